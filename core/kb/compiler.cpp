@@ -1,0 +1,622 @@
+#include "kb/compiler.hpp"
+
+#include <md4c-html.h>
+#include <md4c.h>
+#include <sqlite3.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/schema.hpp"
+#include "kb/statement.hpp"
+#include "text/transliterate.hpp"
+#include "text/utf8.hpp"
+
+namespace fs = std::filesystem;
+
+namespace ha::kb {
+namespace {
+
+// Bounds on what authors write; each is far above any real article and stops a runaway
+// file (a pasted log, a binary) from bloating the database every customer downloads.
+constexpr std::size_t max_file_bytes = 256 * 1024;
+constexpr std::size_t max_title_chars = 120;
+constexpr std::size_t max_tags = 30;
+
+const std::set<std::string, std::less<>> known_fields = {
+    "id", "title", "language", "category", "audience", "kind", "tags", "pages"};
+const std::set<std::string, std::less<>> kinds = {"howto", "troubleshooting", "info", "guide"};
+
+// Troubleshooting articles explain why the problem happens and how to avoid it (P5);
+// these are the section headings authors use in each source language.
+struct p5_headings {
+  std::string_view lang, why, avoid;
+};
+constexpr p5_headings troubleshooting_sections[] = {
+    {"en", "Why this happens", "How to avoid it"},
+    {"sr-Latn", "Zašto se ovo dešava", "Kako da se ovo ne ponovi"},
+    {"hr", "Zašto se to događa", "Kako to izbjeći"},
+    {"bs", "Zašto se ovo dešava", "Kako ovo izbjeći"},
+    {"sl", "Zakaj se to zgodi", "Kako se temu izogniti"},
+};
+
+struct source_article {
+  std::string file;  // for diagnostics
+  int line_of_body = 0;
+  std::string id, lang, title, category, audience, kind;
+  std::vector<std::string> tags, pages;
+  std::string markdown;
+  std::string html;
+  std::string body;                                // plain text
+  std::vector<std::pair<std::string, int>> links;  // href, line
+};
+
+class diagnostics {
+ public:
+  explicit diagnostics(std::vector<diagnostic>& out) : out_(out) {}
+  void add(const std::string& file, int line, std::string message) {
+    out_.push_back({file, line, std::move(message)});
+  }
+
+ private:
+  std::vector<diagnostic>& out_;
+};
+
+bool is_id(std::string_view s) {
+  if (s.empty() || s.size() > 80) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+int line_of_offset(std::string_view text, std::size_t offset) {
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+std::size_t first_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    if (s[i] == '\0') return at;
+    if (text::decode(s, i) == text::replacement_char && i - at != 3) return at;
+  }
+  return std::string_view::npos;
+}
+
+// Collects plain text and link targets while md4c parses the body.
+struct markdown_walk {
+  std::string text;
+  std::vector<std::string> hrefs;
+  int images = 0;
+  int code_blocks = 0;
+};
+
+void append_plain(std::string& out, std::string_view s) {
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+int on_enter_span(MD_SPANTYPE type, void* detail, void* user) {
+  auto& walk = *static_cast<markdown_walk*>(user);
+  if (type == MD_SPAN_A) {
+    const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
+    walk.hrefs.emplace_back(a->href.text, a->href.size);
+  } else if (type == MD_SPAN_IMG) {
+    ++walk.images;
+  }
+  return 0;
+}
+
+int on_leave_block(MD_BLOCKTYPE type, void*, void* user) {
+  auto& walk = *static_cast<markdown_walk*>(user);
+  if (type != MD_BLOCK_DOC && type != MD_BLOCK_UL && type != MD_BLOCK_OL) {
+    while (!walk.text.empty() && walk.text.back() == ' ') walk.text.pop_back();
+    if (!walk.text.empty() && walk.text.back() != '\n') walk.text += '\n';
+  }
+  return 0;
+}
+
+int on_enter_block(MD_BLOCKTYPE type, void*, void* user) {
+  if (type == MD_BLOCK_CODE) ++static_cast<markdown_walk*>(user)->code_blocks;
+  return 0;
+}
+
+int on_text(MD_TEXTTYPE type, const MD_CHAR* s, MD_SIZE size, void* user) {
+  auto& walk = *static_cast<markdown_walk*>(user);
+  switch (type) {
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR: append_plain(walk.text, " "); break;
+    case MD_TEXT_NULLCHAR: break;
+    default: append_plain(walk.text, {s, size});
+  }
+  return 0;
+}
+
+int noop_span(MD_SPANTYPE, void*, void*) {
+  return 0;
+}
+
+constexpr unsigned md_flags =
+    MD_DIALECT_COMMONMARK | MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+
+markdown_walk walk_markdown(const std::string& markdown) {
+  markdown_walk walk;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = md_flags;
+  parser.enter_block = on_enter_block;
+  parser.leave_block = on_leave_block;
+  parser.enter_span = on_enter_span;
+  parser.leave_span = noop_span;
+  parser.text = on_text;
+  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &walk);
+  while (!walk.text.empty() && (walk.text.back() == '\n' || walk.text.back() == ' ')) {
+    walk.text.pop_back();
+  }
+  return walk;
+}
+
+void collect_html(const MD_CHAR* s, MD_SIZE size, void* user) {
+  static_cast<std::string*>(user)->append(s, size);
+}
+
+// md4c escapes text and drops raw HTML (MD_FLAG_NOHTML); what is left to do is to turn
+// internal kb: links into in-page links and open external ones in a new tab safely.
+std::string render_html(const std::string& markdown) {
+  std::string raw;
+  md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), collect_html, &raw, md_flags, 0);
+  std::string html;
+  html.reserve(raw.size() + 64);
+  constexpr std::string_view internal = "<a href=\"kb:";
+  constexpr std::string_view external = "<a href=\"http";
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    if (raw.compare(i, internal.size(), internal) == 0) {
+      const std::size_t start = i + internal.size();
+      const std::size_t end = raw.find('"', start);
+      const std::string id = raw.substr(start, end - start);
+      html += "<a href=\"#article/" + id + "\" data-article=\"" + id + "\"";
+      i = end + 1;
+    } else if (raw.compare(i, external.size(), external) == 0) {
+      html += "<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"http";
+      i += external.size();
+    } else {
+      html += raw[i++];
+    }
+  }
+  return html;
+}
+
+std::string scalar(const YAML::Node& node) {
+  return node.IsScalar() ? node.Scalar() : std::string();
+}
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Reads one article file into `a` and adds it to the content hash; returns false (with
+// diagnostics) if it is unusable.
+bool read_article(const fs::path& path, const std::string& display, diagnostics& diag,
+                  source_article& a, std::uint64_t& hash) {
+  a.file = display;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag.add(display, 0, "cannot read the file");
+    return false;
+  }
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (content.size() > max_file_bytes) {
+    diag.add(display, 0,
+             "the file is larger than " + std::to_string(max_file_bytes / 1024) +
+                 " KB; split the article");
+    return false;
+  }
+  if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
+    diag.add(display, line_of_offset(content, bad),
+             content[bad] == '\0' ? "NUL byte in the file"
+                                  : "the file is not valid UTF-8 (save it as UTF-8)");
+    return false;
+  }
+  hash = fnv1a(fnv1a(hash, display), content);
+  content.erase(std::remove(content.begin(), content.end(), '\r'), content.end());
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // byte-order mark
+
+  // Front matter: "---" on line 1, YAML, "---" on a line of its own.
+  if (content.rfind("---\n", 0) != 0) {
+    diag.add(display, 1, "front matter must start with '---' on the first line");
+    return false;
+  }
+  const std::size_t close = content.find("\n---\n", 3);
+  const std::size_t close_at_end =
+      content.size() >= 4 && content.ends_with("\n---") ? content.size() - 4 : std::string::npos;
+  const std::size_t end = close != std::string::npos ? close : close_at_end;
+  if (end == std::string::npos) {
+    diag.add(display, 1, "front matter is not closed by a '---' line");
+    return false;
+  }
+  const std::string front = content.substr(4, end + 1 - 4);
+  a.markdown = end + 5 <= content.size() ? content.substr(end + 5) : std::string();
+  a.line_of_body = line_of_offset(content, end) + 2;
+
+  YAML::Node fm;
+  try {
+    fm = YAML::Load(front);
+  } catch (const YAML::Exception& e) {
+    diag.add(display, e.mark.line + 2, "front matter is not valid YAML: " + e.msg);
+    return false;
+  }
+  if (!fm.IsMap()) {
+    diag.add(display, 2, "front matter must be a YAML mapping (key: value lines)");
+    return false;
+  }
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 2; };
+  bool good = true;
+  const auto fail = [&](int line, std::string message) {
+    diag.add(display, line, std::move(message));
+    good = false;
+  };
+  for (const auto& entry : fm) {
+    const std::string key = scalar(entry.first);
+    if (!known_fields.contains(key)) {
+      fail(line_of(entry.first), "unknown front matter field '" + key +
+                                     "' (known: id, title, language, category, audience, kind, "
+                                     "tags, pages)");
+    }
+  }
+  const auto required = [&](const char* key) -> std::string {
+    const YAML::Node n = fm[key];
+    if (!n || !n.IsScalar() || n.Scalar().empty()) {
+      fail(n ? line_of(n) : 2, std::string("front matter needs '") + key + "'");
+      return {};
+    }
+    return n.Scalar();
+  };
+  const auto list = [&](const char* key, bool needed) {
+    std::vector<std::string> items;
+    const YAML::Node n = fm[key];
+    if (!n) {
+      if (needed) fail(2, std::string("front matter needs '") + key + "' (a list)");
+      return items;
+    }
+    if (!n.IsSequence()) {
+      fail(line_of(n), std::string("'") + key + "' must be a list, e.g. [a, b]");
+      return items;
+    }
+    for (const auto& item : n) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        fail(line_of(item), std::string("every item of '") + key + "' must be a word or phrase");
+      } else {
+        items.push_back(item.Scalar());
+      }
+    }
+    return items;
+  };
+
+  a.id = required("id");
+  a.title = required("title");
+  a.lang = required("language");
+  a.category = required("category");
+  a.audience = required("audience");
+  a.kind = required("kind");
+  a.tags = list("tags", true);
+  a.pages = list("pages", false);
+
+  if (!a.id.empty() && !is_id(a.id)) {
+    fail(line_of(fm["id"]), "id '" + a.id + "' may use only a-z, 0-9 and '-'");
+  }
+  if (a.lang == "sr") a.lang = "sr-Latn";
+  if (!a.lang.empty() && a.lang != "en" && a.lang != "sr-Latn" && a.lang != "hr" &&
+      a.lang != "bs" && a.lang != "sl") {
+    fail(line_of(fm["language"]), "unknown language '" + a.lang +
+                                      "' (use en, sr, hr, bs or sl; Serbian is written in Latin "
+                                      "and kbc makes the Cyrillic version)");
+  }
+  if (!a.audience.empty() && a.audience != "customer" && a.audience != "agent") {
+    fail(line_of(fm["audience"]), "audience must be 'customer' or 'agent'");
+  }
+  if (!a.kind.empty() && !kinds.contains(a.kind)) {
+    fail(line_of(fm["kind"]), "kind must be howto, troubleshooting, info or guide");
+  }
+  if (!a.category.empty() && !is_id(a.category)) {
+    fail(line_of(fm["category"]), "category may use only a-z, 0-9 and '-'");
+  }
+  if (!a.title.empty() && a.title.size() > max_title_chars) {
+    fail(line_of(fm["title"]),
+         "title is longer than " + std::to_string(max_title_chars) + " bytes");
+  }
+  if (a.tags.size() > max_tags) fail(line_of(fm["tags"]), "more than 30 tags");
+  for (const auto& page : a.pages) {
+    if (page.empty() || page[0] != '/')
+      fail(line_of(fm["pages"]), "page '" + page + "' must start with '/'");
+  }
+  if (a.markdown.find_first_not_of(" \n\t") == std::string::npos) {
+    fail(a.line_of_body, "the article has no text");
+  }
+  if (!good) return false;
+
+  // Filename and front matter must agree, so that a file's name tells what it holds.
+  const std::string expected = a.id + "." + (a.lang == "sr-Latn" ? "sr" : a.lang) + ".md";
+  if (path.filename() != expected) {
+    diag.add(display, 2,
+             "file name should be '" + expected + "' for id '" + a.id + "' and language '" +
+                 (a.lang == "sr-Latn" ? "sr" : a.lang) + "'");
+    return false;
+  }
+
+  const markdown_walk walk = walk_markdown(a.markdown);
+  a.body = walk.text;
+  a.html = render_html(a.markdown);
+  const auto body_line = [&](std::string_view needle) {
+    const std::size_t at = a.markdown.find(needle);
+    return at == std::string::npos ? a.line_of_body
+                                   : a.line_of_body + line_of_offset(a.markdown, at) - 1;
+  };
+  if (walk.images > 0) {
+    diag.add(display, body_line("!["), "images are not supported; describe the step in words");
+    good = false;
+  }
+  for (const std::string& href : walk.hrefs) {
+    const int line = body_line(href);
+    if (href.rfind("kb:", 0) == 0) {
+      a.links.emplace_back(href.substr(3), line);
+    } else if (href.rfind("https://", 0) != 0 && href.rfind("http://", 0) != 0 &&
+               href.rfind("mailto:", 0) != 0 && href.rfind("tel:", 0) != 0) {
+      diag.add(display, line,
+               "link '" + href + "' is not allowed: use kb:<article-id>, https:, mailto: or tel:");
+      good = false;
+    }
+  }
+  if (a.kind == "troubleshooting") {
+    for (const auto& s : troubleshooting_sections) {
+      if (s.lang != a.lang) continue;
+      for (const std::string_view heading : {s.why, s.avoid}) {
+        if (a.markdown.find("## " + std::string(heading) + "\n") == std::string::npos &&
+            !a.markdown.ends_with("## " + std::string(heading))) {
+          diag.add(display, a.line_of_body,
+                   "a troubleshooting article needs the section '## " + std::string(heading) + "'");
+          good = false;
+        }
+      }
+    }
+  }
+  return good;
+}
+
+// The Cyrillic version of rendered HTML: only text is transliterated; tags, attribute
+// values (link targets), character references and <code> stay as they are.
+std::string cyrillic_html(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() * 2);
+  bool in_code = false;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] == '<') {
+      const std::size_t end = html.find('>', i);
+      const std::string tag = html.substr(i, end - i + 1);
+      if (tag.rfind("<code", 0) == 0) in_code = true;
+      if (tag == "</code>") in_code = false;
+      out += tag;
+      i = end + 1;
+    } else if (html[i] == '&') {
+      const std::size_t end = html.find(';', i);
+      out += html.substr(i, end - i + 1);
+      i = end + 1;
+    } else {
+      const std::size_t end = std::min(html.find('<', i), html.find('&', i));
+      const std::string_view text = std::string_view(html).substr(i, end - i);
+      out += in_code ? std::string(text) : text::serbian_latin_to_cyrillic(text);
+      i = end == std::string::npos ? html.size() : end;
+    }
+  }
+  return out;
+}
+
+// Serbian is written in Latin; its Cyrillic twin is made here so both are always in step.
+source_article cyrillic_twin(const source_article& latin) {
+  source_article cyr = latin;
+  cyr.lang = "sr-Cyrl";
+  cyr.title = text::serbian_latin_to_cyrillic(latin.title);
+  for (auto& tag : cyr.tags) tag = text::serbian_latin_to_cyrillic(tag);
+  cyr.html = cyrillic_html(latin.html);
+  cyr.body = text::serbian_latin_to_cyrillic(latin.body);
+  return cyr;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+std::string hex(std::uint64_t v) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 15];
+  return out;
+}
+
+status write_database(const fs::path& output, const std::vector<source_article>& articles,
+                      const compile_stats& stats, const std::string& content_hash) {
+  const fs::path temp = output.string() + ".tmp-" + std::to_string(::getpid());
+  std::error_code ignored;
+  fs::remove(temp, ignored);
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close(raw);
+    return {errc::io_error, "cannot create " + temp.string()};
+  }
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  const auto fail = [&](std::string what) -> status {
+    std::string message = what + ": " + sqlite3_errmsg(db.get());
+    db.reset();
+    fs::remove(temp, ignored);
+    return {errc::io_error, message};
+  };
+  if (auto registered = register_tokenizer(db.get()); !registered) return fail("tokenizer");
+  if (sqlite3_exec(db.get(), "PRAGMA journal_mode=OFF; PRAGMA page_size=4096; BEGIN;", nullptr,
+                   nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return fail("schema");
+  }
+  {
+    statement insert(db.get(),
+                     "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
+                     "html, body, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!insert.ok()) return fail("insert");
+    for (const source_article& a : articles) {
+      insert.reset();
+      insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
+      insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
+      insert.bind(8, join(a.pages, " ")).bind(9, a.html).bind(10, a.body).bind(11, a.file);
+      if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
+    }
+    statement meta(db.get(), "INSERT INTO meta(key, value) VALUES (?1, ?2)");
+    const std::pair<std::string, std::string> values[] = {
+        {"format_version", std::to_string(format_version)},
+        {"tokenizer_version", std::to_string(tokenizer_version)},
+        {"content_hash", content_hash},
+        {"articles", std::to_string(stats.articles)},
+    };
+    for (const auto& [key, value] : values) {
+      meta.reset();
+      meta.bind(1, key).bind(2, value);
+      if (meta.step() != SQLITE_DONE) return fail("meta");
+    }
+  }
+  if (sqlite3_exec(db.get(),
+                   "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+                   "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');"
+                   "COMMIT; VACUUM;",
+                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return fail("index");
+  }
+  db.reset();
+  fs::rename(temp, output, ignored);
+  if (ignored) {
+    fs::remove(temp, ignored);
+    return {errc::io_error, "cannot write " + output.string()};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+std::string format(const diagnostic& d) {
+  return d.file + ":" + std::to_string(d.line) + ": " + d.message;
+}
+
+compile_result compile(const fs::path& source_dir, const fs::path& output) {
+  compile_result result;
+  diagnostics diag(result.errors);
+  std::error_code ec;
+  if (!fs::is_directory(source_dir, ec)) {
+    diag.add(source_dir.string(), 0, "not a folder");
+    return result;
+  }
+
+  // Sorted paths: the same sources always give the same database and hash.
+  std::vector<std::pair<fs::path, std::string>> files;  // path, audience implied by folder
+  for (const char* folder : {"articles", "playbook"}) {
+    const fs::path root = source_dir / folder;
+    if (!fs::is_directory(root, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".md") {
+        files.emplace_back(it->path(), folder);
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    diag.add((source_dir / "articles").string(), 0, "no articles (*.md) found");
+    return result;
+  }
+
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  std::vector<source_article> articles;
+  for (const auto& [path, folder] : files) {
+    source_article a;
+    const std::string display = path.lexically_normal().string();
+    if (!read_article(path, display, diag, a, hash)) continue;
+    if (folder == "playbook" && a.audience != "agent") {
+      diag.add(display, 2, "articles under playbook/ are for agents: set 'audience: agent'");
+      continue;
+    }
+    articles.push_back(std::move(a));
+  }
+
+  // Across files: one version per id and language; translations agree on what they are.
+  std::map<std::pair<std::string, std::string>, const source_article*> seen;
+  std::map<std::string, const source_article*> first_of_id;
+  for (const source_article& a : articles) {
+    if (auto [it, fresh] = seen.try_emplace({a.id, a.lang}, &a); !fresh) {
+      diag.add(a.file, 2,
+               "duplicate id '" + a.id + "' in language " + a.lang + " (also in " +
+                   it->second->file + ")");
+    }
+    auto [first, fresh] = first_of_id.try_emplace(a.id, &a);
+    if (!fresh) {
+      const source_article& o = *first->second;
+      if (o.category != a.category || o.audience != a.audience || o.kind != a.kind) {
+        diag.add(a.file, 2,
+                 "translations of '" + a.id + "' disagree on category, audience or kind (see " +
+                     o.file + ")");
+      }
+    }
+  }
+  for (const source_article& a : articles) {
+    for (const auto& [target, line] : a.links) {
+      if (!first_of_id.contains(target)) {
+        diag.add(a.file, line, "link to a missing article 'kb:" + target + "'");
+      }
+    }
+  }
+  if (!result.ok()) return result;
+
+  const std::size_t sources = articles.size();
+  for (std::size_t k = 0; k < sources; ++k) {
+    if (articles[k].lang == "sr-Latn") articles.push_back(cyrillic_twin(articles[k]));
+  }
+
+  std::set<std::string> ids;
+  std::map<std::string, std::set<std::string>> ids_by_audience, ids_by_kind;
+  for (const source_article& a : articles) {
+    ids.insert(a.id);
+    ids_by_audience[a.audience].insert(a.id);
+    ids_by_kind[a.kind].insert(a.id);
+    ++result.stats.by_language[a.lang];
+  }
+  result.stats.articles = static_cast<int>(ids.size());
+  for (const auto& [k, v] : ids_by_audience)
+    result.stats.by_audience[k] = static_cast<int>(v.size());
+  for (const auto& [k, v] : ids_by_kind) result.stats.by_kind[k] = static_cast<int>(v.size());
+
+  if (auto written = write_database(output, articles, result.stats, hex(hash)); !written) {
+    diag.add(output.string(), 0, written.err().message);
+  }
+  return result;
+}
+
+}  // namespace ha::kb

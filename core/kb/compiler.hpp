@@ -1,0 +1,46 @@
+// kbc's work: read a knowledge-base folder (Markdown articles with YAML front matter),
+// check it, and write kb.sqlite. Native only (it uses yaml-cpp and md4c from Debian).
+//
+// Layout read:  <dir>/articles/**/<id>.<lang>.md   customer articles
+//               <dir>/playbook/**/<id>.<lang>.md   agent-only articles
+//
+// Every problem found becomes a diagnostic with file and line; when there is any, no
+// database is written (and an existing one is left as it was): the output is written
+// to a temporary file and renamed into place only after everything succeeded.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace ha::kb {
+
+struct diagnostic {
+  std::string file;  // as found under the source folder, e.g. knowledge-base/articles/a.en.md
+  int line = 0;      // 1-based; 0 when the problem is not at one line
+  std::string message;
+};
+
+// "file:line: message", the form editors and CI logs understand.
+std::string format(const diagnostic& d);
+
+struct compile_stats {
+  int articles = 0;                        // distinct ids
+  std::map<std::string, int> by_language;  // rows per content language
+  std::map<std::string, int> by_audience;  // distinct ids per audience
+  std::map<std::string, int> by_kind;      // distinct ids per kind
+};
+
+struct compile_result {
+  std::vector<diagnostic> errors;
+  compile_stats stats;
+  bool ok() const noexcept { return errors.empty(); }
+};
+
+compile_result compile(const std::filesystem::path& source_dir,
+                       const std::filesystem::path& output);
+
+}  // namespace ha::kb

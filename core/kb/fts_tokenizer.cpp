@@ -1,0 +1,58 @@
+#include "kb/fts_tokenizer.hpp"
+
+#include <sqlite3.h>
+
+#include <fts5.h>
+
+#include "text/tokenizer.hpp"
+
+namespace ha::kb {
+namespace {
+
+// FTS5 wants a non-null handle per tokenizer instance; ours has no per-instance state.
+struct instance {};
+
+int create(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new instance{});
+  return SQLITE_OK;
+}
+
+void destroy(Fts5Tokenizer* tokenizer) {
+  delete reinterpret_cast<instance*>(tokenizer);
+}
+
+int tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int size,
+             int (*emit)(void*, int, const char*, int, int, int)) {
+  if (size <= 0 || text == nullptr) return SQLITE_OK;
+  for (const text::token& t : text::tokenize({text, static_cast<std::size_t>(size)})) {
+    const int rc = emit(ctx, 0, t.text.data(), static_cast<int>(t.text.size()),
+                        static_cast<int>(t.begin), static_cast<int>(t.end));
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+status register_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
+  fts5_tokenizer methods{create, destroy, tokenize};
+  if (api->xCreateTokenizer(api, tokenizer_name, nullptr, &methods, nullptr) != SQLITE_OK) {
+    return {errc::internal, "could not register the FTS5 tokenizer"};
+  }
+  return ok_status();
+}
+
+}  // namespace ha::kb

@@ -1,0 +1,285 @@
+#include "kb/knowledge_base.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/languages.hpp"
+#include "kb/query.hpp"
+#include "kb/schema.hpp"
+#include "kb/statement.hpp"
+#include "text/fold.hpp"
+#include "text/html.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::kb {
+namespace {
+
+// How many matching rows (all languages) are read before grouping them by article.
+// Enough for max_hits articles in six languages with room to spare.
+constexpr int max_rows = 400;
+constexpr std::size_t max_hits = 50;
+// Words of context in a snippet.
+constexpr int snippet_words = 14;
+
+// Snippet markers: control characters that kbc strips from article text, so they can only
+// come from snippet() itself.
+constexpr char mark_open = '\x01';
+constexpr char mark_close = '\x02';
+
+std::vector<std::string> split(const std::string& s, std::string_view sep) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) parts.push_back(s.substr(start, end - start));
+    start = end + sep.size();
+  }
+  return parts;
+}
+
+// Escapes the snippet text and turns the markers into <mark> elements.
+std::string snippet_to_html(std::string_view snippet) {
+  std::string out;
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i <= snippet.size(); ++i) {
+    if (i < snippet.size() && snippet[i] != mark_open && snippet[i] != mark_close) continue;
+    text::append_escaped_html(out, snippet.substr(plain, i - plain));
+    if (i < snippet.size()) out += snippet[i] == mark_open ? "<mark>" : "</mark>";
+    plain = i + 1;
+  }
+  return out;
+}
+
+// The first words of a text, for a hit whose shown language is not the one that matched.
+std::string leading_excerpt(const std::string& body) {
+  std::size_t end = 0;
+  int words = 0;
+  bool in_word = false;
+  for (; end < body.size(); ++end) {
+    const bool space = body[end] == ' ' || body[end] == '\n';
+    if (!space && !in_word && ++words > snippet_words) break;
+    in_word = !space;
+  }
+  std::string excerpt = body.substr(0, end);
+  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\n')) excerpt.pop_back();
+  if (end < body.size()) excerpt += "…";
+  return text::escape_html(excerpt);
+}
+
+error sqlite_error(sqlite3* db, std::string_view what) {
+  const int rc = sqlite3_errcode(db);
+  const bool corrupt = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+  return {corrupt ? errc::corrupt_database : errc::internal,
+          std::string(what) + ": " + sqlite3_errmsg(db)};
+}
+
+}  // namespace
+
+void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
+  sqlite3_close(db);
+}
+
+knowledge_base::knowledge_base(knowledge_base&&) noexcept = default;
+knowledge_base& knowledge_base::operator=(knowledge_base&&) noexcept = default;
+knowledge_base::~knowledge_base() = default;
+
+result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
+  if (bytes.empty()) return {errc::invalid_argument, "the knowledge base is empty"};
+  constexpr std::string_view magic("SQLite format 3\0", 16);
+  if (bytes.size() < 512 || bytes.substr(0, magic.size()) != magic) {
+    return {errc::corrupt_database, "this is not a knowledge base (no SQLite header)"};
+  }
+
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return {errc::internal, "SQLite could not open an in-memory database"};
+  }
+  std::unique_ptr<sqlite3, closer> db(raw);
+  if (auto registered = register_tokenizer(db.get()); !registered) return registered.err();
+
+  // SQLite takes ownership of a buffer from its own allocator and frees it on close.
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+  if (buffer == nullptr) return {errc::internal, "out of memory for the knowledge base"};
+  std::memcpy(buffer, bytes.data(), bytes.size());
+  const auto size = static_cast<sqlite3_int64>(bytes.size());
+  if (sqlite3_deserialize(db.get(), "main", buffer, size, size,
+                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
+      SQLITE_OK) {
+    return sqlite_error(db.get(), "could not open the knowledge base");
+  }
+
+  // A damaged file must fail here, with a clear error, not later with wrong answers.
+  {
+    statement check(db.get(), "PRAGMA quick_check");
+    if (!check.ok() || check.step() != SQLITE_ROW || check.text(0) != "ok") {
+      return {errc::corrupt_database, "the knowledge base is damaged (integrity check failed)"};
+    }
+  }
+
+  knowledge_base kb(std::move(db));
+  statement meta(kb.db_.get(), "SELECT key, value FROM meta");
+  if (!meta.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
+  std::map<std::string, std::string> values;
+  while (meta.step() == SQLITE_ROW) values[meta.text(0)] = meta.text(1);
+  const auto number = [&](const char* key) {
+    const auto it = values.find(key);
+    return it == values.end() ? 0 : std::atoi(it->second.c_str());
+  };
+  kb.info_.format_version = number("format_version");
+  kb.info_.tokenizer_version = number("tokenizer_version");
+  kb.info_.content_hash = values["content_hash"];
+  kb.info_.articles = number("articles");
+  if (kb.info_.format_version != format_version) {
+    return {errc::version_mismatch, "the knowledge base has format version " +
+                                        std::to_string(kb.info_.format_version) +
+                                        ", this engine reads version " +
+                                        std::to_string(format_version) + "; rebuild it with kbc"};
+  }
+  if (kb.info_.tokenizer_version != tokenizer_version) {
+    return {errc::version_mismatch,
+            "the knowledge base was indexed with tokenizer version " +
+                std::to_string(kb.info_.tokenizer_version) + ", this engine uses version " +
+                std::to_string(tokenizer_version) + "; rebuild it with kbc"};
+  }
+  return kb;
+}
+
+result<knowledge_base> knowledge_base::open_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {errc::io_error, "cannot read " + path};
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return open_image(bytes);
+}
+
+result<search_response> knowledge_base::search(std::string_view query,
+                                               const search_options& options) const {
+  search_response response;
+  response.lang = std::string(display_language(options.lang, text::has_cyrillic(query)));
+  const match_query match = build_match(query);
+  if (match.words == 0) return response;
+
+  // bm25() weights: a word in the title counts most, then tags, then the body. bm25 is
+  // lower-is-better; it is negated into score so that higher is better.
+  statement rows(db_.get(), R"sql(
+    SELECT a.rowid, a.id, a.lang, bm25(articles_fts, 10.0, 4.0, 1.0) AS rank
+    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ?1
+      AND (?2 OR a.audience = 'customer')
+      AND (?3 = '' OR a.category = ?3)
+    ORDER BY rank LIMIT ?4)sql");
+  if (!rows.ok()) return sqlite_error(db_.get(), "search");
+  rows.bind(1, match.expression)
+      .bind(2, options.include_agent ? 1LL : 0LL)
+      .bind(3, options.category)
+      .bind(4, static_cast<long long>(max_rows));
+
+  struct group {
+    double score;
+    std::map<std::string, long long> matched;  // lang → rowid of the versions that matched
+  };
+  std::vector<std::string> order;  // article ids, best first
+  std::map<std::string, group> groups;
+  const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW) {
+    const std::string id = rows.text(1);
+    auto [it, inserted] = groups.try_emplace(id, group{-rows.real(3), {}});
+    if (inserted) order.push_back(id);
+    it->second.matched.emplace(rows.text(2), rows.integer(0));
+  }
+  if (rc != SQLITE_DONE) return sqlite_error(db_.get(), "search");
+  if (order.size() > limit) order.resize(limit);
+
+  statement versions(db_.get(),
+                     "SELECT rowid, lang, title, category, audience, kind, body "
+                     "FROM articles WHERE id = ?1");
+  statement snippet(db_.get(), R"sql(
+    SELECT snippet(articles_fts, 2, char(1), char(2), '…', ?3)
+    FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2)sql");
+  if (!versions.ok() || !snippet.ok()) return sqlite_error(db_.get(), "search");
+
+  const auto chain = fallback_chain(response.lang);
+  for (const std::string& id : order) {
+    const group& g = groups[id];
+    versions.reset();
+    versions.bind(1, id);
+    std::map<std::string, search_hit> by_lang;
+    std::map<std::string, std::string> bodies;
+    while (versions.step() == SQLITE_ROW) {
+      search_hit hit{id,
+                     versions.text(1),
+                     versions.text(2),
+                     versions.text(3),
+                     versions.text(4),
+                     versions.text(5),
+                     {},
+                     g.score};
+      bodies[hit.lang] = versions.text(6);
+      by_lang.emplace(hit.lang, std::move(hit));
+    }
+    auto shown = by_lang.end();
+    for (const std::string_view lang : chain) {
+      if ((shown = by_lang.find(std::string(lang))) != by_lang.end()) break;
+    }
+    if (shown == by_lang.end()) continue;
+    search_hit& hit = shown->second;
+    if (const auto m = g.matched.find(hit.lang); m != g.matched.end()) {
+      snippet.reset();
+      snippet.bind(1, match.expression).bind(2, m->second).bind(3, snippet_words);
+      if (snippet.step() == SQLITE_ROW) hit.snippet_html = snippet_to_html(snippet.text(0));
+    }
+    if (hit.snippet_html.empty()) hit.snippet_html = leading_excerpt(bodies[hit.lang]);
+    response.hits.push_back(std::move(hit));
+  }
+  return response;
+}
+
+result<article> knowledge_base::get_article(std::string_view id, std::string_view lang) const {
+  statement versions(db_.get(),
+                     "SELECT lang, title, category, audience, kind, html, tags, pages "
+                     "FROM articles WHERE id = ?1");
+  if (!versions.ok()) return sqlite_error(db_.get(), "article");
+  versions.bind(1, id);
+  std::map<std::string, article> by_lang;
+  int rc;
+  while ((rc = versions.step()) == SQLITE_ROW) {
+    article a;
+    a.id = std::string(id);
+    a.lang = versions.text(0);
+    a.title = versions.text(1);
+    a.category = versions.text(2);
+    a.audience = versions.text(3);
+    a.kind = versions.text(4);
+    a.html = versions.text(5);
+    a.tags = split(versions.text(6), ", ");
+    a.pages = split(versions.text(7), " ");
+    by_lang.emplace(a.lang, std::move(a));
+  }
+  if (rc != SQLITE_DONE) return sqlite_error(db_.get(), "article");
+  if (by_lang.empty()) return {errc::not_found, "no article with id " + text::sanitize(id)};
+
+  std::vector<std::string> languages;
+  for (const auto& [l, a] : by_lang) languages.push_back(l);
+  for (const std::string_view l : fallback_chain(lang)) {
+    if (auto it = by_lang.find(std::string(l)); it != by_lang.end()) {
+      it->second.languages = languages;
+      return std::move(it->second);
+    }
+  }
+  // A language outside the chain (cannot happen with content_languages): take any.
+  auto& any = by_lang.begin()->second;
+  any.languages = languages;
+  return std::move(any);
+}
+
+}  // namespace ha::kb

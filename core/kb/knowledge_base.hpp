@@ -1,0 +1,94 @@
+// A compiled knowledge base (kb.sqlite, made by kbc) opened for reading: search and
+// article look-up. The same class runs natively (tests, benchmarks) and in the browser.
+//
+// Thread use: one knowledge_base per thread. Every method returns a result; nothing
+// throws. Strings in and out are UTF-8; invalid input bytes are tolerated.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+
+struct sqlite3;
+
+namespace ha::kb {
+
+struct kb_info {
+  int format_version = 0;
+  int tokenizer_version = 0;
+  std::string content_hash;  // of the knowledge-base sources, hex
+  int articles = 0;          // distinct article ids
+};
+
+struct search_options {
+  std::string lang = "en";     // the customer's language (see languages.hpp)
+  std::size_t limit = 10;      // at most this many hits (capped at 50)
+  bool include_agent = false;  // agent-only articles too (agent console)
+  std::string category;        // only this category, when not empty
+};
+
+struct search_hit {
+  std::string id;
+  std::string lang;  // the version shown (may differ from the one that matched)
+  std::string title;
+  std::string category;
+  std::string audience;
+  std::string kind;
+  std::string snippet_html;  // HTML-escaped text; matched words inside <mark>…</mark>
+  double score = 0;          // higher is better
+};
+
+struct search_response {
+  std::vector<search_hit> hits;  // best first, one per article id
+  std::string lang;              // the language the hits are shown in when they exist
+};
+
+struct article {
+  std::string id;
+  std::string lang;
+  std::string title;
+  std::string category;
+  std::string audience;
+  std::string kind;
+  std::string html;  // sanitised by kbc
+  std::vector<std::string> tags;
+  std::vector<std::string> pages;
+  std::vector<std::string> languages;  // every language this article exists in
+};
+
+class knowledge_base {
+ public:
+  // Opens a copy of a kb.sqlite image held in memory (the browser's fetched file).
+  // Errors: invalid_argument (empty), corrupt_database (not a knowledge base, or
+  // damaged), version_mismatch (made by another format or tokenizer version).
+  static result<knowledge_base> open_image(std::string_view bytes);
+  // Reads the file and opens it as open_image() does; io_error when it cannot be read.
+  static result<knowledge_base> open_file(const std::string& path);
+
+  knowledge_base(knowledge_base&&) noexcept;
+  knowledge_base& operator=(knowledge_base&&) noexcept;
+  ~knowledge_base();
+
+  const kb_info& info() const noexcept { return info_; }
+
+  // Any text at all gives hits or an empty list; errors only for a damaged database.
+  result<search_response> search(std::string_view query, const search_options& options) const;
+
+  // The article in the customer's language, else the closest language that has it.
+  result<article> get_article(std::string_view id, std::string_view lang) const;
+
+ private:
+  struct closer {
+    void operator()(sqlite3* db) const noexcept;
+  };
+  explicit knowledge_base(std::unique_ptr<sqlite3, closer> db) : db_(std::move(db)) {}
+
+  std::unique_ptr<sqlite3, closer> db_;
+  kb_info info_;
+};
+
+}  // namespace ha::kb

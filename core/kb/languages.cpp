@@ -1,0 +1,38 @@
+#include "kb/languages.hpp"
+
+#include <algorithm>
+
+namespace ha::kb {
+namespace {
+
+using chain = std::array<std::string_view, 6>;
+constexpr chain en{"en", "sr-Latn", "hr", "bs", "sl", "sr-Cyrl"};
+constexpr chain sr_latn{"sr-Latn", "sr-Cyrl", "bs", "hr", "en", "sl"};
+constexpr chain sr_cyrl{"sr-Cyrl", "sr-Latn", "bs", "hr", "en", "sl"};
+constexpr chain hr{"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"};
+constexpr chain bs{"bs", "hr", "sr-Latn", "en", "sl", "sr-Cyrl"};
+constexpr chain sl{"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"};
+
+}  // namespace
+
+bool is_content_language(std::string_view lang) noexcept {
+  return std::find(content_languages.begin(), content_languages.end(), lang) !=
+         content_languages.end();
+}
+
+std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept {
+  if (lang == "sr-Latn" || lang == "sr") return sr_latn;
+  if (lang == "sr-Cyrl") return sr_cyrl;
+  if (lang == "hr") return hr;
+  if (lang == "bs") return bs;
+  if (lang == "sl") return sl;
+  return en;
+}
+
+std::string_view display_language(std::string_view chosen, bool query_is_cyrillic) noexcept {
+  if (query_is_cyrillic) return "sr-Cyrl";
+  if (chosen == "sr") return "sr-Latn";
+  return is_content_language(chosen) ? chosen : "en";
+}
+
+}  // namespace ha::kb

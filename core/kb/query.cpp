@@ -1,0 +1,34 @@
+#include "kb/query.hpp"
+
+#include "text/tokenizer.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::kb {
+
+match_query build_match(std::string_view typed) {
+  const std::string_view text = text::truncate(typed, max_query_bytes);
+  auto tokens = text::tokenize(text);
+  if (tokens.size() > max_query_words) tokens.resize(max_query_words);
+
+  match_query q;
+  q.words = tokens.size();
+  const bool still_typing =
+      !tokens.empty() && tokens.back().end == text.size() && text.size() == typed.size();
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
+    // folds it with our tokenizer exactly as it folded the indexed text.
+    const std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    if (!q.expression.empty()) q.expression += " OR ";
+    q.expression += '"';
+    q.expression += word;
+    q.expression += '"';
+    if (still_typing && k + 1 == tokens.size()) {
+      q.expression += " OR \"";
+      q.expression += word;
+      q.expression += "\"*";
+    }
+  }
+  return q;
+}
+
+}  // namespace ha::kb

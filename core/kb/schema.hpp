@@ -1,0 +1,40 @@
+// The layout of kb.sqlite, shared by the writer (kbc) and the reader (browser).
+//
+//   meta(key, value)         format_version, tokenizer_version, content_hash, counts
+//   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two)
+//   articles_fts             FTS5 index over articles(title, tags, body), external content
+//
+// articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
+// articles.body is the plain text of the article, the source of the index and snippets.
+#pragma once
+
+namespace ha::kb {
+
+// Bumped whenever the tables or the meaning of a column change.
+inline constexpr int format_version = 1;
+
+inline constexpr const char* schema_sql = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE articles(
+  rowid    INTEGER PRIMARY KEY,
+  id       TEXT NOT NULL,
+  lang     TEXT NOT NULL,
+  title    TEXT NOT NULL,
+  category TEXT NOT NULL,
+  audience TEXT NOT NULL CHECK (audience IN ('customer', 'agent')),
+  kind     TEXT NOT NULL,
+  tags     TEXT NOT NULL,   -- tags joined by ", " (searched, and shown to agents)
+  pages    TEXT NOT NULL,   -- site paths joined by " "
+  html     TEXT NOT NULL,
+  body     TEXT NOT NULL,
+  source   TEXT NOT NULL,   -- knowledge-base file it came from
+  UNIQUE (id, lang)
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, tags, body,
+  content = 'articles', content_rowid = 'rowid',
+  tokenize = 'assistant', prefix = '2 3'
+);
+)sql";
+
+}  // namespace ha::kb

@@ -1,0 +1,30 @@
+// UTF-8 decoding and encoding. Every function accepts arbitrary bytes: invalid or
+// truncated sequences, overlong forms, surrogates and values above U+10FFFF decode to
+// U+FFFD and consume exactly one byte, so a loop over decode() always ends and never
+// reads past the end of the input.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ha::text {
+
+inline constexpr char32_t replacement_char = 0xFFFD;
+
+// Decodes the code point that starts at s[i] and advances i past it. Requires i < s.size().
+char32_t decode(std::string_view s, std::size_t& i) noexcept;
+
+bool is_valid_utf8(std::string_view s) noexcept;
+
+// Appends the UTF-8 encoding of cp (U+FFFD for a value that is not a scalar value).
+void append_utf8(std::string& out, char32_t cp);
+
+// A copy of s in which every invalid sequence is replaced by U+FFFD and NUL bytes are
+// dropped: safe to store, display and hand to SQLite.
+std::string sanitize(std::string_view s);
+
+// Truncates s to at most max_bytes without cutting a multi-byte sequence in two.
+std::string_view truncate(std::string_view s, std::size_t max_bytes) noexcept;
+
+}  // namespace ha::text

@@ -1,0 +1,144 @@
+// The one Embind bindings file: the only place where C++ meets JavaScript.
+//
+// JavaScript gets one long-lived handle, `Engine`, and plain JS objects back. Every call
+// returns {ok: true, ...} or {ok: false, error: {code, message}}; no C++ exception and no
+// raw pointer crosses. Names are camelCase here and snake_case in core.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <optional>
+#include <string>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/knowledge_base.hpp"
+#include "kb/schema.hpp"
+#include "text/tokenizer.hpp"
+
+using emscripten::val;
+
+namespace {
+
+val failure(const ha::error& e) {
+  val error = val::object();
+  error.set("code", std::string(ha::to_string(e.code)));
+  error.set("message", e.message);
+  val out = val::object();
+  out.set("ok", false);
+  out.set("error", error);
+  return out;
+}
+
+val success() {
+  val out = val::object();
+  out.set("ok", true);
+  return out;
+}
+
+val strings(const std::vector<std::string>& items) {
+  val array = val::array();
+  for (const auto& item : items) array.call<void>("push", item);
+  return array;
+}
+
+template <typename T>
+T option(const val& options, const char* key, T fallback) {
+  if (!options.isUndefined() && !options.isNull()) {
+    const val v = options[key];
+    if (!v.isUndefined() && !v.isNull()) return v.as<T>();
+  }
+  return fallback;
+}
+
+class engine {
+ public:
+  // bytes: the kb.sqlite file (a Uint8Array or ArrayBuffer).
+  val open(const std::string& bytes) {
+    auto opened = ha::kb::knowledge_base::open_image(bytes);
+    if (!opened) return failure(opened.err());
+    kb_.emplace(std::move(opened).value());
+    const auto& info = kb_->info();
+    val out = success();
+    out.set("formatVersion", info.format_version);
+    out.set("tokenizerVersion", info.tokenizer_version);
+    out.set("contentHash", info.content_hash);
+    out.set("articles", info.articles);
+    return out;
+  }
+
+  // options: {lang, limit, includeAgent, category}
+  val search(const std::string& query, const val& options) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    ha::kb::search_options o;
+    o.lang = option<std::string>(options, "lang", "en");
+    o.limit = static_cast<std::size_t>(option<int>(options, "limit", 10));
+    o.include_agent = option<bool>(options, "includeAgent", false);
+    o.category = option<std::string>(options, "category", "");
+    auto found = kb_->search(query, o);
+    if (!found) return failure(found.err());
+    val hits = val::array();
+    for (const auto& h : found.value().hits) {
+      val hit = val::object();
+      hit.set("id", h.id);
+      hit.set("lang", h.lang);
+      hit.set("title", h.title);
+      hit.set("category", h.category);
+      hit.set("audience", h.audience);
+      hit.set("kind", h.kind);
+      hit.set("snippetHtml", h.snippet_html);
+      hit.set("score", h.score);
+      hits.call<void>("push", hit);
+    }
+    val out = success();
+    out.set("lang", found.value().lang);
+    out.set("hits", hits);
+    return out;
+  }
+
+  val article(const std::string& id, const std::string& lang) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    auto found = kb_->get_article(id, lang);
+    if (!found) return failure(found.err());
+    const auto& a = found.value();
+    val out = success();
+    out.set("id", a.id);
+    out.set("lang", a.lang);
+    out.set("title", a.title);
+    out.set("category", a.category);
+    out.set("audience", a.audience);
+    out.set("kind", a.kind);
+    out.set("html", a.html);
+    out.set("tags", strings(a.tags));
+    out.set("pages", strings(a.pages));
+    out.set("languages", strings(a.languages));
+    return out;
+  }
+
+ private:
+  std::optional<ha::kb::knowledge_base> kb_;
+};
+
+// The canonical tokens of a text, for tests and for authors checking how a word is indexed.
+val tokenize(const std::string& text) {
+  val out = val::array();
+  for (const auto& t : ha::text::tokenize(text)) {
+    val token = val::object();
+    token.set("text", t.text);
+    token.set("begin", static_cast<double>(t.begin));
+    token.set("end", static_cast<double>(t.end));
+    out.call<void>("push", token);
+  }
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(help_assistant) {
+  emscripten::class_<engine>("Engine")
+      .constructor<>()
+      .function("open", &engine::open)
+      .function("search", &engine::search)
+      .function("article", &engine::article);
+  emscripten::function("tokenize", &tokenize);
+  emscripten::constant("formatVersion", ha::kb::format_version);
+  emscripten::constant("tokenizerVersion", ha::kb::tokenizer_version);
+}

@@ -1,0 +1,184 @@
+// kbc's checks: every malformed input gives "file:line: message" and writes nothing.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "kb/compiler.hpp"
+#include "kb/knowledge_base.hpp"
+
+namespace fs = std::filesystem;
+using namespace ha;
+
+namespace {
+
+// A knowledge-base folder in a fresh temporary directory, removed afterwards.
+class kb_folder {
+ public:
+  kb_folder() {
+    std::random_device rd;
+    root_ = fs::temp_directory_path() / ("kbc-test-" + std::to_string(rd()));
+    fs::create_directories(root_ / "articles");
+  }
+  ~kb_folder() { fs::remove_all(root_); }
+
+  void write(const std::string& relative, const std::string& content) {
+    const fs::path p = root_ / relative;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+  }
+  kb::compile_result compile() { return kb::compile(root_, output()); }
+  fs::path output() const { return root_ / "kb.sqlite"; }
+  std::string path(const std::string& relative) const { return (root_ / relative).string(); }
+
+ private:
+  fs::path root_;
+};
+
+std::string article(const std::string& id, const std::string& lang, const std::string& body,
+                    const std::string& extra = "") {
+  return "---\nid: " + id + "\ntitle: Title of " + id + "\nlanguage: " + lang +
+         "\ncategory: account\naudience: customer\nkind: howto\ntags: [one, two]\n" + extra +
+         "---\n" + body;
+}
+
+std::vector<std::string> messages(const kb::compile_result& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.errors) out.push_back(kb::format(d));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kbc builds a knowledge base that the engine can search", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/account/reset.en.md",
+           article("reset", "en", "Choose **Forgot password**. See [locked](kb:locked).\n"));
+  kb.write("articles/account/reset.sr.md",
+           article("reset", "sr", "Izaberite **Zaboravljena lozinka**.\n"));
+  kb.write("articles/account/locked.en.md", article("locked", "en", "Wait 15 minutes.\n"));
+  const auto r = kb.compile();
+  INFO(messages(r).size());
+  REQUIRE(r.ok());
+  CHECK(r.stats.articles == 2);
+  CHECK(r.stats.by_language.at("sr-Latn") == 1);
+
+  auto opened = kb::knowledge_base::open_file(kb.output().string());
+  REQUIRE(opened.ok());
+  auto found = opened.value().search("zaboravljena lozinka", {});
+  REQUIRE(found.ok());
+  REQUIRE(found.value().hits.size() == 1);
+  CHECK(found.value().hits[0].id == "reset");
+
+  auto a = opened.value().get_article("reset", "en");
+  REQUIRE(a.ok());
+  CHECK_THAT(a.value().html, Catch::Contains("<strong>Forgot password</strong>"));
+  CHECK_THAT(a.value().html, Catch::Contains("href=\"#article/locked\" data-article=\"locked\""));
+}
+
+TEST_CASE("raw HTML in Markdown is not passed through", "[kbc][security]") {
+  kb_folder kb;
+  kb.write("articles/a/x.en.md",
+           article("x", "en", "Hello <script>alert(1)</script> <img src=x onerror=alert(2)>\n"));
+  REQUIRE(kb.compile().ok());
+  auto a = kb::knowledge_base::open_file(kb.output().string()).value().get_article("x", "en");
+  REQUIRE(a.ok());
+  CHECK_THAT(a.value().html, !Catch::Contains("<script"));
+  CHECK_THAT(a.value().html, !Catch::Contains("<img"));
+  CHECK_THAT(a.value().html, Catch::Contains("&lt;script&gt;"));
+}
+
+TEST_CASE("malformed knowledge-base files give file:line errors", "[kbc]") {
+  kb_folder kb;
+  SECTION("front matter that is not YAML") {
+    kb.write("articles/a/x.en.md", "---\nid: x\ntitle: [unclosed\n---\nText\n");
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(kb::format(r.errors[0]), Catch::StartsWith(kb.path("articles/a/x.en.md") + ":"));
+    CHECK_THAT(r.errors[0].message, Catch::Contains("not valid YAML"));
+  }
+  SECTION("no front matter") {
+    kb.write("articles/a/x.en.md", "Just text\n");
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK(kb::format(r.errors[0]) ==
+          kb.path("articles/a/x.en.md") +
+              ":1: front matter must start with '---' on the first line");
+  }
+  SECTION("a missing field and an unknown one") {
+    kb.write("articles/a/x.en.md",
+             "---\nid: x\ntitle: T\nlanguage: en\ncategory: a\naudience: customer\n"
+             "tags: [t]\ncolour: red\n---\nText\n");
+    const auto m = messages(kb.compile());
+    CHECK_THAT(m,
+               Catch::VectorContains(kb.path("articles/a/x.en.md") +
+                                     ":8: unknown front matter field 'colour' (known: id, title, "
+                                     "language, category, audience, kind, tags, pages)"));
+    CHECK_THAT(
+        m, Catch::VectorContains(kb.path("articles/a/x.en.md") + ":2: front matter needs 'kind'"));
+  }
+  SECTION("an unknown language") {
+    kb.write("articles/a/x.de.md", article("x", "de", "Text\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 4);
+    CHECK_THAT(r.errors[0].message, Catch::StartsWith("unknown language 'de'"));
+  }
+  SECTION("a duplicate id in one language") {
+    kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));
+    kb.write("articles/b/x.en.md", article("x", "en", "Other text\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(r.errors[0].message, Catch::StartsWith("duplicate id 'x' in language en"));
+  }
+  SECTION("a broken internal link, on its line") {
+    kb.write("articles/a/x.en.md", article("x", "en", "First line.\n\nSee [this](kb:nowhere).\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK(kb::format(r.errors[0]) ==
+          kb.path("articles/a/x.en.md") + ":12: link to a missing article 'kb:nowhere'");
+  }
+  SECTION("a dangerous link") {
+    kb.write("articles/a/x.en.md", article("x", "en", "[click](javascript:alert(1))\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 10);
+    CHECK_THAT(r.errors[0].message, Catch::Contains("is not allowed"));
+  }
+  SECTION("a file that is not UTF-8") {
+    kb.write("articles/a/x.en.md", article("x", "en", "Line one\nLine \xE8 two\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK(kb::format(r.errors[0]) ==
+          kb.path("articles/a/x.en.md") + ":11: the file is not valid UTF-8 (save it as UTF-8)");
+  }
+  SECTION("a troubleshooting article without why and how-to-avoid sections") {
+    kb.write("articles/a/x.en.md",
+             "---\nid: x\ntitle: T\nlanguage: en\ncategory: a\naudience: customer\n"
+             "kind: troubleshooting\ntags: [t]\n---\nTry this.\n\n## Why this happens\nReasons.\n");
+    const auto m = messages(kb.compile());
+    REQUIRE(m.size() == 1);
+    CHECK_THAT(m[0], Catch::Contains("needs the section '## How to avoid it'"));
+  }
+  SECTION("a file name that does not match its id and language") {
+    kb.write("articles/a/y.en.md", article("x", "en", "Text\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(r.errors[0].message, Catch::StartsWith("file name should be 'x.en.md'"));
+  }
+}
+
+TEST_CASE("a failed build leaves the previous database untouched", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/x.en.md", article("x", "en", "Good text\n"));
+  REQUIRE(kb.compile().ok());
+  const auto size_before = fs::file_size(kb.output());
+
+  kb.write("articles/a/y.en.md", article("y", "en", "[bad](kb:missing)\n"));
+  REQUIRE_FALSE(kb.compile().ok());
+  CHECK(fs::file_size(kb.output()) == size_before);
+  CHECK(kb::knowledge_base::open_file(kb.output().string()).ok());
+  for (const auto& entry : fs::directory_iterator(kb.output().parent_path())) {
+    CHECK_THAT(entry.path().filename().string(), !Catch::Contains(".tmp-"));
+  }
+}

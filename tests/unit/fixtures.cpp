@@ -1,0 +1,73 @@
+#include "fixtures.hpp"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/schema.hpp"
+#include "kb/statement.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::test {
+
+std::string read_fixture(const std::string& relative_path) {
+  const std::string path = std::string(HA_SOURCE_DIR) + "/tests/fixtures/" + relative_path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read fixture " + path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, "\\u") == 0 && i + 6 <= s.size()) {
+      text::append_utf8(out, static_cast<char32_t>(std::stoul(s.substr(i + 2, 4), nullptr, 16)));
+      i += 5;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer) {
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
+  auto exec = [&](const std::string& sql) {
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  };
+  exec(kb::schema_sql);
+  {
+    kb::statement insert(
+        db,
+        "INSERT INTO articles(id, lang, title, category, audience, kind, tags, "
+        "pages, html, body, source) VALUES (?1,?2,?3,?4,?5,?6,?7,'',?8,?9,'test')");
+    for (const auto& r : rows) {
+      insert.reset();
+      insert.bind(1, r.id).bind(2, r.lang).bind(3, r.title).bind(4, r.category).bind(5, r.audience);
+      insert.bind(6, r.kind).bind(7, r.tags).bind(8, "<p>" + r.body + "</p>").bind(9, r.body);
+      if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  }
+  exec("INSERT INTO meta VALUES ('format_version', '" +
+       std::to_string(format < 0 ? kb::format_version : format) + "')");
+  exec("INSERT INTO meta VALUES ('tokenizer_version', '" +
+       std::to_string(tokenizer < 0 ? kb::tokenizer_version : tokenizer) + "')");
+  exec("INSERT INTO meta VALUES ('content_hash', 'test'), ('articles', '" +
+       std::to_string(rows.size()) + "')");
+  exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
+  std::string image(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(size));
+  sqlite3_free(bytes);
+  sqlite3_close(db);
+  return image;
+}
+
+}  // namespace ha::test

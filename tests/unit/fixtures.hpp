@@ -1,0 +1,24 @@
+// Helpers shared by the unit tests: fixture files and small in-memory knowledge bases.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ha::test {
+
+// The contents of a file under tests/fixtures/ (the tests run natively and under node with
+// the real file system, so both builds read the same files).
+std::string read_fixture(const std::string& relative_path);
+
+// Replaces \uXXXX escapes with UTF-8, so fixture files can hold invisible characters.
+std::string unescape(const std::string& s);
+
+struct kb_row {
+  std::string id, lang, title, category = "general", audience = "customer", kind = "howto";
+  std::string tags, body;
+};
+
+// A kb.sqlite image made in memory with the real schema and tokenizer, as kbc would.
+std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1);
+
+}  // namespace ha::test

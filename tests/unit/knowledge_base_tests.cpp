@@ -1,0 +1,206 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "kb/knowledge_base.hpp"
+
+using namespace ha;
+using kb::knowledge_base;
+using kb::search_options;
+
+namespace {
+
+// A small help center: one article in several languages, one in English only, one for agents.
+const std::vector<test::kb_row>& rows() {
+  static const std::vector<test::kb_row> r = {
+      {"reset-password", "en", "Reset your password", "account", "customer", "howto",
+       "password, forgot password, sign in",
+       "Open the sign-in page and choose Forgot password. We send a link to your e-mail."},
+      {"reset-password", "sr-Latn", "Promena lozinke", "account", "customer", "howto",
+       "lozinka, šifra, prijava",
+       "Otvorite stranicu za prijavu i izaberite Zaboravljena lozinka. Šaljemo vezu na e-mail."},
+      {"reset-password", "sr-Cyrl", "Промена лозинке", "account", "customer", "howto",
+       "лозинка, шифра, пријава",
+       "Отворите страницу за пријаву и изаберите Заборављена лозинка. Шаљемо везу на e-mail."},
+      {"reset-password", "hr", "Promjena lozinke", "account", "customer", "howto",
+       "lozinka, zaporka, prijava",
+       "Otvorite stranicu za prijavu i odaberite Zaboravljena lozinka."},
+      {"router-lights", "en", "What the router lights mean", "internet", "customer", "info",
+       "router, modem, lights, <blink>",
+       "A red light on the router means there is no connection. Use <b> as a word & more."},
+      {"router-lights", "sr-Latn", "Šta znače svetla na ruteru", "internet", "customer", "info",
+       "ruter, modem, lampice, uređaj",
+       "Crveno svetlo na ruteru znači da nema veze. Uređaj treba restartovati."},
+      {"calming-upset-customer", "en", "Calming an upset customer", "playbook", "agent", "guide",
+       "angry, upset, calm",
+       "Listen first, then restate the problem and apologise plainly for the router trouble."},
+  };
+  return r;
+}
+
+const knowledge_base& demo() {
+  static const knowledge_base kb = knowledge_base::open_image(test::make_kb_image(rows())).value();
+  return kb;
+}
+
+std::vector<std::string> ids(const std::string& query, search_options options = {}) {
+  auto found = demo().search(query, options);
+  REQUIRE(found.ok());
+  std::vector<std::string> out;
+  for (const auto& h : found.value().hits) out.push_back(h.id);
+  return out;
+}
+
+kb::search_hit first_hit(const std::string& query, search_options options = {}) {
+  auto found = demo().search(query, options);
+  REQUIRE(found.ok());
+  REQUIRE_FALSE(found.value().hits.empty());
+  return found.value().hits.front();
+}
+
+}  // namespace
+
+TEST_CASE("opening a knowledge base checks what it is given", "[kb]") {
+  SECTION("an empty image") {
+    auto r = knowledge_base::open_image("");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.err().code == errc::invalid_argument);
+  }
+  SECTION("bytes that are not SQLite") {
+    auto r = knowledge_base::open_image(std::string(4096, 'x'));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.err().code == errc::corrupt_database);
+  }
+  SECTION("a truncated download") {
+    const std::string image = test::make_kb_image(rows());
+    auto r = knowledge_base::open_image(image.substr(0, image.size() / 2));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.err().code == errc::corrupt_database);
+  }
+  SECTION("a knowledge base made by another tokenizer version") {
+    auto r = knowledge_base::open_image(test::make_kb_image(rows(), -1, 999));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.err().code == errc::version_mismatch);
+    CHECK_THAT(r.err().message, Catch::Contains("tokenizer version 999"));
+  }
+  SECTION("a knowledge base of another format") {
+    auto r = knowledge_base::open_image(test::make_kb_image(rows(), 0));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.err().code == errc::version_mismatch);
+  }
+  SECTION("a good one reports what it holds") {
+    CHECK(demo().info().articles == static_cast<int>(rows().size()));
+  }
+}
+
+TEST_CASE("search finds the article however the customer writes", "[kb][search]") {
+  CHECK(ids("lozinka").front() == "reset-password");
+  CHECK(ids("лозинка").front() == "reset-password");  // Cyrillic query, Latin articles too
+  CHECK(ids("sifra").front() == "reset-password");    // no diacritics
+  CHECK(ids("ШИФРА").front() == "reset-password");    // capitals, Cyrillic
+  CHECK(ids("uredjaj").front() == "router-lights");   // dj for đ
+  CHECK(ids("uredaj").front() == "router-lights");    // d for đ
+  CHECK(ids("red light router").front() == "router-lights");
+  CHECK(ids("zaporka").front() == "reset-password");  // Croatian word
+}
+
+TEST_CASE("the last word matches as a prefix while typing", "[kb][search]") {
+  CHECK(ids("lozi").front() == "reset-password");
+  CHECK(ids("rout").front() == "router-lights");
+  CHECK(ids("lozi ").empty());  // a finished word is a whole word
+}
+
+TEST_CASE("translations are one result, shown in the customer's language", "[kb][search]") {
+  SECTION("one hit per article") {
+    CHECK(ids("lozinka password prijava").size() == 1);
+  }
+  SECTION("in the chosen language") {
+    search_options hr;
+    hr.lang = "hr";
+    CHECK(first_hit("password", hr).lang == "hr");
+    CHECK(first_hit("password", hr).title == "Promjena lozinke");
+  }
+  SECTION("else the closest language") {
+    search_options bs;
+    bs.lang = "bs";
+    CHECK(first_hit("lozinka", bs).lang == "hr");
+    search_options hr;
+    hr.lang = "hr";
+    CHECK(first_hit("ruter", hr).lang == "sr-Latn");
+    search_options sl;
+    sl.lang = "sl";
+    CHECK(first_hit("router", sl).lang == "en");
+  }
+  SECTION("a customer typing Cyrillic reads Serbian in Cyrillic") {
+    search_options sr;
+    sr.lang = "sr-Latn";
+    const auto hit = first_hit("лозинка", sr);
+    CHECK(hit.lang == "sr-Cyrl");
+    CHECK(hit.title == "Промена лозинке");
+  }
+}
+
+TEST_CASE("agent-only articles stay out of customer searches", "[kb][search]") {
+  CHECK(ids("upset angry").empty());
+  search_options agent;
+  agent.include_agent = true;
+  CHECK(ids("upset angry", agent).front() == "calming-upset-customer");
+}
+
+TEST_CASE("search can be limited to a category", "[kb][search]") {
+  search_options internet;
+  internet.category = "internet";
+  CHECK(ids("router password", internet) == std::vector<std::string>{"router-lights"});
+}
+
+TEST_CASE("snippets highlight matched words and escape the text", "[kb][search]") {
+  const auto hit = first_hit("word ");
+  CHECK_THAT(hit.snippet_html, Catch::Contains("<mark>word</mark>"));
+  CHECK_THAT(hit.snippet_html, Catch::Contains("&lt;b&gt;"));
+  CHECK_THAT(hit.snippet_html, !Catch::Contains("<b>"));
+}
+
+TEST_CASE("hostile queries give results or an empty list, never an error", "[kb][search]") {
+  std::string megabyte;
+  while (megabyte.size() < 1024 * 1024) megabyte += "lozinka \"NEAR( * OR AND ";
+  const std::string hostile[] = {"\"",
+                                 "\"\"\"",
+                                 "*",
+                                 "lozinka*",
+                                 "NEAR(lozinka ruter)",
+                                 "lozinka AND OR NOT",
+                                 "(((",
+                                 "^ruter",
+                                 "title:ruter",
+                                 "-ruter",
+                                 "😡😡😡",
+                                 std::string("lo\0zinka", 8),
+                                 "\xFF\xFE\xC3",
+                                 megabyte,
+                                 std::string(70000, 'a'),
+                                 "' OR 1=1 --"};
+  for (const auto& q : hostile) {
+    INFO("query of " << q.size() << " bytes starting " << q.substr(0, 20));
+    auto found = demo().search(q, {});
+    CHECK(found.ok());
+  }
+  CHECK(ids(megabyte).front() == "reset-password");
+}
+
+TEST_CASE("get_article returns the customer's language or the closest", "[kb][article]") {
+  SECTION("exact language") {
+    auto a = demo().get_article("reset-password", "sr-Cyrl");
+    REQUIRE(a.ok());
+    CHECK(a.value().title == "Промена лозинке");
+    CHECK(a.value().languages.size() == 4);
+  }
+  SECTION("fallback") {
+    auto a = demo().get_article("router-lights", "sl");
+    REQUIRE(a.ok());
+    CHECK(a.value().lang == "en");
+  }
+  SECTION("unknown id") {
+    auto a = demo().get_article("no-such-article", "en");
+    REQUIRE_FALSE(a.ok());
+    CHECK(a.err().code == errc::not_found);
+  }
+}

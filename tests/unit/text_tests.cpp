@@ -1,0 +1,167 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "kb/fts_tokenizer.hpp"
+#include "kb/query.hpp"
+#include "kb/statement.hpp"
+#include "text/fold.hpp"
+#include "text/html.hpp"
+#include "text/tokenizer.hpp"
+#include "text/transliterate.hpp"
+#include "text/utf8.hpp"
+
+using namespace ha;
+
+namespace {
+
+struct token_case {
+  int line;
+  std::string input;
+  std::string expected;  // tokens joined by single spaces
+};
+
+std::vector<token_case> token_cases() {
+  std::vector<token_case> cases;
+  std::istringstream in(test::read_fixture("tokens.txt"));
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto arrow = line.find(" => ");
+    if (arrow == std::string::npos) FAIL("tokens.txt:" << n << ": no ' => ' in the line");
+    cases.push_back({n, test::unescape(line.substr(0, arrow)), line.substr(arrow + 4)});
+  }
+  return cases;
+}
+
+std::string joined(const std::vector<text::token>& tokens) {
+  std::string out;
+  for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t.text;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every line of tokens.txt gives its expected tokens", "[text]") {
+  const auto cases = token_cases();
+  REQUIRE(cases.size() >= 20);
+  for (const auto& c : cases) {
+    INFO("tokens.txt:" << c.line << ": " << c.input);
+    CHECK(joined(text::tokenize(c.input)) == c.expected);
+  }
+}
+
+TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[text][fts]") {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(kb::register_tokenizer(db).ok());
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='assistant');"
+                       "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'instance');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  for (const auto& c : token_cases()) {
+    INFO("tokens.txt:" << c.line << ": " << c.input);
+    sqlite3_exec(db, "DELETE FROM doc", nullptr, nullptr, nullptr);
+    kb::statement insert(db, "INSERT INTO doc(rowid, body) VALUES (1, ?1)");
+    insert.bind(1, c.input);
+    REQUIRE(insert.step() == SQLITE_DONE);
+
+    // What the index holds, in document order, is what the tokenizer says.
+    kb::statement terms(db, "SELECT term FROM vocab ORDER BY offset");
+    std::string indexed;
+    while (terms.step() == SQLITE_ROW) indexed += (indexed.empty() ? "" : " ") + terms.text(0);
+    CHECK(indexed == c.expected);
+
+    // The same text typed by a customer, rebuilt as a MATCH query, finds the document.
+    const auto match = kb::build_match(c.input + " ");
+    kb::statement search(db, "SELECT count(*) FROM doc WHERE doc MATCH ?1");
+    search.bind(1, match.expression);
+    REQUIRE(search.step() == SQLITE_ROW);
+    CHECK(search.integer(0) == 1);
+  }
+  sqlite3_close(db);
+}
+
+TEST_CASE("fold_word makes đ, dj and d spellings meet", "[text]") {
+  CHECK(text::fold_word("Đurđevdan") == text::fold_word("Djurdjevdan"));
+  CHECK(text::fold_word("Đurđevdan") == text::fold_word("Durdevdan"));
+  CHECK(text::fold_word("Ђурђевдан") == text::fold_word("Durdevdan"));
+}
+
+TEST_CASE("has_cyrillic spots Cyrillic anywhere in the text", "[text]") {
+  CHECK(text::has_cyrillic("ruter не ради"));
+  CHECK_FALSE(text::has_cyrillic("ruter ne radi šifra"));
+}
+
+TEST_CASE("UTF-8 decoding survives any bytes", "[text][utf8]") {
+  SECTION("valid text is valid") {
+    CHECK(text::is_valid_utf8("šifra Ђ 😀"));
+    CHECK(text::is_valid_utf8("\xEF\xBF\xBD"));  // U+FFFD itself
+  }
+  SECTION("invalid sequences are not") {
+    CHECK_FALSE(text::is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));      // surrogate
+    CHECK_FALSE(text::is_valid_utf8("abc\xE2\x82"));       // truncated
+    CHECK_FALSE(text::is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    CHECK_FALSE(text::is_valid_utf8("\xFF"));
+  }
+  SECTION("sanitize replaces bad bytes and drops NUL") {
+    CHECK(text::sanitize(std::string("a\0b\xFF"
+                                     "c",
+                                     5)) ==
+          "ab\xEF\xBF\xBD"
+          "c");
+  }
+  SECTION("invalid bytes separate words and never crash the tokenizer") {
+    CHECK(joined(text::tokenize("ruter\xFFmodem\xC3")) == "ruter modem");
+    std::string noise;
+    for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 131) & 0xFF);
+    for (const auto& t : text::tokenize(noise)) CHECK(text::is_valid_utf8(t.text));
+  }
+  SECTION("truncate never cuts a character in two") {
+    CHECK(text::truncate("šš", 3) == "š");
+    CHECK(text::truncate("abc", 10) == "abc");
+  }
+}
+
+TEST_CASE("tokens report where each word is in the input", "[text]") {
+  const std::string input = "Šta je ŠIFRA?";
+  const auto tokens = text::tokenize(input);
+  REQUIRE(tokens.size() == 3);
+  CHECK(input.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "ŠIFRA");
+}
+
+TEST_CASE("a very long word is cut to the token limit", "[text]") {
+  const auto tokens = text::tokenize(std::string(10000, 'a'));
+  REQUIRE(tokens.size() == 1);
+  CHECK(tokens[0].text.size() == text::max_token_bytes);
+}
+
+TEST_CASE("escape_html makes text safe as content and attribute", "[text][html]") {
+  CHECK(text::escape_html("<img src=x onerror=\"a('b')\">&") ==
+        "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+}
+
+TEST_CASE("every line of cyrillic.txt transliterates as expected", "[text][cyrillic]") {
+  std::istringstream in(test::read_fixture("cyrillic.txt"));
+  std::string line;
+  int cases = 0;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto arrow = line.find(" => ");
+    REQUIRE(arrow != std::string::npos);
+    INFO("cyrillic.txt:" << n);
+    CHECK(text::serbian_latin_to_cyrillic(line.substr(0, arrow)) == line.substr(arrow + 4));
+    ++cases;
+  }
+  CHECK(cases >= 10);
+}
+
+TEST_CASE("a Cyrillic article and its Latin source index to the same tokens", "[text][cyrillic]") {
+  const std::string latin =
+      "Crveno svetlo na ruteru znači da nema veze; uređaj će se ponovo pokrenuti.";
+  CHECK(joined(text::tokenize(text::serbian_latin_to_cyrillic(latin))) ==
+        joined(text::tokenize(latin)));
+}

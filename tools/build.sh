@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds everything the demo needs into build/site/:
+#   kbc (native) → kb.sqlite from knowledge-base/; assistant.{js,wasm} (Emscripten); web/.
+# Incremental: CMake and make skip what is up to date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs acorn from there
+jobs=$(nproc)
+
+[ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs" --target kbc
+[ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j"$jobs" --target assistant
+
+mkdir -p build/site
+build/native/kbc knowledge-base -o build/site/kb.sqlite
+cp web/*.html web/*.css web/*.js build/site/
+cp build/wasm/assistant.js build/wasm/assistant.wasm build/site/
+echo "build: build/site is ready"

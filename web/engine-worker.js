@@ -1,0 +1,81 @@
+/*
+ * The only code that touches the WebAssembly module (assistant.js + assistant.wasm).
+ * It runs in a Web Worker, so typing never waits for the engine. web/engine.js talks to
+ * it with messages: {id, method, params} → {id, ok, result | error}.
+ */
+/* global importScripts, createAssistantModule */
+importScripts('assistant.js');
+
+let engine = null;
+let loading = null;
+
+function fail(code, message) {
+  return Object.assign(new Error(message), { code });
+}
+
+async function fetchKnowledgeBase(kbUrl) {
+  let response;
+  try {
+    response = await fetch(kbUrl);
+  } catch (e) {
+    throw fail('kb_unavailable', `could not download the knowledge base: ${e.message}`);
+  }
+  if (!response.ok) throw fail('kb_unavailable', `the knowledge base answered HTTP ${response.status}`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+  // Read in chunks to report progress on slow connections.
+  const bytes = new Uint8Array(total);
+  const reader = response.body.getReader();
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (received + value.length > total) throw fail('kb_unavailable', 'the download was longer than announced');
+    bytes.set(value, received);
+    received += value.length;
+    self.postMessage({ progress: { received, total } });
+  }
+  return bytes.subarray(0, received);
+}
+
+async function load({ kbUrl }) {
+  const started = performance.now();
+  // The module's promise never settles if the runtime aborts while starting; onAbort does.
+  let abort;
+  const aborted = new Promise((_, reject) => { abort = reject; });
+  const module = await Promise.race([
+    createAssistantModule({ onAbort: (what) => abort(fail('engine_aborted', `the engine stopped: ${what}`)) }),
+    aborted,
+  ]);
+  const bytes = await fetchKnowledgeBase(kbUrl);
+  engine = new module.Engine();
+  const opened = engine.open(bytes);
+  if (!opened.ok) {
+    engine = null;
+    throw fail(opened.error.code, opened.error.message);
+  }
+  return { ...opened, bytes: bytes.length, loadMs: Math.round(performance.now() - started) };
+}
+
+function call(method, params) {
+  if (method === 'load') return (loading ??= load(params));
+  if (!loading) throw fail('not_loaded', 'load the engine first');
+  return loading.then(() => {
+    const result =
+      method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
+      : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
+      : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
+    if (!result.ok) throw fail(result.error.code, result.error.message);
+    return result;
+  });
+}
+
+self.onmessage = async (event) => {
+  const { id, method, params } = event.data;
+  try {
+    const result = await call(method, params ?? {});
+    self.postMessage({ id, ok: true, result });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { code: e.code ?? 'internal', message: String(e.message ?? e) } });
+  }
+};

@@ -1,0 +1,74 @@
+/*
+ * The engine API for the page: one long-lived engine in a Web Worker, used through
+ * promises. Nothing else in web/ talks to the worker or the WebAssembly module.
+ *
+ *   const engine = await Engine.load({ kbUrl: 'kb.sqlite', onProgress });
+ *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
+ *   // found === null when a newer search was started before this one finished
+ *   const article = await engine.article('router-lights', 'sr-Cyrl');
+ *
+ * Failures reject with an Error whose `code` is one of core's error codes
+ * (corrupt_database, version_mismatch, not_found, ...) or kb_unavailable / engine_aborted.
+ */
+export class Engine {
+  #worker;
+  #pending = new Map();
+  #nextId = 1;
+  #latestSearch = 0;
+
+  constructor(worker) {
+    this.#worker = worker;
+    worker.onmessage = (event) => this.#receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#failAll('engine_aborted', event.message || 'the engine worker stopped');
+    };
+  }
+
+  static async load({ kbUrl = 'kb.sqlite', workerUrl = new URL('./engine-worker.js', import.meta.url), onProgress } = {}) {
+    const engine = new Engine(new Worker(workerUrl));
+    engine.onProgress = onProgress;
+    engine.info = await engine.#call('load', { kbUrl: new URL(kbUrl, document.baseURI).href });
+    return engine;
+  }
+
+  async search(query, options = {}) {
+    const ticket = ++this.#latestSearch;
+    const result = await this.#call('search', { query, options });
+    return ticket === this.#latestSearch ? { hits: result.hits, lang: result.lang } : null;
+  }
+
+  article(id, lang) {
+    return this.#call('article', { id, lang });
+  }
+
+  close() {
+    this.#worker.terminate();
+    this.#failAll('engine_closed', 'the engine was closed');
+  }
+
+  #call(method, params) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, method, params });
+    });
+  }
+
+  #receive(message) {
+    if (message.progress) {
+      this.onProgress?.(message.progress);
+      return;
+    }
+    const waiting = this.#pending.get(message.id);
+    if (!waiting) return;
+    this.#pending.delete(message.id);
+    if (message.ok) waiting.resolve(message.result);
+    else waiting.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+  }
+
+  #failAll(code, text) {
+    for (const { reject } of this.#pending.values()) reject(Object.assign(new Error(text), { code }));
+    this.#pending.clear();
+  }
+}
