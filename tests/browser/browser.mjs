@@ -1,0 +1,50 @@
+// Shared set-up for the browser tests: the built demo (build/site) served on localhost
+// and Debian's Chromium driven by playwright-core.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+export const screenshots = new URL('../../build/screenshots/', import.meta.url).pathname;
+mkdirSync(screenshots, { recursive: true });
+
+export async function start() {
+  const server = await serve(new URL('../../build/site', import.meta.url).pathname);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    base: `http://localhost:${server.address().port}/`,
+    browser,
+    async stop() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+// A page that records every console error and uncaught exception.
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(url);
+  return page;
+}
+
+// The widget's parts (Playwright's CSS locators pierce its open shadow root).
+export function widget(page) {
+  const root = page.locator('help-assistant');
+  return {
+    input: root.locator('input[type=search]'),
+    language: root.locator('select'),
+    status: root.locator('.status'),
+    hits: root.locator('.results li button'),
+    articleTitle: root.locator('.article-title'),
+    articleBody: root.locator('.article-body'),
+    contact: root.locator('.contact'),
+    retry: root.locator('.retry'),
+  };
+}

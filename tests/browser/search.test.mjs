@@ -1,0 +1,121 @@
+// A customer in real Chromium: types, sees the right article while typing, opens it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshots, start, widget } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+// Results change while the customer types; wait until the first one is the expected
+// article (or time out and report what was shown instead).
+async function expectFirstHit(page, id, lang) {
+  try {
+    await page.waitForFunction(([want, wantLang]) => {
+      const first = document.querySelector('help-assistant').shadowRoot.querySelector('.results li button');
+      return first?.dataset.id === want && (!wantLang || first.lang === wantLang);
+    }, [id, lang], { timeout: 5000 });
+  } catch {
+    const shown = await widget(page).hits.evaluateAll((hits) => hits.map((h) => `${h.dataset.id}/${h.lang}`));
+    assert.fail(`expected ${id} first, the page shows ${shown.join(', ') || 'nothing'}`);
+  }
+}
+
+test('typing a question shows the right article, which opens', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.pressSequentially('router lig', { delay: 30 });
+  await expectFirstHit(page, 'router-lights');
+  assert.match(await w.status.textContent(), /articles? found/);
+  assert.match(await w.hits.first().innerHTML(), /<mark>/);
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  assert.equal(await w.articleTitle.textContent(), 'What the router lights mean');
+  await page.screenshot({ path: `${screenshots}/article-en.png`, fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a Serbian customer typing Cyrillic without care for case gets Cyrillic answers', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  assert.equal(await w.language.inputValue(), 'sr-Latn');
+  await w.input.pressSequentially('ЗАБОРАВЉЕНА ЛОЗИНКА', { delay: 20 });
+  await expectFirstHit(page, 'reset-password', 'sr-Cyrl');
+  assert.equal(await w.hits.first().locator('.hit-title').textContent(), 'Промена заборављене лозинке');
+  await page.screenshot({ path: `${screenshots}/search-sr-cyrl.png`, fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Latin without diacritics finds the article, and switching language re-reads it', async () => {
+  const context = await env.browser.newContext({ locale: 'hr-HR' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.pressSequentially('lampice na ruteru', { delay: 20 });
+  await expectFirstHit(page, 'router-lights', 'hr');
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  assert.equal(await w.articleTitle.textContent(), 'Što znače lampice na routeru');
+  await w.language.selectOption('sl');
+  await page.waitForFunction(() => document.querySelector('help-assistant').shadowRoot
+    .querySelector('.article-title').textContent === 'Kaj pomenijo lučke na usmerjevalniku');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a search with no answer says so and offers a person', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('zzzqqqxxx');
+  await page.waitForFunction(() => /found nothing/.test(document.querySelector('help-assistant')
+    .shadowRoot.querySelector('.status').textContent));
+  assert.equal(await w.hits.count(), 0);
+  assert.match(await w.contact.textContent(), /0800 100 200/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('hostile text in the search box is shown as text and never run', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('<img src=x onerror="window.pwned=1"> "NEAR( * password');
+  await w.hits.first().waitFor();
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await w.input.fill('<script>window.pwned=2</script><b>payment</b>');
+  await page.waitForFunction(() => /payment/i.test(document.querySelector('help-assistant')
+    .shadowRoot.querySelector('.results li button .hit-title')?.textContent));
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a damaged knowledge base gives a clear message and a way to reach a person', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  await context.route('**/kb.sqlite', (route) => route.fulfill({ status: 200, body: Buffer.alloc(8192, 65) }));
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.retry.waitFor({ state: 'visible' });
+  assert.match(await w.status.textContent(), /could not be opened on this device/);
+  assert.match(await w.contact.textContent(), /0800 100 200/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('after one visit the demo works offline', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || location.reload());
+  await context.setOffline(true);
+  await page.reload();
+  const w = widget(page);
+  await w.input.pressSequentially('router lights', { delay: 20 });
+  await expectFirstHit(page, 'router-lights');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
