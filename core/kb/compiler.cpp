@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,8 +15,10 @@
 #include <sstream>
 
 #include "kb/fts_tokenizer.hpp"
+#include "kb/languages.hpp"
 #include "kb/schema.hpp"
 #include "kb/statement.hpp"
+#include "text/html.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -521,6 +524,26 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   return ok_status();
 }
 
+// Counts what is written into result.stats and writes the database.
+void write_all(const std::vector<source_article>& articles, std::uint64_t hash,
+               const fs::path& output, compile_result& result) {
+  std::set<std::string> ids;
+  std::map<std::string, std::set<std::string>> ids_by_audience, ids_by_kind;
+  for (const source_article& a : articles) {
+    ids.insert(a.id);
+    ids_by_audience[a.audience].insert(a.id);
+    ids_by_kind[a.kind].insert(a.id);
+    ++result.stats.by_language[a.lang];
+  }
+  result.stats.articles = static_cast<int>(ids.size());
+  for (const auto& [k, v] : ids_by_audience)
+    result.stats.by_audience[k] = static_cast<int>(v.size());
+  for (const auto& [k, v] : ids_by_kind) result.stats.by_kind[k] = static_cast<int>(v.size());
+  if (auto written = write_database(output, articles, result.stats, hex(hash)); !written) {
+    result.errors.push_back({output.string(), 0, written.err().message});
+  }
+}
+
 }  // namespace
 
 std::string format(const diagnostic& d) {
@@ -600,22 +623,62 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     if (articles[k].lang == "sr-Latn") articles.push_back(cyrillic_twin(articles[k]));
   }
 
-  std::set<std::string> ids;
-  std::map<std::string, std::set<std::string>> ids_by_audience, ids_by_kind;
-  for (const source_article& a : articles) {
-    ids.insert(a.id);
-    ids_by_audience[a.audience].insert(a.id);
-    ids_by_kind[a.kind].insert(a.id);
-    ++result.stats.by_language[a.lang];
-  }
-  result.stats.articles = static_cast<int>(ids.size());
-  for (const auto& [k, v] : ids_by_audience)
-    result.stats.by_audience[k] = static_cast<int>(v.size());
-  for (const auto& [k, v] : ids_by_kind) result.stats.by_kind[k] = static_cast<int>(v.size());
+  write_all(articles, hash, output, result);
+  return result;
+}
 
-  if (auto written = write_database(output, articles, result.stats, hex(hash)); !written) {
-    diag.add(output.string(), 0, written.err().message);
+compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
+  compile_result result;
+  diagnostics diag(result.errors);
+  const std::string display = jsonl.lexically_normal().string();
+  std::ifstream in(jsonl, std::ios::binary);
+  if (!in) {
+    diag.add(display, 0, "cannot read the file");
+    return result;
   }
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  std::vector<source_article> articles;
+  std::set<std::pair<std::string, std::string>> seen;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    hash = fnv1a(hash, line);
+    const auto json = nlohmann::json::parse(line, nullptr, false);
+    const auto field = [&](const char* key) -> std::string {
+      if (!json.is_object() || !json.contains(key) || !json[key].is_string()) return {};
+      return text::sanitize(json[key].get<std::string>());
+    };
+    source_article a;
+    a.file = display;
+    a.id = field("id");
+    a.lang = field("lang");
+    a.title = field("title");
+    a.body = field("body");
+    if (a.lang == "sr") a.lang = "sr-Latn";
+    if (json.is_discarded() || a.id.empty() || a.title.empty() || !is_content_language(a.lang)) {
+      diag.add(display, n,
+               "expected a JSON object with string fields id, lang (en, sr, hr, bs, sl), "
+               "title and body");
+      continue;
+    }
+    if (!seen.emplace(a.id, a.lang).second) {
+      diag.add(display, n, "duplicate id '" + a.id + "' in language " + a.lang);
+      continue;
+    }
+    if (json.contains("tags") && json["tags"].is_array()) {
+      for (const auto& tag : json["tags"]) {
+        if (tag.is_string()) a.tags.push_back(text::sanitize(tag.get<std::string>()));
+      }
+    }
+    a.category = "general";
+    a.audience = "customer";
+    a.kind = "info";
+    a.html = "<p>" + text::escape_html(a.body) + "</p>";
+    articles.push_back(std::move(a));
+  }
+  if (articles.empty() && result.ok()) diag.add(display, 0, "no articles in the file");
+  if (!result.ok()) return result;
+  write_all(articles, hash, output, result);
   return result;
 }
 

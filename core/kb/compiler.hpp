@@ -43,4 +43,10 @@ struct compile_result {
 compile_result compile(const std::filesystem::path& source_dir,
                        const std::filesystem::path& output);
 
+// Builds a knowledge base from a JSON Lines file of plain-text articles, one
+// {"id", "lang", "title", "body", "tags": [...]} per line (the format of the relevance
+// benchmarks). For benchmarks and for importing another help center's export.
+compile_result compile_corpus(const std::filesystem::path& jsonl,
+                              const std::filesystem::path& output);
+
 }  // namespace ha::kb

@@ -182,3 +182,33 @@ TEST_CASE("a failed build leaves the previous database untouched", "[kbc]") {
     CHECK_THAT(entry.path().filename().string(), !Catch::Contains(".tmp-"));
   }
 }
+
+TEST_CASE("kbc --corpus builds from JSON Lines and reports bad lines", "[kbc]") {
+  kb_folder kb;
+  SECTION("good lines") {
+    kb.write(
+        "c.jsonl",
+        R"({"id": "card_arrival", "lang": "en", "title": "Card arrival", "body": "Where is my card?", "tags": ["card"]})"
+        "\n\n"
+        R"({"id": "pin", "lang": "sr", "title": "PIN", "body": "Zaboravio sam PIN <b>"})"
+        "\n");
+    const auto r = kb::compile_corpus(kb.path("c.jsonl"), kb.output());
+    REQUIRE(r.ok());
+    CHECK(r.stats.articles == 2);
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    auto found = opened.value().search("where is my card", {});
+    REQUIRE(found.ok());
+    CHECK(found.value().hits.at(0).id == "card_arrival");
+    CHECK(opened.value().get_article("pin", "sr-Latn").value().html ==
+          "<p>Zaboravio sam PIN &lt;b&gt;</p>");
+  }
+  SECTION("a line that is not an article") {
+    kb.write("c.jsonl",
+             "{\"id\": \"a\", \"lang\": \"en\", \"title\": \"A\", \"body\": \"x\"}\n{not json\n");
+    const auto r = kb::compile_corpus(kb.path("c.jsonl"), kb.output());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 2);
+    CHECK_FALSE(fs::exists(kb.output()));
+  }
+}

@@ -1,6 +1,7 @@
 // kbc — the knowledge-base compiler.
 //
 //   kbc <knowledge-base-dir> -o <kb.sqlite>
+//   kbc --corpus <articles.jsonl> -o <kb.sqlite>     plain-text articles, one JSON per line
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
@@ -13,7 +14,8 @@
 namespace {
 
 int usage() {
-  std::cerr << "usage: kbc <knowledge-base-dir> -o <kb.sqlite>\n";
+  std::cerr << "usage: kbc <knowledge-base-dir> -o <kb.sqlite>\n"
+               "       kbc --corpus <articles.jsonl> -o <kb.sqlite>\n";
   return 2;
 }
 
@@ -22,8 +24,11 @@ int usage() {
 int main(int argc, char** argv) {
   std::string source;
   std::string output;
+  bool corpus = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--corpus") == 0) {
+      corpus = true;
+    } else if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
       output = argv[++i];
     } else if (argv[i][0] == '-') {
       return usage();
@@ -35,7 +40,8 @@ int main(int argc, char** argv) {
   }
   if (source.empty() || output.empty()) return usage();
 
-  const ha::kb::compile_result result = ha::kb::compile(source, output);
+  const ha::kb::compile_result result =
+      corpus ? ha::kb::compile_corpus(source, output) : ha::kb::compile(source, output);
   for (const auto& d : result.errors) std::cerr << ha::kb::format(d) << '\n';
   if (!result.ok()) {
     std::cerr << "kbc: " << result.errors.size() << " problem(s); " << output << " not written\n";
