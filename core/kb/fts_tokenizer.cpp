@@ -4,6 +4,7 @@
 
 #include <fts5.h>
 
+#include "text/stem.hpp"
 #include "text/tokenizer.hpp"
 
 namespace ha::kb {
@@ -21,13 +22,26 @@ void destroy(Fts5Tokenizer* tokenizer) {
   delete reinterpret_cast<instance*>(tokenizer);
 }
 
-int tokenize(Fts5Tokenizer*, void* ctx, int /*flags*/, const char* text, int size,
+// Each word is indexed as its canonical form plus its English, South Slavic and Slovene
+// stems, all at the same position (FTS5_TOKEN_COLOCATED). A query word is expanded the
+// same way, and FTS5 treats colocated query tokens as alternatives, so a word matches
+// when any of its forms meets any form of an indexed word. The language of neither
+// the article nor the query has to be known, which matters when customers mix them.
+// A prefix query (the word still being typed) uses the canonical form only.
+int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (size <= 0 || text == nullptr) return SQLITE_OK;
+  const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
   for (const text::token& t : text::tokenize({text, static_cast<std::size_t>(size)})) {
-    const int rc = emit(ctx, 0, t.text.data(), static_cast<int>(t.text.size()),
-                        static_cast<int>(t.begin), static_cast<int>(t.end));
+    const auto start = static_cast<int>(t.begin);
+    const auto end = static_cast<int>(t.end);
+    int rc = emit(ctx, 0, t.text.data(), static_cast<int>(t.text.size()), start, end);
     if (rc != SQLITE_OK) return rc;
+    if (prefix) continue;
+    for (const std::string& form : text::search_forms(t.text)) {
+      rc = emit(ctx, FTS5_TOKEN_COLOCATED, form.data(), static_cast<int>(form.size()), start, end);
+      if (rc != SQLITE_OK) return rc;
+    }
   }
   return SQLITE_OK;
 }

@@ -12,7 +12,7 @@ namespace ha::kb {
 // Bumped whenever the tokens produced for some text change. kb.sqlite records the
 // version it was built with; a knowledge base from another version is refused, because
 // its index would silently disagree with the queries.
-inline constexpr int tokenizer_version = 1;
+inline constexpr int tokenizer_version = 2;
 
 inline constexpr const char* tokenizer_name = "assistant";
 

@@ -21,7 +21,8 @@ struct match_query {
   std::size_t words = 0;
 };
 
-// Words are OR-ed (ranking rewards the rows that hold more of them). While the customer
+// Stopwords are left out (unless the text is only stopwords). Words are OR-ed (ranking
+// rewards the rows that hold more of them). While the customer
 // is still typing (the text does not end in a space or punctuation), the last word also
 // matches as a prefix, so "lozi" finds "lozinka".
 match_query build_match(std::string_view typed);

@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "fixtures.hpp"
@@ -9,6 +11,8 @@
 #include "kb/statement.hpp"
 #include "text/fold.hpp"
 #include "text/html.hpp"
+#include "text/stem.hpp"
+#include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
@@ -68,11 +72,25 @@ TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[
     insert.bind(1, c.input);
     REQUIRE(insert.step() == SQLITE_DONE);
 
-    // What the index holds, in document order, is what the tokenizer says.
-    kb::statement terms(db, "SELECT term FROM vocab ORDER BY offset");
-    std::string indexed;
-    while (terms.step() == SQLITE_ROW) indexed += (indexed.empty() ? "" : " ") + terms.text(0);
-    CHECK(indexed == c.expected);
+    // At each position the index holds the word's canonical form and its stems: exactly
+    // what the tokenizer and the stemmers say.
+    std::map<long long, std::set<std::string>> indexed;
+    kb::statement terms(db, "SELECT offset, term FROM vocab");
+    while (terms.step() == SQLITE_ROW) indexed[terms.integer(0)].insert(terms.text(1));
+    std::map<long long, std::set<std::string>> expected;
+    long long position = 0;
+    for (const auto& t : text::tokenize(c.input)) {
+      auto& forms = expected[position++];
+      forms.insert(t.text);
+      for (const auto& form : text::search_forms(t.text)) forms.insert(form);
+    }
+    CHECK(indexed == expected);
+    std::string canonical;
+    for (const auto& [pos, forms] : indexed) {
+      (void)forms;
+      canonical += (canonical.empty() ? "" : " ") + text::tokenize(c.input).at(pos).text;
+    }
+    CHECK(canonical == c.expected);
 
     // The same text typed by a customer, rebuilt as a MATCH query, finds the document.
     const auto match = kb::build_match(c.input + " ");
@@ -164,4 +182,77 @@ TEST_CASE("a Cyrillic article and its Latin source index to the same tokens", "[
       "Crveno svetlo na ruteru znači da nema veze; uređaj će se ponovo pokrenuti.";
   CHECK(joined(text::tokenize(text::serbian_latin_to_cyrillic(latin))) ==
         joined(text::tokenize(latin)));
+}
+
+TEST_CASE("every line of stems.txt stems to one stem", "[text][stem]") {
+  std::istringstream in(test::read_fixture("stems.txt"));
+  std::string line;
+  int groups = 0;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto colon = line.find(": ");
+    REQUIRE(colon != std::string::npos);
+    const std::string language = line.substr(0, colon);
+    const auto lang = language == "en"    ? text::stem_language::english
+                      : language == "bcs" ? text::stem_language::bcs
+                                          : text::stem_language::slovene;
+    std::istringstream forms(line.substr(colon + 2));
+    std::string form;
+    std::set<std::string> stems;
+    std::string shown;
+    while (forms >> form) {
+      const std::string s = text::stem(text::fold_word(form), lang);
+      stems.insert(s);
+      shown += form + "→" + s + " ";
+    }
+    INFO("stems.txt:" << n << ": " << shown);
+    CHECK(stems.size() == 1);
+    ++groups;
+  }
+  CHECK(groups >= 20);
+}
+
+TEST_CASE("the English stemmer follows Porter's published examples", "[text][stem]") {
+  const std::pair<const char*, const char*> cases[] = {{"caresses", "caress"},
+                                                       {"ponies", "poni"},
+                                                       {"cats", "cat"},
+                                                       {"feed", "feed"},
+                                                       {"agreed", "agre"},
+                                                       {"plastered", "plaster"},
+                                                       {"motoring", "motor"},
+                                                       {"hopping", "hop"},
+                                                       {"filing", "file"},
+                                                       {"happy", "happi"},
+                                                       {"relational", "relat"},
+                                                       {"conditional", "condit"},
+                                                       {"generalization", "gener"},
+                                                       {"electrical", "electr"},
+                                                       {"adjustable", "adjust"},
+                                                       {"probate", "probat"},
+                                                       {"controll", "control"},
+                                                       {"roll", "roll"}};
+  for (const auto& [word, expected] : cases) {
+    INFO(word);
+    CHECK(text::stem(word, text::stem_language::english) == expected);
+  }
+}
+
+TEST_CASE("stemmers leave short words, numbers and other scripts alone", "[text][stem]") {
+  for (const auto lang : text::all_stem_languages) {
+    CHECK(text::stem("sim", lang) == "sim");
+    CHECK(text::stem("5g", lang) == "5g");
+    CHECK(text::stem("192168", lang) == "192168");
+    CHECK(text::stem("\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", lang) ==
+          "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97");
+  }
+}
+
+TEST_CASE("stopwords are left out of queries unless nothing else is left", "[text][query]") {
+  CHECK(text::is_stopword("the"));
+  CHECK(text::is_stopword("kako"));
+  CHECK(text::is_stopword("zakaj"));
+  CHECK_FALSE(text::is_stopword("lozinka"));
+  CHECK(kb::build_match("how do I reset my password?").expression == R"("reset" OR "password")");
+  CHECK(kb::build_match("kako da promenim lozinku ").expression == R"("promenim" OR "lozinku")");
+  CHECK(kb::build_match("to be or not to be ").words == 6);
 }

@@ -1,0 +1,41 @@
+#include "text/stopwords.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace ha::text {
+namespace {
+
+// Folded forms, sorted so that look-up is a binary search.
+constexpr std::string_view words[] = {
+    "a",     "about", "after", "ako",    "al",     "ali",   "also",  "am",     "an",    "and",
+    "any",   "are",   "as",    "at",     "be",     "been",  "bez",   "bi",     "bih",   "bil",
+    "bila",  "bili",  "bilo",  "bio",    "bismo",  "biste", "bo",    "bodo",   "bom",   "bomo",
+    "bos",   "boste", "but",   "by",     "can",    "cant",  "ce",    "cemo",   "cemu",  "ces",
+    "cete",  "could", "cu",    "da",     "dali",   "did",   "do",    "does",   "doing", "don",
+    "for",   "from",  "gde",   "get",    "got",    "had",   "has",   "have",   "hoce",  "hocu",
+    "how",   "i",     "if",    "ili",    "im",     "ima",   "imam",  "imate",  "in",    "into",
+    "is",    "it",    "its",   "ive",    "iz",     "ja",    "jaz",   "je",     "jer",   "jos",
+    "just",  "k",     "ka",    "kad",    "kada",   "kaj",   "kako",  "kao",    "kdaj",  "ker",
+    "ki",    "kje",   "kod",   "koja",   "koje",   "kojeg", "kojem", "koji",   "kojim", "kot",
+    "lahko", "li",    "ll",    "m",      "me",     "mene",  "meni",  "mi",     "mogu",  "moj",
+    "moja",  "moje",  "moji",  "mojim",  "moju",   "molim", "moze",  "mozete", "my",    "na",
+    "nam",   "nas",   "ne",    "need",   "nego",   "nema",  "ni",    "nimam",  "no",    "not",
+    "o",     "od",    "of",    "on",     "ona",    "one",   "oni",   "ono",    "or",    "our",
+    "ova",   "ovaj",  "ovo",   "pa",     "please", "po",    "pri",   "re",     "s",     "sa",
+    "sam",   "samo",  "se",    "should", "si",     "smo",   "so",    "some",   "sta",   "ste",
+    "still", "sto",   "su",    "sva",    "sve",    "svoj",  "t",     "ta",     "taj",   "te",
+    "ter",   "than",  "that",  "the",    "their",  "them",  "then",  "there",  "these", "they",
+    "this",  "ti",    "to",    "treba",  "trebam", "tudi",  "u",     "us",     "vam",   "vas",
+    "ve",    "vec",   "very",  "vi",     "want",   "was",   "we",    "were",   "what",  "when",
+    "where", "which", "who",   "why",    "will",   "with",  "would", "you",    "your",  "z",
+    "za",    "zakaj", "zasto", "zelim",  "zelo",
+};
+
+}  // namespace
+
+bool is_stopword(std::string_view folded_word) noexcept {
+  return std::binary_search(std::begin(words), std::end(words), folded_word);
+}
+
+}  // namespace ha::text

@@ -1,0 +1,13 @@
+// Words that carry no topic in a search (articles, pronouns, auxiliaries, prepositions,
+// question words) in English, Serbian/Croatian/Bosnian and Slovenian, in canonical folded
+// form. They are left out of queries, so "how do I reset my password" searches
+// for "reset password"; they stay in the index.
+#pragma once
+
+#include <string_view>
+
+namespace ha::text {
+
+bool is_stopword(std::string_view folded_word) noexcept;
+
+}  // namespace ha::text
