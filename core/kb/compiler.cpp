@@ -682,4 +682,35 @@ compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
   return result;
 }
 
+status export_corpus(const fs::path& kb_sqlite, const fs::path& jsonl) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(kb_sqlite.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return {errc::io_error, "cannot open " + kb_sqlite.string()};
+  }
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  statement rows(db.get(),
+                 "SELECT id, lang, title, body, tags FROM articles WHERE audience = 'customer' "
+                 "ORDER BY id, lang");
+  if (!rows.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
+  std::ofstream out(jsonl, std::ios::binary);
+  if (!out) return {errc::io_error, "cannot write " + jsonl.string()};
+  while (rows.step() == SQLITE_ROW) {
+    nlohmann::json tags = nlohmann::json::array();
+    std::istringstream list(rows.text(4));
+    for (std::string tag; std::getline(list, tag, ',');) {
+      const auto start = tag.find_first_not_of(' ');
+      if (start != std::string::npos) tags.push_back(tag.substr(start));
+    }
+    out << nlohmann::json{{"id", rows.text(0)},
+                          {"lang", rows.text(1)},
+                          {"title", rows.text(2)},
+                          {"body", rows.text(3)},
+                          {"tags", tags}}
+               .dump()
+        << '\n';
+  }
+  return out ? ok_status() : status{errc::io_error, "cannot write " + jsonl.string()};
+}
+
 }  // namespace ha::kb

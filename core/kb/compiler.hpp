@@ -49,4 +49,9 @@ compile_result compile(const std::filesystem::path& source_dir,
 compile_result compile_corpus(const std::filesystem::path& jsonl,
                               const std::filesystem::path& output);
 
+// Writes the customer articles of a built kb.sqlite as JSON Lines in the format
+// compile_corpus() reads (one line per article per language), so other search engines
+// can be benchmarked on exactly the same text.
+status export_corpus(const std::filesystem::path& kb_sqlite, const std::filesystem::path& jsonl);
+
 }  // namespace ha::kb

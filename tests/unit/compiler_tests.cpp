@@ -212,3 +212,20 @@ TEST_CASE("kbc --corpus builds from JSON Lines and reports bad lines", "[kbc]") 
     CHECK_FALSE(fs::exists(kb.output()));
   }
 }
+
+TEST_CASE("kbc --export-corpus writes what kbc --corpus reads back", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/x.sr.md", article("x", "sr", "Zaboravljena lozinka.\n"));
+  kb.write("playbook/p.en.md",
+           "---\nid: p\ntitle: P\nlanguage: en\ncategory: playbook\naudience: agent\nkind: guide\n"
+           "tags: [t]\n---\nFor agents.\n");
+  REQUIRE(kb.compile().ok());
+  REQUIRE(kb::export_corpus(kb.output(), kb.path("c.jsonl")).ok());
+  const auto again = kb::compile_corpus(kb.path("c.jsonl"), kb.path("again.sqlite"));
+  REQUIRE(again.ok());
+  CHECK(again.stats.articles == 1);  // agent articles are not exported
+  CHECK(again.stats.by_language.at("sr-Cyrl") == 1);
+  auto opened = kb::knowledge_base::open_file(kb.path("again.sqlite"));
+  REQUIRE(opened.ok());
+  CHECK(opened.value().search("лозинка", {}).value().hits.at(0).id == "x");
+}
