@@ -14,6 +14,7 @@
 #include "kb/languages.hpp"
 #include "kb/query.hpp"
 #include "kb/schema.hpp"
+#include "kb/snippet.hpp"
 #include "kb/statement.hpp"
 #include "text/fold.hpp"
 #include "text/html.hpp"
@@ -22,17 +23,12 @@
 namespace ha::kb {
 namespace {
 
-// How many matching rows (all languages) are read before grouping them by article.
-// Enough for max_hits articles in six languages with room to spare.
+// How many matching rows (all languages) are read at most before grouping them by
+// article: enough for max_hits articles in six languages with room to spare.
 constexpr int max_rows = 400;
 constexpr std::size_t max_hits = 50;
 // Words of context in a snippet.
-constexpr int snippet_words = 14;
-
-// Snippet markers: control characters that kbc strips from article text, so they can only
-// come from snippet() itself.
-constexpr char mark_open = '\x01';
-constexpr char mark_close = '\x02';
+constexpr std::size_t snippet_words = 14;
 
 std::vector<std::string> split(const std::string& s, std::string_view sep) {
   std::vector<std::string> parts;
@@ -44,35 +40,6 @@ std::vector<std::string> split(const std::string& s, std::string_view sep) {
     start = end + sep.size();
   }
   return parts;
-}
-
-// Escapes the snippet text and turns the markers into <mark> elements.
-std::string snippet_to_html(std::string_view snippet) {
-  std::string out;
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i <= snippet.size(); ++i) {
-    if (i < snippet.size() && snippet[i] != mark_open && snippet[i] != mark_close) continue;
-    text::append_escaped_html(out, snippet.substr(plain, i - plain));
-    if (i < snippet.size()) out += snippet[i] == mark_open ? "<mark>" : "</mark>";
-    plain = i + 1;
-  }
-  return out;
-}
-
-// The first words of a text, for a hit whose shown language is not the one that matched.
-std::string leading_excerpt(const std::string& body) {
-  std::size_t end = 0;
-  int words = 0;
-  bool in_word = false;
-  for (; end < body.size(); ++end) {
-    const bool space = body[end] == ' ' || body[end] == '\n';
-    if (!space && !in_word && ++words > snippet_words) break;
-    in_word = !space;
-  }
-  std::string excerpt = body.substr(0, end);
-  while (!excerpt.empty() && (excerpt.back() == ' ' || excerpt.back() == '\n')) excerpt.pop_back();
-  if (end < body.size()) excerpt += "…";
-  return text::escape_html(excerpt);
 }
 
 error sqlite_error(sqlite3* db, std::string_view what) {
@@ -183,38 +150,28 @@ result<search_response> knowledge_base::search(std::string_view query,
       .bind(3, options.category)
       .bind(4, static_cast<long long>(max_rows));
 
-  struct group {
-    double score;
-    std::map<std::string, long long> matched;  // lang → rowid of the versions that matched
-  };
-  std::vector<std::string> order;  // article ids, best first
-  std::map<std::string, group> groups;
+  // Rows come best first; an article's score is that of its best-matching version.
+  std::vector<std::pair<std::string, double>> order;  // article id, score
+  std::map<std::string, bool> seen;
   const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
   int rc;
-  while ((rc = rows.step()) == SQLITE_ROW) {
-    const std::string id = rows.text(1);
-    auto [it, inserted] = groups.try_emplace(id, group{-rows.real(3), {}});
-    if (inserted) order.push_back(id);
-    it->second.matched.emplace(rows.text(2), rows.integer(0));
+  while ((rc = rows.step()) == SQLITE_ROW && order.size() < limit) {
+    std::string id = rows.text(1);
+    if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(3));
   }
-  if (rc != SQLITE_DONE) return sqlite_error(db_.get(), "search");
-  if (order.size() > limit) order.resize(limit);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_.get(), "search");
 
   statement versions(db_.get(),
-                     "SELECT rowid, lang, title, category, audience, kind, body "
+                     "SELECT rowid, lang, title, category, audience, kind "
                      "FROM articles WHERE id = ?1");
-  statement snippet(db_.get(), R"sql(
-    SELECT snippet(articles_fts, 2, char(1), char(2), '…', ?3)
-    FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2)sql");
-  if (!versions.ok() || !snippet.ok()) return sqlite_error(db_.get(), "search");
+  statement body(db_.get(), "SELECT body FROM articles WHERE rowid = ?1");
+  if (!versions.ok() || !body.ok()) return sqlite_error(db_.get(), "search");
 
   const auto chain = fallback_chain(response.lang);
-  for (const std::string& id : order) {
-    const group& g = groups[id];
+  for (const auto& [id, score] : order) {
     versions.reset();
     versions.bind(1, id);
-    std::map<std::string, search_hit> by_lang;
-    std::map<std::string, std::string> bodies;
+    std::map<std::string, std::pair<long long, search_hit>> by_lang;
     while (versions.step() == SQLITE_ROW) {
       search_hit hit{id,
                      versions.text(1),
@@ -223,22 +180,21 @@ result<search_response> knowledge_base::search(std::string_view query,
                      versions.text(4),
                      versions.text(5),
                      {},
-                     g.score};
-      bodies[hit.lang] = versions.text(6);
-      by_lang.emplace(hit.lang, std::move(hit));
+                     score};
+      std::string lang = hit.lang;
+      by_lang.emplace(std::move(lang), std::make_pair(versions.integer(0), std::move(hit)));
     }
     auto shown = by_lang.end();
     for (const std::string_view lang : chain) {
       if ((shown = by_lang.find(std::string(lang))) != by_lang.end()) break;
     }
     if (shown == by_lang.end()) continue;
-    search_hit& hit = shown->second;
-    if (const auto m = g.matched.find(hit.lang); m != g.matched.end()) {
-      snippet.reset();
-      snippet.bind(1, match.expression).bind(2, m->second).bind(3, snippet_words);
-      if (snippet.step() == SQLITE_ROW) hit.snippet_html = snippet_to_html(snippet.text(0));
+    auto& [rowid, hit] = shown->second;
+    body.reset();
+    body.bind(1, rowid);
+    if (body.step() == SQLITE_ROW) {
+      hit.snippet_html = snippet_html(body.text(0), match.snippet, snippet_words);
     }
-    if (hit.snippet_html.empty()) hit.snippet_html = leading_excerpt(bodies[hit.lang]);
     response.hits.push_back(std::move(hit));
   }
   return response;

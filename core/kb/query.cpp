@@ -1,5 +1,6 @@
 #include "kb/query.hpp"
 
+#include "text/stem.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
 #include "text/utf8.hpp"
@@ -31,10 +32,14 @@ match_query build_match(std::string_view typed) {
     q.expression += '"';
     q.expression += word;
     q.expression += '"';
+    std::vector<std::string> forms = text::search_forms(tokens[k].text);
+    forms.insert(forms.begin(), tokens[k].text);
+    q.snippet.words.push_back(std::move(forms));
     if (still_typing && k + 1 == tokens.size() && tokens[k].end == text.size()) {
       q.expression += " OR \"";
       q.expression += word;
       q.expression += "\"*";
+      q.snippet.prefix = tokens[k].text;
     }
   }
   return q;

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "kb/snippet.hpp"
+
 namespace ha::kb {
 
 // Only the start of a longer query is searched: nobody types more into a search box,
@@ -19,6 +21,7 @@ inline constexpr std::size_t max_query_words = 32;
 struct match_query {
   std::string expression;  // empty when the text holds no words
   std::size_t words = 0;
+  snippet_query snippet;  // the same words, for marking them in snippets
 };
 
 // Stopwords are left out (unless the text is only stopwords). Words are OR-ed (ranking

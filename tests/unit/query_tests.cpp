@@ -27,3 +27,23 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
     CHECK(q.expression.size() < 1000);
   }
 }
+
+TEST_CASE("snippets mark every form of the searched words", "[query][snippet]") {
+  const std::string text =
+      "Uvod koji nije važan. Ako ste zaboravili lozinku, otvorite stranicu za prijavu "
+      "i izaberite opciju za novu lozinku. Ostatak teksta <b> nije bitan za ovo pitanje.";
+  SECTION("inflected forms and a word still being typed are marked, the rest is cut") {
+    const auto q = build_match("lozinka zabora");
+    const std::string html = ha::kb::snippet_html(text, q.snippet, 8);
+    CHECK(html == "…Ako ste <mark>zaboravili</mark> <mark>lozinku</mark>, otvorite stranicu za "
+                  "prijavu…");
+  }
+  SECTION("text is escaped") {
+    const auto q = build_match("ostatak ");
+    CHECK_THAT(ha::kb::snippet_html(text, q.snippet, 6), Catch::Contains("&lt;b&gt;"));
+  }
+  SECTION("no match shows the start") {
+    const auto q = build_match("ruter ");
+    CHECK(ha::kb::snippet_html(text, q.snippet, 4) == "Uvod koji nije važan.…");
+  }
+}
