@@ -4,7 +4,8 @@
  *
  *   const engine = await Engine.load({ kbUrl: 'kb.sqlite', onProgress });
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
- *   // found === null when a newer search was started before this one finished
+ *   // found: { hits, lang, corrected } — corrected is the query as searched when a
+ *   // misspelt word was replaced, else ""; null when a newer search has started
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *
  * Failures reject with an Error whose `code` is one of core's error codes
@@ -35,7 +36,9 @@ export class Engine {
   async search(query, options = {}) {
     const ticket = ++this.#latestSearch;
     const result = await this.#call('search', { query, options });
-    return ticket === this.#latestSearch ? { hits: result.hits, lang: result.lang } : null;
+    return ticket === this.#latestSearch
+      ? { hits: result.hits, lang: result.lang, corrected: result.corrected }
+      : null;
   }
 
   article(id, lang) {

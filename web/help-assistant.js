@@ -209,9 +209,12 @@ export class HelpAssistantElement extends HTMLElement {
       item.append(button);
       return item;
     }));
-    ui.status.textContent = found.hits.length
+    const count = found.hits.length
       ? plural(this.#lang, 'results', found.hits.length)
       : t(this.#lang, 'noResults', { query: query.trim().slice(0, 80) });
+    ui.status.textContent = found.corrected
+      ? `${t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) })} ${count}`
+      : count;
   }
 
   async #openArticle(id) {

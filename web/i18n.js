@@ -13,6 +13,7 @@ export const languages = [
 ];
 
 const en = {
+  corrected: 'Showing results for “{query}”.',
   title: 'How can we help?',
   placeholder: 'Describe your problem, e.g. "my internet is not working"',
   searchLabel: 'Search the help center',
@@ -33,6 +34,7 @@ const en = {
 };
 
 const srLatn = {
+  corrected: 'Prikazujemo rezultate za „{query}“.',
   title: 'Kako možemo da pomognemo?',
   placeholder: 'Opišite problem, npr. „internet ne radi“',
   searchLabel: 'Pretraga centra za pomoć',
@@ -53,6 +55,7 @@ const srLatn = {
 };
 
 const hr = {
+  corrected: 'Prikazujemo rezultate za „{query}”.',
   title: 'Kako vam možemo pomoći?',
   placeholder: 'Opišite problem, npr. „internet ne radi”',
   searchLabel: 'Pretraživanje centra za pomoć',
@@ -74,6 +77,7 @@ const hr = {
 
 const bs = {
   ...hr,
+  corrected: 'Prikazujemo rezultate za „{query}“.',
   title: 'Kako vam možemo pomoći?',
   placeholder: 'Opišite problem, npr. „internet ne radi“',
   noResults: 'Za „{query}“ nismo ništa pronašli. Pokušajte drugim riječima ili razgovarajte s osobom iz podrške.',
@@ -87,6 +91,7 @@ const bs = {
 };
 
 const sl = {
+  corrected: 'Prikazujemo rezultate za »{query}«.',
   title: 'Kako vam lahko pomagamo?',
   placeholder: 'Opišite težavo, npr. »internet ne deluje«',
   searchLabel: 'Iskanje po centru za pomoč',

@@ -17,6 +17,7 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/schema.hpp"
+#include "kb/spelling.hpp"
 #include "kb/statement.hpp"
 #include "text/html.hpp"
 #include "text/transliterate.hpp"
@@ -508,6 +509,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       if (meta.step() != SQLITE_DONE) return fail("meta");
     }
   }
+  if (auto words = build_word_list(db.get()); !words) return fail("words");
   if (sqlite3_exec(db.get(),
                    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
                    "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');"

@@ -15,9 +15,12 @@
 #include "kb/query.hpp"
 #include "kb/schema.hpp"
 #include "kb/snippet.hpp"
+#include "kb/spelling.hpp"
 #include "kb/statement.hpp"
 #include "text/fold.hpp"
 #include "text/html.hpp"
+#include "text/stem.hpp"
+#include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
 namespace ha::kb {
@@ -51,13 +54,41 @@ error sqlite_error(sqlite3* db, std::string_view what) {
 
 }  // namespace
 
+// Statements prepared once when the knowledge base opens: preparing costs more than
+// running them, and every keystroke runs a search.
+struct knowledge_base::statements {
+  explicit statements(sqlite3* db)
+      : rows(db, R"sql(
+          SELECT a.rowid, a.id, a.lang, bm25(articles_fts, 10.0, 4.0, 1.0) AS rank
+          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+          WHERE articles_fts MATCH ?1
+            AND (?2 OR a.audience = 'customer')
+            AND (?3 = '' OR a.category = ?3)
+          ORDER BY rank LIMIT ?4)sql"),
+        versions(db,
+                 "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
+        body(db, "SELECT body FROM articles WHERE rowid = ?1"),
+        article(db,
+                "SELECT lang, title, category, audience, kind, html, tags, pages "
+                "FROM articles WHERE id = ?1"),
+        term(db, "SELECT 1 FROM temp.terms WHERE term = ?1"),
+        term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}
+
+  bool ok() const {
+    return rows.ok() && versions.ok() && body.ok() && article.ok() && term.ok() && term_prefix.ok();
+  }
+
+  statement rows, versions, body, article, term, term_prefix;
+};
+
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
   sqlite3_close(db);
 }
 
+knowledge_base::knowledge_base(std::unique_ptr<sqlite3, closer> db) : db_(std::move(db)) {}
+knowledge_base::~knowledge_base() = default;
 knowledge_base::knowledge_base(knowledge_base&&) noexcept = default;
 knowledge_base& knowledge_base::operator=(knowledge_base&&) noexcept = default;
-knowledge_base::~knowledge_base() = default;
 
 result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
   if (bytes.empty()) return {errc::invalid_argument, "the knowledge base is empty"};
@@ -118,6 +149,14 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
                 std::to_string(kb.info_.tokenizer_version) + ", this engine uses version " +
                 std::to_string(tokenizer_version) + "; rebuild it with kbc"};
   }
+  // The index's own term list (canonical forms and stems), to tell known words from typos.
+  if (sqlite3_exec(kb.db_.get(),
+                   "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, articles_fts, row)",
+                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return sqlite_error(kb.db_.get(), "could not read the index's vocabulary");
+  }
+  kb.statements_ = std::make_unique<statements>(kb.db_.get());
+  if (!kb.statements_->ok()) return sqlite_error(kb.db_.get(), "this is not a knowledge base");
   return kb;
 }
 
@@ -132,19 +171,15 @@ result<search_response> knowledge_base::search(std::string_view query,
                                                const search_options& options) const {
   search_response response;
   response.lang = std::string(display_language(options.lang, text::has_cyrillic(query)));
-  const match_query match = build_match(query);
-  if (match.words == 0) return response;
+  std::vector<query_word> words = query_words(query);
+  if (words.empty()) return response;
+  correct(query, words, response);
+  const match_query match = build_match(words);
 
   // bm25() weights: a word in the title counts most, then tags, then the body. bm25 is
   // lower-is-better; it is negated into score so that higher is better.
-  statement rows(db_.get(), R"sql(
-    SELECT a.rowid, a.id, a.lang, bm25(articles_fts, 10.0, 4.0, 1.0) AS rank
-    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ?1
-      AND (?2 OR a.audience = 'customer')
-      AND (?3 = '' OR a.category = ?3)
-    ORDER BY rank LIMIT ?4)sql");
-  if (!rows.ok()) return sqlite_error(db_.get(), "search");
+  statement& rows = statements_->rows;
+  rows.reset();
   rows.bind(1, match.expression)
       .bind(2, options.include_agent ? 1LL : 0LL)
       .bind(3, options.category)
@@ -161,11 +196,8 @@ result<search_response> knowledge_base::search(std::string_view query,
   }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_.get(), "search");
 
-  statement versions(db_.get(),
-                     "SELECT rowid, lang, title, category, audience, kind "
-                     "FROM articles WHERE id = ?1");
-  statement body(db_.get(), "SELECT body FROM articles WHERE rowid = ?1");
-  if (!versions.ok() || !body.ok()) return sqlite_error(db_.get(), "search");
+  statement& versions = statements_->versions;
+  statement& body = statements_->body;
 
   const auto chain = fallback_chain(response.lang);
   for (const auto& [id, score] : order) {
@@ -200,11 +232,48 @@ result<search_response> knowledge_base::search(std::string_view query,
   return response;
 }
 
+bool knowledge_base::known(const query_word& word) const {
+  statement& exact = statements_->term;
+  std::vector<std::string> forms = text::search_forms(word.canonical);
+  forms.insert(forms.begin(), word.canonical);
+  for (const std::string& form : forms) {
+    exact.reset();
+    exact.bind(1, form);
+    if (exact.step() == SQLITE_ROW) return true;
+  }
+  if (!word.typing) return false;
+  // A word still being typed is fine while some indexed word starts with it.
+  statement& prefix = statements_->term_prefix;
+  prefix.reset();
+  prefix.bind(1, word.canonical).bind(2, word.canonical + "\xff");
+  return prefix.step() == SQLITE_ROW;
+}
+
+void knowledge_base::correct(std::string_view query, std::vector<query_word>& words,
+                             search_response& response) const {
+  std::string shown;  // the query with corrected words replaced, for the customer
+  std::size_t copied = 0;
+  const bool cyrillic = text::has_cyrillic(query);
+  for (query_word& w : words) {
+    if (known(w)) continue;
+    if (!spelling_) spelling_ = std::make_unique<spelling>(spelling::load(db_.get()));
+    const auto fix = spelling_->correct(w.canonical);
+    if (!fix) continue;
+    shown.append(query.substr(copied, w.begin - copied));
+    shown += cyrillic ? text::serbian_latin_to_cyrillic(fix->display) : fix->display;
+    copied = w.end;
+    w.raw = fix->word;
+    w.canonical = fix->word;
+    w.typing = false;
+  }
+  if (copied == 0) return;
+  shown.append(query.substr(copied));
+  response.corrected = text::sanitize(text::truncate(shown, max_query_bytes));
+}
+
 result<article> knowledge_base::get_article(std::string_view id, std::string_view lang) const {
-  statement versions(db_.get(),
-                     "SELECT lang, title, category, audience, kind, html, tags, pages "
-                     "FROM articles WHERE id = ?1");
-  if (!versions.ok()) return sqlite_error(db_.get(), "article");
+  statement& versions = statements_->article;
+  versions.reset();
   versions.bind(1, id);
   std::map<std::string, article> by_lang;
   int rc;

@@ -17,6 +17,9 @@ struct sqlite3;
 
 namespace ha::kb {
 
+struct query_word;
+class spelling;
+
 struct kb_info {
   int format_version = 0;
   int tokenizer_version = 0;
@@ -45,6 +48,9 @@ struct search_hit {
 struct search_response {
   std::vector<search_hit> hits;  // best first, one per article id
   std::string lang;              // the language the hits are shown in when they exist
+  // The query as searched when words were corrected ("Showing results for …"), in the
+  // customer's script; empty when nothing was corrected.
+  std::string corrected;
 };
 
 struct article {
@@ -85,10 +91,18 @@ class knowledge_base {
   struct closer {
     void operator()(sqlite3* db) const noexcept;
   };
-  explicit knowledge_base(std::unique_ptr<sqlite3, closer> db) : db_(std::move(db)) {}
+  explicit knowledge_base(std::unique_ptr<sqlite3, closer> db);
+  // Replaces words the index does not know by the closest known word; fills corrected.
+  void correct(std::string_view query, std::vector<query_word>& words,
+               search_response& response) const;
+  bool known(const query_word& word) const;
 
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
+  struct statements;
+  std::unique_ptr<statements> statements_;
+  // The speller is read on the first search that needs it, not at start-up.
+  mutable std::unique_ptr<spelling> spelling_;
 };
 
 }  // namespace ha::kb

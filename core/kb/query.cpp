@@ -7,42 +7,49 @@
 
 namespace ha::kb {
 
-match_query build_match(std::string_view typed) {
+std::vector<query_word> query_words(std::string_view typed) {
   const std::string_view text = text::truncate(typed, max_query_bytes);
   auto tokens = text::tokenize(text);
   const bool still_typing =
       !tokens.empty() && tokens.back().end == text.size() && text.size() == typed.size();
   // Stopwords are dropped unless nothing else is left ("to be or not to be" still
   // searches); a word still being typed is kept, as it may become a longer word.
-  std::vector<text::token> content;
+  std::vector<query_word> words;
+  std::vector<query_word> all;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const bool last = k + 1 == tokens.size();
-    if (!text::is_stopword(tokens[k].text) || (last && still_typing)) content.push_back(tokens[k]);
+    const text::token& t = tokens[k];
+    const bool typing = still_typing && k + 1 == tokens.size();
+    query_word w{std::string(text.substr(t.begin, t.end - t.begin)), t.text, t.begin, t.end,
+                 typing};
+    if (!text::is_stopword(t.text) || typing) words.push_back(w);
+    all.push_back(std::move(w));
   }
-  if (!content.empty()) tokens = std::move(content);
-  if (tokens.size() > max_query_words) tokens.resize(max_query_words);
+  if (words.empty()) words = std::move(all);
+  if (words.size() > max_query_words) words.resize(max_query_words);
+  return words;
+}
 
+match_query build_match(const std::vector<query_word>& words) {
   match_query q;
-  q.words = tokens.size();
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
+  q.words = words.size();
+  for (const query_word& w : words) {
     // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
     // folds it with our tokenizer exactly as it folded the indexed text.
-    const std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     if (!q.expression.empty()) q.expression += " OR ";
-    q.expression += '"';
-    q.expression += word;
-    q.expression += '"';
-    std::vector<std::string> forms = text::search_forms(tokens[k].text);
-    forms.insert(forms.begin(), tokens[k].text);
+    q.expression += '"' + w.raw + '"';
+    std::vector<std::string> forms = text::search_forms(w.canonical);
+    forms.insert(forms.begin(), w.canonical);
     q.snippet.words.push_back(std::move(forms));
-    if (still_typing && k + 1 == tokens.size() && tokens[k].end == text.size()) {
-      q.expression += " OR \"";
-      q.expression += word;
-      q.expression += "\"*";
-      q.snippet.prefix = tokens[k].text;
+    if (w.typing) {
+      q.expression += " OR \"" + w.raw + "\"*";
+      q.snippet.prefix = w.canonical;
     }
   }
   return q;
+}
+
+match_query build_match(std::string_view typed) {
+  return build_match(query_words(typed));
 }
 
 }  // namespace ha::kb

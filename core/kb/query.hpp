@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/snippet.hpp"
 
@@ -24,10 +25,24 @@ struct match_query {
   snippet_query snippet;  // the same words, for marking them in snippets
 };
 
-// Stopwords are left out (unless the text is only stopwords). Words are OR-ed (ranking
-// rewards the rows that hold more of them). While the customer
-// is still typing (the text does not end in a space or punctuation), the last word also
-// matches as a prefix, so "lozi" finds "lozinka".
+// One word of a query as the customer typed it.
+struct query_word {
+  std::string raw;        // the typed word (word characters only)
+  std::string canonical;  // its canonical form (see text::fold_word)
+  std::size_t begin = 0;  // byte offsets in the typed text
+  std::size_t end = 0;
+  bool typing = false;  // the last word, still being typed: also matches as a prefix
+};
+
+// The words that count: stopwords left out unless nothing else is left, bounded by
+// max_query_bytes and max_query_words.
+std::vector<query_word> query_words(std::string_view typed);
+
+// The MATCH expression for the query words: words are OR-ed (ranking rewards the rows
+// that hold more of them). While the customer is still typing (the text does not end in
+// a space or punctuation), the last word also matches as a prefix, so "lozi" finds
+// "lozinka".
 match_query build_match(std::string_view typed);
+match_query build_match(const std::vector<query_word>& words);
 
 }  // namespace ha::kb

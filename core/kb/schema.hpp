@@ -3,6 +3,7 @@
 //   meta(key, value)         format_version, tokenizer_version, content_hash, counts
 //   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two)
 //   articles_fts             FTS5 index over articles(title, tags, body), external content
+//   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
 //
 // articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
 // articles.body is the plain text of the article, the source of the index and snippets.
@@ -11,7 +12,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 1;
+inline constexpr int format_version = 2;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -30,6 +31,11 @@ CREATE TABLE articles(
   source   TEXT NOT NULL,   -- knowledge-base file it came from
   UNIQUE (id, lang)
 );
+CREATE TABLE words(
+  word    TEXT PRIMARY KEY,  -- canonical form
+  display TEXT NOT NULL,     -- the most common way it is written, lower case
+  docs    INTEGER NOT NULL   -- customer articles using it
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
   content = 'articles', content_rowid = 'rowid',

@@ -112,14 +112,39 @@ void append_folded(std::string& out, char32_t cp) {
 }
 
 std::string fold_word(std::string_view word) {
-  std::string folded;
-  folded.reserve(word.size());
-  for (std::size_t i = 0; i < word.size();) append_folded(folded, decode(word, i));
   std::string out;
-  out.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    out += folded[i];
-    if (folded[i] == 'd' && i + 1 < folded.size() && folded[i + 1] == 'j') ++i;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size();) {
+    append_folded(out, decode(word, i));
+    // "dj" → "d" as soon as it appears, so the result never holds "dj" (folding twice
+    // gives the same word).
+    if (out.size() >= 2 && out.back() == 'j' && out[out.size() - 2] == 'd') out.pop_back();
+  }
+  return out;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = decode(text, i);
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+        (cp >= 0x410 && cp <= 0x42F)) {
+      cp += 0x20;
+    } else if (cp >= 0x400 && cp <= 0x40F) {
+      cp += 0x50;
+    } else if (cp >= 0x100 && cp <= 0x17E && cp != 0x130 && cp != 0x138 && cp != 0x149) {
+      // Pairs: even upper, odd lower, except in 0x139-0x148 and 0x179-0x17E (odd upper).
+      const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      if (odd_upper ? (cp % 2 == 1) : (cp % 2 == 0)) cp += 1;
+    } else if (cp == 0x178) {
+      cp = 0xFF;  // Ÿ → ÿ
+    } else if (cp == 0x1C4 || cp == 0x1C7 || cp == 0x1CA) {
+      cp += 2;  // Ǆ → ǆ
+    } else if (cp == 0x1C5 || cp == 0x1C8 || cp == 0x1CB) {
+      cp += 1;  // ǅ → ǆ
+    }
+    append_utf8(out, cp);
   }
   return out;
 }

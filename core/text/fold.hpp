@@ -26,6 +26,10 @@ void append_folded(std::string& out, char32_t cp);
 // meets the ekavian form (djeca/deca, nedjelja/nedelja, podjela/podela).
 std::string fold_word(std::string_view word);
 
+// Lower case for display (diacritics kept): ASCII, Latin-1, Latin Extended-A, the
+// Latin digraph letters and Cyrillic. Other code points are copied unchanged.
+std::string to_lower(std::string_view text);
+
 // True if the text holds at least one Cyrillic letter.
 bool has_cyrillic(std::string_view text) noexcept;
 

@@ -23,4 +23,8 @@ struct token {
 // Words are maximal runs of is_word_char() code points; invalid UTF-8 separates words.
 std::vector<token> tokenize(std::string_view text);
 
+// The next word at or after pos (which is advanced past it), for reading a long text
+// only as far as needed. False when there is none.
+bool next_token(std::string_view text, std::size_t& pos, token& out);
+
 }  // namespace ha::text

@@ -90,6 +90,7 @@ class engine {
     }
     val out = success();
     out.set("lang", found.value().lang);
+    out.set("corrected", found.value().corrected);
     out.set("hits", hits);
     return out;
   }

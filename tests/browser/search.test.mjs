@@ -119,3 +119,14 @@ test('after one visit the demo works offline', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a misspelt word is corrected, and the page says so', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.pressSequentially('zaboravljena lozinak ', { delay: 20 });
+  await expectFirstHit(page, 'reset-password', 'sr-Latn');
+  assert.match(await w.status.textContent(), /Prikazujemo rezultate za „zaboravljena lozinka“/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -8,6 +8,7 @@
 
 #include "kb/fts_tokenizer.hpp"
 #include "kb/schema.hpp"
+#include "kb/spelling.hpp"
 #include "kb/statement.hpp"
 #include "text/utf8.hpp"
 
@@ -61,6 +62,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
        std::to_string(tokenizer < 0 ? kb::tokenizer_version : tokenizer) + "')");
   exec("INSERT INTO meta VALUES ('content_hash', 'test'), ('articles', '" +
        std::to_string(rows.size()) + "')");
+  if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);

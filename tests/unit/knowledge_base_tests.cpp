@@ -2,6 +2,7 @@
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/spelling.hpp"
 
 using namespace ha;
 using kb::knowledge_base;
@@ -203,4 +204,40 @@ TEST_CASE("get_article returns the customer's language or the closest", "[kb][ar
     REQUIRE_FALSE(a.ok());
     CHECK(a.err().code == errc::not_found);
   }
+}
+
+TEST_CASE("a misspelt word is corrected from the knowledge base's own words", "[kb][spelling]") {
+  SECTION("one wrong letter, reported in the customer's script") {
+    auto found = demo().search("zaboravljena lozinak", {});
+    REQUIRE(found.ok());
+    CHECK(found.value().corrected == "zaboravljena lozinka");
+    CHECK(found.value().hits.at(0).id == "reset-password");
+    auto cyrillic = demo().search("лозинак", {});
+    CHECK(cyrillic.value().corrected == "лозинка");
+  }
+  SECTION("two swapped letters, and a typo in the word still being typed") {
+    CHECK(demo().search("rotuer", {}).value().corrected == "router");
+    CHECK(demo().search("rotuer lig", {}).value().corrected == "router lig");
+  }
+  SECTION("known words and their inflected forms are left alone") {
+    CHECK(demo().search("lozinku ", {}).value().corrected.empty());
+    CHECK(demo().search("lozi", {}).value().corrected.empty());  // a prefix being typed
+    CHECK(demo().search("ruter", {}).value().corrected.empty());
+  }
+  SECTION("short words and words far from any known word are not guessed") {
+    CHECK(demo().search("rdo ", {}).value().corrected.empty());
+    auto far = demo().search("xylophone ", {});
+    CHECK(far.value().corrected.empty());
+    CHECK(far.value().hits.empty());
+  }
+}
+
+TEST_CASE("edit distance counts inserts, deletes, substitutions and swaps", "[spelling]") {
+  using ha::kb::edit_distance;
+  CHECK(edit_distance("lozinka", "lozinka", 2) == 0);
+  CHECK(edit_distance("lozinak", "lozinka", 2) == 1);   // swap
+  CHECK(edit_distance("lozika", "lozinka", 2) == 1);    // missing letter
+  CHECK(edit_distance("lozinnka", "lozinka", 2) == 1);  // doubled letter
+  CHECK(edit_distance("lozonka", "lozinka", 2) == 1);   // wrong letter
+  CHECK(edit_distance("racun", "lozinka", 2) == 3);     // beyond the limit: limit + 1
 }

@@ -35,8 +35,9 @@ TEST_CASE("snippets mark every form of the searched words", "[query][snippet]") 
   SECTION("inflected forms and a word still being typed are marked, the rest is cut") {
     const auto q = build_match("lozinka zabora");
     const std::string html = ha::kb::snippet_html(text, q.snippet, 8);
-    CHECK(html == "…Ako ste <mark>zaboravili</mark> <mark>lozinku</mark>, otvorite stranicu za "
-                  "prijavu…");
+    CHECK(html ==
+          "…Ako ste <mark>zaboravili</mark> <mark>lozinku</mark>, otvorite stranicu za "
+          "prijavu…");
   }
   SECTION("text is escaped") {
     const auto q = build_match("ostatak ");

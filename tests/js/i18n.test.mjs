@@ -1,0 +1,40 @@
+// Every customer-facing string exists in every supported language, and Serbian Cyrillic
+// is really Cyrillic.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const source = readFileSync(new URL('../../web/i18n.js', import.meta.url), 'utf8');
+const i18n = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+
+test('every language has every string the English text has', () => {
+  const keys = Object.keys(i18n.strings.en).sort();
+  for (const { code } of i18n.languages) {
+    assert.deepEqual(Object.keys(i18n.strings[code]).sort(), keys, code);
+  }
+});
+
+test('Serbian Cyrillic strings hold no Latin letters outside addresses and placeholders', () => {
+  const flat = (o) => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : flat(v)));
+  for (const s of flat(i18n.strings['sr-Cyrl'])) {
+    const outside = s.replace(/\S+@\S+|\{\w+\}/g, '');
+    assert.doesNotMatch(outside, /[A-Za-zčćđšž]/, s);
+  }
+  assert.equal(i18n.serbianToCyrillic('Ljubljana, NJIVA, džep, Đorđe'), 'Љубљана, ЊИВА, џеп, Ђорђе');
+});
+
+test('plural forms follow each language', () => {
+  assert.equal(i18n.plural('sr-Latn', 'results', 1), 'Pronađen je 1 članak');
+  assert.equal(i18n.plural('sr-Latn', 'results', 3), 'Pronađena su 3 članka');
+  assert.equal(i18n.plural('sr-Latn', 'results', 5), 'Pronađeno je 5 članaka');
+  assert.equal(i18n.plural('sl', 'results', 2), 'Najdena sta 2 članka');
+  assert.equal(i18n.plural('en', 'results', 2), '2 articles found');
+});
+
+test('the browser language picks the closest supported language', () => {
+  assert.equal(i18n.pickLanguage('sr-Cyrl-RS'), 'sr-Cyrl');
+  assert.equal(i18n.pickLanguage('sr'), 'sr-Latn');
+  assert.equal(i18n.pickLanguage('hr-HR'), 'hr');
+  assert.equal(i18n.pickLanguage('sl'), 'sl');
+  assert.equal(i18n.pickLanguage('de-DE'), 'en');
+});
