@@ -19,7 +19,9 @@
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
+#include "kb/synonyms.hpp"
 #include "text/html.hpp"
+#include "text/tokenizer.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -460,8 +462,67 @@ std::string hex(std::uint64_t v) {
   return out;
 }
 
+// What kbc takes from site.yaml.
+struct site_config {
+  std::vector<std::vector<std::string>> synonyms;  // groups of canonical words
+};
+
+// Reads <dir>/site.yaml when there is one and adds it to the content hash.
+site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& hash) {
+  site_config site;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return site;
+  const std::string display = path.lexically_normal().string();
+  std::ifstream in(path, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
+    diag.add(display, line_of_offset(content, bad),
+             "the file is not valid UTF-8 (save it as UTF-8)");
+    return site;
+  }
+  hash = fnv1a(fnv1a(hash, display), content);
+  YAML::Node root;
+  try {
+    root = YAML::Load(content);
+  } catch (const YAML::Exception& e) {
+    diag.add(display, e.mark.line + 1, "not valid YAML: " + e.msg);
+    return site;
+  }
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
+  if (!root.IsMap()) {
+    diag.add(display, 1, "site.yaml must be a mapping (key: value lines)");
+    return site;
+  }
+  const YAML::Node groups = root["synonyms"];
+  if (!groups) return site;
+  if (!groups.IsSequence()) {
+    diag.add(display, line_of(groups), "'synonyms' must be a list of word lists");
+    return site;
+  }
+  for (const auto& group : groups) {
+    if (!group.IsSequence() || group.size() < 2) {
+      diag.add(display, line_of(group),
+               "a synonym group is a list of at least two words, e.g. [ruter, router]");
+      continue;
+    }
+    std::vector<std::string> words;
+    for (const auto& word : group) {
+      const std::string written = scalar(word);
+      const auto tokens = text::tokenize(written);
+      if (tokens.size() != 1) {
+        diag.add(display, line_of(word), "synonym '" + written + "' must be a single word");
+        continue;
+      }
+      words.push_back(tokens[0].text);
+    }
+    site.synonyms.push_back(std::move(words));
+  }
+  return site;
+}
+
 status write_database(const fs::path& output, const std::vector<source_article>& articles,
-                      const compile_stats& stats, const std::string& content_hash) {
+                      const site_config& site, const compile_stats& stats,
+                      const std::string& content_hash) {
   const fs::path temp = output.string() + ".tmp-" + std::to_string(::getpid());
   std::error_code ignored;
   fs::remove(temp, ignored);
@@ -471,6 +532,8 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     sqlite3_close(raw);
     return {errc::io_error, "cannot create " + temp.string()};
   }
+  synonym_table synonyms;  // read by the tokenizer: outlives the connection below
+  synonyms.assign(site.synonyms);
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
   const auto fail = [&](std::string what) -> status {
     std::string message = what + ": " + sqlite3_errmsg(db.get());
@@ -478,7 +541,9 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     fs::remove(temp, ignored);
     return {errc::io_error, message};
   };
-  if (auto registered = register_tokenizer(db.get()); !registered) return fail("tokenizer");
+  if (auto registered = register_tokenizer(db.get(), &synonyms); !registered) {
+    return fail("tokenizer");
+  }
   if (sqlite3_exec(db.get(), "PRAGMA journal_mode=OFF; PRAGMA page_size=4096; BEGIN;", nullptr,
                    nullptr, nullptr) != SQLITE_OK ||
       sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -496,6 +561,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       insert.bind(8, join(a.pages, " ")).bind(9, a.html).bind(10, a.body).bind(11, a.file);
       if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
+    if (auto stored = synonyms.store(db.get()); !stored) return fail("synonyms");
     statement meta(db.get(), "INSERT INTO meta(key, value) VALUES (?1, ?2)");
     const std::pair<std::string, std::string> values[] = {
         {"format_version", std::to_string(format_version)},
@@ -527,8 +593,8 @@ status write_database(const fs::path& output, const std::vector<source_article>&
 }
 
 // Counts what is written into result.stats and writes the database.
-void write_all(const std::vector<source_article>& articles, std::uint64_t hash,
-               const fs::path& output, compile_result& result) {
+void write_all(const std::vector<source_article>& articles, const site_config& site,
+               std::uint64_t hash, const fs::path& output, compile_result& result) {
   std::set<std::string> ids;
   std::map<std::string, std::set<std::string>> ids_by_audience, ids_by_kind;
   for (const source_article& a : articles) {
@@ -541,7 +607,7 @@ void write_all(const std::vector<source_article>& articles, std::uint64_t hash,
   for (const auto& [k, v] : ids_by_audience)
     result.stats.by_audience[k] = static_cast<int>(v.size());
   for (const auto& [k, v] : ids_by_kind) result.stats.by_kind[k] = static_cast<int>(v.size());
-  if (auto written = write_database(output, articles, result.stats, hex(hash)); !written) {
+  if (auto written = write_database(output, articles, site, result.stats, hex(hash)); !written) {
     result.errors.push_back({output.string(), 0, written.err().message});
   }
 }
@@ -618,6 +684,7 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
       }
     }
   }
+  const site_config site = read_site(source_dir / "site.yaml", diag, hash);
   if (!result.ok()) return result;
 
   const std::size_t sources = articles.size();
@@ -625,7 +692,7 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     if (articles[k].lang == "sr-Latn") articles.push_back(cyrillic_twin(articles[k]));
   }
 
-  write_all(articles, hash, output, result);
+  write_all(articles, site, hash, output, result);
   return result;
 }
 
@@ -680,7 +747,7 @@ compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
   }
   if (articles.empty() && result.ok()) diag.add(display, 0, "no articles in the file");
   if (!result.ok()) return result;
-  write_all(articles, hash, output, result);
+  write_all(articles, site_config{}, hash, output, result);
   return result;
 }
 

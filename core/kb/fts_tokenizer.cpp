@@ -4,17 +4,20 @@
 
 #include <fts5.h>
 
+#include "kb/synonyms.hpp"
 #include "text/stem.hpp"
 #include "text/tokenizer.hpp"
 
 namespace ha::kb {
 namespace {
 
-// FTS5 wants a non-null handle per tokenizer instance; ours has no per-instance state.
-struct instance {};
+struct instance {
+  const synonym_table* synonyms;
+};
 
-int create(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new instance{});
+int create(void* synonyms, const char**, int, Fts5Tokenizer** out) {
+  *out =
+      reinterpret_cast<Fts5Tokenizer*>(new instance{static_cast<const synonym_table*>(synonyms)});
   return SQLITE_OK;
 }
 
@@ -27,8 +30,9 @@ void destroy(Fts5Tokenizer* tokenizer) {
 // same way, and FTS5 treats colocated query tokens as alternatives, so a word matches
 // when any of its forms meets any form of an indexed word. The language of neither
 // the article nor the query has to be known, which matters when customers mix them.
+// Words of a synonym group also carry the group's token (see synonyms.hpp).
 // A prefix query (the word still being typed) uses the canonical form only.
-int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
+int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, int size,
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (size <= 0 || text == nullptr) return SQLITE_OK;
   const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
@@ -38,7 +42,11 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
     int rc = emit(ctx, 0, t.text.data(), static_cast<int>(t.text.size()), start, end);
     if (rc != SQLITE_OK) return rc;
     if (prefix) continue;
-    for (const std::string& form : text::search_forms(t.text)) {
+    std::vector<std::string> forms = text::search_forms(t.text);
+    if (const synonym_table* synonyms = reinterpret_cast<instance*>(tokenizer)->synonyms) {
+      for (std::string& group : synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
+    }
+    for (const std::string& form : forms) {
       rc = emit(ctx, FTS5_TOKEN_COLOCATED, form.data(), static_cast<int>(form.size()), start, end);
       if (rc != SQLITE_OK) return rc;
     }
@@ -59,11 +67,12 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
-status register_tokenizer(sqlite3* db) {
+status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
   fts5_tokenizer methods{create, destroy, tokenize};
-  if (api->xCreateTokenizer(api, tokenizer_name, nullptr, &methods, nullptr) != SQLITE_OK) {
+  if (api->xCreateTokenizer(api, tokenizer_name, const_cast<synonym_table*>(synonyms), &methods,
+                            nullptr) != SQLITE_OK) {
     return {errc::internal, "could not register the FTS5 tokenizer"};
   }
   return ok_status();

@@ -17,6 +17,7 @@
 #include "kb/snippet.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
+#include "kb/synonyms.hpp"
 #include "text/fold.hpp"
 #include "text/html.hpp"
 #include "text/stem.hpp"
@@ -85,7 +86,9 @@ void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
   sqlite3_close(db);
 }
 
-knowledge_base::knowledge_base(std::unique_ptr<sqlite3, closer> db) : db_(std::move(db)) {}
+knowledge_base::knowledge_base(std::unique_ptr<synonym_table> synonyms,
+                               std::unique_ptr<sqlite3, closer> db)
+    : synonyms_(std::move(synonyms)), db_(std::move(db)) {}
 knowledge_base::~knowledge_base() = default;
 knowledge_base::knowledge_base(knowledge_base&&) noexcept = default;
 knowledge_base& knowledge_base::operator=(knowledge_base&&) noexcept = default;
@@ -103,7 +106,11 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
     return {errc::internal, "SQLite could not open an in-memory database"};
   }
   std::unique_ptr<sqlite3, closer> db(raw);
-  if (auto registered = register_tokenizer(db.get()); !registered) return registered.err();
+  // Filled from the knowledge base below, before FTS5 first tokenizes anything.
+  auto synonyms = std::make_unique<synonym_table>();
+  if (auto registered = register_tokenizer(db.get(), synonyms.get()); !registered) {
+    return registered.err();
+  }
 
   // SQLite takes ownership of a buffer from its own allocator and frees it on close.
   auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
@@ -124,7 +131,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
     }
   }
 
-  knowledge_base kb(std::move(db));
+  knowledge_base kb(std::move(synonyms), std::move(db));
   statement meta(kb.db_.get(), "SELECT key, value FROM meta");
   if (!meta.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
   std::map<std::string, std::string> values;
@@ -149,6 +156,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
                 std::to_string(kb.info_.tokenizer_version) + ", this engine uses version " +
                 std::to_string(tokenizer_version) + "; rebuild it with kbc"};
   }
+  if (auto loaded = kb.synonyms_->load(kb.db_.get()); !loaded) return loaded.err();
   // The index's own term list (canonical forms and stems), to tell known words from typos.
   if (sqlite3_exec(kb.db_.get(),
                    "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, articles_fts, row)",
@@ -174,6 +182,7 @@ result<search_response> knowledge_base::search(std::string_view query,
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, response);
+  for (query_word& w : words) w.synonyms = synonyms_->other_words(w.canonical);
   const match_query match = build_match(words);
 
   // bm25() weights: a word in the title counts most, then tags, then the body. bm25 is
@@ -232,21 +241,21 @@ result<search_response> knowledge_base::search(std::string_view query,
   return response;
 }
 
-bool knowledge_base::known(const query_word& word) const {
+knowledge_base::word_status knowledge_base::look_up(const query_word& word) const {
   statement& exact = statements_->term;
   std::vector<std::string> forms = text::search_forms(word.canonical);
   forms.insert(forms.begin(), word.canonical);
   for (const std::string& form : forms) {
     exact.reset();
     exact.bind(1, form);
-    if (exact.step() == SQLITE_ROW) return true;
+    if (exact.step() == SQLITE_ROW) return word_status::known;
   }
-  if (!word.typing) return false;
+  if (!word.typing) return word_status::unknown;
   // A word still being typed is fine while some indexed word starts with it.
   statement& prefix = statements_->term_prefix;
   prefix.reset();
   prefix.bind(1, word.canonical).bind(2, word.canonical + "\xff");
-  return prefix.step() == SQLITE_ROW;
+  return prefix.step() == SQLITE_ROW ? word_status::prefix : word_status::unknown;
 }
 
 void knowledge_base::correct(std::string_view query, std::vector<query_word>& words,
@@ -255,7 +264,12 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
   std::size_t copied = 0;
   const bool cyrillic = text::has_cyrillic(query);
   for (query_word& w : words) {
-    if (known(w)) continue;
+    const word_status status = look_up(w);
+    // A last word that is already a whole known word is searched as that word: its
+    // prefix would add every longer word that starts with it and blur the ranking
+    // (the stems already find its other forms).
+    if (status == word_status::known) w.typing = false;
+    if (status != word_status::unknown) continue;
     if (!spelling_) spelling_ = std::make_unique<spelling>(spelling::load(db_.get()));
     const auto fix = spelling_->correct(w.canonical);
     if (!fix) continue;

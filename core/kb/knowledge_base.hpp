@@ -19,6 +19,7 @@ namespace ha::kb {
 
 struct query_word;
 class spelling;
+class synonym_table;
 
 struct kb_info {
   int format_version = 0;
@@ -91,12 +92,18 @@ class knowledge_base {
   struct closer {
     void operator()(sqlite3* db) const noexcept;
   };
-  explicit knowledge_base(std::unique_ptr<sqlite3, closer> db);
+  knowledge_base(std::unique_ptr<synonym_table> synonyms, std::unique_ptr<sqlite3, closer> db);
   // Replaces words the index does not know by the closest known word; fills corrected.
+  // A word being typed that is already a known word stops being a prefix.
   void correct(std::string_view query, std::vector<query_word>& words,
                search_response& response) const;
-  bool known(const query_word& word) const;
+  // Whether the index holds a word in some form, or (for the word being typed) holds
+  // a word that starts with it.
+  enum class word_status { known, prefix, unknown };
+  word_status look_up(const query_word& word) const;
 
+  // Declared before db_ so that it outlives the connection, whose tokenizer reads it.
+  std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
   struct statements;

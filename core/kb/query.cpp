@@ -19,8 +19,8 @@ std::vector<query_word> query_words(std::string_view typed) {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const text::token& t = tokens[k];
     const bool typing = still_typing && k + 1 == tokens.size();
-    query_word w{std::string(text.substr(t.begin, t.end - t.begin)), t.text, t.begin, t.end,
-                 typing};
+    query_word w{
+        std::string(text.substr(t.begin, t.end - t.begin)), t.text, t.begin, t.end, typing, {}};
     if (!text::is_stopword(t.text) || typing) words.push_back(w);
     all.push_back(std::move(w));
   }
@@ -39,6 +39,11 @@ match_query build_match(const std::vector<query_word>& words) {
     q.expression += '"' + w.raw + '"';
     std::vector<std::string> forms = text::search_forms(w.canonical);
     forms.insert(forms.begin(), w.canonical);
+    // Synonyms are matched by the tokenizer (group tokens); here they are only marked.
+    for (const std::string& synonym : w.synonyms) {
+      forms.push_back(synonym);
+      for (std::string& form : text::search_forms(synonym)) forms.push_back(std::move(form));
+    }
     q.snippet.words.push_back(std::move(forms));
     if (w.typing) {
       q.expression += " OR \"" + w.raw + "\"*";

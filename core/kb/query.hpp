@@ -31,7 +31,8 @@ struct query_word {
   std::string canonical;  // its canonical form (see text::fold_word)
   std::size_t begin = 0;  // byte offsets in the typed text
   std::size_t end = 0;
-  bool typing = false;  // the last word, still being typed: also matches as a prefix
+  bool typing = false;                // the last word, still being typed: also matches as a prefix
+  std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
 };
 
 // The words that count: stopwords left out unless nothing else is left, bounded by

@@ -4,6 +4,7 @@
 //   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two)
 //   articles_fts             FTS5 index over articles(title, tags, body), external content
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
+//   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
 //
 // articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
 // articles.body is the plain text of the article, the source of the index and snippets.
@@ -12,7 +13,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 2;
+inline constexpr int format_version = 3;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -35,6 +36,11 @@ CREATE TABLE words(
   word    TEXT PRIMARY KEY,  -- canonical form
   display TEXT NOT NULL,     -- the most common way it is written, lower case
   docs    INTEGER NOT NULL   -- customer articles using it
+) WITHOUT ROWID;
+CREATE TABLE synonyms(
+  grp  INTEGER NOT NULL,  -- group number, in site.yaml order
+  word TEXT NOT NULL,     -- canonical form
+  PRIMARY KEY (grp, word)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,

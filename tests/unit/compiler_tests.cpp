@@ -229,3 +229,44 @@ TEST_CASE("kbc --export-corpus writes what kbc --corpus reads back", "[kbc]") {
   REQUIRE(opened.ok());
   CHECK(opened.value().search("лозинка", {}).value().hits.at(0).id == "x");
 }
+
+TEST_CASE("synonyms from site.yaml are searched as one word", "[kbc][synonyms]") {
+  kb_folder kb;
+  kb.write("articles/a/lights.sr.md", article("lights", "sr", "Lampice na ruteru pokazuju stanje.\n"));
+  kb.write("articles/a/bill.en.md", article("bill", "en", "Your monthly bill explained.\n"));
+  kb.write("site.yaml", "synonyms:\n  - [ruter, router, modem]\n  - [Račun, bill]\n");
+  REQUIRE(kb.compile().ok());
+  auto opened = kb::knowledge_base::open_file(kb.output().string());
+  REQUIRE(opened.ok());
+  const auto first = [&](const char* q) {
+    auto found = opened.value().search(q, {});
+    REQUIRE(found.ok());
+    REQUIRE_FALSE(found.value().hits.empty());
+    return found.value().hits[0];
+  };
+  CHECK(first("modem ").id == "lights");
+  CHECK(first("routeru ").id == "lights");  // an inflected form of a group word
+  CHECK(first("računu ").id == "bill");     // diacritics and case do not matter
+  CHECK_THAT(first("modem ").snippet_html, Catch::Contains("<mark>ruteru</mark>"));
+}
+
+TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
+  kb_folder kb;
+  kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));
+  SECTION("a group of one word and an entry of two words") {
+    kb.write("site.yaml", "synonyms:\n  - [ruter]\n  - [sign in, login]\n");
+    const auto m = messages(kb.compile());
+    CHECK_THAT(m, Catch::VectorContains(kb.path("site.yaml") +
+                                        ":2: a synonym group is a list of at least two words, e.g. "
+                                        "[ruter, router]"));
+    CHECK_THAT(m, Catch::VectorContains(kb.path("site.yaml") +
+                                        ":3: synonym 'sign in' must be a single word"));
+    CHECK_FALSE(fs::exists(kb.output()));
+  }
+  SECTION("not YAML") {
+    kb.write("site.yaml", "synonyms: [ruter, [router\n");
+    const auto r = kb.compile();
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(r.errors[0].message, Catch::StartsWith("not valid YAML"));
+  }
+}

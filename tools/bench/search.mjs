@@ -4,6 +4,11 @@
 //
 //   node tools/bench/search.mjs --corpus C.jsonl --queries Q.jsonl
 //        [--engines self,orama,minisearch,flexsearch,lunr] [--json] [--limit-queries N]
+//        [--kb kb.sqlite]
+//
+// With --kb, this engine searches that knowledge base (built by kbc from
+// knowledge-base/, with its synonyms) instead of compiling the corpus; the corpus should
+// then be the same articles (kbc --export-corpus kb.sqlite -o corpus.jsonl).
 //
 // Relevance (mrr10, recall1, recall5) is scored on in-scope queries (relevant ids
 // given); latency covers every query searched (in-scope and out-of-scope alike),
@@ -23,7 +28,7 @@ import { jsonLines, table } from './lib/report.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WARM_UP_QUERIES = 50;
 const USAGE = `usage: node tools/bench/search.mjs --corpus C.jsonl --queries Q.jsonl
-       [--engines ${ENGINE_NAMES.join(',')}] [--json] [--limit-queries N]`;
+       [--engines ${ENGINE_NAMES.join(',')}] [--json] [--limit-queries N] [--kb kb.sqlite]`;
 
 const log = (message) => process.stderr.write(`${message}\n`);
 
@@ -36,6 +41,7 @@ function parseOptions(argv) {
       engines: { type: 'string', default: ENGINE_NAMES.join(',') },
       json: { type: 'boolean', default: false },
       'limit-queries': { type: 'string' },
+      kb: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -54,7 +60,10 @@ function parseOptions(argv) {
       throw new Error('--limit-queries needs a positive integer');
     }
   }
-  return { corpus: values.corpus, queries: values.queries, engines, json: values.json, limitQueries };
+  return {
+    corpus: values.corpus, queries: values.queries, engines, json: values.json, limitQueries,
+    kb: values.kb,
+  };
 }
 
 // Name of the compiled kb: the corpus file's folder when it is called corpus.jsonl
@@ -145,6 +154,7 @@ async function main() {
 
   const context = {
     corpusPath: path.resolve(options.corpus),
+    kbPath: options.kb && path.resolve(options.kb),
     label: corpusLabel(options.corpus),
     probe: queries[0],
     hasOos: queries.some((query) => query.oos),

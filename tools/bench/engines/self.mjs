@@ -50,8 +50,8 @@ export function createEngine({ root }) {
     name: 'self',
     // Compiles, then measures the cold start: module load and instantiate, reading
     // kb.sqlite, open, and the first search (the probe query).
-    async build(_docs, { corpusPath, label, probe }) {
-      kbPath = compileKnowledgeBase(root, corpusPath, label);
+    async build(_docs, { corpusPath, kbPath: prebuilt, label, probe }) {
+      kbPath = prebuilt ? requireBuilt(prebuilt) : compileKnowledgeBase(root, corpusPath, label);
       const started = process.hrtime.bigint();
       const module = await instantiate(root);
       engine = new module.Engine();
