@@ -4,8 +4,9 @@
  *
  *   const engine = await Engine.load({ kbUrl: 'kb.sqlite', onProgress });
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
- *   // found: { hits, lang, corrected } — corrected is the query as searched when a
- *   // misspelt word was replaced, else ""; null when a newer search has started
+ *   // found: { hits, lang, corrected, confident } — corrected is the query as searched when a
+ *   // misspelt word was replaced, else ""; confident is false when the best hit is
+ *   // probably not an answer; null when a newer search has started
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *
  * Failures reject with an Error whose `code` is one of core's error codes
@@ -37,7 +38,7 @@ export class Engine {
     const ticket = ++this.#latestSearch;
     const result = await this.#call('search', { query, options });
     return ticket === this.#latestSearch
-      ? { hits: result.hits, lang: result.lang, corrected: result.corrected }
+      ? { hits: result.hits, lang: result.lang, corrected: result.corrected, confident: result.confident }
       : null;
   }
 

@@ -212,9 +212,12 @@ export class HelpAssistantElement extends HTMLElement {
     const count = found.hits.length
       ? plural(this.#lang, 'results', found.hits.length)
       : t(this.#lang, 'noResults', { query: query.trim().slice(0, 80) });
-    ui.status.textContent = found.corrected
-      ? `${t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) })} ${count}`
-      : count;
+    const parts = [count];
+    if (found.corrected) parts.unshift(t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) }));
+    // Honest about weak matches (P3): say so and point to a person instead of guessing.
+    if (found.hits.length && !found.confident) parts.push(t(this.#lang, 'notSure'));
+    ui.status.textContent = parts.join(' ');
+    this.#root.querySelector('.contact').classList.toggle('prominent', !found.confident);
   }
 
   async #openArticle(id) {

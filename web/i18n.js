@@ -13,6 +13,7 @@ export const languages = [
 ];
 
 const en = {
+  notSure: 'We are not sure these articles answer your question. A person can help: see below.',
   corrected: 'Showing results for “{query}”.',
   title: 'How can we help?',
   placeholder: 'Describe your problem, e.g. "my internet is not working"',
@@ -34,6 +35,7 @@ const en = {
 };
 
 const srLatn = {
+  notSure: 'Nismo sigurni da ovi članci odgovaraju na Vaše pitanje. Osoba iz podrške može da pomogne: pogledajte ispod.',
   corrected: 'Prikazujemo rezultate za „{query}“.',
   title: 'Kako možemo da pomognemo?',
   placeholder: 'Opišite problem, npr. „internet ne radi“',
@@ -55,6 +57,7 @@ const srLatn = {
 };
 
 const hr = {
+  notSure: 'Nismo sigurni da ovi članci odgovaraju na vaše pitanje. Djelatnik podrške može pomoći: pogledajte ispod.',
   corrected: 'Prikazujemo rezultate za „{query}”.',
   title: 'Kako vam možemo pomoći?',
   placeholder: 'Opišite problem, npr. „internet ne radi”',
@@ -78,6 +81,7 @@ const hr = {
 const bs = {
   ...hr,
   corrected: 'Prikazujemo rezultate za „{query}“.',
+  notSure: 'Nismo sigurni da ovi članci odgovaraju na vaše pitanje. Osoba iz podrške može pomoći: pogledajte ispod.',
   title: 'Kako vam možemo pomoći?',
   placeholder: 'Opišite problem, npr. „internet ne radi“',
   noResults: 'Za „{query}“ nismo ništa pronašli. Pokušajte drugim riječima ili razgovarajte s osobom iz podrške.',
@@ -91,6 +95,7 @@ const bs = {
 };
 
 const sl = {
+  notSure: 'Nismo prepričani, da ti članki odgovorijo na vaše vprašanje. Svetovalec vam lahko pomaga: poglejte spodaj.',
   corrected: 'Prikazujemo rezultate za »{query}«.',
   title: 'Kako vam lahko pomagamo?',
   placeholder: 'Opišite težavo, npr. »internet ne deluje«',

@@ -33,6 +33,13 @@ constexpr int max_rows = 400;
 constexpr std::size_t max_hits = 50;
 // Words of context in a snippet.
 constexpr std::size_t snippet_words = 14;
+// When the best hit is a confident answer: it holds at least two thirds of the query's
+// words, or half of them with a strong bm25 score. Calibrated on clinc150's 1,000
+// out-of-scope questions, then checked on banking77 and the South Slavic set
+// (docs/benchmarks.md).
+constexpr double confident_coverage = 0.66;
+constexpr double fair_coverage = 0.5;
+constexpr double strong_score = 8.0;
 
 std::vector<std::string> split(const std::string& s, std::string_view sep) {
   std::vector<std::string> parts;
@@ -69,6 +76,7 @@ struct knowledge_base::statements {
         versions(db,
                  "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
         body(db, "SELECT body FROM articles WHERE rowid = ?1"),
+        full_text(db, "SELECT title || ' ' || tags || ' ' || body FROM articles WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
                 "FROM articles WHERE id = ?1"),
@@ -76,10 +84,11 @@ struct knowledge_base::statements {
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}
 
   bool ok() const {
-    return rows.ok() && versions.ok() && body.ok() && article.ok() && term.ok() && term_prefix.ok();
+    return rows.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() && term.ok() &&
+           term_prefix.ok();
   }
 
-  statement rows, versions, body, article, term, term_prefix;
+  statement rows, versions, body, full_text, article, term, term_prefix;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -197,10 +206,12 @@ result<search_response> knowledge_base::search(std::string_view query,
   // Rows come best first; an article's score is that of its best-matching version.
   std::vector<std::pair<std::string, double>> order;  // article id, score
   std::map<std::string, bool> seen;
+  long long best_rowid = 0;  // the row that matched best, for the confidence check
   const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
   int rc;
   while ((rc = rows.step()) == SQLITE_ROW && order.size() < limit) {
     std::string id = rows.text(1);
+    if (order.empty()) best_rowid = rows.integer(0);
     if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(3));
   }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_.get(), "search");
@@ -238,7 +249,24 @@ result<search_response> knowledge_base::search(std::string_view query,
     }
     response.hits.push_back(std::move(hit));
   }
+  if (!response.hits.empty()) assess_confidence(best_rowid, words, match, response);
   return response;
+}
+
+// Confidence of the best hit. Out-of-scope questions usually share a word or two with
+// some article ("how do I cancel my gym membership" and "cancel contract") but not
+// most of their words; in-scope questions find most of theirs in the right article.
+void knowledge_base::assess_confidence(long long rowid, const std::vector<query_word>& words,
+                                       const match_query& match, search_response& response) const {
+  statement& text = statements_->full_text;
+  text.reset();
+  text.bind(1, rowid);
+  if (text.step() != SQLITE_ROW || words.empty()) return;
+  const std::size_t found = distinct_matches(text.text(0), match.snippet);
+  response.coverage = static_cast<double>(found) / static_cast<double>(words.size());
+  response.confident =
+      response.coverage >= confident_coverage ||
+      (response.coverage >= fair_coverage && response.hits.front().score >= strong_score);
 }
 
 knowledge_base::word_status knowledge_base::look_up(const query_word& word) const {

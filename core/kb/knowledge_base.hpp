@@ -18,6 +18,7 @@ struct sqlite3;
 namespace ha::kb {
 
 struct query_word;
+struct match_query;
 class spelling;
 class synonym_table;
 
@@ -52,6 +53,11 @@ struct search_response {
   // The query as searched when words were corrected ("Showing results for …"), in the
   // customer's script; empty when nothing was corrected.
   std::string corrected;
+  // How sure the best hit is an answer (see knowledge_base.cpp): the share of the query's
+  // words found in it, and whether it is a confident answer. When it is not, the
+  // assistant says so and offers a person instead of guessing.
+  double coverage = 0;
+  bool confident = false;
 };
 
 struct article {
@@ -101,6 +107,8 @@ class knowledge_base {
   // a word that starts with it.
   enum class word_status { known, prefix, unknown };
   word_status look_up(const query_word& word) const;
+  void assess_confidence(long long rowid, const std::vector<query_word>& words,
+                         const match_query& match, search_response& response) const;
 
   // Declared before db_ so that it outlives the connection, whose tokenizer reads it.
   std::unique_ptr<synonym_table> synonyms_;

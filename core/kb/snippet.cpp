@@ -142,4 +142,19 @@ std::string snippet_html(std::string_view text, const snippet_query& query, std:
   return out;
 }
 
+std::size_t distinct_matches(std::string_view text, const snippet_query& query) {
+  const matcher matching(query);
+  std::vector<bool> seen(query.words.size());
+  std::size_t distinct = 0;
+  std::size_t pos = 0;
+  for (text::token t; distinct < seen.size() && text::next_token(text, pos, t);) {
+    const int m = matching(t.text);
+    if (m >= 0 && !seen[static_cast<std::size_t>(m)]) {
+      seen[static_cast<std::size_t>(m)] = true;
+      ++distinct;
+    }
+  }
+  return distinct;
+}
+
 }  // namespace ha::kb

@@ -23,4 +23,7 @@ struct snippet_query {
 // text's start when nothing matches.
 std::string snippet_html(std::string_view text, const snippet_query& query, std::size_t window);
 
+// How many different query words occur in the text (in any of their forms).
+std::size_t distinct_matches(std::string_view text, const snippet_query& query);
+
 }  // namespace ha::kb

@@ -91,6 +91,8 @@ class engine {
     val out = success();
     out.set("lang", found.value().lang);
     out.set("corrected", found.value().corrected);
+    out.set("coverage", found.value().coverage);
+    out.set("confident", found.value().confident);
     out.set("hits", hits);
     return out;
   }

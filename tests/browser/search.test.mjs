@@ -130,3 +130,15 @@ test('a misspelt word is corrected, and the page says so', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a question the help center cannot answer is met honestly, with a person offered', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.pressSequentially('kako da napravim sarmu', { delay: 20 });
+  await page.waitForFunction(() => /Nismo sigurni/.test(document.querySelector('help-assistant')
+    .shadowRoot.querySelector('.status').textContent));
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -232,7 +232,8 @@ TEST_CASE("kbc --export-corpus writes what kbc --corpus reads back", "[kbc]") {
 
 TEST_CASE("synonyms from site.yaml are searched as one word", "[kbc][synonyms]") {
   kb_folder kb;
-  kb.write("articles/a/lights.sr.md", article("lights", "sr", "Lampice na ruteru pokazuju stanje.\n"));
+  kb.write("articles/a/lights.sr.md",
+           article("lights", "sr", "Lampice na ruteru pokazuju stanje.\n"));
   kb.write("articles/a/bill.en.md", article("bill", "en", "Your monthly bill explained.\n"));
   kb.write("site.yaml", "synonyms:\n  - [ruter, router, modem]\n  - [Račun, bill]\n");
   REQUIRE(kb.compile().ok());

@@ -241,3 +241,23 @@ TEST_CASE("edit distance counts inserts, deletes, substitutions and swaps", "[sp
   CHECK(edit_distance("lozonka", "lozinka", 2) == 1);   // wrong letter
   CHECK(edit_distance("racun", "lozinka", 2) == 3);     // beyond the limit: limit + 1
 }
+
+TEST_CASE("search says whether its best hit is a confident answer", "[kb][confidence]") {
+  const auto searched = [](const char* q) { return demo().search(q, {}).value(); };
+  SECTION("most of the question's words are in the best hit") {
+    const auto r = searched("zaboravljena lozinka");
+    CHECK(r.coverage == 1.0);
+    CHECK(r.confident);
+  }
+  SECTION("one word of four is a weak match, not an answer") {
+    const auto r = searched("recept za pizzu lozinka banana");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.coverage < 0.5);
+    CHECK_FALSE(r.confident);
+  }
+  SECTION("no hit, no confidence") {
+    const auto r = searched("xylophone ");
+    CHECK(r.hits.empty());
+    CHECK_FALSE(r.confident);
+  }
+}
