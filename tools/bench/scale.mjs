@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// How the engine's cost grows with the size of the knowledge base.
+//
+//   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json]
+//
+// For each size it generates a synthetic knowledge base (deterministic: the words of the
+// demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
+// builds it with kbc --corpus, and searches it with the WebAssembly engine in node.
+// Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { percentile } from './lib/metrics.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = path.join(ROOT, 'build/bench/scale');
+const QUERIES = 300;
+
+// A small deterministic generator (mulberry32), so every run measures the same data.
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The demo knowledge base's words by language, most frequent first.
+function vocabulary() {
+  const corpus = path.join(OUT, 'demo-corpus.jsonl');
+  execFileSync(path.join(ROOT, 'build/native/kbc'),
+    ['--export-corpus', path.join(ROOT, 'build/site/kb.sqlite'), '-o', corpus], { stdio: 'ignore' });
+  const counts = { en: new Map(), 'sr-Latn': new Map() };
+  for (const line of readFileSync(corpus, 'utf8').split('\n')) {
+    if (!line) continue;
+    const doc = JSON.parse(line);
+    const words = counts[doc.lang];
+    if (!words) continue;
+    for (const w of `${doc.title} ${doc.body}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (w.length > 1) words.set(w, (words.get(w) ?? 0) + 1);
+    }
+  }
+  return Object.fromEntries(Object.entries(counts).map(([lang, m]) =>
+    [lang, [...m.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w)]));
+}
+
+// Zipf-like: rank r is drawn with weight 1/(r+10).
+function zipfPicker(words, rnd) {
+  const cumulative = [];
+  let total = 0;
+  for (let r = 0; r < words.length; ++r) cumulative.push((total += 1 / (r + 10)));
+  return () => {
+    const x = rnd() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+}
+
+function generate(size, vocab) {
+  const rnd = random(size);
+  const pickers = Object.fromEntries(Object.entries(vocab).map(([l, w]) => [l, zipfPicker(w, rnd)]));
+  const phrase = (lang, n) => Array.from({ length: n }, pickers[lang]).join(' ');
+  const lines = [];
+  for (let i = 0; i < size; ++i) {
+    const lang = i % 2 === 0 ? 'en' : 'sr-Latn';
+    lines.push(JSON.stringify({
+      id: `a${i}`, lang, title: phrase(lang, 4 + Math.floor(rnd() * 5)),
+      body: phrase(lang, 80 + Math.floor(rnd() * 120)), tags: [pickers[lang](), pickers[lang]()],
+    }));
+  }
+  const file = path.join(OUT, `synthetic-${size}.jsonl`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const queries = Array.from({ length: QUERIES }, (_, k) =>
+    phrase(k % 2 === 0 ? 'en' : 'sr-Latn', 2 + Math.floor(rnd() * 3)));
+  return { file, queries };
+}
+
+async function measure(size, vocab, module) {
+  const { file, queries } = generate(size, vocab);
+  const kb = path.join(OUT, `synthetic-${size}.sqlite`);
+  let started = process.hrtime.bigint();
+  execFileSync(path.join(ROOT, 'build/native/kbc'), ['--corpus', file, '-o', kb], { stdio: 'ignore' });
+  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const bytes = readFileSync(kb);
+
+  started = process.hrtime.bigint();
+  const engine = new module.Engine();
+  const opened = engine.open(bytes);
+  if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+  const openMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+  for (const q of queries.slice(0, 30)) engine.search(q, { limit: 10 });  // warm-up
+  const micros = queries.map((q) => {
+    const t = process.hrtime.bigint();
+    engine.search(q, { limit: 10 });
+    return Number(process.hrtime.bigint() - t) / 1000;
+  });
+  engine.delete();
+  return {
+    articles: size,
+    build_s: +(buildMs / 1000).toFixed(2),
+    kb_bytes: statSync(kb).size,
+    kb_gzip_bytes: gzipSync(bytes, { level: 6 }).length,
+    open_ms: +openMs.toFixed(1),
+    p50_us: +percentile(micros, 0.5).toFixed(1),
+    p99_us: +percentile(micros, 0.99).toFixed(1),
+  };
+}
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000,100000' }, json: { type: 'boolean' } },
+});
+mkdirSync(OUT, { recursive: true });
+const vocab = vocabulary();
+const require = createRequire(import.meta.url);
+const module = await require(path.join(ROOT, 'build/wasm/assistant.js'))({
+  wasmBinary: readFileSync(path.join(ROOT, 'build/wasm/assistant.wasm')),
+});
+for (const size of values.sizes.split(',').map(Number)) {
+  const row = await measure(size, vocab, module);
+  console.log(values.json ? JSON.stringify(row) : Object.entries(row).map(([k, v]) => `${k}=${v}`).join('  '));
+}
