@@ -602,6 +602,7 @@ void write_all(const std::vector<source_article>& articles, const site_config& s
     ids_by_audience[a.audience].insert(a.id);
     ids_by_kind[a.kind].insert(a.id);
     ++result.stats.by_language[a.lang];
+    ++result.stats.by_audience_language[a.audience][a.lang];
   }
   result.stats.articles = static_cast<int>(ids.size());
   for (const auto& [k, v] : ids_by_audience)
@@ -613,6 +614,16 @@ void write_all(const std::vector<source_article>& articles, const site_config& s
 }
 
 }  // namespace
+
+std::string stats_json(const compile_stats& stats) {
+  // Troubleshooting flows are not part of the knowledge base yet: 0 and null until they are.
+  return nlohmann::json{{"articles", stats.articles},
+                        {"by_audience_language", stats.by_audience_language},
+                        {"by_kind", stats.by_kind},
+                        {"flows", 0},
+                        {"min_alternatives_per_solution", nullptr}}
+      .dump(2);
+}
 
 std::string format(const diagnostic& d) {
   return d.file + ":" + std::to_string(d.line) + ": " + d.message;

@@ -32,7 +32,14 @@ struct compile_stats {
   std::map<std::string, int> by_language;  // rows per content language
   std::map<std::string, int> by_audience;  // distinct ids per audience
   std::map<std::string, int> by_kind;      // distinct ids per kind
+  // audience → language → articles (what an author checks coverage with)
+  std::map<std::string, std::map<std::string, int>> by_audience_language;
 };
+
+// The statistics as one JSON object (kbc --stats):
+//   {"articles": N, "by_audience_language": {"customer": {"en": N, ...}, "agent": {...}},
+//    "by_kind": {...}, "flows": 0, "min_alternatives_per_solution": null}
+std::string stats_json(const compile_stats& stats);
 
 struct compile_result {
   std::vector<diagnostic> errors;

@@ -271,3 +271,16 @@ TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
     CHECK_THAT(r.errors[0].message, Catch::StartsWith("not valid YAML"));
   }
 }
+
+TEST_CASE("kbc --stats counts articles by audience, language and kind", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/x.sr.md", article("x", "sr", "Tekst.\n"));
+  kb.write("articles/a/x.en.md", article("x", "en", "Text.\n"));
+  const auto r = kb.compile();
+  REQUIRE(r.ok());
+  const std::string json = kb::stats_json(r.stats);
+  CHECK_THAT(json, Catch::Contains(R"("sr-Cyrl": 1)"));
+  CHECK_THAT(json, Catch::Contains(R"("customer": {)"));
+  CHECK_THAT(json, Catch::Contains(R"("howto": 1)"));
+  CHECK(r.stats.by_audience_language.at("customer").at("en") == 1);
+}

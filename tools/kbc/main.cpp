@@ -3,6 +3,7 @@
 //   kbc <knowledge-base-dir> -o <kb.sqlite>
 //   kbc --corpus <articles.jsonl> -o <kb.sqlite>     plain-text articles, one JSON per line
 //   kbc --export-corpus <kb.sqlite> -o <articles.jsonl>   the reverse, for benchmarks
+//   kbc --stats ...      also print counts by audience, language and kind as JSON
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
@@ -17,7 +18,8 @@ namespace {
 int usage() {
   std::cerr << "usage: kbc <knowledge-base-dir> -o <kb.sqlite>\n"
                "       kbc --corpus <articles.jsonl> -o <kb.sqlite>\n"
-               "       kbc --export-corpus <kb.sqlite> -o <articles.jsonl>\n";
+               "       kbc --export-corpus <kb.sqlite> -o <articles.jsonl>\n"
+               "       --stats  also print counts by audience, language and kind (JSON)\n";
   return 2;
 }
 
@@ -28,9 +30,12 @@ int main(int argc, char** argv) {
   std::string output;
   bool corpus = false;
   bool export_corpus = false;
+  bool stats = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
       corpus = true;
+    } else if (std::strcmp(argv[i], "--stats") == 0) {
+      stats = true;
     } else if (std::strcmp(argv[i], "--export-corpus") == 0) {
       export_corpus = true;
     } else if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
@@ -58,5 +63,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cerr << "kbc: " << result.stats.articles << " articles -> " << output << '\n';
+  if (stats) std::cout << ha::kb::stats_json(result.stats) << '\n';
   return 0;
 }
