@@ -21,13 +21,24 @@ async function expectFirstHit(page, id, lang) {
   }
 }
 
+// The status line follows the last search; wait until it says what is expected.
+async function expectStatus(page, pattern) {
+  try {
+    await page.waitForFunction((source) => new RegExp(source).test(
+      document.querySelector('help-assistant').shadowRoot.querySelector('.status').textContent),
+    pattern.source, { timeout: 5000 });
+  } catch {
+    assert.fail(`expected the status to match ${pattern}, it says "${await widget(page).status.textContent()}"`);
+  }
+}
+
 test('typing a question shows the right article, which opens', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
   const w = widget(page);
   await w.input.pressSequentially('router lig', { delay: 30 });
   await expectFirstHit(page, 'router-lights');
-  assert.match(await w.status.textContent(), /articles? found/);
+  await expectStatus(page, /articles? found/);
   assert.match(await w.hits.first().innerHTML(), /<mark>/);
   await w.hits.first().click();
   await w.articleTitle.waitFor({ state: 'visible' });
@@ -126,7 +137,7 @@ test('a misspelt word is corrected, and the page says so', async () => {
   const w = widget(page);
   await w.input.pressSequentially('zaboravljena lozinak ', { delay: 20 });
   await expectFirstHit(page, 'reset-password', 'sr-Latn');
-  assert.match(await w.status.textContent(), /Prikazujemo rezultate za „zaboravljena lozinka“/);
+  await expectStatus(page, /Prikazujemo rezultate za „zaboravljena lozinka“/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
