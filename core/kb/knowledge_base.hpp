@@ -27,6 +27,7 @@ struct kb_info {
   int tokenizer_version = 0;
   std::string content_hash;  // of the knowledge-base sources, hex
   int articles = 0;          // distinct article ids
+  long long rows = 0;        // article versions (one per article per language)
 };
 
 struct search_options {
@@ -106,7 +107,8 @@ class knowledge_base {
   // Whether the index holds a word in some form, or (for the word being typed) holds
   // a word that starts with it.
   enum class word_status { known, prefix, unknown };
-  word_status look_up(const query_word& word) const;
+  word_status look_up(query_word& word) const;  // also sets word.docs
+  void skip_common_words(std::vector<query_word>& words) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          const match_query& match, search_response& response) const;
 

@@ -33,10 +33,6 @@ match_query build_match(const std::vector<query_word>& words) {
   match_query q;
   q.words = words.size();
   for (const query_word& w : words) {
-    // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
-    // folds it with our tokenizer exactly as it folded the indexed text.
-    if (!q.expression.empty()) q.expression += " OR ";
-    q.expression += '"' + w.raw + '"';
     std::vector<std::string> forms = text::search_forms(w.canonical);
     forms.insert(forms.begin(), w.canonical);
     // Synonyms are matched by the tokenizer (group tokens); here they are only marked.
@@ -45,10 +41,13 @@ match_query build_match(const std::vector<query_word>& words) {
       for (std::string& form : text::search_forms(synonym)) forms.push_back(std::move(form));
     }
     q.snippet.words.push_back(std::move(forms));
-    if (w.typing) {
-      q.expression += " OR \"" + w.raw + "\"*";
-      q.snippet.prefix = w.canonical;
-    }
+    if (w.typing) q.snippet.prefix = w.canonical;
+    if (!w.searched) continue;
+    // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
+    // folds it with our tokenizer exactly as it folded the indexed text.
+    if (!q.expression.empty()) q.expression += " OR ";
+    q.expression += '"' + w.raw + '"';
+    if (w.typing) q.expression += " OR \"" + w.raw + "\"*";
   }
   return q;
 }

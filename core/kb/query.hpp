@@ -33,6 +33,8 @@ struct query_word {
   std::size_t end = 0;
   bool typing = false;                // the last word, still being typed: also matches as a prefix
   std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
+  long long docs = 0;                 // index rows holding it (0 when not looked up)
+  bool searched = true;               // false: too common to narrow the search (see search)
 };
 
 // The words that count: stopwords left out unless nothing else is left, bounded by
