@@ -64,8 +64,11 @@ function call(method, params) {
     const result =
       method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
       : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
+      : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
+      : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))
       : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
     if (!result.ok) throw fail(result.error.code, result.error.message);
+    if (typeof result.view === 'string') result.view = JSON.parse(result.view);
     return result;
   });
 }

@@ -8,6 +8,7 @@
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
  *   // probably not an answer; null when a newer search has started
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
+ *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
  *
  * Failures reject with an Error whose `code` is one of core's error codes
  * (corrupt_database, version_mismatch, not_found, ...) or kb_unavailable / engine_aborted.
@@ -44,6 +45,17 @@ export class Engine {
 
   article(id, lang) {
     return this.#call('article', { id, lang });
+  }
+
+  // The conversation (core/session): state is the saved JSON text ('' for a new one),
+  // action e.g. {type: 'feedback', answer: 'no', at: Date.now()}. Resolves to
+  // {state, view}: save state before showing view, and a reload continues there.
+  converse(state, action, lang) {
+    return this.#call('converse', { state, action, lang });
+  }
+
+  render(state, lang) {
+    return this.#call('render', { state, lang });
   }
 
   close() {

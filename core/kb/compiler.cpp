@@ -14,6 +14,9 @@
 #include <set>
 #include <sstream>
 
+#include "flow/flow.hpp"
+#include "flow/validate.hpp"
+#include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/schema.hpp"
@@ -465,6 +468,8 @@ std::string hex(std::uint64_t v) {
 // What kbc takes from site.yaml.
 struct site_config {
   std::vector<std::vector<std::string>> synonyms;  // groups of canonical words
+  std::vector<std::string> languages{"en"};        // every flow text needs these
+  std::set<std::string, std::less<>> teams;        // handoff teams
 };
 
 // Reads <dir>/site.yaml when there is one and adds it to the content hash.
@@ -493,6 +498,35 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     diag.add(display, 1, "site.yaml must be a mapping (key: value lines)");
     return site;
   }
+  if (const YAML::Node langs = root["languages"]) {
+    site.languages.clear();
+    if (!langs.IsSequence() || langs.size() == 0) {
+      diag.add(display, line_of(langs), "'languages' must be a list, e.g. [en, sr, hr, sl]");
+    }
+    for (const auto& lang : langs) {
+      std::string code = scalar(lang);
+      if (code == "sr") code = "sr-Latn";
+      if (code == "sr-Cyrl" || !is_content_language(code)) {
+        diag.add(display, line_of(lang),
+                 "unknown language '" + scalar(lang) + "' (use en, sr, hr, bs or sl)");
+        continue;
+      }
+      site.languages.push_back(code);
+    }
+  }
+  if (const YAML::Node teams = root["teams"]) {
+    if (!teams.IsMap()) {
+      diag.add(display, line_of(teams), "'teams' must map a team id to its settings");
+    } else {
+      for (const auto& team : teams) {
+        const std::string id = scalar(team.first);
+        if (!is_id(id)) {
+          diag.add(display, line_of(team.first), "team id '" + id + "' may use only a-z, 0-9, '-'");
+        }
+        site.teams.insert(id);
+      }
+    }
+  }
   const YAML::Node groups = root["synonyms"];
   if (!groups) return site;
   if (!groups.IsSequence()) {
@@ -520,9 +554,89 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
   return site;
 }
 
+struct source_flow {
+  std::string file;
+  flow::flow f;
+};
+
+// Reads every <dir>/flows/*.yaml, checks it against the articles and site.yaml, and adds
+// it to the content hash. Problems become diagnostics; only valid flows are returned.
+std::vector<source_flow> read_flows(const fs::path& dir, const std::set<std::string, std::less<>>& article_ids,
+                                    const site_config& site, diagnostics& diag, std::uint64_t& hash) {
+  std::vector<source_flow> flows;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return flows;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  flow::validation_context context{article_ids, site.teams, site.languages};
+  std::map<std::string, std::string> seen;  // flow id → file
+  for (const fs::path& path : files) {
+    const std::string display = path.lexically_normal().string();
+    std::ifstream in(path, std::ios::binary);
+    const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (content.size() > max_file_bytes) {
+      diag.add(display, 0, "the file is larger than " + std::to_string(max_file_bytes / 1024) + " KB");
+      continue;
+    }
+    if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
+      diag.add(display, line_of_offset(content, bad), "the file is not valid UTF-8 (save it as UTF-8)");
+      continue;
+    }
+    hash = fnv1a(fnv1a(hash, display), content);
+    source_flow sf{display, {}};
+    std::vector<flow::problem> problems;
+    if (read_flow_yaml(content, sf.f, problems)) {
+      const int id_line = sf.f.line_of("id");
+      if (!is_id(sf.f.id)) problems.push_back({id_line, "flow id '" + sf.f.id + "' may use only a-z, 0-9 and '-'"});
+      if (path.filename() != sf.f.id + ".yaml") {
+        problems.push_back({id_line, "file name should be '" + sf.f.id + ".yaml' for flow id '" + sf.f.id + "'"});
+      }
+      if (article_ids.contains(sf.f.id)) {
+        problems.push_back({id_line, "flow id '" + sf.f.id + "' is also an article's id; give the flow its own"});
+      }
+      if (auto [it, fresh] = seen.try_emplace(sf.f.id, display); !fresh) {
+        problems.push_back({id_line, "duplicate flow id '" + sf.f.id + "' (also in " + it->second + ")"});
+      }
+      for (flow::problem& p : flow::validate(sf.f, context)) problems.push_back(std::move(p));
+    }
+    for (const flow::problem& p : problems) diag.add(display, p.line, p.message);
+    if (problems.empty()) flows.push_back(std::move(sf));
+  }
+  return flows;
+}
+
+// A flow as searchable rows (one per language), so that a search finds it by its title,
+// symptoms, the problem it solves and its questions.
+std::vector<source_article> flow_rows(const source_flow& sf) {
+  std::vector<source_article> rows;
+  const flow::flow& f = sf.f;
+  for (const auto& [lang, title] : f.title) {
+    source_article a;
+    a.file = sf.file;
+    a.id = f.id;
+    a.lang = lang;
+    a.title = title;
+    a.category = f.category;
+    a.audience = "customer";
+    a.kind = "flow";
+    a.pages = f.pages;
+    if (const auto it = f.symptoms.find(lang); it != f.symptoms.end()) a.tags = it->second;
+    a.body = flow::pick(f.problem, lang);
+    for (const flow::node& n : f.nodes) {
+      if (n.kind == flow::node_kind::question) a.body += "\n" + flow::pick(n.body, lang);
+      for (const flow::alternative& alt : n.alternatives) a.body += "\n" + flow::pick(alt.title, lang);
+    }
+    rows.push_back(std::move(a));
+  }
+  return rows;
+}
+
 status write_database(const fs::path& output, const std::vector<source_article>& articles,
-                      const site_config& site, const compile_stats& stats,
-                      const std::string& content_hash) {
+                      const std::vector<source_flow>& flows, const site_config& site,
+                      const compile_stats& stats, const std::string& content_hash) {
   const fs::path temp = output.string() + ".tmp-" + std::to_string(::getpid());
   std::error_code ignored;
   fs::remove(temp, ignored);
@@ -561,6 +675,12 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       insert.bind(8, join(a.pages, " ")).bind(9, a.html).bind(10, a.body).bind(11, a.file);
       if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
+    statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
+    for (const source_flow& sf : flows) {
+      insert_flow.reset();
+      insert_flow.bind(1, sf.f.id).bind(2, sf.f.team).bind(3, flow::to_json(sf.f));
+      if (insert_flow.step() != SQLITE_DONE) return fail("insert " + sf.file);
+    }
     if (auto stored = synonyms.store(db.get()); !stored) return fail("synonyms");
     statement meta(db.get(), "INSERT INTO meta(key, value) VALUES (?1, ?2)");
     const std::pair<std::string, std::string> values[] = {
@@ -592,9 +712,11 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   return ok_status();
 }
 
-// Counts what is written into result.stats and writes the database.
-void write_all(const std::vector<source_article>& articles, const site_config& site,
-               std::uint64_t hash, const fs::path& output, compile_result& result) {
+// Counts what is written into result.stats and writes the database (articles, then the
+// flows' searchable rows).
+void write_all(std::vector<source_article> articles, const std::vector<source_flow>& flows,
+               const site_config& site, std::uint64_t hash, const fs::path& output,
+               compile_result& result) {
   std::set<std::string> ids;
   std::map<std::string, std::set<std::string>> ids_by_audience, ids_by_kind;
   for (const source_article& a : articles) {
@@ -608,7 +730,17 @@ void write_all(const std::vector<source_article>& articles, const site_config& s
   for (const auto& [k, v] : ids_by_audience)
     result.stats.by_audience[k] = static_cast<int>(v.size());
   for (const auto& [k, v] : ids_by_kind) result.stats.by_kind[k] = static_cast<int>(v.size());
-  if (auto written = write_database(output, articles, site, result.stats, hex(hash)); !written) {
+  result.stats.flows = static_cast<int>(flows.size());
+  for (const source_flow& sf : flows) {
+    const int least = static_cast<int>(flow::min_alternatives(sf.f));
+    if (result.stats.min_alternatives < 0 || least < result.stats.min_alternatives) {
+      result.stats.min_alternatives = least;
+    }
+    for (const auto& [lang, title] : sf.f.title) ++result.stats.flows_by_language[lang];
+    for (source_article& row : flow_rows(sf)) articles.push_back(std::move(row));
+  }
+  if (auto written = write_database(output, articles, flows, site, result.stats, hex(hash));
+      !written) {
     result.errors.push_back({output.string(), 0, written.err().message});
   }
 }
@@ -616,12 +748,14 @@ void write_all(const std::vector<source_article>& articles, const site_config& s
 }  // namespace
 
 std::string stats_json(const compile_stats& stats) {
-  // Troubleshooting flows are not part of the knowledge base yet: 0 and null until they are.
+  nlohmann::json least = nullptr;
+  if (stats.min_alternatives >= 0) least = stats.min_alternatives;
   return nlohmann::json{{"articles", stats.articles},
                         {"by_audience_language", stats.by_audience_language},
                         {"by_kind", stats.by_kind},
-                        {"flows", 0},
-                        {"min_alternatives_per_solution", nullptr}}
+                        {"flows", stats.flows},
+                        {"flows_by_language", stats.flows_by_language},
+                        {"min_alternatives_per_solution", least}}
       .dump(2);
 }
 
@@ -696,14 +830,18 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     }
   }
   const site_config site = read_site(source_dir / "site.yaml", diag, hash);
+  std::set<std::string, std::less<>> article_ids;
+  for (const auto& [id, a] : first_of_id) article_ids.insert(id);
+  std::vector<source_flow> flows = read_flows(source_dir / "flows", article_ids, site, diag, hash);
   if (!result.ok()) return result;
 
   const std::size_t sources = articles.size();
   for (std::size_t k = 0; k < sources; ++k) {
     if (articles[k].lang == "sr-Latn") articles.push_back(cyrillic_twin(articles[k]));
   }
+  for (source_flow& sf : flows) flow::add_cyrillic(sf.f);
 
-  write_all(articles, site, hash, output, result);
+  write_all(std::move(articles), flows, site, hash, output, result);
   return result;
 }
 
@@ -758,7 +896,7 @@ compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
   }
   if (articles.empty() && result.ok()) diag.add(display, 0, "no articles in the file");
   if (!result.ok()) return result;
-  write_all(articles, site_config{}, hash, output, result);
+  write_all(std::move(articles), {}, site_config{}, hash, output, result);
   return result;
 }
 

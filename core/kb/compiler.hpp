@@ -3,6 +3,8 @@
 //
 // Layout read:  <dir>/articles/**/<id>.<lang>.md   customer articles
 //               <dir>/playbook/**/<id>.<lang>.md   agent-only articles
+//               <dir>/flows/<id>.yaml             troubleshooting flows (flow/validate.hpp)
+//               <dir>/site.yaml                   settings: languages, teams, synonyms
 //
 // Every problem found becomes a diagnostic with file and line; when there is any, no
 // database is written (and an existing one is left as it was): the output is written
@@ -34,11 +36,15 @@ struct compile_stats {
   std::map<std::string, int> by_kind;      // distinct ids per kind
   // audience → language → articles (what an author checks coverage with)
   std::map<std::string, std::map<std::string, int>> by_audience_language;
+  int flows = 0;                                 // troubleshooting flows
+  std::map<std::string, int> flows_by_language;  // flows per content language
+  int min_alternatives = -1;                     // fewest alternatives of any solution; -1: no flows
 };
 
 // The statistics as one JSON object (kbc --stats):
 //   {"articles": N, "by_audience_language": {"customer": {"en": N, ...}, "agent": {...}},
-//    "by_kind": {...}, "flows": 0, "min_alternatives_per_solution": null}
+//    "by_kind": {...}, "flows": N, "flows_by_language": {...},
+//    "min_alternatives_per_solution": N (null without flows)}
 std::string stats_json(const compile_stats& stats);
 
 struct compile_result {

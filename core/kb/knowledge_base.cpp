@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "flow/flow.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/query.hpp"
@@ -83,16 +84,17 @@ struct knowledge_base::statements {
         full_text(db, "SELECT title || ' ' || tags || ' ' || body FROM articles WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
-                "FROM articles WHERE id = ?1"),
+                "FROM articles WHERE id = ?1 AND kind != 'flow'"),
+        flow(db, "SELECT json FROM flows WHERE id = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}
 
   bool ok() const {
-    return rows.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() && term.ok() &&
-           term_prefix.ok();
+    return rows.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() && flow.ok() &&
+           term.ok() && term_prefix.ok();
   }
 
-  statement rows, versions, body, full_text, article, term, term_prefix;
+  statement rows, versions, body, full_text, article, flow, term, term_prefix;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -371,6 +373,20 @@ result<article> knowledge_base::get_article(std::string_view id, std::string_vie
   auto& any = by_lang.begin()->second;
   any.languages = languages;
   return std::move(any);
+}
+
+const flow::flow* knowledge_base::find_flow(std::string_view id) const {
+  if (const auto it = flows_.find(id); it != flows_.end()) return it->second.get();
+  statement& query = statements_->flow;
+  query.reset();
+  query.bind(1, id);
+  if (query.step() != SQLITE_ROW) return nullptr;
+  auto parsed = flow::from_json(query.text(0));
+  if (!parsed) return nullptr;
+  auto stored = std::make_unique<flow::flow>(std::move(parsed).value());
+  const flow::flow* f = stored.get();
+  flows_.emplace(std::string(id), std::move(stored));
+  return f;
 }
 
 }  // namespace ha::kb

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,10 @@
 #include "common/result.hpp"
 
 struct sqlite3;
+
+namespace ha::flow {
+struct flow;
+}
 
 namespace ha::kb {
 
@@ -93,7 +98,12 @@ class knowledge_base {
   result<search_response> search(std::string_view query, const search_options& options) const;
 
   // The article in the customer's language, else the closest language that has it.
+  // Flows are not articles: not_found for a flow's id.
   result<article> get_article(std::string_view id, std::string_view lang) const;
+
+  // The troubleshooting flow with this id, or nullptr when there is none. Read on first
+  // use and kept; the pointer stays valid as long as this knowledge base.
+  const flow::flow* find_flow(std::string_view id) const;
 
  private:
   struct closer {
@@ -120,6 +130,7 @@ class knowledge_base {
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.
   mutable std::unique_ptr<spelling> spelling_;
+  mutable std::map<std::string, std::unique_ptr<flow::flow>, std::less<>> flows_;
 };
 
 }  // namespace ha::kb

@@ -5,6 +5,9 @@
 //   articles_fts             FTS5 index over articles(title, tags, body), external content
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
 //   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
+//   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
+//                            each is also in articles (kind 'flow', html empty) so that
+//                            search finds it by its title, symptoms and questions
 //
 // articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
 // articles.body is the plain text of the article, the source of the index and snippets.
@@ -13,7 +16,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 3;
+inline constexpr int format_version = 4;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -41,6 +44,11 @@ CREATE TABLE synonyms(
   grp  INTEGER NOT NULL,  -- group number, in site.yaml order
   word TEXT NOT NULL,     -- canonical form
   PRIMARY KEY (grp, word)
+) WITHOUT ROWID;
+CREATE TABLE flows(
+  id   TEXT PRIMARY KEY,
+  team TEXT NOT NULL,
+  json TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,

@@ -12,6 +12,7 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/schema.hpp"
+#include "session/session.hpp"
 #include "text/tokenizer.hpp"
 
 using emscripten::val;
@@ -116,7 +117,43 @@ class engine {
     return out;
   }
 
+  // The conversation: state is a saved session (session.hpp's JSON; "" for a new one),
+  // action one action as JSON. Returns {ok, state, view}: the new state to save and what
+  // to show, both as JSON text (the page stores the state as it is, in IndexedDB).
+  val converse(const std::string& state_json, const std::string& action_json,
+               const std::string& lang) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    auto state = load_state(state_json);
+    if (!state) return failure(state.err());
+    auto action = ha::session::action_from_json(action_json);
+    if (!action) return failure(action.err());
+    if (auto applied = ha::session::apply(state.value(), action.value(), *kb_); !applied) {
+      return failure(applied.err());
+    }
+    return conversation(state.value(), lang);
+  }
+
+  // What a saved conversation shows now, in lang (after a reload or a language change).
+  val render(const std::string& state_json, const std::string& lang) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    auto state = load_state(state_json);
+    if (!state) return failure(state.err());
+    return conversation(state.value(), lang);
+  }
+
  private:
+  static ha::result<ha::session::state> load_state(const std::string& json) {
+    if (json.empty()) return ha::session::state{};
+    return ha::session::from_json(json);
+  }
+
+  val conversation(const ha::session::state& state, const std::string& lang) const {
+    val out = success();
+    out.set("state", ha::session::to_json(state));
+    out.set("view", ha::session::view(state, *kb_, lang));
+    return out;
+  }
+
   std::optional<ha::kb::knowledge_base> kb_;
 };
 
@@ -140,7 +177,9 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
       .constructor<>()
       .function("open", &engine::open)
       .function("search", &engine::search)
-      .function("article", &engine::article);
+      .function("article", &engine::article)
+      .function("converse", &engine::converse)
+      .function("render", &engine::render);
   emscripten::function("tokenize", &tokenize);
   emscripten::constant("formatVersion", ha::kb::format_version);
   emscripten::constant("tokenizerVersion", ha::kb::tokenizer_version);

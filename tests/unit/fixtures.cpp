@@ -34,7 +34,8 @@ std::string unescape(const std::string& s) {
   return out;
 }
 
-std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer) {
+std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer,
+                          const std::vector<std::pair<std::string, std::string>>& flows) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
@@ -53,6 +54,14 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
       insert.reset();
       insert.bind(1, r.id).bind(2, r.lang).bind(3, r.title).bind(4, r.category).bind(5, r.audience);
       insert.bind(6, r.kind).bind(7, r.tags).bind(8, "<p>" + r.body + "</p>").bind(9, r.body);
+      if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  }
+  {
+    kb::statement insert(db, "INSERT INTO flows(id, team, json) VALUES (?1, '', ?2)");
+    for (const auto& [id, json] : flows) {
+      insert.reset();
+      insert.bind(1, id).bind(2, json);
       if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ha::test {
@@ -19,6 +20,9 @@ struct kb_row {
 };
 
 // A kb.sqlite image made in memory with the real schema and tokenizer, as kbc would.
-std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1);
+// flows: flow::to_json() documents, stored in the flows table (add a kb_row of kind
+// "flow" with the same id to make one searchable).
+std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
+                          const std::vector<std::pair<std::string, std::string>>& flows = {});
 
 }  // namespace ha::test

@@ -1,0 +1,519 @@
+#include "session/session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "flow/json_read.hpp"
+#include "kb/knowledge_base.hpp"
+#include "session/frustration.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::session {
+namespace {
+
+using nlohmann::json;
+using detail::read_integer;
+using detail::read_string;
+
+// Bounds that keep a saved conversation small (it is written to IndexedDB after every
+// step and travels with a handoff): far longer than any real text or conversation.
+constexpr std::size_t max_text_bytes = 2000;
+constexpr std::size_t max_events = 500;
+constexpr std::size_t max_path = 200;
+constexpr std::size_t max_shown = 10;
+// Longer than this in one flow is a sign of trouble: offer a person (P8).
+constexpr long long long_time_ms = 10LL * 60 * 1000;
+
+constexpr std::pair<phase, std::string_view> phase_names[] = {
+    {phase::idle, "idle"},       {phase::confirming, "confirming"}, {phase::running, "running"},
+    {phase::solved, "solved"},   {phase::rated, "rated"},           {phase::handoff, "handoff"},
+};
+
+std::string bounded(std::string_view s) {
+  return std::string(text::truncate(text::sanitize(s), max_text_bytes));
+}
+
+status wrong_phase(const state& s, const action& a) {
+  return {errc::invalid_argument,
+          "'" + a.type + "' does not fit the conversation now (" + std::string(to_string(s.current)) + ")"};
+}
+
+event record(const state& s, const action& a) {
+  event e;
+  e.at = a.at;
+  e.type = a.type;
+  e.flow = s.flow;
+  if (!s.path.empty()) e.node = s.path.back().node;
+  e.text = bounded(a.text);
+  e.article = bounded(a.article);
+  for (std::size_t i = 0; i < a.shown.size() && i < max_shown; ++i) e.shown.push_back(bounded(a.shown[i]));
+  return e;
+}
+
+void push(state& s, event e) {
+  if (s.events.size() >= max_events) s.events.erase(s.events.begin());
+  s.events.push_back(std::move(e));
+}
+
+// Arriving at a node: a handoff node ends the flow's part with the offer of a person.
+void settle(state& s, const flow::flow& f, bool exhausted) {
+  const flow::node* n = flow::at(f, s.path.back());
+  if (!n || n->kind != flow::node_kind::handoff) {
+    s.current = phase::running;
+    return;
+  }
+  s.current = phase::handoff;
+  s.handoff_team = f.team_of(*n);
+  s.handoff_reason = exhausted ? "exhausted" : "flow";
+}
+
+void begin(state& s, const flow::flow& f, long long at) {
+  s.flow = f.id;
+  s.path = {flow::start(f)};
+  s.flow_started_at = at;
+  s.no_in_a_row = 0;
+  s.candidates.clear();
+  s.handoff_team.clear();
+  s.handoff_reason.clear();
+  settle(s, f, false);
+}
+
+void leave(state& s) {
+  s.current = phase::idle;
+  s.flow.clear();
+  s.path.clear();
+  s.candidates.clear();
+  s.handoff_team.clear();
+  s.handoff_reason.clear();
+  s.no_in_a_row = 0;
+}
+
+status move_to(state& s, const flow::flow& f, flow::position p, bool exhausted) {
+  if (s.path.size() >= max_path) return {errc::invalid_argument, "the conversation is too long"};
+  s.path.push_back(std::move(p));
+  settle(s, f, exhausted);
+  return ok_status();
+}
+
+// The flows among the best hits of a search for text, best first. likely: the search is
+// confident or its best hit is a flow; only then is the first one restated (a guess
+// the customer confirms or turns down, P2), else the customer keeps searching.
+std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std::string& text,
+                                        const std::string& lang, bool& likely) {
+  kb::search_options options;
+  options.lang = lang.empty() ? "en" : lang;
+  options.limit = 6;
+  std::vector<std::string> ids;
+  likely = false;
+  auto found = kb.search(text, options);
+  if (!found || found.value().hits.empty()) return ids;
+  likely = found.value().confident || found.value().hits.front().kind == "flow";
+  for (const auto& hit : found.value().hits) {
+    if (hit.kind == "flow") ids.push_back(hit.id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string_view to_string(phase p) noexcept {
+  for (const auto& [k, name] : phase_names) {
+    if (k == p) return name;
+  }
+  return "idle";
+}
+
+std::vector<std::string> frustration(const state& s) {
+  std::vector<std::string> signals;
+  if (s.no_in_a_row >= 2) signals.push_back("repeated_no");
+  bool angry = false;
+  bool shouting = false;
+  for (const event& e : s.events) {
+    if (e.text.empty() || e.type == "handoff_offered") continue;
+    angry = angry || has_angry_words(e.text);
+    shouting = shouting || is_shouting(e.text);
+  }
+  if (angry) signals.push_back("angry_words");
+  if (shouting) signals.push_back("shouting");
+  if (s.current == phase::running && s.flow_started_at > 0 &&
+      s.updated_at - s.flow_started_at > long_time_ms) {
+    signals.push_back("long_time");
+  }
+  return signals;
+}
+
+status apply(state& s, const action& a, const kb::knowledge_base& kb) {
+  const std::string& type = a.type;
+  const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
+  if (!s.flow.empty() && !current) return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
+  state next = s;
+  event e = record(s, a);
+
+  if (type == "searched" || type == "opened" || type == "typed") {
+    // Only recorded: what the customer looked at travels with a handoff.
+  } else if (type == "describe") {
+    bool likely = false;
+    const std::string text = bounded(a.text);
+    std::vector<std::string> flows = matching_flows(kb, text, a.lang, likely);
+    e.shown = flows;
+    if (!flows.empty() && likely) {
+      leave(next);
+      next.current = phase::confirming;
+      next.flow = flows.front();
+      next.described = text;
+      next.candidates = std::move(flows);
+    }
+  } else if (type == "start") {
+    const flow::flow* f = kb.find_flow(a.flow);
+    if (!f) return {errc::not_found, "no flow '" + a.flow + "' in the knowledge base"};
+    e.flow = f->id;
+    leave(next);
+    next.described.clear();
+    begin(next, *f, a.at);
+  } else if (type == "confirm") {
+    if (s.current != phase::confirming || !current) return wrong_phase(s, a);
+    begin(next, *current, a.at);
+  } else if (type == "reject") {
+    if (s.current != phase::confirming) return wrong_phase(s, a);
+    std::vector<std::string> others(s.candidates.begin() + 1, s.candidates.end());
+    leave(next);
+    next.candidates = std::move(others);
+  } else if (type == "choose" || type == "next") {
+    if (s.current != phase::running || !current) return wrong_phase(s, a);
+    auto moved = type == "choose"
+                     ? flow::choose(*current, s.path.back(), static_cast<std::size_t>(std::max(a.option, 0)))
+                     : flow::proceed(*current, s.path.back());
+    if (!moved) return moved.err();
+    if (type == "choose") {
+      if (a.option < 0) return {errc::invalid_argument, "choose needs an option number"};
+      e.option = a.option;
+    }
+    if (auto done = move_to(next, *current, moved.value(), false); !done) return done;
+  } else if (type == "feedback") {
+    if (s.current != phase::running || !current) return wrong_phase(s, a);
+    flow::feedback fb;
+    if (a.answer == "yes") fb = flow::feedback::yes;
+    else if (a.answer == "partly") fb = flow::feedback::partly;
+    else if (a.answer == "no") fb = flow::feedback::no;
+    else return {errc::invalid_argument, "feedback is yes, partly or no"};
+    auto answered = flow::answer(*current, s.path.back(), fb);
+    if (!answered) return answered.err();
+    e.answer = a.answer;
+    if (flow::at(*current, s.path.back())->kind == flow::node_kind::solution) {
+      e.alternative = static_cast<int>(s.path.back().alternative);
+    } else {
+      e.article = flow::at(*current, s.path.back())->article;
+    }
+    if (answered.value().solved) {
+      next.current = phase::solved;
+      next.no_in_a_row = 0;
+    } else {
+      ++next.no_in_a_row;
+      if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted); !done) {
+        return done;
+      }
+    }
+  } else if (type == "back") {
+    const bool in_flow = s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
+    if (!in_flow || !current || s.path.empty()) return wrong_phase(s, a);
+    // From an offer of a person the customer asked for, back is where they were.
+    const bool asked = s.current == phase::handoff && s.handoff_reason == "asked";
+    if (!asked && s.current != phase::solved) {
+      if (s.path.size() < 2) return wrong_phase(s, a);
+      next.path.pop_back();
+    }
+    next.current = phase::running;
+    next.handoff_team.clear();
+    next.handoff_reason.clear();
+  } else if (type == "restart") {
+    if (!current) return wrong_phase(s, a);
+    begin(next, *current, a.at);
+  } else if (type == "rate") {
+    if (s.current != phase::solved) return wrong_phase(s, a);
+    if (a.rating < 1 || a.rating > 5) return {errc::invalid_argument, "a rating is 1 to 5"};
+    e.rating = a.rating;
+    next.rating = a.rating;
+    next.comment = bounded(a.text);
+    next.current = phase::rated;
+  } else if (type == "something_else" || type == "leave") {
+    leave(next);
+    next.described.clear();
+  } else if (type == "ask_person") {
+    next.current = phase::handoff;
+    next.handoff_reason = "asked";
+    next.handoff_team = current ? current->team : std::string();
+    if (current && !s.path.empty()) {
+      const flow::node* n = flow::at(*current, s.path.back());
+      if (n && n->kind == flow::node_kind::handoff) next.handoff_team = current->team_of(*n);
+    }
+  } else {
+    return {errc::invalid_argument, "unknown action '" + type + "'"};
+  }
+
+  if (next.started_at == 0) next.started_at = a.at;
+  next.updated_at = std::max(next.updated_at, a.at);
+  push(next, std::move(e));
+  // The flow itself led to a person: recorded after the answer that led there.
+  if (next.current == phase::handoff && next.handoff_reason != "asked" &&
+      (s.current != phase::handoff || s.path != next.path)) {
+    event offered;
+    offered.at = a.at;
+    offered.type = "handoff_offered";
+    offered.flow = next.flow;
+    offered.node = next.path.back().node;
+    offered.text = next.handoff_reason;
+    push(next, std::move(offered));
+  }
+  s = std::move(next);
+  return ok_status();
+}
+
+// The view: what the page shows now.
+//   phase        idle | confirming | running | solved | rated | handoff
+//   flow         {id, title, team} of the current flow, or null
+//   canGoBack    whether "Back" makes sense now
+//   signals      frustration signals (see frustration()); offerPerson: any of them
+//   idle:        noMatch (the last free text found no flow), suggestions [{id, title}]
+//   confirming:  described (the customer's words), problem (the flow's), candidates
+//   running:     node {id, type, text, options [label], article, alternative
+//                {number, count, title, steps, why, avoid, article}}, apology (the
+//                last answer was no or partly), tried [{title, answer}]
+//   solved/rated rating, comment
+//   handoff:     team, reason (flow | exhausted | asked), text (the handoff node's), tried
+std::string view(const state& s, const kb::knowledge_base& kb, std::string_view lang) {
+  json v;
+  v["phase"] = std::string(to_string(s.current));
+  v["lang"] = std::string(lang);
+  const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
+  v["flow"] = nullptr;
+  if (f) v["flow"] = {{"id", f->id}, {"title", flow::pick(f->title, lang)}, {"team", f->team}};
+  const std::vector<std::string> signals = frustration(s);
+  v["signals"] = signals;
+  v["offerPerson"] = !signals.empty();
+
+  const auto summaries = [&](const std::vector<std::string>& ids) {
+    json list = json::array();
+    for (const std::string& id : ids) {
+      if (const flow::flow* other = kb.find_flow(id)) {
+        list.push_back({{"id", id}, {"title", flow::pick(other->title, lang)}});
+      }
+    }
+    return list;
+  };
+  // What was tried in the current flow, in order, with the customer's answers.
+  json tried = json::array();
+  if (f) {
+    for (const event& e : s.events) {
+      if (e.type != "feedback" || e.flow != f->id || e.at < s.flow_started_at) continue;
+      const flow::node* n = f->find(e.node);
+      if (!n) continue;
+      std::string title;
+      if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
+          static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
+        title = flow::pick(n->alternatives[static_cast<std::size_t>(e.alternative)].title, lang);
+      } else if (n->kind == flow::node_kind::article) {
+        auto a = kb.get_article(n->article, lang);
+        title = a ? a.value().title : n->article;
+      }
+      tried.push_back({{"title", title}, {"answer", e.answer}});
+    }
+  }
+  const bool in_flow_path = f && !s.path.empty();
+  v["canGoBack"] = in_flow_path && ((s.current == phase::running && s.path.size() > 1) ||
+                                    s.current == phase::solved || s.current == phase::handoff);
+
+  switch (s.current) {
+    case phase::idle: {
+      const event* last = s.events.empty() ? nullptr : &s.events.back();
+      v["noMatch"] = last && last->type == "describe" && last->shown.empty();
+      v["suggestions"] = summaries(s.candidates);
+      break;
+    }
+    case phase::confirming:
+      v["described"] = s.described;
+      v["problem"] = f ? flow::pick(f->problem, lang) : std::string();
+      v["candidates"] = summaries(std::vector<std::string>(s.candidates.begin() + (s.candidates.empty() ? 0 : 1),
+                                                           s.candidates.end()));
+      break;
+    case phase::running: {
+      if (!in_flow_path) break;
+      const flow::position& p = s.path.back();
+      const flow::node* n = flow::at(*f, p);
+      if (!n) break;
+      json node{{"id", n->id}, {"type", std::string(flow::to_string(n->kind))}, {"text", flow::pick(n->body, lang)}};
+      json options = json::array();
+      for (const flow::option& o : n->options) options.push_back(flow::pick(o.label, lang));
+      node["options"] = options;
+      if (n->kind == flow::node_kind::article) {
+        node["article"] = n->article;
+        auto a = kb.get_article(n->article, lang);
+        node["articleTitle"] = a ? a.value().title : n->article;
+      }
+      if (n->kind == flow::node_kind::solution && p.alternative < n->alternatives.size()) {
+        const flow::alternative& alt = n->alternatives[p.alternative];
+        json article = nullptr;
+        if (!alt.article.empty()) {
+          auto a = kb.get_article(alt.article, lang);
+          article = {{"id", alt.article}, {"title", a ? a.value().title : alt.article}};
+        }
+        node["alternative"] = {{"number", p.alternative + 1},
+                               {"count", n->alternatives.size()},
+                               {"title", flow::pick(alt.title, lang)},
+                               {"steps", flow::pick(alt.steps, lang)},
+                               {"why", flow::pick(alt.why, lang)},
+                               {"avoid", flow::pick(alt.avoid, lang)},
+                               {"article", article}};
+      }
+      v["node"] = std::move(node);
+      const event* last = s.events.empty() ? nullptr : &s.events.back();
+      v["apology"] = last && last->type == "feedback" && last->answer != "yes";
+      v["tried"] = tried;
+      break;
+    }
+    case phase::solved:
+    case phase::rated:
+      v["rating"] = s.rating;
+      v["comment"] = s.comment;
+      break;
+    case phase::handoff: {
+      v["team"] = s.handoff_team;
+      v["reason"] = s.handoff_reason;
+      std::string note;
+      if (in_flow_path) {
+        const flow::node* n = flow::at(*f, s.path.back());
+        if (n && n->kind == flow::node_kind::handoff) note = flow::pick(n->body, lang);
+      }
+      v["text"] = note;
+      v["tried"] = tried;
+      break;
+    }
+  }
+  return v.dump();
+}
+
+std::string to_json(const state& s) {
+  json events = json::array();
+  for (const event& e : s.events) {
+    json je{{"at", e.at}, {"type", e.type}};
+    if (!e.flow.empty()) je["flow"] = e.flow;
+    if (!e.node.empty()) je["node"] = e.node;
+    if (e.alternative >= 0) je["alternative"] = e.alternative;
+    if (e.option >= 0) je["option"] = e.option;
+    if (!e.answer.empty()) je["answer"] = e.answer;
+    if (!e.text.empty()) je["text"] = e.text;
+    if (!e.article.empty()) je["article"] = e.article;
+    if (!e.shown.empty()) je["shown"] = e.shown;
+    if (e.rating) je["rating"] = e.rating;
+    events.push_back(std::move(je));
+  }
+  json path = json::array();
+  for (const flow::position& p : s.path) path.push_back({{"node", p.node}, {"alternative", p.alternative}});
+  return json{{"version", 1},
+              {"phase", std::string(to_string(s.current))},
+              {"startedAt", s.started_at},
+              {"flowStartedAt", s.flow_started_at},
+              {"updatedAt", s.updated_at},
+              {"flow", s.flow},
+              {"path", std::move(path)},
+              {"described", s.described},
+              {"candidates", s.candidates},
+              {"handoffTeam", s.handoff_team},
+              {"handoffReason", s.handoff_reason},
+              {"noInARow", s.no_in_a_row},
+              {"rating", s.rating},
+              {"comment", s.comment},
+              {"events", std::move(events)}}
+      .dump();
+}
+
+namespace {
+
+std::vector<std::string> read_strings(const json& j, const char* key) {
+  std::vector<std::string> out;
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const auto& item : *it) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+result<state> from_json(std::string_view source) {
+  const json j = json::parse(source.begin(), source.end(), nullptr, false);
+  if (!j.is_object() || read_integer(j, "version") != 1) {
+    return {errc::invalid_argument, "not a saved conversation of this version"};
+  }
+  state s;
+  const std::string name = read_string(j, "phase");
+  bool known = false;
+  for (const auto& [p, n] : phase_names) {
+    if (n == name) {
+      s.current = p;
+      known = true;
+    }
+  }
+  if (!known) return {errc::invalid_argument, "unknown phase '" + name + "'"};
+  s.started_at = read_integer(j, "startedAt");
+  s.flow_started_at = read_integer(j, "flowStartedAt");
+  s.updated_at = read_integer(j, "updatedAt");
+  s.flow = read_string(j, "flow");
+  if (const auto it = j.find("path"); it != j.end() && it->is_array()) {
+    for (const auto& p : *it) {
+      s.path.push_back({read_string(p, "node"), static_cast<std::size_t>(std::max(0LL, read_integer(p, "alternative")))});
+    }
+  }
+  s.described = read_string(j, "described");
+  s.candidates = read_strings(j, "candidates");
+  s.handoff_team = read_string(j, "handoffTeam");
+  s.handoff_reason = read_string(j, "handoffReason");
+  s.no_in_a_row = static_cast<int>(read_integer(j, "noInARow"));
+  s.rating = static_cast<int>(read_integer(j, "rating"));
+  s.comment = read_string(j, "comment");
+  if (const auto it = j.find("events"); it != j.end() && it->is_array()) {
+    for (const auto& je : *it) {
+      event e;
+      e.at = read_integer(je, "at");
+      e.type = read_string(je, "type");
+      e.flow = read_string(je, "flow");
+      e.node = read_string(je, "node");
+      e.alternative = static_cast<int>(read_integer(je, "alternative", -1));
+      e.option = static_cast<int>(read_integer(je, "option", -1));
+      e.answer = read_string(je, "answer");
+      e.text = read_string(je, "text");
+      e.article = read_string(je, "article");
+      e.shown = read_strings(je, "shown");
+      e.rating = static_cast<int>(read_integer(je, "rating"));
+      s.events.push_back(std::move(e));
+    }
+  }
+  if ((s.current == phase::running || s.current == phase::confirming) && s.flow.empty()) {
+    return {errc::invalid_argument, "a saved conversation in a flow names no flow"};
+  }
+  if (s.current == phase::running && s.path.empty()) {
+    return {errc::invalid_argument, "a saved conversation in a flow has no position"};
+  }
+  return s;
+}
+
+result<action> action_from_json(std::string_view source) {
+  const json j = json::parse(source.begin(), source.end(), nullptr, false);
+  if (!j.is_object()) return {errc::invalid_argument, "an action is a JSON object"};
+  action a;
+  a.type = read_string(j, "type");
+  a.at = read_integer(j, "at");
+  a.text = read_string(j, "text");
+  a.lang = read_string(j, "lang");
+  a.flow = read_string(j, "flow");
+  a.answer = read_string(j, "answer");
+  a.article = read_string(j, "article");
+  a.option = static_cast<int>(read_integer(j, "option", -1));
+  a.rating = static_cast<int>(read_integer(j, "rating"));
+  a.shown = read_strings(j, "shown");
+  if (a.type.empty()) return {errc::invalid_argument, "an action needs a type"};
+  return a;
+}
+
+}  // namespace ha::session

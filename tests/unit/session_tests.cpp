@@ -1,0 +1,324 @@
+// The troubleshooting runner (core/flow) and the conversation (core/session), in both
+// builds: a small flow in a knowledge base made in memory, walked as a customer would.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fixtures.hpp"
+#include "flow/runner.hpp"
+#include "flow/validate.hpp"
+#include "kb/knowledge_base.hpp"
+#include "session/frustration.hpp"
+#include "session/session.hpp"
+
+using namespace ha;
+using nlohmann::json;
+
+namespace {
+
+flow::alternative alt(const std::string& en, const std::string& sr) {
+  return {{{"en", en}, {"sr-Latn", sr}}, {{"en", {en + ": step one", en + ": step two"}}, {"sr-Latn", {sr + ": prvi korak"}}},
+          {{"en", "Why: " + en}, {"sr-Latn", "Zašto: " + sr}}, {{"en", "Avoid: " + en}, {"sr-Latn", "Izbegnite: " + sr}},
+          "router-lights"};
+}
+
+flow::node make_node(std::string id, flow::node_kind kind, flow::text body = {}) {
+  flow::node n;
+  n.id = std::move(id);
+  n.kind = kind;
+  n.body = std::move(body);
+  return n;
+}
+
+// ask ─ every device → fix (3 alternatives) → person (handoff)
+//     └ one device  → check (step) → fix
+flow::flow router_flow() {
+  flow::flow f;
+  f.id = "router-fix";
+  f.team = "technical";
+  f.category = "internet";
+  f.title = {{"en", "Fix a router that does not work"}, {"sr-Latn", "Popravka rutera koji ne radi"},
+             {"sr-Cyrl", "Поправка рутера који не ради"}};
+  f.problem = {{"en", "your router does not work"}, {"sr-Latn", "ruter Vam ne radi"}};
+  f.symptoms = {{"en", {"router not working"}}, {"sr-Latn", {"ruter ne radi"}}};
+  f.start = "ask";
+  flow::node ask = make_node("ask", flow::node_kind::question, {{"en", "Is it every device?"}, {"sr-Latn", "Da li je na svim uređajima?"}});
+  ask.options = {{{{"en", "Every device"}, {"sr-Latn", "Na svim"}}, "fix"}, {{{"en", "One device"}, {"sr-Latn", "Na jednom"}}, "check"}};
+  flow::node check = make_node("check", flow::node_kind::step, {{"en", "Turn Wi-Fi off and on."}, {"sr-Latn", "Isključite i uključite Wi-Fi."}});
+  check.next = "fix";
+  flow::node fix = make_node("fix", flow::node_kind::solution);
+  fix.alternatives = {alt("Restart", "Restartujte"), alt("Check the cable", "Proverite kabl"), alt("Reset", "Resetujte")};
+  fix.next = "person";
+  flow::node person = make_node("person", flow::node_kind::handoff, {{"en", "A technician will call you."}, {"sr-Latn", "Tehničar će Vas pozvati."}});
+  f.nodes = {ask, check, fix, person};
+  return f;
+}
+
+const kb::knowledge_base& demo() {
+  static const kb::knowledge_base kb = [] {
+    const std::vector<test::kb_row> rows = {
+        {"router-lights", "en", "What the router lights mean", "internet", "customer", "info", "router, lights",
+         "A red light means no connection."},
+        {"router-fix", "en", "Fix a router that does not work", "internet", "customer", "flow",
+         "router not working, router broken", "your router does not work"},
+        {"router-fix", "sr-Latn", "Popravka rutera koji ne radi", "internet", "customer", "flow",
+         "ruter ne radi, ruter pokvaren", "ruter Vam ne radi"},
+    };
+    return kb::knowledge_base::open_image(test::make_kb_image(rows, -1, -1, {{"router-fix", flow::to_json(router_flow())}}))
+        .value();
+  }();
+  return kb;
+}
+
+// A conversation that checks, after every step, that saving and restoring gives the
+// same state (what a reload in the browser does).
+struct conversation {
+  session::state s;
+  long long clock = 1'700'000'000'000;
+
+  status act(session::action a) {
+    a.at = clock += 1000;
+    const status done = session::apply(s, a, demo());
+    auto restored = session::from_json(session::to_json(s));
+    REQUIRE(restored.ok());
+    CHECK(restored.value() == s);
+    return done;
+  }
+  json view(const std::string& lang = "en") const { return json::parse(session::view(s, demo(), lang)); }
+};
+
+session::action act(std::string type) {
+  session::action a;
+  a.type = std::move(type);
+  return a;
+}
+session::action choose(int option) {
+  auto a = act("choose");
+  a.option = option;
+  return a;
+}
+session::action feedback(std::string answer) {
+  auto a = act("feedback");
+  a.answer = std::move(answer);
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("the test flow itself passes the validator", "[flow]") {
+  flow::validation_context context{{"router-lights"}, {"technical"}, {"en", "sr-Latn"}};
+  const auto problems = flow::validate(router_flow(), context);
+  for (const auto& p : problems) INFO(p.message);
+  CHECK(problems.empty());
+  CHECK(flow::min_alternatives(router_flow()) == 3);
+}
+
+TEST_CASE("the runner moves through questions, steps and alternatives in order", "[flow][runner]") {
+  const flow::flow f = router_flow();
+  flow::position p = flow::start(f);
+  CHECK(p.node == "ask");
+  CHECK(flow::choose(f, p, 2).err().code == errc::invalid_argument);
+  CHECK(flow::proceed(f, p).err().code == errc::invalid_argument);
+  p = flow::choose(f, p, 1).value();
+  CHECK(p.node == "check");
+  p = flow::proceed(f, p).value();
+  CHECK(p == flow::position{"fix", 0});
+  auto o = flow::answer(f, p, flow::feedback::no).value();
+  CHECK_FALSE(o.solved);
+  CHECK(o.next == flow::position{"fix", 1});
+  o = flow::answer(f, o.next, flow::feedback::partly).value();
+  CHECK(o.next == flow::position{"fix", 2});
+  CHECK(flow::answer(f, o.next, flow::feedback::yes).value().solved);
+  o = flow::answer(f, o.next, flow::feedback::no).value();
+  CHECK(o.exhausted);
+  CHECK(o.next.node == "person");
+  CHECK(flow::answer(f, {"nowhere", 0}, flow::feedback::no).err().code == errc::not_found);
+}
+
+TEST_CASE("free text is restated before a flow starts, and can be turned down", "[session]") {
+  conversation c;
+  auto describe = act("describe");
+  describe.text = "my router not working since this morning";
+  REQUIRE(c.act(describe).ok());
+  json v = c.view();
+  CHECK(v["phase"] == "confirming");
+  CHECK(v["described"] == "my router not working since this morning");
+  CHECK(v["problem"] == "your router does not work");
+  CHECK(v["flow"]["id"] == "router-fix");
+
+  SECTION("confirmed: the flow starts at its first question") {
+    REQUIRE(c.act(act("confirm")).ok());
+    v = c.view("sr-Latn");
+    CHECK(v["phase"] == "running");
+    CHECK(v["node"]["text"] == "Da li je na svim uređajima?");
+    CHECK(v["node"]["options"] == json::array({"Na svim", "Na jednom"}));
+  }
+  SECTION("turned down: back to searching, nothing started") {
+    REQUIRE(c.act(act("reject")).ok());
+    CHECK(c.view()["phase"] == "idle");
+    CHECK(c.act(act("choose")).err().code == errc::invalid_argument);
+  }
+  SECTION("text that matches no flow leaves the customer searching, and says so") {
+    describe.text = "recipe for sarma";
+    REQUIRE(c.act(act("reject")).ok());
+    REQUIRE(c.act(describe).ok());
+    CHECK(c.view()["phase"] == "idle");
+    CHECK(c.view()["noMatch"] == true);
+  }
+}
+
+TEST_CASE("no goes to the next alternative with an apology; yes asks for a rating", "[session]") {
+  conversation c;
+  auto start = act("start");
+  start.flow = "router-fix";
+  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(choose(0)).ok());
+  json v = c.view();
+  CHECK(v["node"]["type"] == "solution");
+  CHECK(v["node"]["alternative"]["number"] == 1);
+  CHECK(v["node"]["alternative"]["count"] == 3);
+  CHECK(v["node"]["alternative"]["why"] == "Why: Restart");
+  CHECK(v["node"]["alternative"]["avoid"] == "Avoid: Restart");
+  CHECK(v["node"]["alternative"]["article"]["title"] == "What the router lights mean");
+  CHECK(v["apology"] == false);
+
+  REQUIRE(c.act(feedback("no")).ok());
+  v = c.view();
+  CHECK(v["node"]["alternative"]["number"] == 2);
+  CHECK(v["apology"] == true);
+  CHECK(v["tried"] == json::array({{{"title", "Restart"}, {"answer", "no"}}}));
+  CHECK(c.act(feedback("maybe")).err().code == errc::invalid_argument);
+
+  REQUIRE(c.act(feedback("yes")).ok());
+  CHECK(c.view()["phase"] == "solved");
+  CHECK(c.act(act("rate")).err().code == errc::invalid_argument);  // no stars
+  auto rate = act("rate");
+  rate.rating = 4;
+  rate.text = "Quick, thanks";
+  REQUIRE(c.act(rate).ok());
+  v = c.view();
+  CHECK(v["phase"] == "rated");
+  CHECK(v["rating"] == 4);
+  CHECK(v["comment"] == "Quick, thanks");
+
+  // Every answer is in the record, with its time, in order.
+  std::vector<std::string> types;
+  for (const auto& e : c.s.events) types.push_back(e.type);
+  CHECK(types == std::vector<std::string>{"start", "choose", "feedback", "feedback", "rate"});
+  CHECK(c.s.events[2].answer == "no");
+  CHECK(c.s.events[2].alternative == 0);
+  CHECK(c.s.events[3].alternative == 1);
+  CHECK(c.s.events[4].at > c.s.events[0].at);
+}
+
+TEST_CASE("when nothing works, the customer is offered a person with everything tried", "[session]") {
+  conversation c;
+  auto start = act("start");
+  start.flow = "router-fix";
+  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(choose(1)).ok());
+  REQUIRE(c.act(act("next")).ok());
+  REQUIRE(c.act(feedback("no")).ok());
+  CHECK(c.view()["offerPerson"] == false);
+  REQUIRE(c.act(feedback("partly")).ok());
+  // Two unhappy answers in a row: a person is offered before the alternatives run out.
+  json v = c.view();
+  CHECK(v["phase"] == "running");
+  CHECK(v["offerPerson"] == true);
+  CHECK(v["signals"] == json::array({"repeated_no"}));
+  REQUIRE(c.act(feedback("no")).ok());
+  v = c.view("sr-Latn");
+  CHECK(v["phase"] == "handoff");
+  CHECK(v["reason"] == "exhausted");
+  CHECK(v["team"] == "technical");
+  CHECK(v["text"] == "Tehničar će Vas pozvati.");
+  CHECK(v["tried"].size() == 3);
+  CHECK(v["tried"][2] == json{{"title", "Resetujte"}, {"answer", "no"}});
+  CHECK(c.s.events.back().type == "handoff_offered");
+
+  SECTION("back returns to the last alternative") {
+    REQUIRE(c.act(act("back")).ok());
+    CHECK(c.view()["node"]["alternative"]["number"] == 3);
+  }
+  SECTION("start over begins the flow again, keeping the record") {
+    const auto before = c.s.events.size();
+    REQUIRE(c.act(act("restart")).ok());
+    CHECK(c.view()["node"]["id"] == "ask");
+    CHECK(c.s.events.size() == before + 1);
+  }
+}
+
+TEST_CASE("the customer can ask for a person at any time and go back", "[session]") {
+  conversation c;
+  auto start = act("start");
+  start.flow = "router-fix";
+  REQUIRE(c.act(start).ok());
+  auto ask = act("ask_person");
+  REQUIRE(c.act(ask).ok());
+  json v = c.view();
+  CHECK(v["phase"] == "handoff");
+  CHECK(v["reason"] == "asked");
+  CHECK(v["team"] == "technical");
+  REQUIRE(c.act(act("back")).ok());
+  CHECK(c.view()["node"]["id"] == "ask");
+  CHECK(c.act(act("back")).err().code == errc::invalid_argument);  // already at the start
+}
+
+TEST_CASE("frustration brings the offer of a person forward", "[session][frustration]") {
+  SECTION("angry words in every language, in any form and script") {
+    for (const char* text : {"this is useless", "Ovo je UŽASNO", "katastrofa od usluge", "sramota",
+                             "ovo je katastrofalno", "грозно", "to je obupno", "Брука и срамота"}) {
+      INFO(text);
+      CHECK(session::has_angry_words(text));
+    }
+    for (const char* text : {"internet ne radi", "besplatno", "my bill is wrong", "ljubazno molim"}) {
+      INFO(text);
+      CHECK_FALSE(session::has_angry_words(text));
+    }
+  }
+  SECTION("shouting in capitals, but not acronyms") {
+    CHECK(session::is_shouting("NE RADI NIŠTA VEĆ DVA DANA"));
+    CHECK(session::is_shouting("ИНТЕРНЕТ НЕ РАДИ"));
+    CHECK_FALSE(session::is_shouting("my SIM PIN does not work"));
+    CHECK_FALSE(session::is_shouting("OK"));
+  }
+  SECTION("in a conversation") {
+    conversation c;
+    auto start = act("start");
+    start.flow = "router-fix";
+    REQUIRE(c.act(start).ok());
+    CHECK(c.view()["offerPerson"] == false);
+    auto typed = act("typed");
+    typed.text = "INTERNET NE RADI VEC TRI DANA";
+    REQUIRE(c.act(typed).ok());
+    CHECK(c.view()["signals"] == json::array({"shouting"}));
+    c.clock += 11 * 60 * 1000;  // eleven minutes later
+    REQUIRE(c.act(choose(0)).ok());
+    CHECK(c.view()["signals"] == json::array({"shouting", "long_time"}));
+  }
+}
+
+TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[session]") {
+  conversation c;
+  auto start = act("start");
+  start.flow = "router-fix";
+  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(choose(0)).ok());
+  const std::string saved = session::to_json(c.s);
+  auto restored = session::from_json(saved);
+  REQUIRE(restored.ok());
+  CHECK(session::to_json(restored.value()) == saved);
+  CHECK(session::view(restored.value(), demo(), "sr-Cyrl") == session::view(c.s, demo(), "sr-Cyrl"));
+  CHECK(json::parse(session::view(c.s, demo(), "sr-Cyrl"))["flow"]["title"] == "Поправка рутера који не ради");
+
+  for (const char* bad : {"", "[]", "{\"version\": 2}", "{\"version\": 1, \"phase\": \"dancing\"}",
+                          "{\"version\": 1, \"phase\": \"running\"}", "{\"version\":1,\"phase\":\"running\",\"flow\":\"x\"}"}) {
+    INFO(bad);
+    CHECK(session::from_json(bad).err().code == errc::invalid_argument);
+  }
+  // A save naming a flow the knowledge base no longer has: an error, not a crash.
+  session::state gone = c.s;
+  gone.flow = "removed-flow";
+  CHECK(session::apply(gone, feedback("no"), demo()).err().code == errc::not_found);
+  CHECK(json::parse(session::view(gone, demo(), "en"))["flow"].is_null());
+  CHECK(session::apply(c.s, act("dance"), demo()).err().code == errc::invalid_argument);
+}
