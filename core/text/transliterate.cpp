@@ -13,10 +13,11 @@ constexpr std::array<std::string_view, 16> split_digraph_prefixes = {
     "injekc", "injekt",  "injicir", "konjug", "konjunk", "anjon",  "tanjug", "vanjezičk",
     "nadživ", "nadžanj", "odžal",   "odživ",  "podžanr", "podžig", "podžup", "predživ"};
 
-// Foreign words customers know in Latin; they are not transliterated.
-constexpr std::array<std::string_view, 12> keep_latin_words = {
+// Foreign words customers know in Latin, and units; they are not transliterated.
+constexpr std::array<std::string_view, 17> keep_latin_words = {
     "mail",    "maila",     "mailu",  "mailom",  "mailove", "online",
-    "offline", "bluetooth", "router", "routera", "android", "ios"};
+    "offline", "bluetooth", "router", "routera", "android", "ios",
+    "ghz",     "mhz",       "mbps",   "gbps",    "kbps"};
 
 struct letter {
   std::string_view latin_lower;
@@ -155,8 +156,14 @@ void transliterate_chunk(std::string& out, std::string_view chunk) {
     if (pieces.empty() || pieces.back().word != w) pieces.push_back({{}, w});
     pieces.back().cps.push_back(cp);
   }
+  // Letters written against a digit are a code or a unit (5G, 4K, 2.4GHz): Latin.
+  const auto touches_digit = [&](std::size_t k) {
+    const auto digit = [](char32_t cp) { return cp >= '0' && cp <= '9'; };
+    return (k > 0 && digit(pieces[k - 1].cps.back())) ||
+           (k + 1 < pieces.size() && digit(pieces[k + 1].cps.front()));
+  };
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    if (pieces[k].word) pieces[k].keep = keep_in_latin(pieces[k].cps);
+    if (pieces[k].word) pieces[k].keep = keep_in_latin(pieces[k].cps) || touches_digit(k);
   }
   // Words joined by '-' are one compound: if one part stays Latin, all do (Wi-Fi, e-mail).
   const auto hyphen = [&](std::size_t k) {
