@@ -8,10 +8,20 @@
  *
  * Text from the knowledge base or the customer never goes into innerHTML: snippets and
  * articles pass through sanitizedFragment(), everything else is set as textContent.
+ *
+ * Guided troubleshooting: a flow starts from a search hit, or from free text (Enter)
+ * after the assistant has said back what it understood. Every step goes through the
+ * engine (core/session) and the new state is saved in IndexedDB before the page shows
+ * it, so a reload continues where the customer was.
  */
+import { renderConversation } from './conversation.js';
 import { Engine } from './engine.js';
 import { languages, pickLanguage, plural, t } from './i18n.js';
 import { sanitizedFragment } from './sanitize.js';
+import { store } from './store.js';
+
+// The conversation in progress is kept on the device under this key (IndexedDB).
+const conversationKey = 'conversation';
 
 // Waiting this long after a key press before searching keeps the engine from working on
 // every letter of a fast typist while still feeling instant (P1).
@@ -32,6 +42,7 @@ template.innerHTML = `
       <input id="query" name="query" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
     </form>
     <p class="status" role="status" aria-live="polite"></p>
+    <div class="conversation-slot"></div>
     <ol class="results" aria-label=""></ol>
     <article class="article" hidden tabindex="-1">
       <button type="button" class="back"></button>
@@ -54,6 +65,10 @@ export class HelpAssistantElement extends HTMLElement {
   #articleId = null;
   #abort = null;
   #ui = {};
+  #conversation = { state: '', view: null };  // the saved session JSON and its last view
+  #acting = Promise.resolve();                 // conversation steps run one after another
+  #lastSearch = { query: '', shown: [] };
+  #queryAtAct = '';  // the search box when the last conversation step was taken
 
   constructor() {
     super();
@@ -66,6 +81,7 @@ export class HelpAssistantElement extends HTMLElement {
       results: $('.results'), article: $('.article'), back: $('.back'),
       articleTitle: $('.article-title'), articleBody: $('.article-body'),
       contactTitle: $('.contact-title'), contactText: $('.contact-text'), retry: $('.retry'),
+      slot: $('.conversation-slot'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
   }
@@ -81,12 +97,30 @@ export class HelpAssistantElement extends HTMLElement {
     ui.query.addEventListener('input', () => this.#scheduleSearch(), { signal });
     ui.form.addEventListener('submit', (e) => {
       e.preventDefault();
-      ui.results.querySelector('button')?.click();
+      const text = ui.query.value.trim();
+      clearTimeout(this.#timer);
+      if (text) this.#act({ type: 'describe', text, lang: this.#lang });
     }, { signal });
     ui.language.addEventListener('change', () => this.#setLanguage(ui.language.value), { signal });
     ui.results.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-id]');
-      if (button) this.#openArticle(button.dataset.id);
+      if (!button) return;
+      this.#recordSearch();
+      if (button.dataset.kind === 'flow') this.#act({ type: 'start', flow: button.dataset.id });
+      else this.#openArticle(button.dataset.id);
+    }, { signal });
+    ui.slot.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-action]');
+      if (!button) return;
+      const { action, option, answer, flow, article } = button.dataset;
+      if (action === 'article') this.#openArticle(article);
+      else this.#act({ type: action, option: option === undefined ? undefined : Number(option), answer, flow });
+    }, { signal });
+    ui.slot.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const form = new FormData(e.target);
+      const rating = Number(form.get('rating'));
+      if (rating) this.#act({ type: 'rate', rating, text: String(form.get('comment') ?? '') });
     }, { signal });
     ui.articleBody.addEventListener('click', (e) => {
       const link = e.target.closest('a[data-article]');
@@ -94,7 +128,7 @@ export class HelpAssistantElement extends HTMLElement {
       e.preventDefault();
       this.#openArticle(link.dataset.article);
     }, { signal });
-    ui.back.addEventListener('click', () => this.#showResults(), { signal });
+    ui.back.addEventListener('click', () => this.#closeArticle(), { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
     this.#renderStrings();
     this.#start();
@@ -122,6 +156,7 @@ export class HelpAssistantElement extends HTMLElement {
       ui.status.textContent = '';
       this.dispatchEvent(new CustomEvent('ready', { detail: engine.info }));
       if (ui.query.value) this.#search();
+      this.#restoreConversation(engine);
       return engine;
     }, (error) => {
       this.#showError(error);
@@ -161,6 +196,96 @@ export class HelpAssistantElement extends HTMLElement {
     this.#renderStrings();
     this.#search({ keepView: true });
     if (this.#articleId) this.#openArticle(this.#articleId);
+    if (this.#conversation.state) this.#rerender();
+  }
+
+  // A reload continues the conversation where the customer left it.
+  async #restoreConversation(engine) {
+    let saved;
+    try {
+      saved = await store.get(conversationKey);
+    } catch (error) {
+      console.warn(`help-assistant: the saved conversation could not be read: ${error.message}`);
+      return;
+    }
+    if (!saved) return;
+    try {
+      const { view } = await engine.render(saved, this.#lang);
+      this.#conversation = { state: saved, view };
+      this.#showConversation(view);
+    } catch (error) {
+      // A save from another knowledge-base version: start afresh rather than guess.
+      console.warn(`help-assistant: the saved conversation was set aside: ${error.code}`);
+      await store.delete(conversationKey).catch(() => {});
+    }
+  }
+
+  async #rerender() {
+    const engine = await this.#loading;
+    if (!engine) return;
+    const { view } = await engine.render(this.#conversation.state, this.#lang);
+    this.#conversation.view = view;
+    this.#showConversation(view);
+  }
+
+  // One step of the conversation: the engine computes it, the state is saved, then shown.
+  #act(action) {
+    this.#queryAtAct = this.#ui.query.value;
+    this.#acting = this.#acting.then(async () => {
+      const engine = await this.#loading;
+      if (!engine || !this.isConnected) return;
+      let next;
+      try {
+        next = await engine.converse(this.#conversation.state, { ...action, at: Date.now() }, this.#lang);
+      } catch (error) {
+        console.warn(`help-assistant: ${action.type}: ${error.code}: ${error.message}`);
+        return;
+      }
+      try {
+        await store.put(conversationKey, next.state);
+      } catch (error) {
+        console.warn(`help-assistant: the conversation could not be saved: ${error.message}`);
+      }
+      this.#conversation = next;
+      this.#showConversation(next.view, action);
+    });
+    return this.#acting;
+  }
+
+  #showConversation(view, action = {}) {
+    const ui = this.#ui;
+    const panel = renderConversation(this.#lang, view);
+    const active = panel !== null;
+    ui.slot.replaceChildren(...(active ? [panel] : []));
+    ui.results.hidden = active || !ui.article.hidden;
+    if (active) {
+      ui.article.hidden = true;
+      this.#articleId = null;
+      panel.querySelector('button, input')?.focus({ preventScroll: true });
+    } else if (action.type === 'describe') {
+      // Free text that matched no guided fix: the articles found stay, with a word on it.
+      ui.status.textContent = t(this.#lang, 'noFlowMatch');
+    }
+    this.#root.querySelector('.contact').classList.toggle('prominent',
+      view.phase === 'handoff' || Boolean(view.offerPerson));
+    this.dispatchEvent(new CustomEvent('conversation', { detail: view }));
+  }
+
+  // What the customer searched for travels with a handoff: recorded when they act on it.
+  #recordSearch() {
+    const { query, shown } = this.#lastSearch;
+    if (query) this.#act({ type: 'searched', text: query, shown });
+    this.#lastSearch = { query: '', shown: [] };
+  }
+
+  #closeArticle() {
+    if (this.#conversation.view && this.#conversation.view.phase !== 'idle') {
+      this.#ui.article.hidden = true;
+      this.#articleId = null;
+      this.#showConversation(this.#conversation.view);
+    } else {
+      this.#showResults();
+    }
   }
 
   #scheduleSearch() {
@@ -186,6 +311,12 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     if (!found) return;  // a newer search is on its way
+    this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
+    const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
+    if (!keepView && inConversation && query !== this.#queryAtAct) {
+      // Typing a new question leaves the guided fix (it stays in the record).
+      await this.#act({ type: 'leave' });
+    }
     this.#renderResults(query, found);
     if (!keepView && !ui.article.hidden) this.#showResults();
   }
@@ -198,10 +329,17 @@ export class HelpAssistantElement extends HTMLElement {
       const button = document.createElement('button');
       button.type = 'button';
       button.dataset.id = hit.id;
+      button.dataset.kind = hit.kind;
       button.lang = hit.lang;
       const title = document.createElement('span');
       title.className = 'hit-title';
       title.textContent = hit.title;
+      if (hit.kind === 'flow') {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = t(this.#lang, 'flowBadge');
+        title.prepend(badge);
+      }
       const snippet = document.createElement('span');
       snippet.className = 'hit-snippet';
       snippet.append(sanitizedFragment(hit.snippetHtml));
@@ -237,7 +375,9 @@ export class HelpAssistantElement extends HTMLElement {
     ui.articleTitle.textContent = article.title;
     ui.articleBody.replaceChildren(sanitizedFragment(article.html));
     ui.results.hidden = true;
+    ui.slot.replaceChildren();
     ui.article.hidden = false;
+    this.#act({ type: 'opened', article: id });
     ui.article.focus();
     this.dispatchEvent(new CustomEvent('article-opened', { detail: { id, lang: article.lang } }));
   }

@@ -470,6 +470,7 @@ struct site_config {
   std::vector<std::vector<std::string>> synonyms;  // groups of canonical words
   std::vector<std::string> languages{"en"};        // every flow text needs these
   std::set<std::string, std::less<>> teams;        // handoff teams
+  nlohmann::json team_names = nlohmann::json::object();  // team → language → name
 };
 
 // Reads <dir>/site.yaml when there is one and adds it to the content hash.
@@ -524,6 +525,21 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
           diag.add(display, line_of(team.first), "team id '" + id + "' may use only a-z, 0-9, '-'");
         }
         site.teams.insert(id);
+        nlohmann::json names = nlohmann::json::object();
+        if (team.second.IsMap() && team.second["name"] && team.second["name"].IsMap()) {
+          for (const auto& name : team.second["name"]) {
+            std::string lang = scalar(name.first);
+            if (lang == "sr") {
+              names["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(name.second));
+              lang = "sr-Latn";
+            }
+            names[lang] = scalar(name.second);
+          }
+        }
+        if (names.empty()) {
+          diag.add(display, line_of(team.first), "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
+        }
+        site.team_names[id] = std::move(names);
       }
     }
   }
@@ -688,6 +704,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         {"tokenizer_version", std::to_string(tokenizer_version)},
         {"content_hash", content_hash},
         {"articles", std::to_string(stats.articles)},
+        {"teams", site.team_names.dump()},
     };
     for (const auto& [key, value] : values) {
       meta.reset();

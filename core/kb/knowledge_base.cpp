@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -159,6 +161,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
   kb.info_.tokenizer_version = number("tokenizer_version");
   kb.info_.content_hash = values["content_hash"];
   kb.info_.articles = number("articles");
+  kb.teams_json_ = values["teams"];
   {
     statement rows(kb.db_.get(), "SELECT count(*) FROM articles");
     if (!rows.ok() || rows.step() != SQLITE_ROW) {
@@ -387,6 +390,19 @@ const flow::flow* knowledge_base::find_flow(std::string_view id) const {
   const flow::flow* f = stored.get();
   flows_.emplace(std::string(id), std::move(stored));
   return f;
+}
+
+std::string knowledge_base::team_name(std::string_view team, std::string_view lang) const {
+  flow::text names;
+  const auto teams = nlohmann::json::parse(teams_json_, nullptr, false);
+  const auto it = teams.is_object() ? teams.find(std::string(team)) : teams.end();
+  if (it != teams.end() && it->is_object()) {
+    for (const auto& [l, name] : it->items()) {
+      if (name.is_string()) names[l] = name.get<std::string>();
+    }
+  }
+  const std::string& picked = flow::pick(names, lang);
+  return picked.empty() ? std::string(team) : picked;
 }
 
 }  // namespace ha::kb

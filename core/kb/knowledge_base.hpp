@@ -105,6 +105,9 @@ class knowledge_base {
   // use and kept; the pointer stays valid as long as this knowledge base.
   const flow::flow* find_flow(std::string_view id) const;
 
+  // A team's name from site.yaml in lang (or the closest language); the id when unknown.
+  std::string team_name(std::string_view team, std::string_view lang) const;
+
  private:
   struct closer {
     void operator()(sqlite3* db) const noexcept;
@@ -126,6 +129,7 @@ class knowledge_base {
   std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
+  std::string teams_json_;  // meta 'teams': team → language → name
   struct statements;
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.

@@ -288,6 +288,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   v["flow"] = nullptr;
   if (f) v["flow"] = {{"id", f->id}, {"title", flow::pick(f->title, lang)}, {"team", f->team}};
+  v["teamName"] = nullptr;
   const std::vector<std::string> signals = frustration(s);
   v["signals"] = signals;
   v["offerPerson"] = !signals.empty();
@@ -378,6 +379,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
       break;
     case phase::handoff: {
       v["team"] = s.handoff_team;
+      v["teamName"] = s.handoff_team.empty() ? std::string() : kb.team_name(s.handoff_team, lang);
       v["reason"] = s.handoff_reason;
       std::string note;
       if (in_flow_path) {

@@ -12,7 +12,7 @@ after(async () => { await env.stop(); });
 async function expectFirstHit(page, id, lang) {
   try {
     await page.waitForFunction(([want, wantLang]) => {
-      const first = document.querySelector('help-assistant').shadowRoot.querySelector('.results li button');
+      const first = document.querySelector('help-assistant').shadowRoot.querySelector('.results li button:not([data-kind="flow"])');
       return first?.dataset.id === want && (!wantLang || first.lang === wantLang);
     }, [id, lang], { timeout: 5000 });
   } catch {
@@ -40,6 +40,9 @@ test('typing a question shows the right article, which opens', async () => {
   await expectFirstHit(page, 'router-lights');
   await expectStatus(page, /articles? found/);
   assert.match(await w.hits.first().innerHTML(), /<mark>/);
+  // The guided fix for the same problem is offered among the results, marked as such.
+  const guided = page.locator('help-assistant .results button[data-kind="flow"]').first();
+  assert.match(await guided.textContent(), /^Guided fix/);
   await w.hits.first().click();
   await w.articleTitle.waitFor({ state: 'visible' });
   assert.equal(await w.articleTitle.textContent(), 'What the router lights mean');

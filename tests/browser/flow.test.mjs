@@ -1,0 +1,128 @@
+// Guided troubleshooting in real Chromium: a customer walks a flow to "solved" and
+// another to the offer of a person, and reloads the page in the middle of each.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshots, start, widget } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+function conversation(page) {
+  const panel = page.locator('help-assistant .conversation');
+  return {
+    panel,
+    button: (name) => panel.getByRole('button', { name, exact: true }),
+    text: () => panel.textContent(),
+  };
+}
+
+// The view after the next conversation step (the widget dispatches it once saved).
+async function waitForPhase(page, phase) {
+  await page.locator(`help-assistant .conversation.phase-${phase}`).waitFor({ timeout: 5000 });
+}
+
+test('a customer describes the problem, the second solution works, and they rate the help', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.pressSequentially('internet not working at home', { delay: 10 });
+  await w.input.press('Enter');
+
+  // P2: what was understood is said back before the flow starts.
+  await waitForPhase(page, 'confirming');
+  assert.match(await c.text(), /You wrote “internet not working at home”\. I understand that your home internet is not working\. Is that right\?/);
+  await c.button('Yes, that is it').click();
+
+  await waitForPhase(page, 'running');
+  assert.match(await c.text(), /check for an outage/);
+  await c.button('No known issues').click();
+  await c.panel.getByText('Is the internet down on every device').waitFor();
+  await c.button('On every device').click();
+  await c.panel.getByText('Is the power light on?').waitFor();
+  await c.button('Yes, it is on').click();
+
+  await c.panel.getByText('Solution 1 of 4').waitFor();
+  assert.match(await c.text(), /Restart the router/);
+  assert.match(await c.text(), /Why this happens/);
+  assert.match(await c.text(), /How to avoid it/);
+  await c.button('No').click();
+
+  await c.panel.getByText('Solution 2 of 4').waitFor();
+  assert.match(await c.text(), /We are sorry that did not solve it/);
+  assert.match(await c.text(), /Restart the router — did not help/);
+
+  // A reload in the middle continues at the same solution.
+  await page.reload();
+  await c.panel.getByText('Solution 2 of 4').waitFor();
+  assert.match(await c.text(), /Restart the router — did not help/);
+  await page.screenshot({ path: `${screenshots}/flow-solution-en.png`, fullPage: true });
+
+  await c.button('Yes').click();
+  await waitForPhase(page, 'solved');
+  assert.match(await c.text(), /Is there anything else we can help with\?/);
+  await c.panel.locator('label.star').nth(3).click();
+  await c.panel.locator('textarea').fill('Clear steps, thank you');
+  await c.button('Send rating').click();
+  await waitForPhase(page, 'rated');
+  assert.match(await c.text(), /Thank you for your rating/);
+
+  // The record behind it: every answer, in order, with the rating.
+  const saved = JSON.parse(await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('savanova-help', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('kv').objectStore('kv').get('conversation');
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    };
+  })));
+  const feedback = saved.events.filter((e) => e.type === 'feedback').map((e) => `${e.node}/${e.alternative}/${e.answer}`);
+  assert.deepEqual(feedback, ['restart/0/no', 'restart/1/yes']);
+  assert.equal(saved.rating, 4);
+  assert.equal(saved.comment, 'Clear steps, thank you');
+  assert.ok(saved.events.every((e, i) => i === 0 || e.at >= saved.events[i - 1].at));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a Serbian customer starts a flow from the results, nothing works, and a person is offered', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.pressSequentially('skinuli mi pare dvaput', { delay: 10 });
+  const flowHit = page.locator('help-assistant .results button[data-kind="flow"][data-id="double-charge-fix"]');
+  await flowHit.waitFor({ timeout: 5000 });
+  assert.match(await flowHit.textContent(), /Vođena pomoć/);
+  await flowHit.click();
+
+  await waitForPhase(page, 'running');
+  await c.button('Samo jedno').click();
+  await c.panel.getByText('Rešenje 1 od 3').waitFor();
+  await c.button('Ne').click();
+  await c.panel.getByText('Rešenje 2 od 3').waitFor();
+
+  await page.reload();
+  await c.panel.getByText('Rešenje 2 od 3').waitFor();
+  // Two unhappy answers in a row bring a person forward before the last solution.
+  await c.button('Delimično').click();
+  await c.panel.getByText('Rešenje 3 od 3').waitFor();
+  assert.match(await c.text(), /Da li biste radije razgovarali sa osobom iz podrške\?/);
+  await c.button('Ne').click();
+
+  await waitForPhase(page, 'handoff');
+  const text = await c.text();
+  assert.match(text, /Žao nam je: nijedno od ovih rešenja nije pomoglo\. Osoba iz tima Naplata može da preuzme/);
+  assert.equal((await c.panel.locator('.tried li').allTextContents()).length, 3);
+  assert.match(text, /nije pomoglo/);
+  assert.match(text, /delimično pomoglo/);
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+  await page.screenshot({ path: `${screenshots}/flow-handoff-sr.png`, fullPage: true });
+
+  // The same conversation, in Cyrillic, after switching the script.
+  await w.language.selectOption('sr-Cyrl');
+  await c.panel.getByText(/Жао нам је: ниједно од ових решења није помогло/).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

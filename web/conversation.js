@@ -1,0 +1,145 @@
+/*
+ * Draws one view of the guided conversation (core/session's view JSON) as DOM. Every
+ * piece of text from the knowledge base or the customer is set as textContent, never as
+ * HTML. Buttons carry data-action (and data-option, data-answer, data-flow,
+ * data-article); the widget handles their clicks.
+ */
+import { t } from './i18n.js';
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else if (key.startsWith('data-') || key.startsWith('aria-')) node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children.filter(Boolean));
+  return node;
+}
+
+function button(label, dataset, className = 'choice') {
+  const b = el('button', { type: 'button', class: className, text: label });
+  for (const [key, value] of Object.entries(dataset)) b.dataset[key] = value;
+  return b;
+}
+
+function feedbackButtons(lang) {
+  return el('div', { class: 'feedback', role: 'group', 'aria-label': t(lang, 'didItHelp') },
+    button(t(lang, 'yes'), { action: 'feedback', answer: 'yes' }, 'choice yes'),
+    button(t(lang, 'partly'), { action: 'feedback', answer: 'partly' }),
+    button(t(lang, 'no'), { action: 'feedback', answer: 'no' }));
+}
+
+function tried(lang, list) {
+  if (!list?.length) return null;
+  return el('div', { class: 'tried' },
+    el('p', { class: 'tried-title', text: t(lang, 'triedSoFar') }),
+    el('ul', {}, ...list.map((item) => el('li', { text: `${item.title} — ${t(lang, `answer_${item.answer}`)}` }))));
+}
+
+function flowList(lang, flows) {
+  if (!flows?.length) return null;
+  return el('div', { class: 'others' },
+    el('p', { text: t(lang, 'otherProblems') }),
+    ...flows.map((f) => button(f.title, { action: 'start', flow: f.id })));
+}
+
+function solution(lang, view) {
+  const alt = view.node.alternative;
+  const parts = [];
+  if (view.apology) parts.push(el('p', { class: 'apology', text: t(lang, 'sorryNext') }));
+  else if (view.node.text) parts.push(el('p', { text: view.node.text }));
+  parts.push(
+    el('p', { class: 'alt-count', text: t(lang, 'alternativeOf', { number: alt.number, count: alt.count }) }),
+    el('h4', { class: 'alt-title', text: alt.title }),
+    el('ol', { class: 'steps' }, ...alt.steps.map((s) => el('li', { text: s }))),
+    el('details', { class: 'why' }, el('summary', { text: t(lang, 'whyThisHappens') }), el('p', { text: alt.why })),
+    el('details', { class: 'avoid' }, el('summary', { text: t(lang, 'howToAvoid') }), el('p', { text: alt.avoid })));
+  if (alt.article) parts.push(button(t(lang, 'readMore', { title: alt.article.title }), { action: 'article', article: alt.article.id }, 'link'));
+  parts.push(el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried));
+  return parts;
+}
+
+function rating(lang) {
+  const stars = el('div', { class: 'stars', role: 'radiogroup', 'aria-label': t(lang, 'rateLabel') });
+  for (let n = 1; n <= 5; n += 1) {
+    const input = el('input', { type: 'radio', name: 'rating', value: String(n), id: `star-${n}` });
+    stars.append(el('label', { class: 'star', htmlFor: `star-${n}`, title: t(lang, `star${n}`) },
+      input, el('span', { text: String(n) })));
+  }
+  const comment = el('textarea', { name: 'comment', rows: 2, maxLength: 2000, placeholder: t(lang, 'commentPlaceholder') });
+  return el('form', { class: 'rating' },
+    el('p', { class: 'question', text: t(lang, 'rateLabel') }), stars,
+    el('label', { class: 'comment' }, el('span', { text: t(lang, 'commentLabel') }), comment),
+    el('button', { type: 'submit', class: 'primary', text: t(lang, 'sendRating') }));
+}
+
+function body(lang, view) {
+  switch (view.phase) {
+    case 'confirming':
+      return [
+        el('p', { class: 'restatement', text: t(lang, 'restate', { typed: view.described.slice(0, 200), problem: view.problem }) }),
+        el('div', { class: 'feedback' },
+          button(t(lang, 'restateYes'), { action: 'confirm' }, 'choice yes'),
+          button(t(lang, 'restateNo'), { action: 'reject' })),
+        flowList(lang, view.candidates),
+      ];
+    case 'running':
+      if (!view.node) return [];
+      if (view.node.type === 'question') {
+        return [el('p', { class: 'question', text: view.node.text }),
+          el('div', { class: 'options' }, ...view.node.options.map((label, i) => button(label, { action: 'choose', option: String(i) })))];
+      }
+      if (view.node.type === 'step') {
+        return [el('p', { text: view.node.text }), button(t(lang, 'done'), { action: 'next' }, 'choice yes')];
+      }
+      if (view.node.type === 'article') {
+        return [view.apology ? el('p', { class: 'apology', text: t(lang, 'sorryNext') }) : null,
+          el('p', { text: view.node.text }),
+          button(t(lang, 'readArticle', { title: view.node.articleTitle }), { action: 'article', article: view.node.article }, 'link'),
+          el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried)];
+      }
+      return solution(lang, view);
+    case 'solved':
+      return [el('p', { class: 'good', text: t(lang, 'solved') }),
+        button(t(lang, 'somethingElse'), { action: 'something_else' }), rating(lang)];
+    case 'rated':
+      return [el('p', { class: 'good', text: t(lang, 'thanks') }),
+        button(t(lang, 'somethingElse'), { action: 'something_else' })];
+    case 'handoff': {
+      const key = view.reason === 'exhausted' ? 'handoffExhausted' : view.reason === 'asked' ? 'handoffAsked' : 'handoffFlow';
+      return [el('p', { class: 'apology', text: t(lang, key, { team: view.teamName || t(lang, 'support') }) }),
+        view.text ? el('p', { text: view.text }) : null,
+        tried(lang, view.tried),
+        el('p', { class: 'handoff-contact', text: t(lang, 'contact') })];
+    }
+    default:
+      return [];
+  }
+}
+
+// The whole conversation panel for a view; null when there is no conversation (idle).
+export function renderConversation(lang, view) {
+  if (view.phase === 'idle') return null;
+  const panel = el('section', { class: `conversation phase-${view.phase}`, 'aria-live': 'polite' });
+  if (view.flow) panel.append(el('h3', { class: 'flow-title', text: view.flow.title }));
+  if (view.offerPerson && view.phase === 'running') {
+    panel.append(el('div', { class: 'offer-person' },
+      el('p', { text: t(lang, 'offerPerson') }),
+      button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
+  }
+  panel.append(...body(lang, view).filter(Boolean));
+  const nav = el('nav', { class: 'flow-nav', 'aria-label': t(lang, 'conversationNav') });
+  if (view.canGoBack) nav.append(button(`← ${t(lang, 'stepBack')}`, { action: 'back' }, 'link'));
+  if (view.flow && view.phase !== 'rated') nav.append(button(t(lang, 'startOver'), { action: 'restart' }, 'link'));
+  if (view.phase !== 'handoff') nav.append(button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'link'));
+  nav.append(button(t(lang, 'backToSearch'), { action: 'leave' }, 'link'));
+  panel.append(nav);
+  return panel;
+}
+
+// The line shown under the search box when free text matched no guided fix.
+export function noMatchText(lang) {
+  return t(lang, 'noFlowMatch');
+}
