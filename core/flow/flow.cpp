@@ -9,8 +9,8 @@
 namespace ha::flow {
 namespace {
 
-using nlohmann::json;
 using detail::read_string;
+using nlohmann::json;
 
 constexpr std::pair<node_kind, std::string_view> kind_names[] = {
     {node_kind::question, "question"}, {node_kind::step, "step"},
@@ -66,7 +66,8 @@ void add_cyrillic(text& t) {
 void add_cyrillic(text_list& t) {
   if (const auto it = t.find("sr-Latn"); it != t.end()) {
     std::vector<std::string> cyrillic;
-    for (const auto& item : it->second) cyrillic.push_back(ha::text::serbian_latin_to_cyrillic(item));
+    for (const auto& item : it->second)
+      cyrillic.push_back(ha::text::serbian_latin_to_cyrillic(item));
     t["sr-Cyrl"] = std::move(cyrillic);
   }
 }
@@ -125,7 +126,8 @@ std::string to_json(const flow& f) {
     json out{{"id", n.id}, {"type", std::string(to_string(n.kind))}, {"text", write_text(n.body)}};
     if (!n.options.empty()) {
       json options = json::array();
-      for (const option& o : n.options) options.push_back({{"label", write_text(o.label)}, {"next", o.next}});
+      for (const option& o : n.options)
+        options.push_back({{"label", write_text(o.label)}, {"next", o.next}});
       out["options"] = std::move(options);
     }
     if (!n.alternatives.empty()) {
@@ -187,7 +189,8 @@ result<flow> from_json(std::string_view source) {
     n.article = read_string(jn, "article");
     n.team = read_string(jn, "team");
     if (const auto it = jn.find("options"); it != jn.end() && it->is_array()) {
-      for (const json& jo : *it) n.options.push_back({read_text(jo, "label"), read_string(jo, "next")});
+      for (const json& jo : *it)
+        n.options.push_back({read_text(jo, "label"), read_string(jo, "next")});
     }
     if (const auto it = jn.find("alternatives"); it != jn.end() && it->is_array()) {
       for (const json& ja : *it) {

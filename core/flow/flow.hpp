@@ -18,7 +18,7 @@
 
 namespace ha::flow {
 
-using text = std::map<std::string, std::string, std::less<>>;                     // lang → text
+using text = std::map<std::string, std::string, std::less<>>;                    // lang → text
 using text_list = std::map<std::string, std::vector<std::string>, std::less<>>;  // lang → items
 
 enum class node_kind { question, step, solution, article, handoff };

@@ -25,7 +25,8 @@ result<position> choose(const flow& f, const position& p, std::size_t option) {
 result<position> proceed(const flow& f, const position& p) {
   const node* n = at(f, p);
   if (!n) return {errc::not_found, "no node '" + p.node + "' in flow " + f.id};
-  if (n->kind != node_kind::step) return {errc::invalid_argument, "node '" + n->id + "' is not a step"};
+  if (n->kind != node_kind::step)
+    return {errc::invalid_argument, "node '" + n->id + "' is not a step"};
   return position{n->next, 0};
 }
 

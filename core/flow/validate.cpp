@@ -20,8 +20,8 @@ class checker {
     std::map<std::string, int> seen;
     for (const node& n : f_.nodes) {
       if (auto [it, fresh] = seen.try_emplace(n.id, n.line); !fresh) {
-        add(n.line, "duplicate node id '" + n.id + "' (first at line " +
-                        std::to_string(it->second) + ")");
+        add(n.line,
+            "duplicate node id '" + n.id + "' (first at line " + std::to_string(it->second) + ")");
       }
       check_node(n);
     }
@@ -85,18 +85,18 @@ class checker {
       case node_kind::question:
         translations(n.body, n.line, name + ": the question");
         if (n.options.size() < 2) {
-          add(n.line, name + ": a question needs at least two options (it is a dead end otherwise)");
+          add(n.line,
+              name + ": a question needs at least two options (it is a dead end otherwise)");
         }
         for (std::size_t i = 0; i < n.options.size(); ++i) {
           const option& o = n.options[i];
           translations(o.label, o.line, name + ": option " + std::to_string(i + 1));
-          if (o.next.empty()) add(o.line, name + ": option " + std::to_string(i + 1) + " needs 'next'");
+          if (o.next.empty())
+            add(o.line, name + ": option " + std::to_string(i + 1) + " needs 'next'");
           next(n, o.next, o.line);
         }
         break;
-      case node_kind::step:
-        translations(n.body, n.line, name + ": the step");
-        break;
+      case node_kind::step: translations(n.body, n.line, name + ": the step"); break;
       case node_kind::solution:
         if (!n.body.empty()) translations(n.body, n.line, name + ": the text");
         if (n.alternatives.size() < 2) {
@@ -115,15 +115,18 @@ class checker {
         break;
       case node_kind::article:
         if (!n.body.empty()) translations(n.body, n.line, name + ": the text");
-        if (n.article.empty()) add(n.line, name + ": an article node needs 'article'");
-        else article(n.article, n.line);
+        if (n.article.empty())
+          add(n.line, name + ": an article node needs 'article'");
+        else
+          article(n.article, n.line);
         break;
       case node_kind::handoff:
         if (!n.body.empty()) translations(n.body, n.line, name + ": the text");
         if (!n.team.empty()) team(n.team, n.line);
         break;
     }
-    if (n.kind == node_kind::step || n.kind == node_kind::solution || n.kind == node_kind::article) {
+    if (n.kind == node_kind::step || n.kind == node_kind::solution ||
+        n.kind == node_kind::article) {
       if (n.next.empty()) {
         add(n.line, name + " is a dead end: a " + std::string(to_string(n.kind)) +
                         " needs 'next' (where to go " +

@@ -24,9 +24,9 @@ struct problem {
 };
 
 struct validation_context {
-  std::set<std::string, std::less<>> articles;   // article ids of the knowledge base
-  std::set<std::string, std::less<>> teams;      // team ids from site.yaml
-  std::vector<std::string> languages;            // content languages every text needs
+  std::set<std::string, std::less<>> articles;  // article ids of the knowledge base
+  std::set<std::string, std::less<>> teams;     // team ids from site.yaml
+  std::vector<std::string> languages;           // content languages every text needs
 };
 
 std::vector<problem> validate(const flow& f, const validation_context& context);

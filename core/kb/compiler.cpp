@@ -467,9 +467,9 @@ std::string hex(std::uint64_t v) {
 
 // What kbc takes from site.yaml.
 struct site_config {
-  std::vector<std::vector<std::string>> synonyms;  // groups of canonical words
-  std::vector<std::string> languages{"en"};        // every flow text needs these
-  std::set<std::string, std::less<>> teams;        // handoff teams
+  std::vector<std::vector<std::string>> synonyms;        // groups of canonical words
+  std::vector<std::string> languages{"en"};              // every flow text needs these
+  std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
 };
 
@@ -537,7 +537,8 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
           }
         }
         if (names.empty()) {
-          diag.add(display, line_of(team.first), "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
+          diag.add(display, line_of(team.first),
+                   "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
         }
         site.team_names[id] = std::move(names);
       }
@@ -577,14 +578,17 @@ struct source_flow {
 
 // Reads every <dir>/flows/*.yaml, checks it against the articles and site.yaml, and adds
 // it to the content hash. Problems become diagnostics; only valid flows are returned.
-std::vector<source_flow> read_flows(const fs::path& dir, const std::set<std::string, std::less<>>& article_ids,
-                                    const site_config& site, diagnostics& diag, std::uint64_t& hash) {
+std::vector<source_flow> read_flows(const fs::path& dir,
+                                    const std::set<std::string, std::less<>>& article_ids,
+                                    const site_config& site, diagnostics& diag,
+                                    std::uint64_t& hash) {
   std::vector<source_flow> flows;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return flows;
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   flow::validation_context context{article_ids, site.teams, site.languages};
@@ -592,13 +596,16 @@ std::vector<source_flow> read_flows(const fs::path& dir, const std::set<std::str
   for (const fs::path& path : files) {
     const std::string display = path.lexically_normal().string();
     std::ifstream in(path, std::ios::binary);
-    const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string content((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
     if (content.size() > max_file_bytes) {
-      diag.add(display, 0, "the file is larger than " + std::to_string(max_file_bytes / 1024) + " KB");
+      diag.add(display, 0,
+               "the file is larger than " + std::to_string(max_file_bytes / 1024) + " KB");
       continue;
     }
     if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
-      diag.add(display, line_of_offset(content, bad), "the file is not valid UTF-8 (save it as UTF-8)");
+      diag.add(display, line_of_offset(content, bad),
+               "the file is not valid UTF-8 (save it as UTF-8)");
       continue;
     }
     hash = fnv1a(fnv1a(hash, display), content);
@@ -606,15 +613,19 @@ std::vector<source_flow> read_flows(const fs::path& dir, const std::set<std::str
     std::vector<flow::problem> problems;
     if (read_flow_yaml(content, sf.f, problems)) {
       const int id_line = sf.f.line_of("id");
-      if (!is_id(sf.f.id)) problems.push_back({id_line, "flow id '" + sf.f.id + "' may use only a-z, 0-9 and '-'"});
+      if (!is_id(sf.f.id))
+        problems.push_back({id_line, "flow id '" + sf.f.id + "' may use only a-z, 0-9 and '-'"});
       if (path.filename() != sf.f.id + ".yaml") {
-        problems.push_back({id_line, "file name should be '" + sf.f.id + ".yaml' for flow id '" + sf.f.id + "'"});
+        problems.push_back(
+            {id_line, "file name should be '" + sf.f.id + ".yaml' for flow id '" + sf.f.id + "'"});
       }
       if (article_ids.contains(sf.f.id)) {
-        problems.push_back({id_line, "flow id '" + sf.f.id + "' is also an article's id; give the flow its own"});
+        problems.push_back(
+            {id_line, "flow id '" + sf.f.id + "' is also an article's id; give the flow its own"});
       }
       if (auto [it, fresh] = seen.try_emplace(sf.f.id, display); !fresh) {
-        problems.push_back({id_line, "duplicate flow id '" + sf.f.id + "' (also in " + it->second + ")"});
+        problems.push_back(
+            {id_line, "duplicate flow id '" + sf.f.id + "' (also in " + it->second + ")"});
       }
       for (flow::problem& p : flow::validate(sf.f, context)) problems.push_back(std::move(p));
     }
@@ -643,7 +654,8 @@ std::vector<source_article> flow_rows(const source_flow& sf) {
     a.body = flow::pick(f.problem, lang);
     for (const flow::node& n : f.nodes) {
       if (n.kind == flow::node_kind::question) a.body += "\n" + flow::pick(n.body, lang);
-      for (const flow::alternative& alt : n.alternatives) a.body += "\n" + flow::pick(alt.title, lang);
+      for (const flow::alternative& alt : n.alternatives)
+        a.body += "\n" + flow::pick(alt.title, lang);
     }
     rows.push_back(std::move(a));
   }

@@ -38,7 +38,7 @@ struct compile_stats {
   std::map<std::string, std::map<std::string, int>> by_audience_language;
   int flows = 0;                                 // troubleshooting flows
   std::map<std::string, int> flows_by_language;  // flows per content language
-  int min_alternatives = -1;                     // fewest alternatives of any solution; -1: no flows
+  int min_alternatives = -1;  // fewest alternatives of any solution; -1: no flows
 };
 
 // The statistics as one JSON object (kbc --stats):

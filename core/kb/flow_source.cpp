@@ -10,9 +10,10 @@ namespace {
 
 using fields = std::set<std::string, std::less<>>;
 
-const fields flow_fields = {"id",       "team",     "category", "pages", "title",
-                            "problem",  "symptoms", "start",    "nodes"};
-const fields node_fields = {"id", "type", "text", "options", "alternatives", "next", "article", "team"};
+const fields flow_fields = {"id",      "team",     "category", "pages", "title",
+                            "problem", "symptoms", "start",    "nodes"};
+const fields node_fields = {"id",           "type", "text",    "options",
+                            "alternatives", "next", "article", "team"};
 const fields option_fields = {"label", "next"};
 const fields alternative_fields = {"title", "steps", "why", "avoid", "article"};
 
@@ -34,7 +35,8 @@ class reader {
       if (!allowed.contains(key)) {
         std::string list;
         for (const auto& f : allowed) list += (list.empty() ? "" : ", ") + f;
-        add(line_of(entry.first), "unknown field '" + key + "' in " + what + " (known: " + list + ")");
+        add(line_of(entry.first),
+            "unknown field '" + key + "' in " + what + " (known: " + list + ")");
       }
     }
   }
@@ -63,14 +65,16 @@ class reader {
     const YAML::Node n = map[key];
     if (!n) return out;
     if (!n.IsMap()) {
-      add(line_of(n), std::string("'") + key + "' must map languages to text, e.g. {en: ..., sr: ...}");
+      add(line_of(n),
+          std::string("'") + key + "' must map languages to text, e.g. {en: ..., sr: ...}");
       return out;
     }
     for (const auto& entry : n) {
       const std::string lang = language(entry.first);
       if (lang.empty()) continue;
       if (!entry.second.IsScalar()) {
-        add(line_of(entry.second), std::string("'") + key + "' in " + entry.first.Scalar() + " must be text");
+        add(line_of(entry.second),
+            std::string("'") + key + "' in " + entry.first.Scalar() + " must be text");
         continue;
       }
       out[lang] = entry.second.Scalar();
@@ -83,7 +87,8 @@ class reader {
     const YAML::Node n = map[key];
     if (!n) return out;
     if (!n.IsMap()) {
-      add(line_of(n), std::string("'") + key + "' must map languages to lists, e.g. {en: [...], sr: [...]}");
+      add(line_of(n),
+          std::string("'") + key + "' must map languages to lists, e.g. {en: [...], sr: [...]}");
       return out;
     }
     for (const auto& entry : n) {
@@ -129,8 +134,9 @@ class reader {
     if (n.id.empty()) add(n.line, "a node needs an 'id'");
     const std::string type = string(yn, "type");
     bool found = false;
-    for (const auto kind : {flow::node_kind::question, flow::node_kind::step, flow::node_kind::solution,
-                            flow::node_kind::article, flow::node_kind::handoff}) {
+    for (const auto kind :
+         {flow::node_kind::question, flow::node_kind::step, flow::node_kind::solution,
+          flow::node_kind::article, flow::node_kind::handoff}) {
       if (type == flow::to_string(kind)) {
         n.kind = kind;
         found = true;
@@ -170,7 +176,8 @@ class reader {
     misplaced(!n.article.empty() && n.kind != flow::node_kind::article, "article",
               "article nodes (alternatives have their own 'article')");
     misplaced(!n.team.empty() && n.kind != flow::node_kind::handoff, "team", "handoffs");
-    misplaced(!n.next.empty() && (n.kind == flow::node_kind::question || n.kind == flow::node_kind::handoff),
+    misplaced(!n.next.empty() &&
+                  (n.kind == flow::node_kind::question || n.kind == flow::node_kind::handoff),
               "next", "steps, solutions and article nodes (a question's options have their own)");
     return true;
   }
@@ -181,7 +188,8 @@ class reader {
 
 }  // namespace
 
-static bool read_root(reader& r, const YAML::Node& root, flow::flow& f, std::vector<flow::problem>& problems);
+static bool read_root(reader& r, const YAML::Node& root, flow::flow& f,
+                      std::vector<flow::problem>& problems);
 
 bool read_flow_yaml(std::string_view content, flow::flow& f, std::vector<flow::problem>& problems) {
   reader r(problems);
@@ -199,7 +207,8 @@ bool read_flow_yaml(std::string_view content, flow::flow& f, std::vector<flow::p
   return read_root(r, root, f, problems);
 }
 
-static bool read_root(reader& r, const YAML::Node& root, flow::flow& f, std::vector<flow::problem>& problems) {
+static bool read_root(reader& r, const YAML::Node& root, flow::flow& f,
+                      std::vector<flow::problem>& problems) {
   const std::size_t before = problems.size();
   r.known(root, flow_fields, "the flow");
   for (const auto& entry : root) {
@@ -213,7 +222,8 @@ static bool read_root(reader& r, const YAML::Node& root, flow::flow& f, std::vec
     if (!root[required]) r.add(1, std::string("the flow needs '") + required + "'");
   }
   if (const YAML::Node pages = root["pages"]) {
-    if (!pages.IsSequence()) r.add(reader::line_of(pages), "'pages' must be a list, e.g. [/internet]");
+    if (!pages.IsSequence())
+      r.add(reader::line_of(pages), "'pages' must be a list, e.g. [/internet]");
     for (const auto& page : pages) {
       const std::string path = page.IsScalar() ? page.Scalar() : std::string();
       if (path.empty() || path[0] != '/') {

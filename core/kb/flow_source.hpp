@@ -14,6 +14,7 @@
 namespace ha::kb {
 
 // Returns false when the file is too malformed to validate further.
-bool read_flow_yaml(std::string_view content, flow::flow& out, std::vector<flow::problem>& problems);
+bool read_flow_yaml(std::string_view content, flow::flow& out,
+                    std::vector<flow::problem>& problems);
 
 }  // namespace ha::kb

@@ -14,8 +14,8 @@ namespace {
 // ordinary word of a help center ("bes" would match "besplatno", so it is "besan").
 constexpr std::string_view angry_stems[] = {
     // English
-    "useless", "ridiculous", "terribl", "horribl", "awful", "furious", "angry", "pathetic",
-    "worst", "disgrac", "unacceptabl", "outrag", "incompeten", "joke",
+    "useless", "ridiculous", "terribl", "horribl", "awful", "furious", "angry", "pathetic", "worst",
+    "disgrac", "unacceptabl", "outrag", "incompeten", "joke",
     // Serbian, Croatian, Bosnian (ekavian and ijekavian)
     "katastrof", "sramot", "uzas", "bezobraz", "nesposob", "ljut", "besan", "besn", "bijesan",
     "bijesn", "ocaj", "glupost", "idiot", "nenormaln", "lopov", "necuven",

@@ -12,9 +12,9 @@
 namespace ha::session {
 namespace {
 
-using nlohmann::json;
 using detail::read_integer;
 using detail::read_string;
+using nlohmann::json;
 
 // Bounds that keep a saved conversation small (it is written to IndexedDB after every
 // step and travels with a handoff): far longer than any real text or conversation.
@@ -26,8 +26,8 @@ constexpr std::size_t max_shown = 10;
 constexpr long long long_time_ms = 10LL * 60 * 1000;
 
 constexpr std::pair<phase, std::string_view> phase_names[] = {
-    {phase::idle, "idle"},       {phase::confirming, "confirming"}, {phase::running, "running"},
-    {phase::solved, "solved"},   {phase::rated, "rated"},           {phase::handoff, "handoff"},
+    {phase::idle, "idle"},     {phase::confirming, "confirming"}, {phase::running, "running"},
+    {phase::solved, "solved"}, {phase::rated, "rated"},           {phase::handoff, "handoff"},
 };
 
 std::string bounded(std::string_view s) {
@@ -35,8 +35,8 @@ std::string bounded(std::string_view s) {
 }
 
 status wrong_phase(const state& s, const action& a) {
-  return {errc::invalid_argument,
-          "'" + a.type + "' does not fit the conversation now (" + std::string(to_string(s.current)) + ")"};
+  return {errc::invalid_argument, "'" + a.type + "' does not fit the conversation now (" +
+                                      std::string(to_string(s.current)) + ")"};
 }
 
 event record(const state& s, const action& a) {
@@ -47,7 +47,8 @@ event record(const state& s, const action& a) {
   if (!s.path.empty()) e.node = s.path.back().node;
   e.text = bounded(a.text);
   e.article = bounded(a.article);
-  for (std::size_t i = 0; i < a.shown.size() && i < max_shown; ++i) e.shown.push_back(bounded(a.shown[i]));
+  for (std::size_t i = 0; i < a.shown.size() && i < max_shown; ++i)
+    e.shown.push_back(bounded(a.shown[i]));
   return e;
 }
 
@@ -146,7 +147,8 @@ std::vector<std::string> frustration(const state& s) {
 status apply(state& s, const action& a, const kb::knowledge_base& kb) {
   const std::string& type = a.type;
   const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
-  if (!s.flow.empty() && !current) return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
+  if (!s.flow.empty() && !current)
+    return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
   state next = s;
   event e = record(s, a);
 
@@ -181,9 +183,9 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     next.candidates = std::move(others);
   } else if (type == "choose" || type == "next") {
     if (s.current != phase::running || !current) return wrong_phase(s, a);
-    auto moved = type == "choose"
-                     ? flow::choose(*current, s.path.back(), static_cast<std::size_t>(std::max(a.option, 0)))
-                     : flow::proceed(*current, s.path.back());
+    auto moved = type == "choose" ? flow::choose(*current, s.path.back(),
+                                                 static_cast<std::size_t>(std::max(a.option, 0)))
+                                  : flow::proceed(*current, s.path.back());
     if (!moved) return moved.err();
     if (type == "choose") {
       if (a.option < 0) return {errc::invalid_argument, "choose needs an option number"};
@@ -193,10 +195,14 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
   } else if (type == "feedback") {
     if (s.current != phase::running || !current) return wrong_phase(s, a);
     flow::feedback fb;
-    if (a.answer == "yes") fb = flow::feedback::yes;
-    else if (a.answer == "partly") fb = flow::feedback::partly;
-    else if (a.answer == "no") fb = flow::feedback::no;
-    else return {errc::invalid_argument, "feedback is yes, partly or no"};
+    if (a.answer == "yes")
+      fb = flow::feedback::yes;
+    else if (a.answer == "partly")
+      fb = flow::feedback::partly;
+    else if (a.answer == "no")
+      fb = flow::feedback::no;
+    else
+      return {errc::invalid_argument, "feedback is yes, partly or no"};
     auto answered = flow::answer(*current, s.path.back(), fb);
     if (!answered) return answered.err();
     e.answer = a.answer;
@@ -210,12 +216,14 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
       next.no_in_a_row = 0;
     } else {
       ++next.no_in_a_row;
-      if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted); !done) {
+      if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted);
+          !done) {
         return done;
       }
     }
   } else if (type == "back") {
-    const bool in_flow = s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
+    const bool in_flow =
+        s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
     if (!in_flow || !current || s.path.empty()) return wrong_phase(s, a);
     // From an offer of a person the customer asked for, back is where they were.
     const bool asked = s.current == phase::handoff && s.handoff_reason == "asked";
@@ -334,15 +342,17 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
     case phase::confirming:
       v["described"] = s.described;
       v["problem"] = f ? flow::pick(f->problem, lang) : std::string();
-      v["candidates"] = summaries(std::vector<std::string>(s.candidates.begin() + (s.candidates.empty() ? 0 : 1),
-                                                           s.candidates.end()));
+      v["candidates"] = summaries(std::vector<std::string>(
+          s.candidates.begin() + (s.candidates.empty() ? 0 : 1), s.candidates.end()));
       break;
     case phase::running: {
       if (!in_flow_path) break;
       const flow::position& p = s.path.back();
       const flow::node* n = flow::at(*f, p);
       if (!n) break;
-      json node{{"id", n->id}, {"type", std::string(flow::to_string(n->kind))}, {"text", flow::pick(n->body, lang)}};
+      json node{{"id", n->id},
+                {"type", std::string(flow::to_string(n->kind))},
+                {"text", flow::pick(n->body, lang)}};
       json options = json::array();
       for (const flow::option& o : n->options) options.push_back(flow::pick(o.label, lang));
       node["options"] = options;
@@ -410,7 +420,8 @@ std::string to_json(const state& s) {
     events.push_back(std::move(je));
   }
   json path = json::array();
-  for (const flow::position& p : s.path) path.push_back({{"node", p.node}, {"alternative", p.alternative}});
+  for (const flow::position& p : s.path)
+    path.push_back({{"node", p.node}, {"alternative", p.alternative}});
   return json{{"version", 1},
               {"phase", std::string(to_string(s.current))},
               {"startedAt", s.started_at},
@@ -464,7 +475,8 @@ result<state> from_json(std::string_view source) {
   s.flow = read_string(j, "flow");
   if (const auto it = j.find("path"); it != j.end() && it->is_array()) {
     for (const auto& p : *it) {
-      s.path.push_back({read_string(p, "node"), static_cast<std::size_t>(std::max(0LL, read_integer(p, "alternative")))});
+      s.path.push_back({read_string(p, "node"),
+                        static_cast<std::size_t>(std::max(0LL, read_integer(p, "alternative")))});
     }
   }
   s.described = read_string(j, "described");

@@ -49,15 +49,15 @@ enum class phase {
 std::string_view to_string(phase p) noexcept;
 
 struct event {
-  long long at = 0;          // ms since 1970
-  std::string type;          // the action's type, or "handoff_offered", "solved", "exhausted"
-  std::string flow;          // the flow it happened in, if any
-  std::string node;          // the node it answered
-  int alternative = -1;      // the alternative it answered (0-based), at a solution
-  int option = -1;           // the option chosen, at a question
-  std::string answer;        // yes / partly / no
-  std::string text;          // query, free text or comment (bounded, see session.cpp)
-  std::string article;       // the article opened or suggested
+  long long at = 0;                // ms since 1970
+  std::string type;                // the action's type, or "handoff_offered", "solved", "exhausted"
+  std::string flow;                // the flow it happened in, if any
+  std::string node;                // the node it answered
+  int alternative = -1;            // the alternative it answered (0-based), at a solution
+  int option = -1;                 // the option chosen, at a question
+  std::string answer;              // yes / partly / no
+  std::string text;                // query, free text or comment (bounded, see session.cpp)
+  std::string article;             // the article opened or suggested
   std::vector<std::string> shown;  // search results shown (ids)
   int rating = 0;
   friend bool operator==(const event&, const event&) = default;
@@ -65,16 +65,16 @@ struct event {
 
 struct state {
   phase current = phase::idle;
-  long long started_at = 0;       // first action
-  long long flow_started_at = 0;  // when the current flow started
-  long long updated_at = 0;       // last action
-  std::string flow;               // the current flow, if any
+  long long started_at = 0;             // first action
+  long long flow_started_at = 0;        // when the current flow started
+  long long updated_at = 0;             // last action
+  std::string flow;                     // the current flow, if any
   std::vector<flow::position> path;     // positions visited in the flow; back() is current
   std::string described;                // free text the flow was found from
   std::vector<std::string> candidates;  // confirming: matching flows, best first
   std::string handoff_team;             // handoff: the team it goes to ("" unknown)
-  std::string handoff_reason;  // handoff: "flow" (the flow says so), "exhausted", "asked"
-  int no_in_a_row = 0;         // "no" or "partly" answers since the last "yes"
+  std::string handoff_reason;           // handoff: "flow" (the flow says so), "exhausted", "asked"
+  int no_in_a_row = 0;                  // "no" or "partly" answers since the last "yes"
   int rating = 0;
   std::string comment;
   std::vector<event> events;  // everything, oldest first
@@ -84,13 +84,13 @@ struct state {
 struct action {
   std::string type;
   long long at = 0;
-  std::string text;     // describe, ask_person, searched, typed: what the customer wrote
-  std::string lang;     // describe: the page's language (the search shows results in it)
-  std::string flow;     // start
-  std::string answer;   // feedback: yes / partly / no
-  std::string article;  // opened
-  int option = -1;      // choose
-  int rating = 0;       // rate
+  std::string text;                // describe, ask_person, searched, typed: what the customer wrote
+  std::string lang;                // describe: the page's language (the search shows results in it)
+  std::string flow;                // start
+  std::string answer;              // feedback: yes / partly / no
+  std::string article;             // opened
+  int option = -1;                 // choose
+  int rating = 0;                  // rate
   std::vector<std::string> shown;  // searched
 };
 

@@ -15,9 +15,8 @@ constexpr std::array<std::string_view, 16> split_digraph_prefixes = {
 
 // Foreign words customers know in Latin, and units; they are not transliterated.
 constexpr std::array<std::string_view, 17> keep_latin_words = {
-    "mail",    "maila",     "mailu",  "mailom",  "mailove", "online",
-    "offline", "bluetooth", "router", "routera", "android", "ios",
-    "ghz",     "mhz",       "mbps",   "gbps",    "kbps"};
+    "mail",    "maila",   "mailu", "mailom", "mailove", "online", "offline", "bluetooth", "router",
+    "routera", "android", "ios",   "ghz",    "mhz",     "mbps",   "gbps",    "kbps"};
 
 struct letter {
   std::string_view latin_lower;

@@ -59,7 +59,8 @@ std::vector<std::string> messages(const kb::compile_result& r) {
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(std::string(HA_SOURCE_DIR) + "/tests/fixtures/flows")) {
+  for (const auto& entry :
+       fs::directory_iterator(std::string(HA_SOURCE_DIR) + "/tests/fixtures/flows")) {
     if (entry.path().extension() == ".yaml") names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
@@ -96,19 +97,22 @@ TEST_CASE("a flow file that is not YAML, or is misnamed, is reported", "[kbc][fl
     kb.write("flows/broken.yaml", "id: broken\nnodes: [\n");
     const auto r = kb.compile();
     REQUIRE(r.errors.size() == 1);
-    CHECK_THAT(kb::format(r.errors[0]), Catch::StartsWith(kb.path("flows/broken.yaml") + ":3: not valid YAML"));
+    CHECK_THAT(kb::format(r.errors[0]),
+               Catch::StartsWith(kb.path("flows/broken.yaml") + ":3: not valid YAML"));
   }
   SECTION("the file name does not match the id") {
     std::string content = test::read_fixture("flows/good-flow.yaml");
     kb.write("flows/other-name.yaml", content);
-    CHECK_THAT(messages(kb.compile()),
-               Catch::VectorContains(kb.path("flows/other-name.yaml") +
-                                     ":2: file name should be 'good-flow.yaml' for flow id 'good-flow'"));
+    CHECK_THAT(
+        messages(kb.compile()),
+        Catch::VectorContains(kb.path("flows/other-name.yaml") +
+                              ":2: file name should be 'good-flow.yaml' for flow id 'good-flow'"));
   }
   SECTION("not UTF-8") {
     kb.write("flows/latin1.yaml", "id: latin1\ntitle: {en: caf\xe9}\n");
     CHECK_THAT(messages(kb.compile()),
-               Catch::VectorContains(kb.path("flows/latin1.yaml") + ":2: the file is not valid UTF-8 (save it as UTF-8)"));
+               Catch::VectorContains(kb.path("flows/latin1.yaml") +
+                                     ":2: the file is not valid UTF-8 (save it as UTF-8)"));
   }
 }
 
@@ -141,7 +145,8 @@ TEST_CASE("a valid flow is stored, searchable and readable in both scripts", "[k
 }
 
 TEST_CASE("the demo knowledge base's flows pass every rule", "[kbc][flow][demo]") {
-  const fs::path out = fs::temp_directory_path() / ("kbc-demo-" + std::to_string(std::random_device{}()) + ".sqlite");
+  const fs::path out = fs::temp_directory_path() /
+                       ("kbc-demo-" + std::to_string(std::random_device{}()) + ".sqlite");
   const auto r = kb::compile(std::string(HA_SOURCE_DIR) + "/knowledge-base", out);
   fs::remove(out);
   CHECK(messages(r) == std::vector<std::string>{});

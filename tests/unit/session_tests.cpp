@@ -16,8 +16,10 @@ using nlohmann::json;
 namespace {
 
 flow::alternative alt(const std::string& en, const std::string& sr) {
-  return {{{"en", en}, {"sr-Latn", sr}}, {{"en", {en + ": step one", en + ": step two"}}, {"sr-Latn", {sr + ": prvi korak"}}},
-          {{"en", "Why: " + en}, {"sr-Latn", "Zašto: " + sr}}, {{"en", "Avoid: " + en}, {"sr-Latn", "Izbegnite: " + sr}},
+  return {{{"en", en}, {"sr-Latn", sr}},
+          {{"en", {en + ": step one", en + ": step two"}}, {"sr-Latn", {sr + ": prvi korak"}}},
+          {{"en", "Why: " + en}, {"sr-Latn", "Zašto: " + sr}},
+          {{"en", "Avoid: " + en}, {"sr-Latn", "Izbegnite: " + sr}},
           "router-lights"};
 }
 
@@ -36,19 +38,28 @@ flow::flow router_flow() {
   f.id = "router-fix";
   f.team = "technical";
   f.category = "internet";
-  f.title = {{"en", "Fix a router that does not work"}, {"sr-Latn", "Popravka rutera koji ne radi"},
+  f.title = {{"en", "Fix a router that does not work"},
+             {"sr-Latn", "Popravka rutera koji ne radi"},
              {"sr-Cyrl", "Поправка рутера који не ради"}};
   f.problem = {{"en", "your router does not work"}, {"sr-Latn", "ruter Vam ne radi"}};
   f.symptoms = {{"en", {"router not working"}}, {"sr-Latn", {"ruter ne radi"}}};
   f.start = "ask";
-  flow::node ask = make_node("ask", flow::node_kind::question, {{"en", "Is it every device?"}, {"sr-Latn", "Da li je na svim uređajima?"}});
-  ask.options = {{{{"en", "Every device"}, {"sr-Latn", "Na svim"}}, "fix"}, {{{"en", "One device"}, {"sr-Latn", "Na jednom"}}, "check"}};
-  flow::node check = make_node("check", flow::node_kind::step, {{"en", "Turn Wi-Fi off and on."}, {"sr-Latn", "Isključite i uključite Wi-Fi."}});
+  flow::node ask =
+      make_node("ask", flow::node_kind::question,
+                {{"en", "Is it every device?"}, {"sr-Latn", "Da li je na svim uređajima?"}});
+  ask.options = {{{{"en", "Every device"}, {"sr-Latn", "Na svim"}}, "fix"},
+                 {{{"en", "One device"}, {"sr-Latn", "Na jednom"}}, "check"}};
+  flow::node check =
+      make_node("check", flow::node_kind::step,
+                {{"en", "Turn Wi-Fi off and on."}, {"sr-Latn", "Isključite i uključite Wi-Fi."}});
   check.next = "fix";
   flow::node fix = make_node("fix", flow::node_kind::solution);
-  fix.alternatives = {alt("Restart", "Restartujte"), alt("Check the cable", "Proverite kabl"), alt("Reset", "Resetujte")};
+  fix.alternatives = {alt("Restart", "Restartujte"), alt("Check the cable", "Proverite kabl"),
+                      alt("Reset", "Resetujte")};
   fix.next = "person";
-  flow::node person = make_node("person", flow::node_kind::handoff, {{"en", "A technician will call you."}, {"sr-Latn", "Tehničar će Vas pozvati."}});
+  flow::node person =
+      make_node("person", flow::node_kind::handoff,
+                {{"en", "A technician will call you."}, {"sr-Latn", "Tehničar će Vas pozvati."}});
   f.nodes = {ask, check, fix, person};
   return f;
 }
@@ -56,14 +67,15 @@ flow::flow router_flow() {
 const kb::knowledge_base& demo() {
   static const kb::knowledge_base kb = [] {
     const std::vector<test::kb_row> rows = {
-        {"router-lights", "en", "What the router lights mean", "internet", "customer", "info", "router, lights",
-         "A red light means no connection."},
+        {"router-lights", "en", "What the router lights mean", "internet", "customer", "info",
+         "router, lights", "A red light means no connection."},
         {"router-fix", "en", "Fix a router that does not work", "internet", "customer", "flow",
          "router not working, router broken", "your router does not work"},
         {"router-fix", "sr-Latn", "Popravka rutera koji ne radi", "internet", "customer", "flow",
          "ruter ne radi, ruter pokvaren", "ruter Vam ne radi"},
     };
-    return kb::knowledge_base::open_image(test::make_kb_image(rows, -1, -1, {{"router-fix", flow::to_json(router_flow())}}))
+    return kb::knowledge_base::open_image(
+               test::make_kb_image(rows, -1, -1, {{"router-fix", flow::to_json(router_flow())}}))
         .value();
   }();
   return kb;
@@ -83,7 +95,9 @@ struct conversation {
     CHECK(restored.value() == s);
     return done;
   }
-  json view(const std::string& lang = "en") const { return json::parse(session::view(s, demo(), lang)); }
+  json view(const std::string& lang = "en") const {
+    return json::parse(session::view(s, demo(), lang));
+  }
 };
 
 session::action act(std::string type) {
@@ -210,7 +224,8 @@ TEST_CASE("no goes to the next alternative with an apology; yes asks for a ratin
   CHECK(c.s.events[4].at > c.s.events[0].at);
 }
 
-TEST_CASE("when nothing works, the customer is offered a person with everything tried", "[session]") {
+TEST_CASE("when nothing works, the customer is offered a person with everything tried",
+          "[session]") {
   conversation c;
   auto start = act("start");
   start.flow = "router-fix";
@@ -270,7 +285,8 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
       INFO(text);
       CHECK(session::has_angry_words(text));
     }
-    for (const char* text : {"internet ne radi", "besplatno", "my bill is wrong", "ljubazno molim"}) {
+    for (const char* text :
+         {"internet ne radi", "besplatno", "my bill is wrong", "ljubazno molim"}) {
       INFO(text);
       CHECK_FALSE(session::has_angry_words(text));
     }
@@ -307,11 +323,14 @@ TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[
   auto restored = session::from_json(saved);
   REQUIRE(restored.ok());
   CHECK(session::to_json(restored.value()) == saved);
-  CHECK(session::view(restored.value(), demo(), "sr-Cyrl") == session::view(c.s, demo(), "sr-Cyrl"));
-  CHECK(json::parse(session::view(c.s, demo(), "sr-Cyrl"))["flow"]["title"] == "Поправка рутера који не ради");
+  CHECK(session::view(restored.value(), demo(), "sr-Cyrl") ==
+        session::view(c.s, demo(), "sr-Cyrl"));
+  CHECK(json::parse(session::view(c.s, demo(), "sr-Cyrl"))["flow"]["title"] ==
+        "Поправка рутера који не ради");
 
   for (const char* bad : {"", "[]", "{\"version\": 2}", "{\"version\": 1, \"phase\": \"dancing\"}",
-                          "{\"version\": 1, \"phase\": \"running\"}", "{\"version\":1,\"phase\":\"running\",\"flow\":\"x\"}"}) {
+                          "{\"version\": 1, \"phase\": \"running\"}",
+                          "{\"version\":1,\"phase\":\"running\",\"flow\":\"x\"}"}) {
     INFO(bad);
     CHECK(session::from_json(bad).err().code == errc::invalid_argument);
   }
