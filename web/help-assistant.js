@@ -99,7 +99,14 @@ export class HelpAssistantElement extends HTMLElement {
       e.preventDefault();
       const text = ui.query.value.trim();
       clearTimeout(this.#timer);
-      if (text) this.#act({ type: 'describe', text, lang: this.#lang });
+      if (!text) return;
+      // A customer who writes Cyrillic is answered in Cyrillic, in the conversation too.
+      if (/[\u0400-\u04FF]/u.test(text) && this.#lang !== 'sr-Cyrl') {
+        this.#lang = 'sr-Cyrl';
+        ui.language.value = 'sr-Cyrl';
+        this.#renderStrings();
+      }
+      this.#act({ type: 'describe', text, lang: this.#lang });
     }, { signal });
     ui.language.addEventListener('change', () => this.#setLanguage(ui.language.value), { signal });
     ui.results.addEventListener('click', (e) => {
@@ -259,6 +266,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.slot.replaceChildren(...(active ? [panel] : []));
     ui.results.hidden = active || !ui.article.hidden;
     if (active) {
+      ui.status.textContent = '';
       ui.article.hidden = true;
       this.#articleId = null;
       panel.querySelector('button, input')?.focus({ preventScroll: true });
@@ -337,7 +345,7 @@ export class HelpAssistantElement extends HTMLElement {
       if (hit.kind === 'flow') {
         const badge = document.createElement('span');
         badge.className = 'badge';
-        badge.textContent = t(this.#lang, 'flowBadge');
+        badge.textContent = t(hit.lang === 'sr-Cyrl' ? hit.lang : this.#lang, 'flowBadge');
         title.prepend(badge);
       }
       const snippet = document.createElement('span');

@@ -126,3 +126,18 @@ test('a Serbian customer starts a flow from the results, nothing works, and a pe
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a customer who describes the problem in Cyrillic is answered in Cyrillic', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.pressSequentially('нема интернета од јутрос', { delay: 10 });
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  assert.match(await c.text(), /Написали сте „нема интернета од јутрос“\. Разумем да кућни интернет Вам не ради\./);
+  assert.equal(await w.language.inputValue(), 'sr-Cyrl');
+  assert.equal(await w.status.textContent(), '');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
