@@ -22,6 +22,7 @@ import { store } from './store.js';
 
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
+const recordOnly = new Set(['searched', 'opened', 'typed']);
 
 // Waiting this long after a key press before searching keeps the engine from working on
 // every letter of a fast typist while still feeling instant (P1).
@@ -254,7 +255,8 @@ export class HelpAssistantElement extends HTMLElement {
         console.warn(`help-assistant: the conversation could not be saved: ${error.message}`);
       }
       this.#conversation = next;
-      this.#showConversation(next.view, action);
+      // What the customer searched or opened is only recorded; the page stays as it is.
+      if (!recordOnly.has(action.type)) this.#showConversation(next.view, action);
     });
     return this.#acting;
   }

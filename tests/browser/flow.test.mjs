@@ -53,6 +53,12 @@ test('a customer describes the problem, the second solution works, and they rate
   assert.match(await c.text(), /We are sorry that did not solve it/);
   assert.match(await c.text(), /Restart the router — did not help/);
 
+  // "More detail" opens the article; back returns to the same step.
+  await c.panel.getByRole('button', { name: /^More detail:/ }).click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.locator('help-assistant .article .back').click();
+  await c.panel.getByText('Solution 2 of 4').waitFor();
+
   // A reload in the middle continues at the same solution.
   await page.reload();
   await c.panel.getByText('Solution 2 of 4').waitFor();
