@@ -10,6 +10,7 @@ namespace ha::flow {
 namespace {
 
 using detail::read_string;
+using detail::read_strings;
 using nlohmann::json;
 
 constexpr std::pair<node_kind, std::string_view> kind_names[] = {
@@ -24,15 +25,6 @@ text read_text(const json& j, const char* key) {
   if (it == j.end() || !it->is_object()) return out;
   for (const auto& [lang, value] : it->items()) {
     if (value.is_string()) out.emplace(lang, value.get<std::string>());
-  }
-  return out;
-}
-
-std::vector<std::string> read_strings(const json& j) {
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& item : j) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
   }
   return out;
 }
@@ -167,7 +159,7 @@ result<flow> from_json(std::string_view source) {
   f.id = read_string(j, "id");
   f.team = read_string(j, "team");
   f.category = read_string(j, "category");
-  if (const auto it = j.find("pages"); it != j.end()) f.pages = read_strings(*it);
+  f.pages = read_strings(j, "pages");
   f.title = read_text(j, "title");
   f.problem = read_text(j, "problem");
   f.symptoms = read_text_list(j, "symptoms");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace ha::detail {
 
@@ -22,6 +23,21 @@ inline long long read_integer(const nlohmann::json& j, const char* key, long lon
 inline bool read_bool(const nlohmann::json& j, const char* key, bool fallback = false) {
   const auto it = j.find(key);
   return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+// The strings of an array (other items skipped); empty when j is not an array.
+inline std::vector<std::string> read_strings(const nlohmann::json& j) {
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& item : j) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+inline std::vector<std::string> read_strings(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() ? std::vector<std::string>() : read_strings(*it);
 }
 
 }  // namespace ha::detail

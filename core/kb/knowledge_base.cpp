@@ -161,7 +161,16 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
   kb.info_.tokenizer_version = number("tokenizer_version");
   kb.info_.content_hash = values["content_hash"];
   kb.info_.articles = number("articles");
-  kb.teams_json_ = values["teams"];
+  // Team names are read once here; every handoff view asks for one.
+  const auto teams = nlohmann::json::parse(values["teams"], nullptr, false);
+  if (teams.is_object()) {
+    for (const auto& [team, names] : teams.items()) {
+      if (!names.is_object()) continue;
+      for (const auto& [lang, name] : names.items()) {
+        if (name.is_string()) kb.team_names_[team][lang] = name.get<std::string>();
+      }
+    }
+  }
   {
     statement rows(kb.db_.get(), "SELECT count(*) FROM articles");
     if (!rows.ok() || rows.step() != SQLITE_ROW) {
@@ -393,15 +402,9 @@ const flow::flow* knowledge_base::find_flow(std::string_view id) const {
 }
 
 std::string knowledge_base::team_name(std::string_view team, std::string_view lang) const {
-  flow::text names;
-  const auto teams = nlohmann::json::parse(teams_json_, nullptr, false);
-  const auto it = teams.is_object() ? teams.find(std::string(team)) : teams.end();
-  if (it != teams.end() && it->is_object()) {
-    for (const auto& [l, name] : it->items()) {
-      if (name.is_string()) names[l] = name.get<std::string>();
-    }
-  }
-  const std::string& picked = flow::pick(names, lang);
+  const auto it = team_names_.find(team);
+  if (it == team_names_.end()) return std::string(team);
+  const std::string& picked = flow::pick(it->second, lang);
   return picked.empty() ? std::string(team) : picked;
 }
 

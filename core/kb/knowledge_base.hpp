@@ -129,7 +129,8 @@ class knowledge_base {
   std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
-  std::string teams_json_;  // meta 'teams': team → language → name
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
+      team_names_;  // from meta 'teams' (site.yaml): team → language → name
   struct statements;
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.

@@ -14,6 +14,7 @@ namespace {
 
 using detail::read_integer;
 using detail::read_string;
+using detail::read_strings;
 using nlohmann::json;
 
 // Bounds that keep a saved conversation small (it is written to IndexedDB after every
@@ -439,20 +440,6 @@ std::string to_json(const state& s) {
               {"events", std::move(events)}}
       .dump();
 }
-
-namespace {
-
-std::vector<std::string> read_strings(const json& j, const char* key) {
-  std::vector<std::string> out;
-  const auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return out;
-  for (const auto& item : *it) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
-
-}  // namespace
 
 result<state> from_json(std::string_view source) {
   const json j = json::parse(source.begin(), source.end(), nullptr, false);
