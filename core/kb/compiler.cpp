@@ -221,21 +221,19 @@ std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
   return h;
 }
 
-// Reads one article file into `a` and adds it to the content hash; returns false (with
-// diagnostics) if it is unusable.
-bool read_article(const fs::path& path, const std::string& display, diagnostics& diag,
-                  source_article& a, std::uint64_t& hash) {
-  a.file = display;
+// Reads a source file whole, refusing one that is too large or not UTF-8 (diagnostics
+// with the line of the first bad byte), and adds its name and bytes to the content hash.
+bool read_source(const fs::path& path, const std::string& display, diagnostics& diag,
+                 std::uint64_t& hash, std::string& content) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diag.add(display, 0, "cannot read the file");
     return false;
   }
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (content.size() > max_file_bytes) {
     diag.add(display, 0,
-             "the file is larger than " + std::to_string(max_file_bytes / 1024) +
-                 " KB; split the article");
+             "the file is larger than " + std::to_string(max_file_bytes / 1024) + " KB; split it");
     return false;
   }
   if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
@@ -245,6 +243,16 @@ bool read_article(const fs::path& path, const std::string& display, diagnostics&
     return false;
   }
   hash = fnv1a(fnv1a(hash, display), content);
+  return true;
+}
+
+// Reads one article file into `a` and adds it to the content hash; returns false (with
+// diagnostics) if it is unusable.
+bool read_article(const fs::path& path, const std::string& display, diagnostics& diag,
+                  source_article& a, std::uint64_t& hash) {
+  a.file = display;
+  std::string content;
+  if (!read_source(path, display, diag, hash, content)) return false;
   content.erase(std::remove(content.begin(), content.end(), '\r'), content.end());
   if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // byte-order mark
 
@@ -479,14 +487,8 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
   std::error_code ec;
   if (!fs::exists(path, ec)) return site;
   const std::string display = path.lexically_normal().string();
-  std::ifstream in(path, std::ios::binary);
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
-    diag.add(display, line_of_offset(content, bad),
-             "the file is not valid UTF-8 (save it as UTF-8)");
-    return site;
-  }
-  hash = fnv1a(fnv1a(hash, display), content);
+  std::string content;
+  if (!read_source(path, display, diag, hash, content)) return site;
   YAML::Node root;
   try {
     root = YAML::Load(content);
@@ -595,20 +597,8 @@ std::vector<source_flow> read_flows(const fs::path& dir,
   std::map<std::string, std::string> seen;  // flow id → file
   for (const fs::path& path : files) {
     const std::string display = path.lexically_normal().string();
-    std::ifstream in(path, std::ios::binary);
-    const std::string content((std::istreambuf_iterator<char>(in)),
-                              std::istreambuf_iterator<char>());
-    if (content.size() > max_file_bytes) {
-      diag.add(display, 0,
-               "the file is larger than " + std::to_string(max_file_bytes / 1024) + " KB");
-      continue;
-    }
-    if (const std::size_t bad = first_invalid_utf8(content); bad != std::string::npos) {
-      diag.add(display, line_of_offset(content, bad),
-               "the file is not valid UTF-8 (save it as UTF-8)");
-      continue;
-    }
-    hash = fnv1a(fnv1a(hash, display), content);
+    std::string content;
+    if (!read_source(path, display, diag, hash, content)) continue;
     source_flow sf{display, {}};
     std::vector<flow::problem> problems;
     if (read_flow_yaml(content, sf.f, problems)) {
