@@ -116,6 +116,12 @@ session::action feedback(std::string answer) {
   return a;
 }
 
+session::action start_router_flow() {
+  auto a = act("start");
+  a.flow = "router-fix";
+  return a;
+}
+
 }  // namespace
 
 TEST_CASE("the test flow itself passes the validator", "[flow]") {
@@ -182,9 +188,7 @@ TEST_CASE("free text is restated before a flow starts, and can be turned down", 
 
 TEST_CASE("no goes to the next alternative with an apology; yes asks for a rating", "[session]") {
   conversation c;
-  auto start = act("start");
-  start.flow = "router-fix";
-  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(start_router_flow()).ok());
   REQUIRE(c.act(choose(0)).ok());
   json v = c.view();
   CHECK(v["node"]["type"] == "solution");
@@ -227,9 +231,7 @@ TEST_CASE("no goes to the next alternative with an apology; yes asks for a ratin
 TEST_CASE("when nothing works, the customer is offered a person with everything tried",
           "[session]") {
   conversation c;
-  auto start = act("start");
-  start.flow = "router-fix";
-  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(start_router_flow()).ok());
   REQUIRE(c.act(choose(1)).ok());
   REQUIRE(c.act(act("next")).ok());
   REQUIRE(c.act(feedback("no")).ok());
@@ -264,9 +266,7 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
 
 TEST_CASE("the customer can ask for a person at any time and go back", "[session]") {
   conversation c;
-  auto start = act("start");
-  start.flow = "router-fix";
-  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(start_router_flow()).ok());
   auto ask = act("ask_person");
   REQUIRE(c.act(ask).ok());
   json v = c.view();
@@ -299,9 +299,7 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
   }
   SECTION("in a conversation") {
     conversation c;
-    auto start = act("start");
-    start.flow = "router-fix";
-    REQUIRE(c.act(start).ok());
+    REQUIRE(c.act(start_router_flow()).ok());
     CHECK(c.view()["offerPerson"] == false);
     auto typed = act("typed");
     typed.text = "INTERNET NE RADI VEC TRI DANA";
@@ -315,9 +313,7 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
 
 TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[session]") {
   conversation c;
-  auto start = act("start");
-  start.flow = "router-fix";
-  REQUIRE(c.act(start).ok());
+  REQUIRE(c.act(start_router_flow()).ok());
   REQUIRE(c.act(choose(0)).ok());
   const std::string saved = session::to_json(c.s);
   auto restored = session::from_json(saved);
@@ -339,5 +335,12 @@ TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[
   gone.flow = "removed-flow";
   CHECK(session::apply(gone, feedback("no"), demo()).err().code == errc::not_found);
   CHECK(json::parse(session::view(gone, demo(), "en"))["flow"].is_null());
+  // ... but never a trap: the customer can still leave or ask for a person.
+  session::state asked = gone;
+  REQUIRE(session::apply(asked, act("ask_person"), demo()).ok());
+  CHECK(asked.current == session::phase::handoff);
+  REQUIRE(session::apply(gone, act("leave"), demo()).ok());
+  CHECK(gone.current == session::phase::idle);
+  CHECK(gone.flow.empty());
   CHECK(session::apply(c.s, act("dance"), demo()).err().code == errc::invalid_argument);
 }
