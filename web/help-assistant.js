@@ -220,7 +220,9 @@ export class HelpAssistantElement extends HTMLElement {
     try {
       const { view } = await engine.render(saved, this.#lang);
       this.#conversation = { state: saved, view };
-      this.#showConversation(view);
+      // The flow it was in is gone from a newer knowledge base: back to searching.
+      if (!view.flow && ['confirming', 'running', 'solved'].includes(view.phase)) this.#act({ type: 'leave' });
+      else this.#showConversation(view);
     } catch (error) {
       // A save from another knowledge-base version: start afresh rather than guess.
       console.warn(`help-assistant: the saved conversation was set aside: ${error.code}`);
@@ -357,9 +359,11 @@ export class HelpAssistantElement extends HTMLElement {
       item.append(button);
       return item;
     }));
-    const count = found.hits.length
-      ? plural(this.#lang, 'results', found.hits.length)
-      : t(this.#lang, 'noResults', { query: query.trim().slice(0, 80) });
+    // Articles and guided fixes are counted apart: the customer reads them differently.
+    const flows = found.hits.filter((hit) => hit.kind === 'flow').length;
+    const articles = found.hits.length - flows;
+    const count = [articles ? plural(this.#lang, 'results', articles) : '', flows ? plural(this.#lang, 'guidedFound', flows) : '']
+      .filter(Boolean).join(', ') || t(this.#lang, 'noResults', { query: query.trim().slice(0, 80) });
     const parts = [count];
     if (found.corrected) parts.unshift(t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) }));
     // Honest about weak matches (P3): say so and point to a person instead of guessing.

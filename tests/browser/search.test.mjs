@@ -38,7 +38,7 @@ test('typing a question shows the right article, which opens', async () => {
   const w = widget(page);
   await w.input.pressSequentially('router lig', { delay: 30 });
   await expectFirstHit(page, 'router-lights');
-  await expectStatus(page, /articles? found/);
+  await expectStatus(page, /articles? found, \d guided fix(es)?$/);
   assert.match(await w.hits.first().innerHTML(), /<mark>/);
   // The guided fix for the same problem is offered among the results, marked as such.
   const guided = page.locator('help-assistant .results button[data-kind="flow"]').first();
