@@ -101,12 +101,7 @@ export class HelpAssistantElement extends HTMLElement {
       const text = ui.query.value.trim();
       clearTimeout(this.#timer);
       if (!text) return;
-      // A customer who writes Cyrillic is answered in Cyrillic, in the conversation too.
-      if (/[\u0400-\u04FF]/u.test(text) && this.#lang !== 'sr-Cyrl') {
-        this.#lang = 'sr-Cyrl';
-        ui.language.value = 'sr-Cyrl';
-        this.#renderStrings();
-      }
+      this.#followScript(text);
       this.#act({ type: 'describe', text, lang: this.#lang });
     }, { signal });
     ui.language.addEventListener('change', () => this.#setLanguage(ui.language.value), { signal });
@@ -300,6 +295,15 @@ export class HelpAssistantElement extends HTMLElement {
     }
   }
 
+  // A customer who writes Cyrillic reads Cyrillic: results (the engine does that), and
+  // the widget's own words and the conversation (this).
+  #followScript(text) {
+    if (this.#lang === 'sr-Cyrl' || !/[\u0400-\u04FF]/u.test(text)) return;
+    this.#lang = 'sr-Cyrl';
+    this.#ui.language.value = 'sr-Cyrl';
+    this.#renderStrings();
+  }
+
   #scheduleSearch() {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#search(), typingPauseMs);
@@ -323,6 +327,7 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     if (!found) return;  // a newer search is on its way
+    this.#followScript(query);
     this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
     const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
     if (!keepView && inConversation && query !== this.#queryAtAct) {
@@ -349,7 +354,7 @@ export class HelpAssistantElement extends HTMLElement {
       if (hit.kind === 'flow') {
         const badge = document.createElement('span');
         badge.className = 'badge';
-        badge.textContent = t(hit.lang === 'sr-Cyrl' ? hit.lang : this.#lang, 'flowBadge');
+        badge.textContent = t(this.#lang, 'flowBadge');
         title.prepend(badge);
       }
       const snippet = document.createElement('span');

@@ -59,6 +59,9 @@ test('a Serbian customer typing Cyrillic without care for case gets Cyrillic ans
   await w.input.pressSequentially('ЗАБОРАВЉЕНА ЛОЗИНКА', { delay: 20 });
   await expectFirstHit(page, 'reset-password', 'sr-Cyrl');
   assert.equal(await w.hits.first().locator('.hit-title').textContent(), 'Промена заборављене лозинке');
+  // The widget follows the script: its own words are Cyrillic too.
+  assert.equal(await w.language.inputValue(), 'sr-Cyrl');
+  await expectStatus(page, /^Пронађен/);
   await page.screenshot({ path: `${screenshots}/search-sr-cyrl.png`, fullPage: true });
   assert.deepEqual(page.errors, []);
   await context.close();
