@@ -16,6 +16,7 @@
 
 #include "flow/flow.hpp"
 #include "flow/validate.hpp"
+#include "handoff/config.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
@@ -479,7 +480,147 @@ struct site_config {
   std::vector<std::string> languages{"en"};              // every flow text needs these
   std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
+  nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
 };
+
+// "mon-fri" → {1, …, 5}; "sun" → {0}; "fri-mon" wraps. Empty when it is not days.
+std::vector<int> day_range(std::string_view text) {
+  const std::size_t dash = text.find('-');
+  const int from = handoff::weekday_from_name(text.substr(0, dash));
+  const int to =
+      dash == std::string_view::npos ? from : handoff::weekday_from_name(text.substr(dash + 1));
+  if (from < 0 || to < 0) return {};
+  std::vector<int> days{from};
+  for (int d = from; d != to;) days.push_back(d = (d + 1) % 7);
+  return days;
+}
+
+// A team's `hours:` → {"mon": ["08:00-20:00"], …}, with every day named once.
+nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
+                          const std::string& team, diagnostics& diag) {
+  static constexpr const char* names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
+  nlohmann::json week = nlohmann::json::object();
+  if (!hours.IsMap()) {
+    diag.add(display, line_of(hours),
+             "team '" + team + "': 'hours' maps days to times, e.g. {mon-fri: \"08:00-16:00\"}");
+    return week;
+  }
+  for (const auto& entry : hours) {
+    const std::string days = scalar(entry.first);
+    const std::vector<int> range = day_range(days);
+    if (range.empty()) {
+      diag.add(display, line_of(entry.first),
+               "'" + days + "' is not a day or a range of days (mon … sun, e.g. mon-fri)");
+      continue;
+    }
+    std::vector<YAML::Node> spans;
+    if (entry.second.IsSequence()) {
+      for (const auto& span : entry.second) spans.push_back(span);
+    } else {
+      spans.push_back(entry.second);
+    }
+    for (const auto& span : spans) {
+      const std::string written = scalar(span);
+      if (auto parsed = handoff::parse_interval(written); !parsed) {
+        diag.add(display, line_of(span), "'" + written + "': " + parsed.err().message);
+        continue;
+      }
+      // A day named twice (mon-fri and fri) works in both spans.
+      for (const int d : range) week[names[d]].push_back(written);
+    }
+  }
+  return week;
+}
+
+// The handoff settings: company contacts, time zone, holidays and channels (the teams'
+// hours are read with the teams).
+void read_handoff(const YAML::Node& root, const std::string& display, site_config& site,
+                  diagnostics& diag) {
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
+  nlohmann::json& out = site.handoff;
+  if (const YAML::Node company = root["company"]; company && company.IsMap()) {
+    for (const char* key : {"name", "phone", "email", "website"}) {
+      if (company[key]) out["company"][key] = scalar(company[key]);
+    }
+  }
+  if (const YAML::Node zone = root["time_zone"]) {
+    if (!zone.IsMap() || !zone["name"] || !zone["rule"]) {
+      diag.add(display, line_of(zone),
+               "'time_zone' needs 'name' and 'rule', e.g. {name: Europe/Belgrade, rule: "
+               "\"CET-1CEST,M3.5.0,M10.5.0/3\"}");
+    } else if (auto parsed = handoff::parse_time_zone(scalar(zone["rule"])); !parsed) {
+      diag.add(display, line_of(zone["rule"]), "time zone rule: " + parsed.err().message);
+    } else {
+      out["time_zone"] = {{"name", scalar(zone["name"])}, {"rule", scalar(zone["rule"])}};
+    }
+  }
+  out["holidays"] = nlohmann::json::array();
+  if (const YAML::Node holidays = root["holidays"]) {
+    if (!holidays.IsSequence()) {
+      diag.add(display, line_of(holidays),
+               "'holidays' must be a list of {date: YYYY-MM-DD, name: …}");
+    } else {
+      for (const auto& day : holidays) {
+        const YAML::Node date = day.IsMap() ? day["date"] : day;
+        const std::string written = date ? scalar(date) : std::string();
+        if (auto parsed = handoff::parse_date(written); !parsed) {
+          diag.add(display, line_of(day), "holiday '" + written + "': " + parsed.err().message);
+        } else {
+          out["holidays"].push_back(written);
+        }
+      }
+    }
+  }
+  out["channels"] = nlohmann::json::array();
+  const YAML::Node channels = root["channels"];
+  if (!channels) return;
+  if (!channels.IsSequence()) {
+    diag.add(display, line_of(channels), "'channels' must be a list of {type: …}");
+    return;
+  }
+  for (const auto& ch : channels) {
+    const std::string type = ch.IsMap() && ch["type"] ? scalar(ch["type"]) : std::string();
+    nlohmann::json entry = {{"type", type}};
+    if (type != "local" && type != "webhook" && type != "email" && type != "download") {
+      diag.add(display, line_of(ch),
+               "channel type '" + type + "' is unknown (use local, webhook, email or download)");
+      continue;
+    }
+    if (type == "webhook") {
+      const std::string url = ch["url"] ? scalar(ch["url"]) : std::string();
+      if (url.empty() || (url[0] != '/' && url.rfind("https://", 0) != 0 &&
+                          url.rfind("http://localhost", 0) != 0)) {
+        diag.add(display, line_of(ch),
+                 "a webhook needs 'url': a path on this site (/handoff) or an https:// address");
+        continue;
+      }
+      entry["url"] = url;
+    }
+    if (type == "email") {
+      const std::string address = ch["address"] ? scalar(ch["address"]) : std::string();
+      if (address.find('@') == std::string::npos) {
+        diag.add(display, line_of(ch), "an email channel needs 'address', e.g. help@example.com");
+        continue;
+      }
+      entry["address"] = address;
+    }
+    if (const YAML::Node within = ch["reply_within"]) {
+      if (auto minutes = handoff::parse_duration(scalar(within)); !minutes) {
+        diag.add(display, line_of(within), "reply_within: " + minutes.err().message);
+      } else {
+        entry["reply_within"] = minutes.value();
+      }
+    } else if (type != "download") {
+      diag.add(display, line_of(ch),
+               "channel '" + type + "' needs 'reply_within' (working time, e.g. 2h): P10");
+    }
+    out["channels"].push_back(std::move(entry));
+  }
+  if (!out.contains("time_zone")) {
+    diag.add(display, line_of(channels), "channels need a 'time_zone' to count reply times in");
+  }
+}
 
 // Reads <dir>/site.yaml when there is one and adds it to the content hash.
 site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& hash) {
@@ -542,10 +683,19 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
           diag.add(display, line_of(team.first),
                    "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
         }
+        if (team.second.IsMap() && team.second["hours"]) {
+          site.handoff["hours"][id] = read_hours(team.second["hours"], display, id, diag);
+        } else if (root["channels"]) {
+          diag.add(display, line_of(team.first),
+                   "team '" + id +
+                       "' needs 'hours', e.g. {mon-fri: \"08:00-16:00\"}: reply "
+                       "times are counted in them");
+        }
         site.team_names[id] = std::move(names);
       }
     }
   }
+  read_handoff(root, display, site, diag);
   const YAML::Node groups = root["synonyms"];
   if (!groups) return site;
   if (!groups.IsSequence()) {
@@ -707,6 +857,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         {"content_hash", content_hash},
         {"articles", std::to_string(stats.articles)},
         {"teams", site.team_names.dump()},
+        {"handoff", site.handoff.dump()},
     };
     for (const auto& [key, value] : values) {
       meta.reset();

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "flow/flow.hpp"
+#include "handoff/config.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/query.hpp"
@@ -170,6 +171,12 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
         if (name.is_string()) kb.team_names_[team][lang] = name.get<std::string>();
       }
     }
+  }
+  kb.handoff_ = std::make_unique<handoff::config>();
+  if (const auto it = values.find("handoff"); it != values.end()) {
+    auto settings = handoff::config_from_json(it->second);
+    if (!settings) return {errc::corrupt_database, "handoff settings: " + settings.err().message};
+    *kb.handoff_ = std::move(settings.value());
   }
   {
     statement rows(kb.db_.get(), "SELECT count(*) FROM articles");

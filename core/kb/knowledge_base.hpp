@@ -19,6 +19,9 @@ struct sqlite3;
 namespace ha::flow {
 struct flow;
 }
+namespace ha::handoff {
+struct config;
+}
 
 namespace ha::kb {
 
@@ -108,6 +111,10 @@ class knowledge_base {
   // A team's name from site.yaml in lang (or the closest language); the id when unknown.
   std::string team_name(std::string_view team, std::string_view lang) const;
 
+  // site.yaml's handoff settings (hours, holidays, channels); empty for a knowledge base
+  // built without them.
+  const handoff::config& handoff_config() const noexcept { return *handoff_; }
+
  private:
   struct closer {
     void operator()(sqlite3* db) const noexcept;
@@ -131,6 +138,7 @@ class knowledge_base {
   kb_info info_;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
+  std::unique_ptr<handoff::config> handoff_;  // from meta 'handoff'
   struct statements;
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.

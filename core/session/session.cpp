@@ -160,6 +160,14 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
 
   if (type == "searched" || type == "opened" || type == "typed") {
     // Only recorded: what the customer looked at travels with a handoff.
+  } else if (type == "helped") {
+    if (a.article.empty() || (a.answer != "yes" && a.answer != "no")) {
+      return {errc::invalid_argument, "helped needs an article and the answer yes or no"};
+    }
+    e.answer = a.answer;
+  } else if (type == "sent") {
+    if (s.current != phase::handoff || a.text.empty()) return wrong_phase(s, a);
+    next.case_code = bounded(a.text);
   } else if (type == "describe") {
     bool likely = false;
     const std::string text = bounded(a.text);
@@ -253,7 +261,9 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
   } else if (type == "something_else" || type == "leave") {
     leave(next);
     next.described.clear();
+    next.case_code.clear();
   } else if (type == "ask_person") {
+    if (s.current != phase::handoff) next.case_code.clear();
     next.current = phase::handoff;
     next.handoff_reason = "asked";
     next.handoff_team = current ? current->team : std::string();
@@ -294,7 +304,8 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
 //                {number, count, title, steps, why, avoid, article}}, apology (the
 //                last answer was no or partly), tried [{title, answer}]
 //   solved/rated rating, comment
-//   handoff:     team, reason (flow | exhausted | asked), text (the handoff node's), tried
+//   handoff:     team, reason (flow | exhausted | asked), text (the handoff node's), tried,
+//                caseCode (after "sent": the case the customer sent; "" before)
 std::string view(const state& s, const kb::knowledge_base& kb, std::string_view lang) {
   json v;
   v["phase"] = std::string(to_string(s.current));
@@ -404,6 +415,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
       }
       v["text"] = note;
       v["tried"] = tried;
+      v["caseCode"] = s.case_code;
       break;
     }
   }
@@ -442,6 +454,7 @@ std::string to_json(const state& s) {
               {"noInARow", s.no_in_a_row},
               {"rating", s.rating},
               {"comment", s.comment},
+              {"caseCode", s.case_code},
               {"events", std::move(events)}}
       .dump();
 }
@@ -478,6 +491,7 @@ result<state> from_json(std::string_view source) {
   s.no_in_a_row = static_cast<int>(read_integer(j, "noInARow"));
   s.rating = static_cast<int>(read_integer(j, "rating"));
   s.comment = read_string(j, "comment");
+  s.case_code = read_string(j, "caseCode");
   if (const auto it = j.find("events"); it != j.end() && it->is_array()) {
     for (const auto& je : *it) {
       event e;

@@ -20,6 +20,8 @@
 //   something_else       after "solved": back to searching
 //   ask_person {text}    the customer wants a person (any time)
 //   searched {text, shown}, opened {article}, typed {text}: recorded for the handoff
+//   helped {article, answer}  "Did this article help?" yes or no: recorded
+//   sent {text}          handoff: the case with this code was sent (kept until leave)
 //   leave                back to searching, from wherever the customer was
 // apply() returns invalid_argument for an action that does not fit the phase (the state
 // is then unchanged); not_found for a flow or article the knowledge base lacks.
@@ -77,6 +79,7 @@ struct state {
   int no_in_a_row = 0;                  // "no" or "partly" answers since the last "yes"
   int rating = 0;
   std::string comment;
+  std::string case_code;      // handoff: the case sent, once it is
   std::vector<event> events;  // everything, oldest first
   friend bool operator==(const state&, const state&) = default;
 };

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "handoff/config.hpp"
+#include "handoff/package.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/schema.hpp"
@@ -141,6 +143,76 @@ class engine {
     return conversation(state.value(), lang);
   }
 
+  // The handoff package for a conversation at the offer of a person (handoff/package.hpp):
+  // request is {now, lang, page, name, contact, message, channel, seed}. {ok, package}
+  // with the package as JSON text, exactly what the customer previews and sends.
+  val handoff(const std::string& state_json, const std::string& request_json) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    auto state = load_state(state_json);
+    if (!state) return failure(state.err());
+    auto request = ha::handoff::request_from_json(request_json);
+    if (!request) return failure(request.err());
+    auto pkg = ha::handoff::build_package(state.value(), *kb_, request.value());
+    if (!pkg) return failure(pkg.err());
+    val out = success();
+    out.set("package", pkg.value());
+    return out;
+  }
+
+  // When a person answers a case for team sent by channel at now (ms since 1970):
+  // {ok, dueAt (ms, or null when nothing is promised), local {year, month, day, weekday
+  // (0 = Sunday), hour, minute}, daysAhead, workingMinutes, timeZone}.
+  val reply_time(const std::string& team, const std::string& channel, double now) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    const auto& settings = kb_->handoff_config();
+    const auto r =
+        ha::handoff::estimate_reply(settings, team, channel, static_cast<long long>(now));
+    val out = success();
+    out.set("timeZone", settings.zone_name);
+    if (r.due < 0) {
+      out.set("dueAt", val::null());
+      return out;
+    }
+    val local = val::object();
+    local.set("year", r.local.date.year);
+    local.set("month", r.local.date.month);
+    local.set("day", r.local.date.day);
+    local.set("weekday", r.local.weekday);
+    local.set("hour", r.local.hour);
+    local.set("minute", r.local.minute);
+    out.set("dueAt", static_cast<double>(r.due));
+    out.set("local", local);
+    out.set("daysAhead", r.days_ahead);
+    out.set("workingMinutes", r.working_minutes);
+    return out;
+  }
+
+  // site.yaml's contacts and handoff channels: {ok, company {name, phone, email,
+  // website}, channels [{type, url, address, replyWithin}], timeZone}.
+  val settings() const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    const auto& c = kb_->handoff_config();
+    val company = val::object();
+    company.set("name", c.company_name);
+    company.set("phone", c.phone);
+    company.set("email", c.email);
+    company.set("website", c.website);
+    val channels = val::array();
+    for (const auto& ch : c.channels) {
+      val item = val::object();
+      item.set("type", ch.type);
+      if (!ch.url.empty()) item.set("url", ch.url);
+      if (!ch.address.empty()) item.set("address", ch.address);
+      item.set("replyWithin", ch.reply_within);
+      channels.call<void>("push", item);
+    }
+    val out = success();
+    out.set("company", company);
+    out.set("channels", channels);
+    out.set("timeZone", c.zone_name);
+    return out;
+  }
+
  private:
   static ha::result<ha::session::state> load_state(const std::string& json) {
     if (json.empty()) return ha::session::state{};
@@ -179,7 +251,10 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
       .function("search", &engine::search)
       .function("article", &engine::article)
       .function("converse", &engine::converse)
-      .function("render", &engine::render);
+      .function("render", &engine::render)
+      .function("handoff", &engine::handoff)
+      .function("replyTime", &engine::reply_time)
+      .function("settings", &engine::settings);
   emscripten::function("tokenize", &tokenize);
   emscripten::constant("formatVersion", ha::kb::format_version);
   emscripten::constant("tokenizerVersion", ha::kb::tokenizer_version);

@@ -1,9 +1,11 @@
 // kbc's checks: every malformed input gives "file:line: message" and writes nothing.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
+#include "handoff/config.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
 
@@ -269,6 +271,69 @@ TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
     const auto r = kb.compile();
     REQUIRE(r.errors.size() == 1);
     CHECK_THAT(r.errors[0].message, Catch::StartsWith("not valid YAML"));
+  }
+}
+
+TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handoff]") {
+  kb_folder kb;
+  kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));
+  const std::string good_zone =
+      "time_zone: {name: Europe/Belgrade, rule: \"CET-1CEST,M3.5.0,M10.5.0/3\"}\n";
+  const auto errors_for = [&](const std::string& yaml) {
+    kb.write("site.yaml", yaml);
+    return messages(kb.compile());
+  };
+  const std::string site = kb.path("site.yaml");
+
+  SECTION("a good configuration is stored for the engine") {
+    CHECK(errors_for(
+              good_zone +
+              "holidays:\n  - {date: 2026-12-25, name: Christmas}\n"
+              "channels:\n  - {type: local, reply_within: 1h30m}\n  - {type: download}\n"
+              "teams:\n  billing:\n    name: {en: Billing}\n"
+              "    hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-11:00\", \"12:00-13:00\"]}\n")
+              .empty());
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    const auto& settings = opened.value().handoff_config();
+    CHECK(settings.zone_name == "Europe/Belgrade");
+    REQUIRE(settings.holidays.size() == 1);
+    CHECK(settings.find_channel("local")->reply_within == 90);
+    CHECK(settings.find_channel("download")->reply_within == -1);
+    const auto& week = settings.teams.at("billing");
+    CHECK(week[1].size() == 1);  // Monday
+    CHECK(week[6].size() == 2);  // Saturday: two spans
+    CHECK(week[0].empty());      // Sunday: closed
+  }
+  SECTION("each mistake names its line") {
+    const auto m = errors_for(
+        "time_zone: {name: X, rule: \"CET\"}\n"                              // 1
+        "holidays:\n  - {date: 2026-02-30}\n"                                // 2-3
+        "channels:\n"                                                        // 4
+        "  - {type: pigeon}\n"                                               // 5
+        "  - {type: webhook, reply_within: 2h}\n"                            // 6
+        "  - {type: email, address: help@example.com}\n"                     // 7
+        "  - {type: local, reply_within: soon}\n"                            // 8
+        "teams:\n  billing:\n    name: {en: Billing}\n"                      // 9-11
+        "    hours: {mon-fri: \"16:00-08:00\", someday: \"08:00-09:00\"}\n"  // 12
+        "  orders:\n    name: {en: Orders}\n");                              // 13-14
+    const auto has = [&](const std::string& line_and_message) {
+      INFO(line_and_message);
+      for (const auto& s : m) INFO(s);
+      CHECK(std::any_of(m.begin(), m.end(), [&](const std::string& s) {
+        return s.rfind(site + ":" + line_and_message, 0) == 0;
+      }));
+    };
+    has("1: time zone rule: ");
+    has("3: holiday '2026-02-30': ");
+    has("5: channel type 'pigeon' is unknown");
+    has("6: a webhook needs 'url'");
+    has("7: channel 'email' needs 'reply_within'");
+    has("8: reply_within: ");
+    has("12: '16:00-08:00': ");
+    has("12: 'someday' is not a day or a range of days");
+    has("13: team 'orders' needs 'hours'");
+    CHECK_FALSE(fs::exists(kb.output()));
   }
 }
 

@@ -35,7 +35,8 @@ std::string unescape(const std::string& s) {
 }
 
 std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer,
-                          const std::vector<std::pair<std::string, std::string>>& flows) {
+                          const std::vector<std::pair<std::string, std::string>>& flows,
+                          const std::vector<std::pair<std::string, std::string>>& meta) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
@@ -71,6 +72,14 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
        std::to_string(tokenizer < 0 ? kb::tokenizer_version : tokenizer) + "')");
   exec("INSERT INTO meta VALUES ('content_hash', 'test'), ('articles', '" +
        std::to_string(rows.size()) + "')");
+  {
+    kb::statement insert(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
+    for (const auto& [key, value] : meta) {
+      insert.reset();
+      insert.bind(1, key).bind(2, value);
+      if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  }
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
   sqlite3_int64 size = 0;

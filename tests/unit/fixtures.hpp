@@ -22,7 +22,9 @@ struct kb_row {
 // A kb.sqlite image made in memory with the real schema and tokenizer, as kbc would.
 // flows: flow::to_json() documents, stored in the flows table (add a kb_row of kind
 // "flow" with the same id to make one searchable).
+// meta: more meta rows (key, value), e.g. "teams" and "handoff" as kbc writes them.
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
-                          const std::vector<std::pair<std::string, std::string>>& flows = {});
+                          const std::vector<std::pair<std::string, std::string>>& flows = {},
+                          const std::vector<std::pair<std::string, std::string>>& meta = {});
 
 }  // namespace ha::test

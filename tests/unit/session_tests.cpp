@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "demo_flow.hpp"
 #include "fixtures.hpp"
 #include "flow/runner.hpp"
 #include "flow/validate.hpp"
@@ -13,116 +14,13 @@
 using namespace ha;
 using nlohmann::json;
 
-namespace {
-
-flow::alternative alt(const std::string& en, const std::string& sr) {
-  return {{{"en", en}, {"sr-Latn", sr}},
-          {{"en", {en + ": step one", en + ": step two"}}, {"sr-Latn", {sr + ": prvi korak"}}},
-          {{"en", "Why: " + en}, {"sr-Latn", "Zašto: " + sr}},
-          {{"en", "Avoid: " + en}, {"sr-Latn", "Izbegnite: " + sr}},
-          "router-lights"};
-}
-
-flow::node make_node(std::string id, flow::node_kind kind, flow::text body = {}) {
-  flow::node n;
-  n.id = std::move(id);
-  n.kind = kind;
-  n.body = std::move(body);
-  return n;
-}
-
-// ask ─ every device → fix (3 alternatives) → person (handoff)
-//     └ one device  → check (step) → fix
-flow::flow router_flow() {
-  flow::flow f;
-  f.id = "router-fix";
-  f.team = "technical";
-  f.category = "internet";
-  f.title = {{"en", "Fix a router that does not work"},
-             {"sr-Latn", "Popravka rutera koji ne radi"},
-             {"sr-Cyrl", "Поправка рутера који не ради"}};
-  f.problem = {{"en", "your router does not work"}, {"sr-Latn", "ruter Vam ne radi"}};
-  f.symptoms = {{"en", {"router not working"}}, {"sr-Latn", {"ruter ne radi"}}};
-  f.start = "ask";
-  flow::node ask =
-      make_node("ask", flow::node_kind::question,
-                {{"en", "Is it every device?"}, {"sr-Latn", "Da li je na svim uređajima?"}});
-  ask.options = {{{{"en", "Every device"}, {"sr-Latn", "Na svim"}}, "fix"},
-                 {{{"en", "One device"}, {"sr-Latn", "Na jednom"}}, "check"}};
-  flow::node check =
-      make_node("check", flow::node_kind::step,
-                {{"en", "Turn Wi-Fi off and on."}, {"sr-Latn", "Isključite i uključite Wi-Fi."}});
-  check.next = "fix";
-  flow::node fix = make_node("fix", flow::node_kind::solution);
-  fix.alternatives = {alt("Restart", "Restartujte"), alt("Check the cable", "Proverite kabl"),
-                      alt("Reset", "Resetujte")};
-  fix.next = "person";
-  flow::node person =
-      make_node("person", flow::node_kind::handoff,
-                {{"en", "A technician will call you."}, {"sr-Latn", "Tehničar će Vas pozvati."}});
-  f.nodes = {ask, check, fix, person};
-  return f;
-}
-
-const kb::knowledge_base& demo() {
-  static const kb::knowledge_base kb = [] {
-    const std::vector<test::kb_row> rows = {
-        {"router-lights", "en", "What the router lights mean", "internet", "customer", "info",
-         "router, lights", "A red light means no connection."},
-        {"router-fix", "en", "Fix a router that does not work", "internet", "customer", "flow",
-         "router not working, router broken", "your router does not work"},
-        {"router-fix", "sr-Latn", "Popravka rutera koji ne radi", "internet", "customer", "flow",
-         "ruter ne radi, ruter pokvaren", "ruter Vam ne radi"},
-    };
-    return kb::knowledge_base::open_image(
-               test::make_kb_image(rows, -1, -1, {{"router-fix", flow::to_json(router_flow())}}))
-        .value();
-  }();
-  return kb;
-}
-
-// A conversation that checks, after every step, that saving and restoring gives the
-// same state (what a reload in the browser does).
-struct conversation {
-  session::state s;
-  long long clock = 1'700'000'000'000;
-
-  status act(session::action a) {
-    a.at = clock += 1000;
-    const status done = session::apply(s, a, demo());
-    auto restored = session::from_json(session::to_json(s));
-    REQUIRE(restored.ok());
-    CHECK(restored.value() == s);
-    return done;
-  }
-  json view(const std::string& lang = "en") const {
-    return json::parse(session::view(s, demo(), lang));
-  }
-};
-
-session::action act(std::string type) {
-  session::action a;
-  a.type = std::move(type);
-  return a;
-}
-session::action choose(int option) {
-  auto a = act("choose");
-  a.option = option;
-  return a;
-}
-session::action feedback(std::string answer) {
-  auto a = act("feedback");
-  a.answer = std::move(answer);
-  return a;
-}
-
-session::action start_router_flow() {
-  auto a = act("start");
-  a.flow = "router-fix";
-  return a;
-}
-
-}  // namespace
+using test::act;
+using test::choose;
+using test::conversation;
+using test::demo;
+using test::feedback;
+using test::router_flow;
+using test::start_router_flow;
 
 TEST_CASE("the test flow itself passes the validator", "[flow]") {
   flow::validation_context context{{"router-lights"}, {"technical"}, {"en", "sr-Latn"}};

@@ -1,0 +1,66 @@
+// The help center's handoff settings from site.yaml, as kbc stores them in kb.sqlite
+// (meta 'handoff', JSON): the company's contacts, the teams' time zone, working hours
+// and holidays, and the channels a case can travel by with each one's reply target.
+//
+//   {"company": {"name", "phone", "email", "website"},
+//    "time_zone": {"name": "Europe/Belgrade", "rule": "CET-1CEST,M3.5.0,M10.5.0/3"},
+//    "holidays": ["2026-01-01", …],
+//    "hours": {"billing": {"mon": ["08:00-20:00"], …, "sat": ["09:00-14:00"]}, …},
+//    "channels": [{"type": "webhook", "url": "/handoff", "reply_within": 120}, …]}
+//
+// reply_within is in minutes of the team's working time; a channel without it makes no
+// promise (download).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+#include "handoff/reply_time.hpp"
+
+namespace ha::handoff {
+
+struct channel {
+  std::string type;       // local, webhook, email, download
+  std::string url;        // webhook
+  std::string address;    // email
+  int reply_within = -1;  // working minutes; -1: no promise
+};
+
+struct config {
+  std::string company_name, phone, email, website;
+  std::string zone_name;
+  time_zone zone;
+  std::vector<civil_date> holidays;
+  std::map<std::string, std::array<std::vector<interval>, 7>, std::less<>> teams;  // week
+  std::vector<channel> channels;
+
+  bool empty() const noexcept { return teams.empty(); }
+  const channel* find_channel(std::string_view type) const;
+  business_hours hours(std::string_view team) const;  // closed all week for an unknown team
+};
+
+// "2h", "90m", "1h30m", "3d" (days of 24 working hours are not meant: "d" is 8h, a
+// working day). Errors: invalid_argument.
+result<int> parse_duration(std::string_view text);
+
+// Errors: invalid_argument with what is wrong (kbc checked the source, so only a damaged
+// database gets here).
+result<config> config_from_json(std::string_view json);
+
+struct reply_estimate {
+  long long due = -1;  // ms since 1970; -1 when nothing can be promised
+  local_time local;    // due, in the teams' time zone
+  int days_ahead = 0;  // local calendar days from `from` to `due` (0 today, 1 tomorrow)
+  int working_minutes = -1;
+  std::string team;  // the team counted ("" when the case's team is not known: the slowest)
+};
+
+// When a person answers a case for `team` sent by `channel_type` at `from` (ms since
+// 1970). For an unknown team, the latest of all teams: a promise we can keep.
+reply_estimate estimate_reply(const config& c, std::string_view team, std::string_view channel_type,
+                              long long from);
+
+}  // namespace ha::handoff

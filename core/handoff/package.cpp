@@ -1,0 +1,624 @@
+#include "handoff/package.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <set>
+
+#include "flow/flow.hpp"
+#include "flow/json_read.hpp"
+#include "handoff/config.hpp"
+#include "handoff/redact.hpp"
+#include "kb/knowledge_base.hpp"
+#include "session/session.hpp"
+#include "text/transliterate.hpp"
+
+namespace ha::handoff {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view code_alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";  // 30 characters
+
+// Luhn's algorithm over the code alphabet (mod 30): one wrong character always changes
+// the check, and so does nearly every swap of two neighbours.
+char check_character(std::string_view payload) {
+  const int n = static_cast<int>(code_alphabet.size());
+  int sum = 0;
+  bool twice = true;
+  for (auto it = payload.rbegin(); it != payload.rend(); ++it) {
+    int v = static_cast<int>(code_alphabet.find(*it));
+    if (twice) v *= 2;
+    sum += v / n + v % n;
+    twice = !twice;
+  }
+  return code_alphabet[static_cast<std::size_t>((n - sum % n) % n)];
+}
+
+// ---- the words of the summary, per language ------------------------------------------
+
+struct words {
+  const char* case_word;
+  const char* priority_high;
+  const char* problem;
+  const char* customer_wrote;
+  const char* tried;
+  const char* nothing_tried;
+  const char* read;
+  const char* helped_yes;
+  const char* helped_no;
+  const char* searched;
+  const char* rating;
+  const char* contact;
+  const char* no_contact;
+  const char* message;
+  const char* reply_by;
+  const char* no_reply_promise;
+  const char* answers[3];  // yes, partly, no
+  const char* signals[4];  // repeated_no, angry_words, shouting, long_time
+  const char* asked;       // the customer asked for a person themselves
+  const char* unknown_team;
+  const char* weekdays[7];  // Sunday first
+};
+
+constexpr words english{
+    "Case",
+    "priority: high",
+    "Problem",
+    "Customer wrote",
+    "Tried",
+    "Nothing tried yet",
+    "Read",
+    "helped",
+    "did not help",
+    "Searched",
+    "Rating",
+    "Contact",
+    "No contact given: the customer will call with the case code",
+    "Added",
+    "Reply promised by",
+    "No reply time promised",
+    {"solved it", "helped partly", "did not help"},
+    {"two \"no\" answers in a row", "angry words", "writing in capitals",
+     "over 10 minutes in one guided fix"},
+    "asked for a person",
+    "team not known",
+    {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+};
+
+constexpr words serbian{
+    "Slučaj",
+    "prioritet: visok",
+    "Problem",
+    "Korisnik je napisao",
+    "Probano",
+    "Još ništa nije probano",
+    "Pročitano",
+    "pomoglo",
+    "nije pomoglo",
+    "Pretraga",
+    "Ocena",
+    "Kontakt",
+    "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja",
+    "Dodato",
+    "Obećan odgovor do",
+    "Vreme odgovora nije obećano",
+    {"rešilo je problem", "delimično pomoglo", "nije pomoglo"},
+    {"dva odgovora \"ne\" zaredom", "ljutite reči", "piše velikim slovima",
+     "više od 10 minuta u jednoj vođenoj pomoći"},
+    "traži osobu",
+    "tim nije poznat",
+    {"nedelja", "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota"},
+};
+
+constexpr words croatian{
+    "Slučaj",
+    "prioritet: visok",
+    "Problem",
+    "Korisnik je napisao",
+    "Isprobano",
+    "Još ništa nije isprobano",
+    "Pročitano",
+    "pomoglo",
+    "nije pomoglo",
+    "Pretraživano",
+    "Ocjena",
+    "Kontakt",
+    "Kontakt nije ostavljen: korisnik će se javiti s oznakom slučaja",
+    "Dodano",
+    "Obećan odgovor do",
+    "Vrijeme odgovora nije obećano",
+    {"riješilo je problem", "djelomično pomoglo", "nije pomoglo"},
+    {"dva odgovora \"ne\" zaredom", "ljutite riječi", "piše velikim slovima",
+     "više od 10 minuta u jednoj vođenoj pomoći"},
+    "traži osobu",
+    "tim nije poznat",
+    {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
+};
+
+constexpr words bosnian{
+    "Slučaj",
+    "prioritet: visok",
+    "Problem",
+    "Korisnik je napisao",
+    "Probano",
+    "Još ništa nije probano",
+    "Pročitano",
+    "pomoglo",
+    "nije pomoglo",
+    "Pretraga",
+    "Ocjena",
+    "Kontakt",
+    "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja",
+    "Dodano",
+    "Obećan odgovor do",
+    "Vrijeme odgovora nije obećano",
+    {"riješilo je problem", "djelimično pomoglo", "nije pomoglo"},
+    {"dva odgovora \"ne\" zaredom", "ljutite riječi", "piše velikim slovima",
+     "više od 10 minuta u jednoj vođenoj pomoći"},
+    "traži osobu",
+    "tim nije poznat",
+    {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
+};
+
+constexpr words slovenian{
+    "Primer",
+    "prednost: visoka",
+    "Težava",
+    "Stranka je napisala",
+    "Poskušeno",
+    "Še nič ni bilo poskušeno",
+    "Prebrano",
+    "pomagalo",
+    "ni pomagalo",
+    "Iskano",
+    "Ocena",
+    "Stik",
+    "Stik ni podan: stranka bo poklicala s kodo primera",
+    "Dodano",
+    "Obljubljen odgovor do",
+    "Čas odgovora ni obljubljen",
+    {"rešilo je težavo", "delno pomagalo", "ni pomagalo"},
+    {"dvakrat zapored odgovor \"ne\"", "jezne besede", "piše z velikimi črkami",
+     "več kot 10 minut v enem vodenem popravilu"},
+    "želi osebo",
+    "ekipa ni znana",
+    {"nedelja", "ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota"},
+};
+
+const words& words_for(std::string_view lang) {
+  if (lang == "sr-Latn" || lang == "sr-Cyrl") return serbian;
+  if (lang == "hr") return croatian;
+  if (lang == "bs") return bosnian;
+  if (lang == "sl") return slovenian;
+  return english;
+}
+
+// Words of the summary in the customer's script: Serbian labels turn Cyrillic, data stays.
+std::string label(std::string_view lang, const char* word) {
+  return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(word) : std::string(word);
+}
+
+int answer_index(std::string_view answer) {
+  return answer == "yes" ? 0 : answer == "partly" ? 1 : 2;
+}
+
+int signal_index(std::string_view signal) {
+  if (signal == "repeated_no") return 0;
+  if (signal == "angry_words") return 1;
+  if (signal == "shouting") return 2;
+  return 3;
+}
+
+std::string two(int n) {
+  char buf[4];
+  std::snprintf(buf, sizeof buf, "%02d", n % 100);
+  return buf;
+}
+
+std::string local_iso(const local_time& t) {
+  const int off = t.offset < 0 ? -t.offset : t.offset;
+  return std::to_string(t.date.year) + "-" + two(t.date.month) + "-" + two(t.date.day) + "T" +
+         two(t.hour) + ":" + two(t.minute) + (t.offset < 0 ? "-" : "+") + two(off / 60) + ":" +
+         two(off % 60);
+}
+
+const time_zone& utc() {
+  static const time_zone zone = parse_time_zone("UTC0").value();
+  return zone;
+}
+
+// ---- reading the conversation --------------------------------------------------------
+
+// Every free text goes through one place, so none escapes redaction.
+struct scrubber {
+  std::set<std::string> kinds;
+  std::string operator()(std::string_view text) {
+    redaction r = redact(text);
+    kinds.insert(r.kinds.begin(), r.kinds.end());
+    return std::move(r.text);
+  }
+  json list() const {
+    json out = json::array();
+    for (const char* kind : {"card", "iban", "jmbg", "password"}) {
+      if (kinds.count(kind)) out.push_back(kind);
+    }
+    return out;
+  }
+};
+
+struct context {
+  const kb::knowledge_base& kb;
+  std::string lang;
+  scrubber scrub;
+
+  // {id, title, kind}: an article or a flow as the customer saw it.
+  json item(const std::string& id) const {
+    if (const flow::flow* f = kb.find_flow(id)) {
+      return {{"id", id}, {"title", flow::pick(f->title, lang)}, {"kind", "flow"}};
+    }
+    auto a = kb.get_article(id, lang);
+    if (!a) return {{"id", id}, {"title", id}, {"kind", "unknown"}};
+    return {{"id", id}, {"title", a.value().title}, {"kind", a.value().kind}};
+  }
+  json flow_ref(const std::string& id) const {
+    const flow::flow* f = id.empty() ? nullptr : kb.find_flow(id);
+    if (!f) return id.empty() ? json(nullptr) : json{{"id", id}, {"title", id}};
+    return {{"id", id}, {"title", flow::pick(f->title, lang)}};
+  }
+};
+
+const flow::node* node_of(const kb::knowledge_base& kb, const session::event& e) {
+  const flow::flow* f = e.flow.empty() ? nullptr : kb.find_flow(e.flow);
+  return f ? f->find(e.node) : nullptr;
+}
+
+struct sections {
+  json timeline = json::array();
+  json searches = json::array();
+  json articles = json::array();
+  json flow_path = json::array();
+  json alternatives = json::array();
+  json typed = json::array();
+};
+
+// One pass over the events: the timeline, and the same facts grouped for quick reading.
+sections read_events(const session::state& s, context& c) {
+  sections out;
+  std::map<std::string, std::size_t> article_index;  // id → position in out.articles
+  for (const session::event& e : s.events) {
+    json item{{"at", utc_iso(e.at)}, {"type", e.type}};
+    if (!e.flow.empty()) item["flow"] = c.flow_ref(e.flow);
+    const flow::node* n = node_of(c.kb, e);
+    if (n) {
+      item["node"] = {{"id", n->id},
+                      {"kind", std::string(flow::to_string(n->kind))},
+                      {"text", flow::pick(n->body, c.lang)}};
+    }
+    if (e.type == "searched" || e.type == "describe") {
+      const std::string query = c.scrub(e.text);
+      item["text"] = query;
+      json shown = json::array();
+      for (const std::string& id : e.shown) shown.push_back(c.item(id));
+      item["shown"] = shown;
+      out.searches.push_back({{"at", item["at"]},
+                              {"query", query},
+                              {"kind", e.type == "describe" ? "described" : "typed"},
+                              {"shown", shown},
+                              {"opened", json::array()}});
+    } else if (e.type == "opened" || e.type == "helped") {
+      json article = c.item(e.article);
+      item["article"] = article;
+      if (e.type == "helped") item["answer"] = e.answer;
+      auto [it, fresh] = article_index.try_emplace(e.article, out.articles.size());
+      if (fresh) {
+        out.articles.push_back({{"id", e.article},
+                                {"title", article["title"]},
+                                {"at", item["at"]},
+                                {"helped", nullptr}});
+      }
+      if (e.type == "helped") out.articles[it->second]["helped"] = e.answer == "yes";
+      if (e.type == "opened" && !out.searches.empty()) {
+        json& opened = out.searches.back()["opened"];
+        if (std::find(opened.begin(), opened.end(), e.article) == opened.end()) {
+          opened.push_back(e.article);
+        }
+      }
+    } else if (e.type == "start" || e.type == "confirm") {
+      out.flow_path.push_back({{"at", item["at"]}, {"flow", item["flow"]}, {"step", "started"}});
+    } else if (e.type == "choose" && n && e.option >= 0 &&
+               static_cast<std::size_t>(e.option) < n->options.size()) {
+      const std::string label =
+          flow::pick(n->options[static_cast<std::size_t>(e.option)].label, c.lang);
+      item["option"] = label;
+      out.flow_path.push_back({{"at", item["at"]},
+                               {"flow", item["flow"]},
+                               {"step", "question"},
+                               {"node", item["node"]},
+                               {"answer", label}});
+    } else if (e.type == "next" && n) {
+      out.flow_path.push_back({{"at", item["at"]},
+                               {"flow", item["flow"]},
+                               {"step", "step"},
+                               {"node", item["node"]},
+                               {"answer", "done"}});
+    } else if (e.type == "feedback" && n) {
+      item["answer"] = e.answer;
+      json tried{
+          {"at", item["at"]}, {"flow", item["flow"]}, {"node", n->id}, {"outcome", e.answer}};
+      if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
+          static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
+        const auto& alt = n->alternatives[static_cast<std::size_t>(e.alternative)];
+        tried["number"] = e.alternative + 1;
+        tried["title"] = flow::pick(alt.title, c.lang);
+        item["alternative"] = {{"number", e.alternative + 1}, {"title", tried["title"]}};
+      } else {
+        json article = c.item(n->article);
+        tried["title"] = article["title"];
+        tried["article"] = n->article;
+        item["article"] = article;
+      }
+      out.alternatives.push_back(tried);
+      out.flow_path.push_back(
+          {{"at", item["at"]},
+           {"flow", item["flow"]},
+           {"step", n->kind == flow::node_kind::solution ? "alternative" : "article"},
+           {"node", item["node"]},
+           {"title", tried["title"]},
+           {"answer", e.answer}});
+    } else if (e.type == "rate") {
+      item["rating"] = e.rating;
+      item["text"] = c.scrub(e.text);
+    } else if (e.type == "typed" || e.type == "ask_person") {
+      if (!e.text.empty()) {
+        item["text"] = c.scrub(e.text);
+        out.typed.push_back({{"at", item["at"]}, {"text", item["text"]}});
+      }
+    } else if (e.type == "handoff_offered") {
+      item["reason"] = e.text;
+    }
+    out.timeline.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::string weekday_date(const local_time& t) {
+  return std::to_string(t.date.year) + "-" + two(t.date.month) + "-" + two(t.date.day) + " " +
+         two(t.hour) + ":" + two(t.minute);
+}
+
+// The plain-text summary: the few lines an agent reads first (about 20 seconds).
+std::string summary(const json& pkg, std::string_view lang,
+                    const std::vector<std::string>& signals) {
+  const words& w = words_for(lang);
+  const auto L = [&](const char* word) { return label(lang, word); };
+  std::string out = L(w.case_word) + " " + pkg["case_code"].get<std::string>() + " · ";
+  const json& team = pkg["team"];
+  out += team["name"].is_string() && !team["name"].get<std::string>().empty()
+             ? team["name"].get<std::string>()
+             : L(w.unknown_team);
+  if (pkg["priority"] == "high") {
+    out += " · " + L(w.priority_high);
+    std::string why;
+    for (const std::string& sig : signals) {
+      if (!why.empty()) why += ", ";
+      why += L(w.signals[signal_index(sig)]);
+    }
+    if (!why.empty()) out += " (" + why + ")";
+  }
+  if (team["reason"] == "asked") out += " · " + L(w.asked);
+  out += "\n";
+  const json& problem = pkg["problem"];
+  if (!problem["summary"].get<std::string>().empty()) {
+    out += L(w.problem) + ": " + problem["summary"].get<std::string>() + "\n";
+  }
+  if (!problem["customer_words"].get<std::string>().empty()) {
+    out += L(w.customer_wrote) + ": \"" + problem["customer_words"].get<std::string>() + "\"\n";
+  }
+  // The customer's own words beyond the description (what they typed when asking for a
+  // person, for example): the last three.
+  const json& typed = pkg["typed"];
+  for (std::size_t i = typed.size() > 3 ? typed.size() - 3 : 0; i < typed.size(); ++i) {
+    out += L(w.customer_wrote) + ": \"" + typed[i]["text"].get<std::string>() + "\"\n";
+  }
+  const json& tried = pkg["alternatives"];
+  if (tried.empty()) {
+    out += L(w.nothing_tried) + "\n";
+  } else {
+    out += L(w.tried) + ":";
+    int i = 0;
+    for (const json& t : tried) {
+      out += (i++ ? "; " : " ") + t["title"].get<std::string>() + " — " +
+             L(w.answers[answer_index(t["outcome"].get<std::string>())]);
+    }
+    out += "\n";
+  }
+  if (!pkg["articles"].empty()) {
+    out += L(w.read) + ":";
+    int i = 0;
+    for (const json& a : pkg["articles"]) {
+      out += (i++ ? "; " : " ") + a["title"].get<std::string>();
+      if (a["helped"].is_boolean())
+        out += " (" + L(a["helped"].get<bool>() ? w.helped_yes : w.helped_no) + ")";
+    }
+    out += "\n";
+  }
+  std::vector<std::string> queries;
+  for (const json& q : pkg["searches"]) {
+    const std::string text = q["query"].get<std::string>();
+    if (!text.empty() && std::find(queries.begin(), queries.end(), text) == queries.end()) {
+      queries.push_back(text);
+    }
+  }
+  if (!queries.empty()) {
+    out += L(w.searched) + ":";
+    for (std::size_t i = 0; i < queries.size(); ++i)
+      out += (i ? "; \"" : " \"") + queries[i] + "\"";
+    out += "\n";
+  }
+  if (pkg["satisfaction"]["rating"].is_number()) {
+    out += L(w.rating) + ": " + std::to_string(pkg["satisfaction"]["rating"].get<int>()) + "/5\n";
+  }
+  if (pkg.contains("message"))
+    out += L(w.message) + ": \"" + pkg["message"].get<std::string>() + "\"\n";
+  if (pkg.contains("customer")) {
+    std::string who;
+    for (const char* key : {"name", "contact"}) {
+      if (!pkg["customer"].contains(key)) continue;
+      if (!who.empty()) who += ", ";
+      who += pkg["customer"][key].get<std::string>();
+    }
+    out += L(w.contact) + ": " + who + "\n";
+  } else {
+    out += L(w.no_contact) + "\n";
+  }
+  if (pkg["reply"].is_object()) {
+    out += L(w.reply_by) + ": " + L(w.weekdays[pkg["reply"]["weekday"].get<int>() % 7]) + " " +
+           pkg["reply"]["local_text"].get<std::string>() + " (" +
+           pkg["reply"]["time_zone"].get<std::string>() + ")\n";
+  } else {
+    out += L(w.no_reply_promise) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string case_code(std::uint64_t seed) {
+  std::string payload;
+  for (int i = 0; i < 7; ++i) {
+    payload += code_alphabet[seed % code_alphabet.size()];
+    seed /= code_alphabet.size();
+  }
+  payload += check_character(payload);
+  return payload.substr(0, 4) + "-" + payload.substr(4);
+}
+
+bool valid_case_code(std::string_view code) {
+  if (code.size() != 9 || code[4] != '-') return false;
+  std::string payload = std::string(code.substr(0, 4)) + std::string(code.substr(5));
+  for (char ch : payload) {
+    if (code_alphabet.find(ch) == std::string_view::npos) return false;
+  }
+  return check_character(std::string_view(payload).substr(0, 7)) == payload[7];
+}
+
+std::string utc_iso(long long ms) {
+  const long long seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+  const int millis = static_cast<int>(ms - seconds * 1000);
+  const local_time t = to_local(utc(), seconds * 1000);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.date.year, t.date.month,
+                t.date.day, t.hour, t.minute, static_cast<int>(seconds % 60 + 60) % 60, millis);
+  return buf;
+}
+
+result<package_request> request_from_json(std::string_view text) {
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (!j.is_object()) return {errc::invalid_argument, "a package request is a JSON object"};
+  package_request r;
+  const auto number = j.find("now");
+  if (number == j.end() || !number->is_number()) {
+    return {errc::invalid_argument, "a package request needs 'now' (ms since 1970)"};
+  }
+  r.now = static_cast<long long>(number->get<double>());
+  r.lang = detail::read_string(j, "lang");
+  if (r.lang.empty()) r.lang = "en";
+  r.page = detail::read_string(j, "page");
+  r.name = detail::read_string(j, "name");
+  r.contact = detail::read_string(j, "contact");
+  r.message = detail::read_string(j, "message");
+  r.channel = detail::read_string(j, "channel");
+  if (r.channel.empty()) r.channel = "local";
+  const std::string seed = detail::read_string(j, "seed");
+  if (seed.empty() || seed.size() > 16) {
+    return {errc::invalid_argument, "'seed' must be 1 to 16 hex digits"};
+  }
+  for (char ch : seed) {
+    const int v = ch >= '0' && ch <= '9'   ? ch - '0'
+                  : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                  : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                           : -1;
+    if (v < 0) return {errc::invalid_argument, "'seed' must be hex digits"};
+    r.seed = r.seed * 16 + static_cast<std::uint64_t>(v);
+  }
+  return r;
+}
+
+result<std::string> build_package(const session::state& s, const kb::knowledge_base& kb,
+                                  const package_request& r) {
+  if (s.current != session::phase::handoff) {
+    return {errc::invalid_argument, "a case is made only when a person is offered"};
+  }
+  context c{kb, r.lang.empty() ? std::string("en") : r.lang, {}};
+  const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
+  const std::vector<std::string> signals = session::frustration(s);
+
+  json pkg;
+  pkg["version"] = package_version;
+  pkg["case_code"] = case_code(r.seed);
+  pkg["created_at"] = utc_iso(r.now);
+  pkg["language"] = c.lang;
+  pkg["script"] = c.lang == "sr-Cyrl" ? "Cyrl" : "Latn";
+  pkg["page"] = std::string(r.page.substr(0, 500));
+
+  // The problem: the flow's own restatement (which the customer confirmed, P2), and the
+  // customer's words; with no flow, what they last searched for.
+  sections ev = read_events(s, c);
+  std::string customer_words = c.scrub(s.described);
+  std::string restated = f ? flow::pick(f->problem, c.lang) : std::string();
+  if (!f && customer_words.empty() && !ev.searches.empty()) {
+    customer_words = ev.searches.back()["query"].get<std::string>();
+  }
+  pkg["problem"] = {
+      {"summary", restated}, {"customer_words", customer_words}, {"flow", c.flow_ref(s.flow)}};
+
+  pkg["team"] = {
+      {"id", s.handoff_team},
+      {"name", s.handoff_team.empty() ? std::string() : kb.team_name(s.handoff_team, c.lang)},
+      {"reason", s.handoff_reason.empty() ? std::string("asked") : s.handoff_reason}};
+  pkg["priority"] = signals.empty() ? "normal" : "high";
+  pkg["signals"] = signals;
+
+  const config& settings = kb.handoff_config();
+  const reply_estimate reply = estimate_reply(settings, s.handoff_team, r.channel, r.now);
+  if (reply.due >= 0) {
+    pkg["reply"] = {{"channel", r.channel},
+                    {"working_minutes", reply.working_minutes},
+                    {"due_at", utc_iso(reply.due)},
+                    {"local", local_iso(reply.local)},
+                    {"local_text", weekday_date(reply.local)},
+                    {"weekday", reply.local.weekday},
+                    {"days_ahead", reply.days_ahead},
+                    {"time_zone", settings.zone_name}};
+  } else {
+    pkg["reply"] = nullptr;
+  }
+
+  json customer = json::object();
+  if (!r.name.empty()) customer["name"] = std::string(r.name.substr(0, 200));
+  if (!r.contact.empty()) customer["contact"] = std::string(r.contact.substr(0, 200));
+  if (!customer.empty()) pkg["customer"] = customer;
+  if (!r.message.empty()) pkg["message"] = c.scrub(r.message.substr(0, 4000));
+
+  pkg["searches"] = std::move(ev.searches);
+  pkg["articles"] = std::move(ev.articles);
+  pkg["flow_path"] = std::move(ev.flow_path);
+  pkg["alternatives"] = std::move(ev.alternatives);
+  pkg["typed"] = std::move(ev.typed);
+  const bool solved = std::any_of(s.events.begin(), s.events.end(), [](const session::event& e) {
+    return e.type == "feedback" && e.answer == "yes";
+  });
+  pkg["satisfaction"] = {{"solved", solved},
+                         {"rating", s.rating > 0 ? json(s.rating) : json(nullptr)},
+                         {"comment", c.scrub(s.comment)}};
+  pkg["timeline"] = std::move(ev.timeline);
+  pkg["redacted"] = c.scrub.list();
+  pkg["summary"] = summary(pkg, c.lang, signals);
+  return pkg.dump(2);
+}
+
+}  // namespace ha::handoff

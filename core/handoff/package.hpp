@@ -1,0 +1,56 @@
+// The handoff package: everything a person needs to take a case over without asking the
+// customer to repeat anything (P8, P9). Built from the conversation (session::state)
+// and the knowledge base, in the customer's language, with sensitive data taken out of
+// every free text (redact.hpp). The format is a versioned JSON document described by
+// docs/handoff.schema.json and explained in docs/handoff.md.
+//
+//   package_request r{.now = ms, .lang = "sr-Latn", .page = "/internet", .seed = random};
+//   auto pkg = build_package(state, kb, r);   // JSON text, or an error
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/result.hpp"
+
+namespace ha::kb {
+class knowledge_base;
+}
+namespace ha::session {
+struct state;
+}
+
+namespace ha::handoff {
+
+inline constexpr int package_version = 1;
+
+struct package_request {
+  long long now = 0;              // ms since 1970, when the customer asks to send
+  std::string lang = "en";        // the page's language: en, sr-Latn, sr-Cyrl, hr, bs, sl
+  std::string page;               // where the customer was (a path on the site)
+  std::string name;               // only what the customer chose to give
+  std::string contact;            // e-mail or phone, only if given
+  std::string message;            // anything the customer added to the case (redacted)
+  std::string channel = "local";  // the channel whose reply target is promised
+  std::uint64_t seed = 0;         // random bits for the case code (from the page's crypto)
+};
+
+// A case code a person can read over the phone: 8 characters in two groups, from an
+// alphabet without look-alikes (no 0/O, 1/I/L, U), the last one a check character that
+// catches one wrong character or two swapped neighbours: "K7PM-Q9XD".
+std::string case_code(std::uint64_t seed);
+bool valid_case_code(std::string_view code);
+
+// {"now": ms, "lang", "page", "name", "contact", "message", "channel", "seed": "hex"}
+// (the seed as hex text: JavaScript numbers hold only 53 bits). Errors: invalid_argument.
+result<package_request> request_from_json(std::string_view json);
+
+// Errors: invalid_argument when the conversation is not at a handoff.
+result<std::string> build_package(const session::state& s, const kb::knowledge_base& kb,
+                                  const package_request& request);
+
+// "2026-12-07T08:30:00.000Z" for ms since 1970.
+std::string utc_iso(long long ms);
+
+}  // namespace ha::handoff

@@ -1,0 +1,249 @@
+// The handoff package (core/handoff/package, config), in both builds: a customer walks
+// the test flow, fails every alternative and asks for a person; the package must carry
+// everything they did, with sensitive data taken out, and an honest reply time.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "demo_flow.hpp"
+#include "handoff/config.hpp"
+#include "handoff/package.hpp"
+
+using namespace ha;
+using nlohmann::json;
+
+namespace {
+
+// Friday 2026-12-04 19:30 in Belgrade (CET, UTC+1).
+constexpr long long friday_evening = 1'796'409'000'000;
+
+handoff::package_request request(std::string lang = "en") {
+  handoff::package_request r;
+  r.now = friday_evening;
+  r.lang = std::move(lang);
+  r.page = "/#internet";
+  r.seed = 0x1234'5678'9abc'def0ULL;
+  return r;
+}
+
+// Searched, read an article that did not help, walked the flow and said no three times.
+test::conversation failed_flow() {
+  test::conversation c;
+  c.clock = friday_evening - 10 * 60 * 1000;
+  auto searched = test::act("searched");
+  searched.text = "router not working";
+  searched.shown = {"router-fix", "router-lights"};
+  REQUIRE(c.act(searched).ok());
+  auto opened = test::act("opened");
+  opened.article = "router-lights";
+  REQUIRE(c.act(opened).ok());
+  auto helped = test::act("helped");
+  helped.article = "router-lights";
+  helped.answer = "no";
+  REQUIRE(c.act(helped).ok());
+  REQUIRE(c.act(test::start_router_flow()).ok());
+  REQUIRE(c.act(test::choose(0)).ok());  // every device → the solution
+  REQUIRE(c.act(test::feedback("no")).ok());
+  REQUIRE(c.act(test::feedback("partly")).ok());
+  REQUIRE(c.act(test::feedback("no")).ok());
+  REQUIRE(c.s.current == session::phase::handoff);
+  return c;
+}
+
+json build(const test::conversation& c, const handoff::package_request& r) {
+  auto pkg = handoff::build_package(c.s, test::demo(), r);
+  REQUIRE(pkg.ok());
+  return json::parse(pkg.value());
+}
+
+}  // namespace
+
+TEST_CASE("the reply time counts the team's working time from site.yaml", "[handoff][package]") {
+  const handoff::config& settings = test::demo().handoff_config();
+  REQUIRE(settings.zone_name == "Europe/Belgrade");
+  REQUIRE(settings.teams.count("technical") == 1);
+
+  SECTION("Friday 19:30 with two working hours: 30 minutes on Friday, 90 on Saturday") {
+    const auto r = handoff::estimate_reply(settings, "technical", "local", friday_evening);
+    CHECK(r.working_minutes == 120);
+    CHECK(r.local.date == handoff::civil_date{2026, 12, 5});
+    CHECK(r.local.weekday == 6);
+    CHECK((r.local.hour == 10 && r.local.minute == 30));
+    CHECK(r.days_ahead == 1);
+  }
+  SECTION("e-mail's eight hours run past the weekend and the holiday-free Monday") {
+    const auto r = handoff::estimate_reply(settings, "technical", "email", friday_evening);
+    // 30 min Fri, 300 min Sat (09–14), Sunday closed, 150 min Monday from 08:00.
+    CHECK(r.local.date == handoff::civil_date{2026, 12, 7});
+    CHECK((r.local.hour == 10 && r.local.minute == 30));
+    CHECK(r.days_ahead == 3);
+  }
+  SECTION("a channel with no target, or an unknown channel, promises nothing") {
+    CHECK(handoff::estimate_reply(settings, "technical", "download", friday_evening).due == -1);
+    CHECK(handoff::estimate_reply(settings, "technical", "fax", friday_evening).due == -1);
+  }
+  SECTION("a case with no team gets the slowest team's time (here the only one)") {
+    const auto known = handoff::estimate_reply(settings, "technical", "local", friday_evening);
+    const auto unknown = handoff::estimate_reply(settings, "", "local", friday_evening);
+    CHECK(unknown.due == known.due);
+    CHECK(unknown.team.empty());
+  }
+  SECTION("durations as site.yaml writes them") {
+    CHECK(handoff::parse_duration("2h").value() == 120);
+    CHECK(handoff::parse_duration("1h30m").value() == 90);
+    CHECK(handoff::parse_duration("1d").value() == 480);
+    for (const char* bad : {"", "2", "h", "2x", "2h 30m", "-1h"}) {
+      INFO(bad);
+      CHECK_FALSE(handoff::parse_duration(bad).ok());
+    }
+  }
+}
+
+TEST_CASE("a case code reads well over the phone and catches a misheard character",
+          "[handoff][package]") {
+  const std::string code = handoff::case_code(0x1234'5678'9abc'def0ULL);
+  CHECK(code.size() == 9);
+  CHECK(code[4] == '-');
+  CHECK(code.find_first_of("01ILOU") == std::string::npos);
+  CHECK(handoff::valid_case_code(code));
+  CHECK(handoff::case_code(1) != handoff::case_code(2));
+  const std::string alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+  int swaps_caught = 0, swaps = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i == 4) continue;
+    for (char other : alphabet) {
+      if (other == code[i]) continue;
+      std::string wrong = code;
+      wrong[i] = other;
+      INFO(wrong);
+      CHECK_FALSE(handoff::valid_case_code(wrong));
+    }
+    const std::size_t j = i + 1 == 4 ? 5 : i + 1;
+    if (j < code.size() && code[i] != code[j]) {
+      std::string swapped = code;
+      std::swap(swapped[i], swapped[j]);
+      ++swaps;
+      swaps_caught += handoff::valid_case_code(swapped) ? 0 : 1;
+    }
+  }
+  CHECK(swaps_caught == swaps);
+  CHECK_FALSE(handoff::valid_case_code("ABCD-EFG"));
+  CHECK_FALSE(handoff::valid_case_code("abcd-efgh"));
+}
+
+TEST_CASE("the package carries every search, article, answer and outcome", "[handoff][package]") {
+  const test::conversation c = failed_flow();
+  const json pkg = build(c, request());
+
+  CHECK(pkg["version"] == 1);
+  CHECK(pkg["case_code"] == handoff::case_code(0x1234'5678'9abc'def0ULL));
+  CHECK(pkg["created_at"] == "2026-12-04T18:30:00.000Z");
+  CHECK(pkg["language"] == "en");
+  CHECK(pkg["script"] == "Latn");
+  CHECK(pkg["page"] == "/#internet");
+  CHECK(pkg["problem"]["summary"] == "your router does not work");
+  CHECK(pkg["problem"]["flow"]["id"] == "router-fix");
+  CHECK(pkg["team"] ==
+        json{{"id", "technical"}, {"name", "Technical support"}, {"reason", "exhausted"}});
+  CHECK(pkg["priority"] == "high");
+  CHECK(pkg["signals"] == json{"repeated_no"});
+
+  REQUIRE(pkg["searches"].size() == 1);
+  CHECK(pkg["searches"][0]["query"] == "router not working");
+  CHECK(pkg["searches"][0]["shown"][0] ==
+        json{{"id", "router-fix"}, {"title", "Fix a router that does not work"}, {"kind", "flow"}});
+  CHECK(pkg["searches"][0]["opened"] == json{"router-lights"});
+  REQUIRE(pkg["articles"].size() == 1);
+  CHECK(pkg["articles"][0]["title"] == "What the router lights mean");
+  CHECK(pkg["articles"][0]["helped"] == false);
+
+  REQUIRE(pkg["alternatives"].size() == 3);
+  const char* titles[] = {"Restart", "Check the cable", "Reset"};
+  const char* outcomes[] = {"no", "partly", "no"};
+  for (int i = 0; i < 3; ++i) {
+    CHECK(pkg["alternatives"][i]["number"] == i + 1);
+    CHECK(pkg["alternatives"][i]["title"] == titles[i]);
+    CHECK(pkg["alternatives"][i]["outcome"] == outcomes[i]);
+  }
+  // started, the question's answer, then the three alternatives.
+  REQUIRE(pkg["flow_path"].size() == 5);
+  CHECK(pkg["flow_path"][0]["step"] == "started");
+  CHECK(pkg["flow_path"][1]["node"]["text"] == "Is it every device?");
+  CHECK(pkg["flow_path"][1]["answer"] == "Every device");
+  CHECK(pkg["flow_path"][4]["answer"] == "no");
+
+  // The timeline holds every event, in order, with time stamps.
+  CHECK(pkg["timeline"].size() == c.s.events.size());
+  CHECK(pkg["timeline"].front()["type"] == "searched");
+  CHECK(pkg["timeline"].back()["type"] == "handoff_offered");
+
+  CHECK(pkg["reply"]["channel"] == "local");
+  CHECK(pkg["reply"]["due_at"] == "2026-12-05T09:30:00.000Z");
+  CHECK(pkg["reply"]["local"] == "2026-12-05T10:30+01:00");
+  CHECK_FALSE(pkg.contains("customer"));  // nothing given, nothing invented
+  CHECK(pkg["satisfaction"] == json{{"solved", false}, {"rating", nullptr}, {"comment", ""}});
+
+  const std::string summary = pkg["summary"];
+  for (const char* part :
+       {"Case ", "Technical support", "priority: high", "two \"no\" answers in a row",
+        "your router does not work", "Restart — did not help", "Check the cable — helped partly",
+        "What the router lights mean (did not help)", "\"router not working\"", "No contact given",
+        "Saturday 2026-12-05 10:30 (Europe/Belgrade)"}) {
+    INFO(part);
+    CHECK(summary.find(part) != std::string::npos);
+  }
+}
+
+TEST_CASE("free text in the package is redacted, in English and Serbian", "[handoff][package]") {
+  test::conversation c = failed_flow();
+  auto asked = test::act("ask_person");
+  asked.text = "Moja kartica je 4111 1111 1111 1111, lozinka je Tajna123";
+  REQUIRE(c.act(asked).ok());
+  handoff::package_request r = request("sr-Latn");
+  r.name = "Ana";
+  r.contact = "ana@example.com";
+  r.message = "Pay from IBAN RS35260005601001611379, JMBG 0101990710008, my password is hunter2";
+  const json pkg = build(c, r);
+  const std::string text = pkg.dump();
+  for (const char* secret :
+       {"4111 1111 1111 1111", "Tajna123", "RS35260005601001611379", "0101990710008", "hunter2"}) {
+    INFO(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  CHECK(pkg["redacted"] == json{"card", "iban", "jmbg", "password"});
+  CHECK(pkg["typed"].back()["text"] ==
+        "Moja kartica je •••• •••• •••• 1111, lozinka •••••• ••••••");
+  CHECK(pkg["customer"] == json{{"name", "Ana"}, {"contact", "ana@example.com"}});
+  CHECK(pkg["team"]["name"] == "Tehnička podrška");
+  CHECK(pkg["team"]["reason"] == "asked");
+  const std::string summary = pkg["summary"];
+  CHECK(summary.find("Slučaj ") == 0);
+  CHECK(summary.find("Kontakt: Ana, ana@example.com") != std::string::npos);
+  CHECK(summary.find("Obećan odgovor do: subota 2026-12-05 10:30") != std::string::npos);
+}
+
+TEST_CASE("a Cyrillic customer's package speaks Cyrillic, but codes stay readable",
+          "[handoff][package]") {
+  const json pkg = build(failed_flow(), request("sr-Cyrl"));
+  CHECK(pkg["script"] == "Cyrl");
+  const std::string summary = pkg["summary"];
+  CHECK(summary.find("Случај " + pkg["case_code"].get<std::string>()) == 0);
+  CHECK(summary.find("Техничка подршка") != std::string::npos);
+  CHECK(summary.find("(Europe/Belgrade)") != std::string::npos);
+}
+
+TEST_CASE("a package is made only at a handoff, from a well-formed request", "[handoff][package]") {
+  test::conversation c;
+  REQUIRE(c.act(test::start_router_flow()).ok());
+  CHECK(handoff::build_package(c.s, test::demo(), request()).err().code == errc::invalid_argument);
+
+  CHECK(handoff::request_from_json(R"({"now": 1, "seed": "ff"})").value().seed == 255);
+  CHECK(handoff::request_from_json(R"({"now": 1, "seed": "ff"})").value().channel == "local");
+  for (const char* bad :
+       {"", "[]", R"({"seed": "ff"})", R"({"now": 1})", R"({"now": 1, "seed": "xyz"})",
+        R"({"now": 1, "seed": "12345678901234567"})"}) {
+    INFO(bad);
+    CHECK_FALSE(handoff::request_from_json(bad).ok());
+  }
+  CHECK(handoff::utc_iso(0) == "1970-01-01T00:00:00.000Z");
+  CHECK(handoff::utc_iso(1'796'409'000'123) == "2026-12-04T18:30:00.123Z");
+}
