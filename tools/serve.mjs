@@ -1,7 +1,14 @@
-// A small static file server for the demo and the browser tests (localhost only).
-//   node tools/serve.mjs [folder]        PORT=8080 by default
+// A small static file server for the demo and the browser tests (localhost only), and
+// the demo's receiver of handoff packages:
+//   POST /handoff   body: the package (JSON, at most 1 MB, a case_code of letters, digits
+//                   and '-'), header Idempotency-Key (required).
+//                   201 {received: case_code} the first time a key is seen; 200
+//                   {received, duplicate: true} for a key seen before (a retry whose
+//                   first answer was lost), stored once. 400 bad request, 413 too large.
+//   server.cases    Map Idempotency-Key → package, what arrived (for tests).
+//   node tools/serve.mjs [folder]        PORT=8080, CASES_DIR=build/cases by default
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +19,103 @@ const types = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-export function serve(folder, { port = 0, host = '127.0.0.1' } = {}) {
+// Bounds on what one request may bring. A handoff package is a few kilobytes; 1 MB leaves
+// room for a long conversation and stops a runaway client from filling memory.
+const maxHandoffBytes = 1024 * 1024;
+// Our keys are `${case_code}/${channel}`; anything far longer is not ours.
+const maxKeyLength = 200;
+// The case code becomes a file name: letters, digits and '-' only, so it cannot name a
+// path outside the folder.
+const caseCodePattern = /^[A-Za-z0-9-]{1,64}$/;
+
+function answer(res, status, value, headers = {}) {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers,
+  });
+  res.end(body);
+}
+
+// Resolves with the body, or null after answering 413 (the rest is not read; the
+// connection is closed instead).
+function readBody(req, res) {
+  return new Promise((done, fail) => {
+    const tooLarge = () => {
+      answer(res, 413, { error: `the body is larger than ${maxHandoffBytes} bytes` }, { connection: 'close' });
+      done(null);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxHandoffBytes) return tooLarge();
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > maxHandoffBytes) {
+        req.removeAllListeners('data');
+        req.pause();
+        tooLarge();
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => { if (size <= maxHandoffBytes) done(Buffer.concat(chunks)); });
+    req.on('error', fail);
+  });
+}
+
+// inbox: { cases: Map key → package kept, writing: Map key → Promise<boolean> of a first
+// copy still being written, casesDir }.
+async function receiveHandoff(req, res, inbox) {
+  const key = req.headers['idempotency-key'];
+  const body = await readBody(req, res);
+  if (body === null) return;
+  if (typeof key !== 'string' || key === '' || key.length > maxKeyLength) {
+    return answer(res, 400, { error: `an Idempotency-Key header (1 to ${maxKeyLength} characters) is required` });
+  }
+  let pkg;
+  try {
+    pkg = JSON.parse(body.toString('utf8'));
+  } catch {
+    return answer(res, 400, { error: 'the body is not JSON' });
+  }
+  if (typeof pkg?.case_code !== 'string' || !caseCodePattern.test(pkg.case_code)) {
+    return answer(res, 400, { error: 'case_code must be a string of letters, digits and -' });
+  }
+  const duplicate = { received: pkg.case_code, duplicate: true };
+  if (inbox.cases.has(key)) return answer(res, 200, duplicate);
+  // A retry that arrives while the first copy is still being written waits for it: it
+  // may say "received" only once the case is really kept.
+  if (inbox.writing.has(key)) {
+    return (await inbox.writing.get(key))
+      ? answer(res, 200, duplicate) : answer(res, 500, { error: 'could not keep the case' });
+  }
+  const writing = keep(inbox.casesDir, pkg).then(() => true, () => false);
+  inbox.writing.set(key, writing);
+  const kept = await writing;
+  inbox.writing.delete(key);
+  if (!kept) return answer(res, 500, { error: 'could not keep the case' });   // the sender retries
+  inbox.cases.set(key, pkg);
+  answer(res, 201, { received: pkg.case_code });
+}
+
+async function keep(casesDir, pkg) {
+  if (!casesDir) return;
+  const file = join(casesDir, `${pkg.case_code}.json`);
+  // Written whole, then renamed: a reader never sees half a case.
+  await writeFile(`${file}.partial`, JSON.stringify(pkg, null, 2));
+  await rename(`${file}.partial`, file);
+}
+
+export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null } = {}) {
   const root = resolve(folder);
+  const inbox = { cases: new Map(), writing: new Map(), casesDir };
+  if (casesDir) await mkdir(casesDir, { recursive: true });
   const server = createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url.split('?')[0] === '/handoff') {
+      return receiveHandoff(req, res, inbox).catch(() => {
+        if (!res.headersSent) answer(res, 500, { error: 'server error' });
+        else res.destroy();
+      });
+    }
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (path.endsWith('/')) path += 'index.html';
@@ -33,11 +134,14 @@ export function serve(folder, { port = 0, host = '127.0.0.1' } = {}) {
       res.end(e.code === 'ENOENT' ? 'not found' : 'server error');
     }
   });
+  server.cases = inbox.cases;
   return new Promise((done) => server.listen(port, host, () => done(server)));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const folder = process.argv[2] ?? 'build/site';
-  const server = await serve(folder, { port: Number(process.env.PORT ?? 8080) });
+  const casesDir = process.env.CASES_DIR ?? 'build/cases';
+  const server = await serve(folder, { port: Number(process.env.PORT ?? 8080), casesDir });
+  console.log(`Handoff packages sent to /handoff are kept in ${resolve(casesDir)}/`);
   console.log(`The demo is running at http://localhost:${server.address().port}/  (Ctrl+C stops it)`);
 }

@@ -1,36 +1,109 @@
 /*
- * What must survive a reload, kept on this device in IndexedDB: the conversation in
- * progress (and, later, the outbox of handoffs). A small promise wrapper over one object
- * store of key → value; every write resolves only when the transaction has committed,
- * so the page moves on only after the state is safe.
+ * What must survive a reload, kept on this device in IndexedDB (database 'savanova-help'):
+ *   kv      key → value, out-of-line keys: the conversation in progress.
+ *   outbox  handoff deliveries waiting or done, keyPath 'id' (see outbox.js).
+ *   cases   handoff packages delivered on this device (the offline demo's "agent side"),
+ *           keyPath 'case_code'.
+ * A small promise wrapper: every write resolves only when its transaction has committed,
+ * so the page moves on only after the state is safe. Outbox and case writes ask for
+ * 'strict' durability (flushed to disk, not only to the OS), since losing one loses a
+ * customer's request for a person; the conversation keeps the browser's default.
+ *
+ * openDatabase() gives a second, independent connection to the same database; the tests
+ * use it to stand in for a reloaded page.
  */
-const dbName = 'savanova-help';
-const storeName = 'kv';
-let opening = null;
+const defaultName = 'savanova-help';
+// Version 1 had only 'kv'. Bump this with every new store and create what is missing in
+// onupgradeneeded, so a user coming from any older version ends up with all of them.
+const version = 2;
 
-function open() {
-  opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(dbName, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  return opening;
+export function openDatabase(name = defaultName) {
+  let opening = null;
+
+  function open() {
+    opening ??= new Promise((resolve, reject) => {
+      // Looked up here, not at import, so a test can install fake-indexeddb first.
+      const request = indexedDB.open(name, version);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains('kv')) db.createObjectStore('kv');
+        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('cases')) db.createObjectStore('cases', { keyPath: 'case_code' });
+      };
+      request.onsuccess = () => {
+        const db = request.result;
+        // A newer page in another tab wants to upgrade: step aside instead of blocking it,
+        // and open again (at the new version) on the next call.
+        db.onversionchange = () => { db.close(); opening = null; };
+        db.onclose = () => { opening = null; };
+        resolve(db);
+      };
+      request.onerror = () => { opening = null; reject(request.error); };
+      // A tab still running version-1 code holds the database open and never lets go; the
+      // open waits (it does not fail) until that tab is closed or reloaded.
+    });
+    return opening;
+  }
+
+  // work(objectStore) returns an IDBRequest or any object with a `result` to resolve with
+  // once the transaction has committed.
+  async function run(storeName, mode, work, durability = 'default') {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(storeName, mode, { durability });
+      const request = work(tx.objectStore(storeName));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+  }
+
+  const read = (storeName, work) => run(storeName, 'readonly', work);
+  const write = (storeName, work) => run(storeName, 'readwrite', work, 'strict');
+
+  return {
+    store: {
+      get: (key) => run('kv', 'readonly', (s) => s.get(key)),
+      put: (key, value) => run('kv', 'readwrite', (s) => s.put(value, key)),
+      delete: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
+    },
+    outboxStore: {
+      all: () => read('outbox', (s) => s.getAll()),
+      put: (item) => write('outbox', (s) => s.put(item)),
+      delete: (id) => write('outbox', (s) => s.delete(id)),
+      // Read, change and write one item in one transaction, so two flushes (or two tabs)
+      // never both claim the same attempt. change(item, or undefined when there is none)
+      // returns the item to write, or undefined to leave things as they are; resolves
+      // with what was written (or undefined).
+      update: (id, change) => write('outbox', (s) => {
+        const done = { result: undefined };
+        const get = s.get(id);
+        get.onsuccess = () => {
+          const next = change(get.result);
+          if (next !== undefined) {
+            s.put(next);
+            done.result = next;
+          }
+        };
+        return done;
+      }),
+    },
+    caseStore: {
+      all: () => read('cases', (s) => s.getAll()),
+      get: (code) => read('cases', (s) => s.get(code)),
+      put: (pkg) => write('cases', (s) => s.put(pkg)),
+      delete: (code) => write('cases', (s) => s.delete(code)),
+    },
+    // Closes this connection (waits for running transactions); the next call opens again.
+    close: async () => {
+      const pending = opening;
+      opening = null;
+      if (pending) (await pending.catch(() => null))?.close();
+    },
+  };
 }
 
-async function run(mode, work) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(storeName, mode);
-    const request = work(tx.objectStore(storeName));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
-export const store = {
-  get: (key) => run('readonly', (s) => s.get(key)),
-  put: (key, value) => run('readwrite', (s) => s.put(value, key)),
-  delete: (key) => run('readwrite', (s) => s.delete(key)),
-};
+const page = openDatabase();
+export const store = page.store;
+export const outboxStore = page.outboxStore;
+export const caseStore = page.caseStore;

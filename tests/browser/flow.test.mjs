@@ -76,7 +76,7 @@ test('a customer describes the problem, the second solution works, and they rate
 
   // The record behind it: every answer, in order, with the rating.
   const saved = JSON.parse(await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('savanova-help', 1);
+    const open = indexedDB.open('savanova-help');
     open.onsuccess = () => {
       const get = open.result.transaction('kv').objectStore('kv').get('conversation');
       get.onsuccess = () => resolve(get.result);
