@@ -4,19 +4,8 @@
  * HTML. Buttons carry data-action (and data-option, data-answer, data-flow,
  * data-article); the widget handles their clicks.
  */
+import { el } from './dom.js';
 import { t } from './i18n.js';
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text') node.textContent = value;
-    else if (key === 'class') node.className = value;
-    else if (key.startsWith('data-') || key.startsWith('aria-')) node.setAttribute(key, value);
-    else node[key] = value;
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 function button(label, dataset, className = 'choice') {
   const b = el('button', { type: 'button', class: className, text: label });

@@ -66,6 +66,9 @@ function call(method, params) {
       : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
       : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
       : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))
+      : method === 'handoff' ? engine.handoff(String(params.state ?? ''), JSON.stringify(params.request ?? {}))
+      : method === 'replyTime' ? engine.replyTime(String(params.team ?? ''), String(params.channel ?? ''), Number(params.now ?? Date.now()))
+      : method === 'settings' ? engine.settings()
       : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
     if (!result.ok) throw fail(result.error.code, result.error.message);
     if (typeof result.view === 'string') result.view = JSON.parse(result.view);

@@ -9,6 +9,7 @@
  *   // probably not an answer; null when a newer search has started
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
+ *   const pkg = await engine.handoff(state, { now: Date.now(), lang: 'en', page: '/', seed: 'a1b2c3' });
  *
  * Failures reject with an Error whose `code` is one of core's error codes
  * (corrupt_database, version_mismatch, not_found, ...) or kb_unavailable / engine_aborted.
@@ -56,6 +57,24 @@ export class Engine {
 
   render(state, lang) {
     return this.#call('render', { state, lang });
+  }
+
+  // The handoff package (core/handoff) for a conversation at the offer of a person:
+  // request {now, lang, page, name, contact, message, channel, seed (hex)}. Resolves to
+  // the package as JSON text: exactly what the customer previews and what is sent.
+  async handoff(state, request) {
+    return (await this.#call('handoff', { state, request })).package;
+  }
+
+  // When a person answers: {dueAt (ms or null), local {year, month, day, weekday, hour,
+  // minute}, daysAhead, workingMinutes, timeZone}, from site.yaml's hours and holidays.
+  replyTime(team, channel, now = Date.now()) {
+    return this.#call('replyTime', { team, channel, now });
+  }
+
+  // site.yaml's company contacts and handoff channels: {company, channels, timeZone}.
+  settings() {
+    return this.#call('settings', {});
   }
 
   close() {

@@ -16,13 +16,21 @@
  */
 import { renderConversation } from './conversation.js';
 import { Engine } from './engine.js';
+import { renderHandoff } from './handoff-view.js';
 import { languages, pickLanguage, plural, t } from './i18n.js';
+import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
 import { store } from './store.js';
 
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
-const recordOnly = new Set(['searched', 'opened', 'typed']);
+const recordOnly = new Set(['searched', 'opened', 'typed', 'helped']);
+
+// 64 random bits for a case code, as hex (core makes the code from them).
+function randomSeed() {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return [...words].map((w) => w.toString(16).padStart(8, '0')).join('');
+}
 
 // Waiting this long after a key press before searching keeps the engine from working on
 // every letter of a fast typist while still feeling instant (P1).
@@ -49,10 +57,17 @@ template.innerHTML = `
       <button type="button" class="back"></button>
       <h3 class="article-title"></h3>
       <div class="article-body"></div>
+      <div class="article-feedback" role="group">
+        <p class="article-question"></p>
+        <button type="button" class="choice" data-helped="yes"></button>
+        <button type="button" class="choice" data-helped="no"></button>
+        <p class="article-answer" role="status"></p>
+      </div>
     </article>
     <aside class="contact">
       <h3 class="contact-title"></h3>
       <p class="contact-text"></p>
+      <button type="button" class="write-to-us choice"></button>
       <button type="button" class="retry" hidden></button>
     </aside>
   </section>`;
@@ -70,6 +85,11 @@ export class HelpAssistantElement extends HTMLElement {
   #acting = Promise.resolve();                 // conversation steps run one after another
   #lastSearch = { query: '', shown: [] };
   #queryAtAct = '';  // the search box when the last conversation step was taken
+  #queryAtOpen = '';  // the search box when the article shown was opened
+  // The handoff being prepared: the reply time, site.yaml's channels, what the customer
+  // typed in the form, the package under review, and the outbox's items.
+  #handoff = { reply: null, settings: null, draft: {}, preview: null, items: [] };
+  #outbox = null;
 
   constructor() {
     super();
@@ -82,7 +102,9 @@ export class HelpAssistantElement extends HTMLElement {
       results: $('.results'), article: $('.article'), back: $('.back'),
       articleTitle: $('.article-title'), articleBody: $('.article-body'),
       contactTitle: $('.contact-title'), contactText: $('.contact-text'), retry: $('.retry'),
-      slot: $('.conversation-slot'),
+      slot: $('.conversation-slot'), writeToUs: $('.write-to-us'),
+      articleQuestion: $('.article-question'), articleAnswer: $('.article-answer'),
+      helpedYes: $('[data-helped=yes]'), helpedNo: $('[data-helped=no]'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
   }
@@ -117,10 +139,17 @@ export class HelpAssistantElement extends HTMLElement {
       if (!button) return;
       const { action, option, answer, flow, article } = button.dataset;
       if (action === 'article') this.#openArticle(article);
+      else if (action === 'send') this.#sendHandoff();
+      else if (action === 'edit') this.#editHandoff();
+      else if (action === 'download') this.#downloadHandoff();
       else this.#act({ type: action, option: option === undefined ? undefined : Number(option), answer, flow });
     }, { signal });
     ui.slot.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (e.target.dataset.form === 'handoff') {
+        this.#reviewHandoff(e.target);
+        return;
+      }
       const form = new FormData(e.target);
       const rating = Number(form.get('rating'));
       if (rating) this.#act({ type: 'rate', rating, text: String(form.get('comment') ?? '') });
@@ -133,12 +162,25 @@ export class HelpAssistantElement extends HTMLElement {
     }, { signal });
     ui.back.addEventListener('click', () => this.#closeArticle(), { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
+    ui.writeToUs.addEventListener('click', () => this.#act({ type: 'ask_person' }), { signal });
+    for (const button of [ui.helpedYes, ui.helpedNo]) {
+      button.addEventListener('click', () => this.#articleHelped(button.dataset.helped), { signal });
+    }
+    // Handoffs wait in the outbox (IndexedDB) until they are delivered: now, when the
+    // browser is back online, or the next time the page opens.
+    this.#outbox = new Outbox({ senders: { webhook: webhookSender(), local: localSender() } });
+    this.#outbox.subscribe((items) => {
+      this.#handoff.items = items;
+      if (this.#conversation.view?.caseCode) this.#showConversation(this.#conversation.view);
+    });
+    this.#outbox.start();
     this.#renderStrings();
     this.#start();
   }
 
   disconnectedCallback() {
     this.#abort?.abort();
+    this.#outbox?.stop();
     clearTimeout(this.#timer);
     this.#engine?.close();
     this.#engine = null;
@@ -190,6 +232,10 @@ export class HelpAssistantElement extends HTMLElement {
     ui.back.textContent = `← ${t(lang, 'back')}`;
     ui.contactTitle.textContent = t(lang, 'contactTitle');
     ui.contactText.textContent = t(lang, 'contact');
+    ui.writeToUs.textContent = t(lang, 'writeToUs');
+    ui.articleQuestion.textContent = t(lang, 'articleHelped');
+    ui.helpedYes.textContent = t(lang, 'yes');
+    ui.helpedNo.textContent = t(lang, 'no');
     ui.retry.textContent = t(lang, 'retry');
     this.#root.host.setAttribute('lang', lang);
   }
@@ -262,6 +308,15 @@ export class HelpAssistantElement extends HTMLElement {
     const ui = this.#ui;
     const panel = renderConversation(this.#lang, view);
     const active = panel !== null;
+    if (view.phase === 'handoff') {
+      // What the customer has typed in the form survives a redraw (a language change).
+      const typed = ui.slot.querySelector('form[data-form=handoff]');
+      if (typed) this.#handoff.draft = Object.fromEntries(new FormData(typed));
+      panel.querySelector('.flow-nav').before(renderHandoff(this.#lang, view, this.#handoff));
+      if (action.type || !this.#handoff.reply) this.#prepareHandoff(view);
+    } else {
+      this.#handoff.preview = null;
+    }
     ui.slot.replaceChildren(...(active ? [panel] : []));
     ui.results.hidden = active || !ui.article.hidden;
     if (active) {
@@ -276,6 +331,97 @@ export class HelpAssistantElement extends HTMLElement {
     this.#root.querySelector('.contact').classList.toggle('prominent',
       view.phase === 'handoff' || Boolean(view.offerPerson));
     this.dispatchEvent(new CustomEvent('conversation', { detail: view }));
+  }
+
+  // The reply time and the channels, fetched when a person is offered (the time moves on:
+  // a case offered at 19:55 on Friday is answered on Saturday).
+  async #prepareHandoff(view) {
+    const engine = await this.#loading;
+    if (!engine) return;
+    try {
+      this.#handoff.settings ??= await engine.settings();
+      this.#handoff.reply = await engine.replyTime(view.team, this.#primaryChannel(), Date.now());
+    } catch (error) {
+      console.warn(`help-assistant: reply time: ${error.code}: ${error.message}`);
+      return;
+    }
+    if (this.#conversation.view === view) this.#showConversation(view);
+  }
+
+  // The channel a person answers by: the webhook when there is one, else this browser's
+  // agent console (the offline demo).
+  #primaryChannel() {
+    const types = (this.#handoff.settings?.channels ?? []).map((c) => c.type);
+    return types.includes('webhook') ? 'webhook' : 'local';
+  }
+
+  // "Review what will be sent": the package is made now, once, and shown exactly as it
+  // will leave; sending sends these very bytes.
+  async #reviewHandoff(form) {
+    const data = new FormData(form);
+    this.#handoff.draft = {
+      name: String(data.get('name') ?? '').trim(),
+      contact: String(data.get('contact') ?? '').trim(),
+      message: String(data.get('message') ?? '').trim(),
+    };
+    const engine = await this.#loading;
+    if (!engine) return;
+    try {
+      const text = await engine.handoff(this.#conversation.state, {
+        now: Date.now(), lang: this.#lang, page: location.pathname + location.hash,
+        ...this.#handoff.draft, channel: this.#primaryChannel(), seed: randomSeed(),
+      });
+      this.#handoff.preview = { text, pkg: JSON.parse(text) };
+    } catch (error) {
+      console.warn(`help-assistant: handoff: ${error.code}: ${error.message}`);
+      return;
+    }
+    this.#showConversation(this.#conversation.view);
+    this.#ui.slot.querySelector('.preview-title')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #editHandoff() {
+    this.#handoff.preview = null;
+    this.#showConversation(this.#conversation.view);
+  }
+
+  // The customer agreed: the case goes into the outbox (saved before anything is tried),
+  // and the conversation records its code, so a reload shows it as sent.
+  async #sendHandoff() {
+    const preview = this.#handoff.preview;
+    if (!preview) return;
+    const channels = (this.#handoff.settings?.channels ?? [])
+      .filter((c) => c.type === 'webhook' || c.type === 'local')
+      .map((c) => (c.url ? { ...c, url: new URL(c.url, document.baseURI).href } : c));
+    try {
+      await this.#outbox.add(preview.pkg, channels);
+    } catch (error) {
+      console.warn(`help-assistant: the case could not be saved: ${error.message}`);
+      return;
+    }
+    this.#handoff.preview = null;
+    this.#handoff.draft = {};
+    await this.#act({ type: 'sent', text: preview.pkg.case_code });
+  }
+
+  #downloadHandoff() {
+    const preview = this.#handoff.preview;
+    if (!preview) return;
+    const url = URL.createObjectURL(new Blob([preview.text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `savanova-case-${preview.pkg.case_code}.json`;
+    this.#root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  #articleHelped(answer) {
+    if (!this.#articleId) return;
+    this.#act({ type: 'helped', article: this.#articleId, answer });
+    this.#ui.articleAnswer.textContent = t(this.#lang, answer === 'yes' ? 'articleThanks' : 'articleSorry');
+    if (answer === 'no') this.#root.querySelector('.contact').classList.add('prominent');
   }
 
   // What the customer searched for travels with a handoff: recorded when they act on it.
@@ -335,7 +481,9 @@ export class HelpAssistantElement extends HTMLElement {
       await this.#act({ type: 'leave' });
     }
     this.#renderResults(query, found);
-    if (!keepView && !ui.article.hidden) this.#showResults();
+    // A result that arrives after the customer opened an article, for the words they had
+    // already typed, must not close it; new words do.
+    if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();
   }
 
   #renderResults(query, found) {
@@ -390,9 +538,11 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     this.#articleId = id;
+    this.#queryAtOpen = ui.query.value;
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;
     ui.articleBody.replaceChildren(sanitizedFragment(article.html));
+    ui.articleAnswer.textContent = '';
     ui.results.hidden = true;
     ui.slot.replaceChildren();
     ui.article.hidden = false;

@@ -3,11 +3,11 @@
  * working without a network. Pages and the knowledge base are fetched fresh when
  * possible (network first) and served from the cache when offline.
  */
-const cacheName = 'help-assistant-v2';
+const cacheName = 'help-assistant-v3';
 const shell = [
   './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
-  'sanitize.js',
+  'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'dom.js',
   'assistant.js', 'assistant.wasm', 'kb.sqlite',
 ];
 

@@ -17,6 +17,7 @@ export async function start() {
   return {
     base: `http://localhost:${server.address().port}/`,
     browser,
+    server,  // server.cases: the handoff packages that arrived by webhook
     async stop() {
       await browser.close();
       await new Promise((done) => server.close(done));

@@ -1,0 +1,187 @@
+// The handoff journey in real Chromium: a customer reads an article that does not help,
+// fails a guided fix, asks for a person, sees when a person will answer and exactly what
+// will be sent (with a card number and a password taken out), and sends it. The agent
+// console in a second page of the same browser shows the case with its whole timeline,
+// and the same package reached the webhook, valid against docs/handoff.schema.json.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { openPage, screenshots, start, widget } from './browser.mjs';
+
+const schema = JSON.parse(readFileSync(new URL('../../docs/handoff.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function waitFor(check, what, timeout = 10000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('a customer fails a guided fix, sends the case, and the agent console shows all of it', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  // Saturday 5 December 2026, 21:30 in Belgrade: technical support works 08–22 every
+  // day, so two working hours end on Sunday at 09:30.
+  await page.clock.setFixedTime(new Date('2026-12-05T21:30:00+01:00'));
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  const button = (name) => panel.getByRole('button', { name, exact: true });
+
+  // 1. An article that does not help.
+  await w.input.pressSequentially('router lights', { delay: 10 });
+  const article = page.locator('help-assistant .results button[data-id="router-lights"]');
+  await article.waitFor();
+  await article.click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.locator('help-assistant .article-feedback button[data-helped="no"]').click();
+  await page.locator('help-assistant .article-answer').getByText('We are sorry').waitFor();
+  await page.locator('help-assistant .article .back').click();
+
+  // 2. A guided fix where nothing works.
+  await w.input.fill('');
+  await w.input.pressSequentially('internet not working', { delay: 10 });
+  const flow = page.locator('help-assistant .results button[data-kind="flow"][data-id="no-internet-fix"]');
+  await flow.waitFor();
+  await flow.click();
+  await button('No known issues').click();
+  await button('On every device').click();
+  await button('Yes, it is on').click();
+  for (let n = 1; n <= 4; n += 1) {
+    await panel.getByText(`Solution ${n} of 4`).waitFor();
+    await button('No').click();
+  }
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+
+  // 3. When a person answers, in the customer's words (P10).
+  const reply = panel.locator('.reply-time');
+  await reply.getByText('tomorrow').waitFor();
+  assert.equal(await reply.textContent(), 'A person from Technical support will answer tomorrow by 09:30.');
+
+  // 4. The form, then the preview of exactly what will be sent (P17).
+  await panel.locator('input[name=contact]').fill('ana@example.com');
+  await panel.locator('textarea[name=message]').fill('My card 4111 1111 1111 1111 was charged too.\nMy password is Secret99');
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  const summary = panel.locator('.preview-summary');
+  await summary.waitFor();
+  const previewText = await summary.textContent();
+  assert.match(previewText, /Technical support · priority: high/);
+  assert.match(previewText, /Restart the router — did not help/);
+  assert.match(previewText, /•••• •••• •••• 1111/);
+  assert.doesNotMatch(previewText, /4111 1111|Secret99/);
+  assert.match(await panel.locator('.redacted-note').textContent(), /we took out a card number, a password/);
+  const fullJson = JSON.parse(await panel.locator('.preview-full pre').textContent());
+  assert.equal(fullJson.summary, previewText);
+  await page.screenshot({ path: `${screenshots}/handoff-preview-en.png`, fullPage: true });
+
+  // 5. Sent: the case code, and delivery to this browser's console and the webhook.
+  await button('Send it').click();
+  const code = fullJson.case_code;
+  await panel.getByText(`Sent. Your case code is ${code}.`).waitFor();
+  await panel.getByText(`It has arrived. Quote ${code} if you call us.`).waitFor();
+  const pkg = await waitFor(() => [...env.server.cases.values()].find((p) => p.case_code === code), 'the webhook');
+  assert.deepEqual(pkg, fullJson, 'the webhook received exactly what the customer saw');
+  await page.screenshot({ path: `${screenshots}/handoff-sent-en.png`, fullPage: true });
+
+  // The package: valid, and every search, article, answer and outcome, item by item.
+  assert.equal(validate(pkg), true, JSON.stringify(validate.errors, null, 2));
+  assert.deepEqual(pkg.searches.map((s) => [s.query, s.opened]), [['router lights', ['router-lights']], ['internet not working', []]]);
+  assert.ok(pkg.searches[0].shown.some((s) => s.id === 'router-lights'));
+  assert.ok(pkg.searches[1].shown.some((s) => s.id === 'no-internet-fix' && s.kind === 'flow'));
+  assert.deepEqual(pkg.articles.map((a) => [a.id, a.helped]), [['router-lights', false]]);
+  assert.deepEqual(pkg.flow_path.map((s) => [s.step, s.answer ?? '']), [
+    ['started', ''], ['question', 'No known issues'], ['question', 'On every device'], ['question', 'Yes, it is on'],
+    ['alternative', 'no'], ['alternative', 'no'], ['alternative', 'no'], ['alternative', 'no']]);
+  assert.deepEqual(pkg.alternatives.map((a) => [a.number, a.outcome]), [[1, 'no'], [2, 'no'], [3, 'no'], [4, 'no']]);
+  assert.equal(pkg.alternatives[0].title, 'Restart the router');
+  assert.deepEqual(pkg.team, { id: 'technical', name: 'Technical support', reason: 'exhausted' });
+  assert.deepEqual(pkg.customer, { contact: 'ana@example.com' });
+  assert.equal(pkg.reply.local, '2026-12-06T09:30+01:00');
+  assert.deepEqual(pkg.redacted, ['card', 'password']);
+  assert.equal(pkg.message, 'My card •••• •••• •••• 1111 was charged too.\nMy password •••••• ••••••');
+
+  // 6. The agent console, in a second page of the same browser.
+  const agent = await openPage(context, `${env.base}agent.html`);
+  const caseButton = agent.locator(`.case-list button[data-case="${code}"]`);
+  await caseButton.waitFor();
+  await caseButton.click();
+  await agent.locator('main.case .summary').waitFor();
+  assert.equal(await agent.locator('main.case .summary').textContent(), pkg.summary);
+  const timeline = await agent.locator('.timeline li').evaluateAll((items) => items.map((li) => li.dataset.type));
+  assert.deepEqual(timeline, pkg.timeline.map((item) => item.type));
+  assert.deepEqual(timeline.filter((t) => t === 'feedback').length, 4);
+  assert.ok(timeline.includes('helped') && timeline.includes('searched') && timeline.includes('opened'));
+  const feedbackLines = await agent.locator('.timeline li[data-type=feedback]').allTextContents();
+  assert.match(feedbackLines[0], /Solution 1: Restart the router — did not help/);
+  await agent.screenshot({ path: `${screenshots}/agent-case.png`, fullPage: true });
+
+  // One click opens an article the customer saw.
+  await agent.locator('.timeline li[data-type=opened] button[data-article="router-lights"]').click();
+  await agent.locator('.kb-article-title').getByText('What the router lights mean').waitFor();
+
+  // The agent's search includes the playbook; the customer's does not.
+  await agent.locator('input[name=q]').fill('apologising');
+  const playbook = agent.locator('.kb-results button', { hasText: 'Agents only' }).first();
+  await playbook.waitFor();
+  await w.input.fill('apologising');
+  await page.locator('help-assistant .status').getByText(/found|nothing/i).waitFor();
+  assert.equal(await page.locator('help-assistant .results button', { hasText: /apologis/i }).count(), 0);
+
+  // The agent walks the same guided fix for a caller on the phone.
+  await agent.locator('main.case button[data-walk="no-internet-fix"]').click();
+  const walk = agent.locator('.kb-flow .conversation');
+  await walk.getByRole('button', { name: 'No known issues', exact: true }).click();
+  await walk.getByText('Is the internet down on every device').waitFor();
+
+  // A reload keeps the case in the inbox; a pasted case that is not ours is refused.
+  await agent.reload();
+  await agent.locator(`.case-list button[data-case="${code}"]`).waitFor();
+  await agent.locator('details.import summary').click();
+  await agent.locator('textarea[name=paste]').fill('{"version": 2}');
+  await agent.getByRole('button', { name: 'Open pasted case' }).click();
+  await agent.locator('.import-error').getByText('is not a SavaNova case: it is version 2').waitFor();
+
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(agent.errors, []);
+  await context.close();
+});
+
+test('offline, the case waits in the outbox and goes out when the browser is back online', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await panel.locator('.reply-time').getByText(/odgovoriće Vam/).waitFor();
+  await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
+  await context.setOffline(true);
+  await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
+  await panel.locator('.preview-summary').waitFor();
+  assert.doesNotMatch(await panel.locator('.preview-summary').textContent(), /tajna123/);
+  const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
+  await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
+  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await panel.locator('.delivery').getByText(/Niste na mreži/).waitFor();
+  assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
+
+  // A reload while offline: still waiting, nothing lost.
+  await page.reload();
+  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await context.setOffline(false);
+  await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
+  await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
+  assert.equal([...env.server.cases.values()].filter((p) => p.case_code === code).length, 1);
+  await w.language.selectOption('sr-Cyrl');
+  await panel.getByText(`Послато. Шифра Вашег случаја је ${code}.`).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -1,0 +1,17 @@
+/*
+ * el(tag, props, ...children): one element, with text only ever set as textContent.
+ * props: text, class, data-* and aria-* attributes, or any DOM property (type, value…).
+ * Children that are null, undefined or false are left out, so callers can write
+ * `cond ? el(...) : null`.
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else if (key.startsWith('data-') || key.startsWith('aria-')) node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}

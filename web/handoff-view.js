@@ -1,0 +1,115 @@
+/*
+ * The handoff part of the conversation (P8–P10, P17): when a person is offered, the
+ * customer sees when a person will answer, may leave a name and a contact, reviews
+ * exactly what will be sent (with sensitive data already taken out), and only then
+ * sends it. After sending: the case code and whether it has arrived.
+ *
+ * Everything is set as textContent. Buttons carry data-action (review, send, edit,
+ * download); the widget handles them.
+ */
+import { el } from './dom.js';
+import { t } from './i18n.js';
+
+function actionButton(label, action, className = 'choice') {
+  const b = el('button', { type: 'button', class: className, text: label });
+  b.dataset.action = action;
+  return b;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+// "today at 14:30", "tomorrow at 09:00", "Monday at 09:30", "Monday 14 December at 09:30",
+// in the teams' time zone; with the zone named when the customer's clock differs.
+export function replyWhen(lang, reply) {
+  if (!reply || reply.dueAt === null || reply.dueAt === undefined) return '';
+  const { local, daysAhead } = reply;
+  const time = `${pad(local.hour)}:${pad(local.minute)}`;
+  const weekday = t(lang, 'weekdays').split(',')[local.weekday];
+  const month = t(lang, 'months').split(',')[local.month - 1];
+  let when;
+  if (daysAhead <= 0) when = t(lang, 'whenToday', { time });
+  else if (daysAhead === 1) when = t(lang, 'whenTomorrow', { time });
+  else if (daysAhead < 7) when = t(lang, 'whenWeekday', { weekday, time });
+  else when = t(lang, 'whenDate', { weekday, day: local.day, month, time });
+  const ownOffset = -new Date(reply.dueAt).getTimezoneOffset();
+  const teamOffset = Math.round((Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - reply.dueAt) / 60000);
+  if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: reply.timeZone })}`;
+  return when;
+}
+
+export function replyText(lang, view, reply) {
+  const when = replyWhen(lang, reply);
+  if (!when) return t(lang, 'replyUnknown');
+  return t(lang, 'replyBy', { team: view.teamName || t(lang, 'support'), when });
+}
+
+function field(label, input, hint) {
+  return el('label', { class: 'field' }, el('span', { text: label }), input, hint ? el('small', { text: hint }) : null);
+}
+
+function form(lang, draft) {
+  const name = el('input', { name: 'name', type: 'text', autocomplete: 'name', maxLength: 200, value: draft.name ?? '' });
+  const contact = el('input', { name: 'contact', type: 'text', autocomplete: 'email', maxLength: 200, value: draft.contact ?? '' });
+  const message = el('textarea', { name: 'message', rows: 3, maxLength: 4000, value: draft.message ?? '' });
+  return el('form', { class: 'handoff-form', 'data-form': 'handoff' },
+    el('p', { class: 'handoff-form-title', text: t(lang, 'handoffFormTitle') }),
+    field(t(lang, 'nameLabel'), name),
+    field(t(lang, 'contactLabel'), contact, t(lang, 'contactHint')),
+    field(t(lang, 'messageLabel'), message),
+    el('button', { type: 'submit', class: 'primary', text: t(lang, 'review') }));
+}
+
+function preview(lang, pkg, text, settings) {
+  const parts = [
+    el('p', { class: 'preview-title', text: t(lang, 'previewTitle') }),
+    el('p', { text: t(lang, 'previewIntro') }),
+    el('pre', { class: 'preview-summary', text: pkg.summary }),
+  ];
+  if (pkg.redacted.length) {
+    const what = pkg.redacted.map((kind) => t(lang, `redacted_${kind}`)).join(', ');
+    parts.push(el('p', { class: 'redacted-note', text: t(lang, 'redactedNote', { what }) }));
+  }
+  parts.push(el('details', { class: 'preview-full' },
+    el('summary', { text: t(lang, 'fullPackage') }), el('pre', { text })));
+  parts.push(el('div', { class: 'feedback' },
+    actionButton(t(lang, 'send'), 'send', 'choice yes'),
+    actionButton(t(lang, 'edit'), 'edit')));
+  const other = el('p', { class: 'other-ways' });
+  const email = settings?.channels?.find((c) => c.type === 'email');
+  if (email) {
+    const subject = t(lang, 'emailSubject', { code: pkg.case_code, problem: pkg.problem.summary || pkg.problem.customer_words }).slice(0, 150);
+    const href = `mailto:${encodeURIComponent(email.address).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(pkg.summary)}`;
+    other.append(el('a', { class: 'link', href, text: t(lang, 'orEmail'), 'data-action': 'email' }));
+  }
+  if (settings?.channels?.some((c) => c.type === 'download')) {
+    other.append(actionButton(t(lang, 'orDownload'), 'download', 'link'));
+  }
+  if (other.childNodes.length) parts.push(other);
+  return el('div', { class: 'handoff-preview' }, ...parts);
+}
+
+function delivered(lang, code, items) {
+  const mine = items.filter((item) => item.case_code === code);
+  let key = 'deliveryDone';
+  if (mine.some((item) => item.status === 'rejected')) key = 'deliveryRejected';
+  else if (mine.some((item) => item.status === 'pending')) {
+    key = typeof navigator !== 'undefined' && navigator.onLine === false ? 'deliveryOffline' : 'deliveryRetrying';
+  }
+  return el('p', { class: `delivery delivery-${key}`, role: 'status', text: t(lang, key, { code }) });
+}
+
+// The handoff section under the conversation's apology. state: {reply, settings, draft,
+// preview: {pkg, text} | null, items: outbox items}.
+export function renderHandoff(lang, view, state) {
+  const section = el('div', { class: 'handoff' },
+    el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));
+  if (view.caseCode) {
+    section.append(el('p', { class: 'good case-code', text: t(lang, 'sentTitle', { code: view.caseCode }) }),
+      delivered(lang, view.caseCode, state.items ?? []));
+  } else if (state.preview) {
+    section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
+  } else {
+    section.append(form(lang, state.draft ?? {}));
+  }
+  return section;
+}
