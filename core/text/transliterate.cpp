@@ -131,10 +131,25 @@ std::string transliterate_word(const std::vector<char32_t>& word) {
   return out;
 }
 
+// A name with a dot inside, two letters or more on each side: a domain or an access
+// point name (internet.savanova, app.savanova.rs), not the end of a sentence ("kraj.")
+// or an abbreviation ("t.j.").
+bool has_inner_dot(std::string_view chunk) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t dot = chunk.find('.'); dot != std::string_view::npos;
+       dot = chunk.find('.', dot + 1)) {
+    if (dot >= 2 && dot + 2 < chunk.size() && letter(chunk[dot - 1]) && letter(chunk[dot - 2]) &&
+        letter(chunk[dot + 1]) && letter(chunk[dot + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool chunk_is_address(std::string_view chunk) {
   return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
          chunk.find("www.") != std::string_view::npos ||
-         chunk.find(".example") != std::string_view::npos;
+         chunk.find(".example") != std::string_view::npos || has_inner_dot(chunk);
 }
 
 void transliterate_chunk(std::string& out, std::string_view chunk) {
