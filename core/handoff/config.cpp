@@ -103,6 +103,11 @@ result<config> config_from_json(std::string_view text) {
       }
     }
   }
+  if (const auto it = j.find("categories"); it != j.end() && it->is_object()) {
+    for (const auto& [category, team] : it->items()) {
+      if (team.is_string()) c.category_teams[category] = team.get<std::string>();
+    }
+  }
   if (const auto it = j.find("channels"); it != j.end() && it->is_array()) {
     for (const auto& item : *it) {
       if (!item.is_object()) continue;

@@ -6,6 +6,7 @@
 //    "time_zone": {"name": "Europe/Belgrade", "rule": "CET-1CEST,M3.5.0,M10.5.0/3"},
 //    "holidays": ["2026-01-01", …],
 //    "hours": {"billing": {"mon": ["08:00-20:00"], …, "sat": ["09:00-14:00"]}, …},
+//    "categories": {"billing": "billing", "internet": "technical", …},
 //    "channels": [{"type": "webhook", "url": "/handoff", "reply_within": 120}, …]}
 //
 // reply_within is in minutes of the team's working time; a channel without it makes no
@@ -35,6 +36,7 @@ struct config {
   time_zone zone;
   std::vector<civil_date> holidays;
   std::map<std::string, std::array<std::vector<interval>, 7>, std::less<>> teams;  // week
+  std::map<std::string, std::string, std::less<>> category_teams;  // article category → team
   std::vector<channel> channels;
 
   bool empty() const noexcept { return teams.empty(); }

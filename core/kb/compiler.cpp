@@ -683,6 +683,25 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
           diag.add(display, line_of(team.first),
                    "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
         }
+        // The article categories this team answers for: a customer who asks for a
+        // person after reading such an article reaches this team (P11).
+        if (team.second.IsMap() && team.second["categories"]) {
+          const YAML::Node categories = team.second["categories"];
+          if (!categories.IsSequence()) {
+            diag.add(display, line_of(categories),
+                     "team '" + id + "': 'categories' is a list, e.g. [billing, contract]");
+          }
+          for (const auto& category : categories) {
+            const std::string name = scalar(category);
+            if (site.handoff["categories"].contains(name)) {
+              diag.add(display, line_of(category),
+                       "category '" + name + "' already belongs to team '" +
+                           site.handoff["categories"][name].get<std::string>() + "'");
+              continue;
+            }
+            site.handoff["categories"][name] = id;
+          }
+        }
         if (team.second.IsMap() && team.second["hours"]) {
           site.handoff["hours"][id] = read_hours(team.second["hours"], display, id, diag);
         } else if (root["channels"]) {

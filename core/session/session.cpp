@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "flow/json_read.hpp"
+#include "handoff/config.hpp"
 #include "kb/knowledge_base.hpp"
 #include "session/frustration.hpp"
 #include "text/utf8.hpp"
@@ -115,6 +116,27 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
     if (hit.kind == "flow") ids.push_back(hit.id);
   }
   return ids;
+}
+
+// Outside a flow, a person comes from the team of what the customer was reading (P11):
+// the last article opened, else the best result of the last search, by the category's
+// team in site.yaml. "" when nothing says.
+std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
+  const auto& teams = kb.handoff_config().category_teams;
+  const auto team_of = [&](const std::string& id) -> std::string {
+    if (const flow::flow* f = kb.find_flow(id)) return f->team;
+    auto a = kb.get_article(id, "en");
+    if (!a) return {};
+    const auto it = teams.find(a.value().category);
+    return it == teams.end() ? std::string() : it->second;
+  };
+  for (auto e = s.events.rbegin(); e != s.events.rend(); ++e) {
+    std::string team;
+    if (e->type == "opened" || e->type == "helped") team = team_of(e->article);
+    if (e->type == "searched" && !e->shown.empty()) team = team_of(e->shown.front());
+    if (!team.empty()) return team;
+  }
+  return {};
 }
 
 }  // namespace
@@ -266,7 +288,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     if (s.current != phase::handoff) next.case_code.clear();
     next.current = phase::handoff;
     next.handoff_reason = "asked";
-    next.handoff_team = current ? current->team : std::string();
+    next.handoff_team = current ? current->team : team_of_reading(s, kb);
     if (current && !s.path.empty()) {
       const flow::node* n = flow::at(*current, s.path.back());
       if (n && n->kind == flow::node_kind::handoff) next.handoff_team = current->team_of(*n);

@@ -291,7 +291,8 @@ TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handof
               "holidays:\n  - {date: 2026-12-25, name: Christmas}\n"
               "channels:\n  - {type: local, reply_within: 1h30m}\n  - {type: download}\n"
               "teams:\n  billing:\n    name: {en: Billing}\n"
-              "    hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-11:00\", \"12:00-13:00\"]}\n")
+              "    hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-11:00\", \"12:00-13:00\"]}\n"
+              "    categories: [billing, contract]\n")
               .empty());
     auto opened = kb::knowledge_base::open_file(kb.output().string());
     REQUIRE(opened.ok());
@@ -304,6 +305,7 @@ TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handof
     CHECK(week[1].size() == 1);  // Monday
     CHECK(week[6].size() == 2);  // Saturday: two spans
     CHECK(week[0].empty());      // Sunday: closed
+    CHECK(settings.category_teams.at("contract") == "billing");
   }
   SECTION("each mistake names its line") {
     const auto m = errors_for(
@@ -316,7 +318,8 @@ TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handof
         "  - {type: local, reply_within: soon}\n"                            // 8
         "teams:\n  billing:\n    name: {en: Billing}\n"                      // 9-11
         "    hours: {mon-fri: \"16:00-08:00\", someday: \"08:00-09:00\"}\n"  // 12
-        "  orders:\n    name: {en: Orders}\n");                              // 13-14
+        "  orders:\n    name: {en: Orders}\n"
+        "    categories: [x, x]\n");  // 13-15
     const auto has = [&](const std::string& line_and_message) {
       INFO(line_and_message);
       for (const auto& s : m) INFO(s);
@@ -333,6 +336,7 @@ TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handof
     has("12: '16:00-08:00': ");
     has("12: 'someday' is not a day or a range of days");
     has("13: team 'orders' needs 'hours'");
+    has("15: category 'x' already belongs to team 'orders'");
     CHECK_FALSE(fs::exists(kb.output()));
   }
 }

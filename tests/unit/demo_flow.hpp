@@ -26,7 +26,7 @@ inline std::vector<std::pair<std::string, std::string>> demo_meta() {
                        "sr-Cyrl": "Техничка подршка"}})"},
           {"handoff", R"({"company": {"name": "SavaNova", "phone": "0800 100 200"},
               "time_zone": {"name": "Europe/Belgrade", "rule": "CET-1CEST,M3.5.0,M10.5.0/3"},
-              "holidays": ["2026-12-25"],
+              "holidays": ["2026-12-25"], "categories": {"internet": "technical"},
               "hours": {"technical": {"mon": ["08:00-20:00"], "tue": ["08:00-20:00"],
                 "wed": ["08:00-20:00"], "thu": ["08:00-20:00"], "fri": ["08:00-20:00"],
                 "sat": ["09:00-14:00"]}},

@@ -247,3 +247,34 @@ TEST_CASE("a package is made only at a handoff, from a well-formed request", "[h
   CHECK(handoff::utc_iso(0) == "1970-01-01T00:00:00.000Z");
   CHECK(handoff::utc_iso(1'796'409'000'123) == "2026-12-04T18:30:00.123Z");
 }
+
+TEST_CASE("outside a flow, a person comes from the team of what the customer read",
+          "[handoff][package]") {
+  SECTION("the article's category names the team (site.yaml)") {
+    test::conversation c;
+    auto opened = test::act("opened");
+    opened.article = "router-lights";  // category internet → technical
+    REQUIRE(c.act(opened).ok());
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    CHECK(c.s.handoff_team == "technical");
+    CHECK(build(c, request())["team"]["name"] == "Technical support");
+  }
+  SECTION("the best result of the last search, when nothing was opened") {
+    test::conversation c;
+    auto searched = test::act("searched");
+    searched.text = "router";
+    searched.shown = {"router-lights"};
+    REQUIRE(c.act(searched).ok());
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    CHECK(c.s.handoff_team == "technical");
+  }
+  SECTION("nothing read: no team, and the slowest team's reply time") {
+    test::conversation c;
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    CHECK(c.s.handoff_team.empty());
+    const json pkg = build(c, request());
+    CHECK(pkg["team"]["id"] == "");
+    CHECK(pkg["reply"].is_object());
+    CHECK(pkg["summary"].get<std::string>().find("team not known") != std::string::npos);
+  }
+}
