@@ -9,11 +9,14 @@ import { createRequire } from 'node:module';
 
 const root = new URL('../../', import.meta.url);
 const require = createRequire(import.meta.url);
-const module = await require(new URL('build/wasm/assistant.js', root).pathname)({
-  wasmBinary: readFileSync(new URL('build/wasm/assistant.wasm', root)),
+// Another build can be checked with HA_WASM_DIR and HA_SITE_KB (as in tools/bench/lib/paths.mjs).
+const wasmDir = new URL(`${process.env.HA_WASM_DIR || 'build/wasm'}/`, root);
+const module = await require(new URL('assistant.js', wasmDir).pathname)({
+  wasmBinary: readFileSync(new URL('assistant.wasm', wasmDir)),
 });
 const engine = new module.Engine();
-assert.equal(engine.open(readFileSync(new URL('build/site/kb.sqlite', root))).ok, true);
+const kb = new URL(process.env.HA_SITE_KB || 'build/site/kb.sqlite', root);
+assert.equal(engine.open(readFileSync(kb)).ok, true);
 const queries = readFileSync(new URL('tests/relevance/south-slavic.jsonl', root), 'utf8')
   .split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
 

@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { percentile } from './lib/metrics.mjs';
+import { builtPaths } from './lib/paths.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = path.join(ROOT, 'build/bench/scale');
+const BUILT = builtPaths(ROOT);  // kbc, the Wasm engine and the demo kb (lib/paths.mjs)
+const OUT = path.join(BUILT.benchDir, 'scale');
 const QUERIES = 300;
 
 // A small deterministic generator (mulberry32), so every run measures the same data.
@@ -35,8 +37,7 @@ function random(seed) {
 // The demo knowledge base's words by language, most frequent first.
 function vocabulary() {
   const corpus = path.join(OUT, 'demo-corpus.jsonl');
-  execFileSync(path.join(ROOT, 'build/native/kbc'),
-    ['--export-corpus', path.join(ROOT, 'build/site/kb.sqlite'), '-o', corpus], { stdio: 'ignore' });
+  execFileSync(BUILT.kbc, ['--export-corpus', BUILT.siteKb, '-o', corpus], { stdio: 'ignore' });
   const counts = { en: new Map(), 'sr-Latn': new Map() };
   for (const line of readFileSync(corpus, 'utf8').split('\n')) {
     if (!line) continue;
@@ -92,7 +93,7 @@ async function measure(size, vocab, module) {
   const { file, queries } = generate(size, vocab);
   const kb = path.join(OUT, `synthetic-${size}.sqlite`);
   let started = process.hrtime.bigint();
-  execFileSync(path.join(ROOT, 'build/native/kbc'), ['--corpus', file, '-o', kb], { stdio: 'ignore' });
+  execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb], { stdio: 'ignore' });
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
   const bytes = readFileSync(kb);
 
@@ -126,8 +127,8 @@ const { values } = parseArgs({
 mkdirSync(OUT, { recursive: true });
 const vocab = vocabulary();
 const require = createRequire(import.meta.url);
-const module = await require(path.join(ROOT, 'build/wasm/assistant.js'))({
-  wasmBinary: readFileSync(path.join(ROOT, 'build/wasm/assistant.wasm')),
+const module = await require(path.join(BUILT.wasmDir, 'assistant.js'))({
+  wasmBinary: readFileSync(path.join(BUILT.wasmDir, 'assistant.wasm')),
 });
 for (const size of values.sizes.split(',').map(Number)) {
   const row = await measure(size, vocab, module);

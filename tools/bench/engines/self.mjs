@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { builtPaths } from '../lib/paths.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -14,11 +15,12 @@ function requireBuilt(file) {
   return file;
 }
 
-// build/native/kbc --corpus <corpus> -o build/bench/<label>.sqlite; kbc's own output
+// kbc --corpus <corpus> -o build/bench/<label>.sqlite (folders: lib/paths.mjs); kbc's own output
 // goes to stderr so that stdout stays clean for --json.
 function compileKnowledgeBase(root, corpusPath, label) {
-  const kbc = requireBuilt(path.join(root, 'build/native/kbc'));
-  const outDir = path.join(root, 'build/bench');
+  const built = builtPaths(root);
+  const kbc = requireBuilt(built.kbc);
+  const outDir = built.benchDir;
   mkdirSync(outDir, { recursive: true });
   const kbPath = path.join(outDir, `${label}.sqlite`);
   try {
@@ -30,8 +32,9 @@ function compileKnowledgeBase(root, corpusPath, label) {
 }
 
 async function instantiate(root) {
-  const createModule = require(requireBuilt(path.join(root, 'build/wasm/assistant.js')));
-  return createModule({ wasmBinary: readFileSync(path.join(root, 'build/wasm/assistant.wasm')) });
+  const { wasmDir } = builtPaths(root);
+  const createModule = require(requireBuilt(path.join(wasmDir, 'assistant.js')));
+  return createModule({ wasmBinary: readFileSync(path.join(wasmDir, 'assistant.wasm')) });
 }
 
 function searchIds(engine, q, lang) {
