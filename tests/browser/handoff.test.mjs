@@ -82,6 +82,16 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   assert.equal(fullJson.summary, previewText);
   await page.screenshot({ path: `${screenshots}/handoff-preview-en.png`, fullPage: true });
 
+  // The other ways from the preview: a prepared e-mail and the case file.
+  const mailto = new URL(await panel.locator('a[data-action=email]').getAttribute('href'));
+  assert.equal(mailto.protocol, 'mailto:');
+  assert.equal(mailto.pathname, 'podrska@savanova.example');
+  assert.equal(mailto.searchParams.get('subject'), `Case ${fullJson.case_code}: your home internet is not working`);
+  assert.equal(mailto.searchParams.get('body'), previewText);
+  const [download] = await Promise.all([page.waitForEvent('download'), button('Download the case file').click()]);
+  assert.equal(download.suggestedFilename(), `savanova-case-${fullJson.case_code}.json`);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), fullJson);
+
   // 5. Sent: the case code, and delivery to this browser's console and the webhook.
   await button('Send it').click();
   const code = fullJson.case_code;
@@ -141,9 +151,20 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   await walk.getByRole('button', { name: 'No known issues', exact: true }).click();
   await walk.getByText('Is the internet down on every device').waitFor();
 
-  // A reload keeps the case in the inbox; a pasted case that is not ours is refused.
+  // Cases from a file or pasted join the inbox.
+  await agent.locator('details.import summary').click();
+  await agent.locator('input[type=file]').setInputFiles(new URL('../handoff/approved/sr-Cyrl-double-charge-asked.json', import.meta.url).pathname);
+  await agent.locator('main.case .summary').getByText(/^Случај .* · Наплата/).waitFor();
+  const pasted = JSON.parse(readFileSync(new URL('../handoff/approved/sl-solved-rated-then-asked.json', import.meta.url), 'utf8'));
+  await agent.locator('textarea[name=paste]').fill(JSON.stringify(pasted));
+  await agent.getByRole('button', { name: 'Open pasted case' }).click();
+  await agent.locator('main.case h2').getByText(`Case ${pasted.case_code}`).waitFor();
+  assert.equal(await agent.locator('.case-list button[data-case]').count(), 3);
+
+  // A reload keeps the cases in the inbox; a pasted case that is not ours is refused.
   await agent.reload();
   await agent.locator(`.case-list button[data-case="${code}"]`).waitFor();
+  assert.equal(await agent.locator('.case-list button[data-case]').count(), 3);
   await agent.locator('details.import summary').click();
   await agent.locator('textarea[name=paste]').fill('{"version": 2}');
   await agent.getByRole('button', { name: 'Open pasted case' }).click();

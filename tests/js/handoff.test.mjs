@@ -73,7 +73,7 @@ const scenarios = {
     assert.equal(view.phase, 'confirming');
     c.act({ type: 'confirm' });
     c.act({ type: 'ask_person', text: 'Картица 4111 1111 1111 1111, ЈМБГ 0101990710008, хитно!' });
-    return c.handoff({ channel: 'webhook' });
+    return c.handoff({ channel: 'webhook', seed: 'c0ffee1234abcd01' });
   },
   // Slovenian: solved, rated, then asked for a person anyway about something else.
   'sl-solved-rated-then-asked': () => {
@@ -83,7 +83,7 @@ const scenarios = {
     assert.equal(view.phase, 'solved');
     c.act({ type: 'rate', rating: 4, text: 'Hitro, hvala. Geslo za wifi je Mačka123' });
     c.act({ type: 'ask_person', text: '' });
-    return c.handoff({ contact: '+386 40 123 456', channel: 'local' });
+    return c.handoff({ contact: '+386 40 123 456', channel: 'local', seed: '0badf00d5eed4242' });
   },
 };
 
