@@ -67,7 +67,7 @@ template.innerHTML = `
     <aside class="contact">
       <h3 class="contact-title"></h3>
       <p class="contact-text"></p>
-      <button type="button" class="write-to-us choice"></button>
+      <button type="button" class="write-to-us choice" hidden></button>
       <button type="button" class="retry" hidden></button>
     </aside>
   </section>`;
@@ -199,6 +199,9 @@ export class HelpAssistantElement extends HTMLElement {
     }).then((engine) => {
       this.#engine = engine;
       ui.status.textContent = '';
+      // Writing to a person needs the engine (it builds the case); the phone and the
+      // address above need nothing.
+      ui.writeToUs.hidden = false;
       this.dispatchEvent(new CustomEvent('ready', { detail: engine.info }));
       if (ui.query.value) this.#search();
       this.#restoreConversation(engine);
@@ -218,6 +221,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#ui.status.textContent = t(this.#lang, key);
     this.#ui.status.classList.add('error');
     this.#ui.retry.hidden = false;
+    this.#ui.writeToUs.hidden = true;
     console.warn(`help-assistant: ${error.code}: ${error.message}`);
   }
 

@@ -92,6 +92,8 @@ test('a search with no answer says so and offers a person', async () => {
     .shadowRoot.querySelector('.status').textContent));
   assert.equal(await w.hits.count(), 0);
   assert.match(await w.contact.textContent(), /0800 100 200/);
+  // Writing to a person needs the engine; the phone and address do not.
+  assert.equal(await page.locator('help-assistant .write-to-us').isVisible(), false);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
