@@ -63,6 +63,7 @@ function call(method, params) {
   return loading.then(() => {
     const result =
       method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
+      : method === 'forPage' ? engine.forPage(String(params.page ?? ''), params.options ?? {})
       : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
       : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
       : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))

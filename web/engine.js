@@ -44,6 +44,12 @@ export class Engine {
       : null;
   }
 
+  // What is tagged with a page of the site ("/internet"), before the customer types:
+  // hits shaped as search()'s.
+  async forPage(page, options = {}) {
+    return (await this.#call('forPage', { page, options })).hits;
+  }
+
   article(id, lang) {
     return this.#call('article', { id, lang });
   }

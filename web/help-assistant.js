@@ -127,6 +127,7 @@ export class HelpAssistantElement extends HTMLElement {
       this.#act({ type: 'describe', text, lang: this.#lang });
     }, { signal });
     ui.language.addEventListener('change', () => this.#setLanguage(ui.language.value), { signal });
+    window.addEventListener('hashchange', () => { if (!ui.query.value.trim()) this.#showSuggestions(); }, { signal });
     ui.results.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-id]');
       if (!button) return;
@@ -203,7 +204,7 @@ export class HelpAssistantElement extends HTMLElement {
       // address above need nothing.
       ui.writeToUs.hidden = false;
       this.dispatchEvent(new CustomEvent('ready', { detail: engine.info }));
-      if (ui.query.value) this.#search();
+      this.#search();  // the results for a query typed while loading, or this page's suggestions
       this.#restoreConversation(engine);
       return engine;
     }, (error) => {
@@ -454,6 +455,34 @@ export class HelpAssistantElement extends HTMLElement {
     this.#renderStrings();
   }
 
+  // The page the widget sits on ("/internet"): the page attribute, else the demo site's
+  // #section, else the path. Articles are tagged with pages (P13).
+  #page() {
+    const given = this.getAttribute('page');
+    if (given) return given;
+    if (/^#[a-z-]+$/.test(location.hash)) return `/${location.hash.slice(1)}`;
+    return location.pathname;
+  }
+
+  // Before the customer types: what is often needed on this page.
+  async #showSuggestions() {
+    const ui = this.#ui;
+    const engine = await this.#loading;
+    if (!engine || !this.isConnected || ui.query.value.trim()) return;
+    let hits = [];
+    try {
+      hits = await engine.forPage(this.#page(), { lang: this.#lang, limit: 5 });
+    } catch (error) {
+      console.warn(`help-assistant: suggestions: ${error.code}: ${error.message}`);
+    }
+    if (ui.query.value.trim()) return;  // the customer started typing meanwhile
+    this.#lastSearch = { query: '', shown: hits.map((h) => h.id) };
+    ui.results.replaceChildren(...hits.map((hit) => this.#resultItem(hit)));
+    ui.results.classList.toggle('suggestions', hits.length > 0);
+    ui.status.classList.remove('error');
+    ui.status.textContent = hits.length ? t(this.#lang, 'pageSuggestions') : '';
+  }
+
   #scheduleSearch() {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#search(), typingPauseMs);
@@ -465,8 +494,7 @@ export class HelpAssistantElement extends HTMLElement {
     const engine = await this.#loading;
     if (!engine || !this.isConnected) return;
     if (!query.trim()) {
-      ui.results.replaceChildren();
-      ui.status.textContent = '';
+      this.#showSuggestions();
       return;
     }
     let found;
@@ -490,32 +518,36 @@ export class HelpAssistantElement extends HTMLElement {
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();
   }
 
+  // One result (an article or a guided fix) as a list item with a button.
+  #resultItem(hit) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.id = hit.id;
+    button.dataset.kind = hit.kind;
+    button.lang = hit.lang;
+    const title = document.createElement('span');
+    title.className = 'hit-title';
+    title.textContent = hit.title;
+    if (hit.kind === 'flow') {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = t(this.#lang, 'flowBadge');
+      title.prepend(badge);
+    }
+    const snippet = document.createElement('span');
+    snippet.className = 'hit-snippet';
+    snippet.append(sanitizedFragment(hit.snippetHtml));
+    button.append(title, snippet);
+    item.append(button);
+    return item;
+  }
+
   #renderResults(query, found) {
     const ui = this.#ui;
     ui.status.classList.remove('error');
-    ui.results.replaceChildren(...found.hits.map((hit) => {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.id = hit.id;
-      button.dataset.kind = hit.kind;
-      button.lang = hit.lang;
-      const title = document.createElement('span');
-      title.className = 'hit-title';
-      title.textContent = hit.title;
-      if (hit.kind === 'flow') {
-        const badge = document.createElement('span');
-        badge.className = 'badge';
-        badge.textContent = t(this.#lang, 'flowBadge');
-        title.prepend(badge);
-      }
-      const snippet = document.createElement('span');
-      snippet.className = 'hit-snippet';
-      snippet.append(sanitizedFragment(hit.snippetHtml));
-      button.append(title, snippet);
-      item.append(button);
-      return item;
-    }));
+    ui.results.classList.remove('suggestions');
+    ui.results.replaceChildren(...found.hits.map((hit) => this.#resultItem(hit)));
     // Articles and guided fixes are counted apart: the customer reads them differently.
     const flows = found.hits.filter((hit) => hit.kind === 'flow').length;
     const articles = found.hits.length - flows;

@@ -110,6 +110,7 @@ const en = {
   articleThanks: 'Thank you for telling us.',
   articleSorry: 'We are sorry. A person can help: use "Write to a person" below.',
   writeToUs: 'Write to a person',
+  pageSuggestions: 'Often needed on this page:',
 };
 
 const srLatn = {
@@ -210,6 +211,7 @@ const srLatn = {
   articleThanks: 'Hvala što ste nam rekli.',
   articleSorry: 'Žao nam je. Osoba iz podrške može da pomogne: izaberite „Pišite osobi“ ispod.',
   writeToUs: 'Pišite osobi',
+  pageSuggestions: 'Često potrebno na ovoj stranici:',
 };
 
 const hr = {
@@ -310,6 +312,7 @@ const hr = {
   articleThanks: 'Hvala što ste nam rekli.',
   articleSorry: 'Žao nam je. Osoba iz podrške može pomoći: odaberite „Pišite osobi” ispod.',
   writeToUs: 'Pišite osobi',
+  pageSuggestions: 'Često potrebno na ovoj stranici:',
 };
 
 const bs = {
@@ -372,6 +375,7 @@ const bs = {
   articleThanks: 'Hvala što ste nam rekli.',
   articleSorry: 'Žao nam je. Osoba iz podrške može pomoći: odaberite „Pišite osobi” ispod.',
   writeToUs: 'Pišite osobi',
+  pageSuggestions: 'Često potrebno na ovoj stranici:',
 };
 
 const sl = {
@@ -472,6 +476,7 @@ const sl = {
   articleThanks: 'Hvala, da ste nam povedali.',
   articleSorry: 'Žal nam je. Oseba vam lahko pomaga: izberite »Pišite osebi« spodaj.',
   writeToUs: 'Pišite osebi',
+  pageSuggestions: 'Pogosto potrebno na tej strani:',
 };
 
 // Serbian Latin → Cyrillic for the strings above (our own words: no foreign names, so the

@@ -100,6 +100,13 @@ class knowledge_base {
   // Any text at all gives hits or an empty list; errors only for a damaged database.
   result<search_response> search(std::string_view query, const search_options& options) const;
 
+  // What is tagged with this page of the site (front matter `pages`, e.g. "/internet"):
+  // one hit per article or flow, in the customer's language or the closest, guided fixes
+  // and troubleshooting first; for suggestions before the customer types (P13). The
+  // snippet is the start of the text, HTML-escaped. Unknown pages give an empty list.
+  result<std::vector<search_hit>> for_page(std::string_view page,
+                                           const search_options& options) const;
+
   // The article in the customer's language, else the closest language that has it.
   // Flows are not articles: not_found for a flow's id.
   result<article> get_article(std::string_view id, std::string_view lang) const;

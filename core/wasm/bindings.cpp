@@ -71,32 +71,25 @@ class engine {
   // options: {lang, limit, includeAgent, category}
   val search(const std::string& query, const val& options) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
-    ha::kb::search_options o;
-    o.lang = option<std::string>(options, "lang", "en");
-    o.limit = static_cast<std::size_t>(option<int>(options, "limit", 10));
-    o.include_agent = option<bool>(options, "includeAgent", false);
-    o.category = option<std::string>(options, "category", "");
-    auto found = kb_->search(query, o);
+    auto found = kb_->search(query, read_options(options));
     if (!found) return failure(found.err());
-    val hits = val::array();
-    for (const auto& h : found.value().hits) {
-      val hit = val::object();
-      hit.set("id", h.id);
-      hit.set("lang", h.lang);
-      hit.set("title", h.title);
-      hit.set("category", h.category);
-      hit.set("audience", h.audience);
-      hit.set("kind", h.kind);
-      hit.set("snippetHtml", h.snippet_html);
-      hit.set("score", h.score);
-      hits.call<void>("push", hit);
-    }
     val out = success();
     out.set("lang", found.value().lang);
     out.set("corrected", found.value().corrected);
     out.set("coverage", found.value().coverage);
     out.set("confident", found.value().confident);
-    out.set("hits", hits);
+    out.set("hits", hit_values(found.value().hits));
+    return out;
+  }
+
+  // Suggestions for a page of the site before the customer types (P13): {ok, hits}, the
+  // hits shaped as search()'s. options: {lang, limit, includeAgent, category}.
+  val for_page(const std::string& page, const val& options) const {
+    if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    auto found = kb_->for_page(page, read_options(options));
+    if (!found) return failure(found.err());
+    val out = success();
+    out.set("hits", hit_values(found.value()));
     return out;
   }
 
@@ -214,6 +207,32 @@ class engine {
   }
 
  private:
+  static ha::kb::search_options read_options(const val& options) {
+    ha::kb::search_options o;
+    o.lang = option<std::string>(options, "lang", "en");
+    o.limit = static_cast<std::size_t>(option<int>(options, "limit", 10));
+    o.include_agent = option<bool>(options, "includeAgent", false);
+    o.category = option<std::string>(options, "category", "");
+    return o;
+  }
+
+  static val hit_values(const std::vector<ha::kb::search_hit>& found) {
+    val hits = val::array();
+    for (const auto& h : found) {
+      val hit = val::object();
+      hit.set("id", h.id);
+      hit.set("lang", h.lang);
+      hit.set("title", h.title);
+      hit.set("category", h.category);
+      hit.set("audience", h.audience);
+      hit.set("kind", h.kind);
+      hit.set("snippetHtml", h.snippet_html);
+      hit.set("score", h.score);
+      hits.call<void>("push", hit);
+    }
+    return hits;
+  }
+
   static ha::result<ha::session::state> load_state(const std::string& json) {
     if (json.empty()) return ha::session::state{};
     return ha::session::from_json(json);
@@ -249,6 +268,7 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
       .constructor<>()
       .function("open", &engine::open)
       .function("search", &engine::search)
+      .function("forPage", &engine::for_page)
       .function("article", &engine::article)
       .function("converse", &engine::converse)
       .function("render", &engine::render)

@@ -161,3 +161,33 @@ test('a question the help center cannot answer is met honestly, with a person of
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('before the customer types, the page suggests what is often needed there', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, `${env.base}#internet`);
+  const w = widget(page);
+  await w.status.getByText('Often needed on this page:').waitFor();
+  const results = page.locator('help-assistant .results li button');
+  const internet = await results.evaluateAll((buttons) => buttons.map((b) => b.dataset.id));
+  assert.ok(internet.length >= 3 && internet.length <= 5, internet.join());
+  assert.equal(await results.first().getAttribute('data-kind'), 'flow');  // a guided fix first
+  assert.ok(internet.includes('no-internet-fix'));
+
+  // Another part of the site, another set; typing replaces them, clearing brings them back.
+  await page.locator('.site-header a[href="#billing"]').click();
+  await page.waitForFunction(() => {
+    const first = document.querySelector('help-assistant').shadowRoot.querySelector('.results li button');
+    return first && first.dataset.id !== 'no-internet-fix';
+  });
+  const billing = await results.evaluateAll((buttons) => buttons.map((b) => b.dataset.id));
+  assert.ok(billing.some((id) => id.includes('pay') || id.includes('bill') || id.includes('charge')), billing.join());
+  await w.input.pressSequentially('router lights', { delay: 10 });
+  await expectStatus(page, /found/);
+  await w.input.fill('');
+  await w.status.getByText('Often needed on this page:').waitFor();
+
+  await w.language.selectOption('sr-Latn');
+  await w.status.getByText('Često potrebno na ovoj stranici:').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

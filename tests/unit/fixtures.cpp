@@ -36,7 +36,8 @@ std::string unescape(const std::string& s) {
 
 std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer,
                           const std::vector<std::pair<std::string, std::string>>& flows,
-                          const std::vector<std::pair<std::string, std::string>>& meta) {
+                          const std::vector<std::pair<std::string, std::string>>& meta,
+                          const std::map<std::string, std::string>& pages) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
@@ -50,11 +51,13 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
     kb::statement insert(
         db,
         "INSERT INTO articles(id, lang, title, category, audience, kind, tags, "
-        "pages, html, body, source) VALUES (?1,?2,?3,?4,?5,?6,?7,'',?8,?9,'test')");
+        "pages, html, body, source) VALUES (?1,?2,?3,?4,?5,?6,?7,?10,?8,?9,'test')");
     for (const auto& r : rows) {
       insert.reset();
       insert.bind(1, r.id).bind(2, r.lang).bind(3, r.title).bind(4, r.category).bind(5, r.audience);
       insert.bind(6, r.kind).bind(7, r.tags).bind(8, "<p>" + r.body + "</p>").bind(9, r.body);
+      const auto tagged = pages.find(r.id);
+      insert.bind(10, tagged == pages.end() ? std::string() : tagged->second);
       if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }

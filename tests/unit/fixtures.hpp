@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: fixture files and small in-memory knowledge bases.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,8 +24,10 @@ struct kb_row {
 // flows: flow::to_json() documents, stored in the flows table (add a kb_row of kind
 // "flow" with the same id to make one searchable).
 // meta: more meta rows (key, value), e.g. "teams" and "handoff" as kbc writes them.
+// pages: article id → its pages, space-separated as kbc stores them ("/internet /account").
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
                           const std::vector<std::pair<std::string, std::string>>& flows = {},
-                          const std::vector<std::pair<std::string, std::string>>& meta = {});
+                          const std::vector<std::pair<std::string, std::string>>& meta = {},
+                          const std::map<std::string, std::string>& pages = {});
 
 }  // namespace ha::test

@@ -261,3 +261,49 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
     CHECK_FALSE(r.confident);
   }
 }
+
+TEST_CASE("a page suggests what is tagged with it, before the customer types", "[kb][pages]") {
+  const std::string long_body(400, 'x');
+  const std::vector<test::kb_row> tagged = {
+      {"router-lights", "en", "What the router lights mean", "internet", "customer", "info", "",
+       "A red light means no connection."},
+      {"router-lights", "sr-Latn", "Šta znače lampice", "internet", "customer", "info", "",
+       "Crveno svetlo znači da nema veze."},
+      {"no-internet", "en", "No internet connection", "internet", "customer", "troubleshooting", "",
+       "Start with the router. " + long_body},
+      {"no-internet-fix", "en", "Fix a connection", "internet", "customer", "flow", "", "Steps"},
+      {"agent-notes", "en", "Notes for agents", "playbook", "agent", "guide", "", "Internal"},
+      {"pay-bill", "en", "Pay a bill", "billing", "customer", "howto", "", "Pay."},
+  };
+  const std::map<std::string, std::string> pages = {{"router-lights", "/internet /account"},
+                                                    {"no-internet", "/account /internet"},
+                                                    {"no-internet-fix", "/internet"},
+                                                    {"agent-notes", "/internet"},
+                                                    {"pay-bill", "/billing"}};
+  const auto kb = knowledge_base::open_image(test::make_kb_image(tagged, -1, -1, {}, {}, pages));
+  REQUIRE(kb.ok());
+  search_options o;
+  o.lang = "sr-Latn";
+  auto hits = kb.value().for_page("/internet", o);
+  REQUIRE(hits.ok());
+  std::vector<std::string> ids;
+  for (const auto& h : hits.value()) ids.push_back(h.id);
+  // The guided fix, then troubleshooting, then the rest; agents' notes left out.
+  CHECK(ids == std::vector<std::string>{"no-internet-fix", "no-internet", "router-lights"});
+  CHECK(hits.value()[2].lang == "sr-Latn");  // one hit per article, in the customer's language
+  CHECK(hits.value()[2].title == "Šta znače lampice");
+  CHECK(hits.value()[1].snippet_html.size() < 200);  // the opening, cut after a word
+  CHECK(hits.value()[1].snippet_html.substr(hits.value()[1].snippet_html.size() - 3) == "…");
+
+  o.include_agent = true;
+  CHECK(kb.value().for_page("/internet", o).value().size() == 4);
+  o.limit = 1;
+  CHECK(kb.value().for_page("/internet", o).value().size() == 1);
+  // A page prefix is not the page; unknown and hostile pages give nothing.
+  for (const char* page : {"/intern", "", "/nowhere", "' OR 1=1 --", "%", "/internet /account"}) {
+    INFO(page);
+    auto none = kb.value().for_page(page, o);
+    REQUIRE(none.ok());
+    CHECK(none.value().empty());
+  }
+}

@@ -1,0 +1,98 @@
+// knowledge_base::for_page: what the help center suggests on a page before the customer
+// types anything (P13), from the pages each article and flow is tagged with.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kb/knowledge_base.hpp"
+#include "kb/languages.hpp"
+#include "kb/statement.hpp"
+#include "text/html.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::kb {
+
+namespace {
+
+constexpr std::size_t snippet_bytes = 160;
+
+// The start of a text, cut after a whole word, with an ellipsis when cut.
+std::string opening(std::string_view body) {
+  if (body.size() <= snippet_bytes) return text::escape_html(body);
+  std::string_view cut = text::truncate(body, snippet_bytes);
+  if (const std::size_t space = cut.rfind(' '); space != std::string_view::npos && space > 40) {
+    cut = cut.substr(0, space);
+  }
+  return text::escape_html(cut) + "…";
+}
+
+int kind_rank(const std::string& kind) {
+  if (kind == "flow") return 0;
+  if (kind == "troubleshooting") return 1;
+  return 2;
+}
+
+struct candidate {
+  search_hit hit;
+  std::size_t page_position = 0;  // 0: the page is the first one the article names
+};
+
+}  // namespace
+
+result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
+                                                         const search_options& options) const {
+  std::vector<search_hit> out;
+  // A page is one path ("/internet"), as kbc requires of front matter.
+  if (page.size() < 2 || page.size() > 200 || page[0] != '/' ||
+      page.find_first_of(" \t\n") != std::string_view::npos) {
+    return out;
+  }
+  statement rows(db_.get(),
+                 "SELECT id, lang, title, category, audience, kind, body, pages FROM articles "
+                 "WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
+  if (!rows.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
+  rows.bind(1, page);
+  // id → language → version
+  std::map<std::string, std::map<std::string, candidate, std::less<>>, std::less<>> found;
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW) {
+    candidate c;
+    c.hit.id = rows.text(0);
+    c.hit.lang = rows.text(1);
+    c.hit.title = rows.text(2);
+    c.hit.category = rows.text(3);
+    c.hit.audience = rows.text(4);
+    c.hit.kind = rows.text(5);
+    if (c.hit.audience == "agent" && !options.include_agent) continue;
+    if (!options.category.empty() && c.hit.category != options.category) continue;
+    c.hit.snippet_html = opening(rows.text(6));
+    const std::string pages = " " + rows.text(7) + " ";
+    const std::string needle = " " + std::string(page) + " ";
+    c.page_position = static_cast<std::size_t>(
+        std::count(pages.begin(), pages.begin() + static_cast<long>(pages.find(needle)), ' '));
+    found[c.hit.id].emplace(c.hit.lang, std::move(c));
+  }
+  if (rc != SQLITE_DONE) return {errc::corrupt_database, "the knowledge base could not be read"};
+
+  std::vector<candidate> best;
+  for (auto& [id, versions] : found) {
+    for (const std::string_view l : fallback_chain(options.lang)) {
+      if (auto it = versions.find(l); it != versions.end()) {
+        best.push_back(std::move(it->second));
+        break;
+      }
+    }
+  }
+  std::sort(best.begin(), best.end(), [](const candidate& a, const candidate& b) {
+    const int ka = kind_rank(a.hit.kind), kb = kind_rank(b.hit.kind);
+    if (ka != kb) return ka < kb;
+    if (a.page_position != b.page_position) return a.page_position < b.page_position;
+    return a.hit.title < b.hit.title;
+  });
+  const std::size_t limit = std::min<std::size_t>(options.limit, 50);
+  for (std::size_t i = 0; i < best.size() && i < limit; ++i) out.push_back(std::move(best[i].hit));
+  return out;
+}
+
+}  // namespace ha::kb
