@@ -10,18 +10,21 @@
  *   knowledge  search including agent-only articles (the playbook), and the guided fixes,
  *              which an agent walks for a caller on the phone
  *
- * Every text from a case or the knowledge base is set as textContent; article HTML goes
- * through sanitizedFragment(), as in the widget.
+ * The console speaks the agent's language (agent-i18n.js); case data is shown as the
+ * customer wrote it. Every text from a case or the knowledge base is set as
+ * textContent; article HTML goes through sanitizedFragment(), as in the widget.
  */
+import { ta } from './agent-i18n.js';
 import { renderConversation } from './conversation.js';
 import { el } from './dom.js';
 import { Engine } from './engine.js';
-import { languages } from './i18n.js';
+import { languages, pickLanguage } from './i18n.js';
 import { sanitizedFragment } from './sanitize.js';
 import { caseStore } from './store.js';
 
 const $ = (selector) => document.querySelector(selector);
 const ui = {
+  consoleLang: $('select[name=console-lang]'),
   list: $('.case-list'), empty: $('.empty'), file: $('input[type=file]'), paste: $('textarea[name=paste]'),
   importError: $('.import-error'), caseView: $('main.case'),
   search: $('.kb-search'), query: $('input[name=q]'), lang: $('select[name=lang]'), status: $('.kb-status'),
@@ -29,26 +32,45 @@ const ui = {
   articleBody: $('.kb-article-body'), flow: $('.kb-flow'),
 };
 
+const languageKey = 'savanova-agent-language';
+let lang = localStorage.getItem(languageKey) || pickLanguage(navigator.language);
+const say = (key, values) => ta(lang, key, values);
+
 const engine = Engine.load({ kbUrl: 'kb.sqlite' });
 let current = null;        // the case shown
 let walk = { state: '' };  // the guided fix the agent walks for a caller
 
+for (const { code, name } of languages) {
+  ui.consoleLang.append(new Option(name, code));
+  ui.lang.append(new Option(name, code));
+}
+ui.consoleLang.value = lang;
+ui.lang.value = lang;
+
+function renderStrings() {
+  document.documentElement.lang = lang;
+  document.title = say('pageTitle');
+  for (const node of document.querySelectorAll('[data-t]')) node.textContent = say(node.dataset.t);
+}
+
 // ---- cases ----------------------------------------------------------------------------
 
 // What a case must have for the console to show it; anything else is refused with the
-// reason (docs/handoff.schema.json is the full contract).
+// reason (docs/handoff.schema.json is the full contract). Returns '' when it is a case.
 export function checkCase(value) {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'it is not a JSON object';
-  if (value.version !== 1) return `it is version ${JSON.stringify(value.version)}; this console reads version 1`;
-  if (typeof value.case_code !== 'string' || !/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/.test(value.case_code)) return 'it has no valid case_code';
-  for (const key of ['summary', 'created_at', 'language']) if (typeof value[key] !== 'string') return `it has no ${key}`;
-  for (const key of ['timeline', 'searches', 'articles', 'alternatives']) if (!Array.isArray(value[key])) return `it has no ${key} list`;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return say('notObject');
+  if (value.version !== 1) return say('wrongVersion', { version: JSON.stringify(value.version) });
+  if (typeof value.case_code !== 'string' || !/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/.test(value.case_code)) {
+    return say('noCode', { code: 'case_code' });
+  }
+  for (const field of ['summary', 'created_at', 'language']) if (typeof value[field] !== 'string') return say('noField', { field });
+  for (const field of ['timeline', 'searches', 'articles', 'alternatives']) if (!Array.isArray(value[field])) return say('noList', { field });
   return '';
 }
 
-function formatTime(iso) {
+function formatTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString(lang, options);
 }
 
 async function loadInbox(select) {
@@ -56,26 +78,24 @@ async function loadInbox(select) {
   try {
     cases = await caseStore.all();
   } catch (error) {
-    ui.importError.textContent = `The cases in this browser could not be read: ${error.message}`;
+    ui.importError.textContent = say('casesUnreadable', { error: error.message });
   }
   cases.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
   ui.empty.hidden = cases.length > 0;
-  ui.list.replaceChildren(...cases.map((c) => {
-    const button = el('button', { type: 'button', 'data-case': c.case_code, 'aria-current': String(current?.case_code === c.case_code) },
+  ui.list.replaceChildren(...cases.map((c) => el('li', {},
+    el('button', { type: 'button', 'data-case': c.case_code, 'aria-current': String(current?.case_code === c.case_code) },
       el('span', { class: 'code', text: c.case_code }),
       el('span', { text: c.problem?.summary || c.problem?.customer_words || '—' }),
       el('span', { class: 'meta' },
-        el('span', { text: `${c.team?.name || 'team not known'} · ${formatTime(c.created_at)}` }),
-        c.priority === 'high' ? el('span', { class: 'priority-high', text: ' · high priority' }) : null));
-    return el('li', {}, button);
-  }));
-  if (select) showCase(cases.find((c) => c.case_code === select) ?? null);
+        el('span', { text: `${c.team?.name || say('teamUnknown')} · ${formatTime(c.created_at)}` }),
+        c.priority === 'high' ? el('span', { class: 'priority-high', text: ` · ${say('highPriority')}` }) : null)))));
+  if (select !== undefined) showCase(cases.find((c) => c.case_code === select) ?? null);
 }
 
 function openCase(value, source) {
   const problem = checkCase(value);
   if (problem) {
-    ui.importError.textContent = `${source} is not a SavaNova case: ${problem}.`;
+    ui.importError.textContent = say('notCase', { source, problem });
     return;
   }
   ui.importError.textContent = '';
@@ -84,89 +104,92 @@ function openCase(value, source) {
 }
 
 function parseCase(text, source) {
+  let value;
   try {
-    openCase(JSON.parse(text), source);
+    value = JSON.parse(text);
   } catch (error) {
-    ui.importError.textContent = `${source} is not JSON: ${error.message}`;
+    ui.importError.textContent = say('notJson', { source, error: error.message });
+    return;
   }
+  openCase(value, source);
+}
+
+function articleLink(ref) {
+  if (!ref) return null;
+  return el('button', { type: 'button', class: 'link', text: ref.title, 'data-article': ref.id, 'data-kind': ref.kind ?? '' });
 }
 
 // One line of the timeline, in words an agent reads at a glance.
 function describe(item) {
-  const parts = [];
-  const title = (ref) => (ref ? `“${ref.title}”` : '');
+  const title = item.flow?.title ?? '';
   switch (item.type) {
-    case 'searched': parts.push(`Searched “${item.text}” — shown: ${(item.shown ?? []).map((s) => s.title).join('; ') || 'nothing'}`); break;
-    case 'describe': parts.push(`Described the problem: “${item.text}”`); break;
-    case 'opened': parts.push('Opened ', articleLink(item.article)); break;
-    case 'helped': parts.push(articleLink(item.article), item.answer === 'yes' ? ' — helped' : ' — did not help'); break;
-    case 'start': parts.push(`Started the guided fix ${title(item.flow)}`); break;
-    case 'confirm': parts.push(`Confirmed the problem; guided fix ${title(item.flow)} started`); break;
-    case 'reject': parts.push(`Said the restatement ${title(item.flow)} was wrong`); break;
-    case 'choose': parts.push(`${item.node?.text ?? 'Question'} → ${item.option ?? ''}`); break;
-    case 'next': parts.push(`Did the step: ${item.node?.text ?? ''}`); break;
-    case 'feedback':
-      if (item.alternative) parts.push(`Solution ${item.alternative.number}: ${item.alternative.title} — `);
-      else if (item.article) parts.push(articleLink(item.article), ' — ');
-      parts.push(el('span', { class: `outcome-${item.answer}`, text: { yes: 'solved it', partly: 'helped partly', no: 'did not help' }[item.answer] ?? item.answer }));
-      break;
-    case 'rate': parts.push(`Rated ${item.rating}/5${item.text ? `: “${item.text}”` : ''}`); break;
-    case 'typed': parts.push(`Typed: “${item.text}”`); break;
-    case 'ask_person': parts.push(`Asked for a person${item.text ? `: “${item.text}”` : ''}`); break;
-    case 'handoff_offered': parts.push(`A person was offered (${item.reason === 'exhausted' ? 'every solution failed' : 'the guided fix leads to a person'})`); break;
-    case 'back': parts.push('Went one step back'); break;
-    case 'restart': parts.push('Started the guided fix over'); break;
-    case 'leave': case 'something_else': parts.push('Went back to searching'); break;
-    default: parts.push(item.type);
+    case 'searched':
+      return [say('ev_searched', { text: item.text, shown: (item.shown ?? []).map((s) => s.title).join('; ') || say('nothingShown') })];
+    case 'describe': return [say('ev_describe', { text: item.text })];
+    case 'opened': return [`${say('ev_opened')} `, articleLink(item.article)];
+    case 'helped': return [articleLink(item.article), ` — ${say(item.answer === 'yes' ? 'helped' : 'notHelped')}`];
+    case 'start': return [say('ev_start', { title })];
+    case 'confirm': return [say('ev_confirm', { title })];
+    case 'reject': return [say('ev_reject', { title })];
+    case 'choose': return [`${item.node?.text ?? ''} → ${item.option ?? ''}`];
+    case 'next': return [say('ev_next', { text: item.node?.text ?? '' })];
+    case 'feedback': {
+      const what = item.alternative ? say('ev_solution', item.alternative) : null;
+      return [what ?? articleLink(item.article), ' — ',
+        el('span', { class: `outcome-${item.answer}`, text: say(`outcome_${item.answer}`) })];
+    }
+    case 'rate': return [say('ev_rate', { rating: item.rating }) + (item.text ? `: “${item.text}”` : '')];
+    case 'typed': return [say('ev_typed', { text: item.text })];
+    case 'ask_person': return [say('ev_ask_person') + (item.text ? `: “${item.text}”` : '')];
+    case 'handoff_offered': return [say('ev_handoff_offered', { reason: say(`reason_${item.reason}`) })];
+    case 'back': return [say('ev_back')];
+    case 'restart': return [say('ev_restart')];
+    case 'leave': case 'something_else': return [say('ev_leave')];
+    default: return [item.type];
   }
-  return parts;
-}
-
-function articleLink(ref) {
-  if (!ref) return '';
-  return el('button', { type: 'button', class: 'link', text: ref.title, 'data-article': ref.id, 'data-kind': ref.kind ?? '' });
 }
 
 function showCase(c) {
   current = c;
   for (const b of ui.list.querySelectorAll('button[data-case]')) b.setAttribute('aria-current', String(b.dataset.case === c?.case_code));
   if (!c) {
-    ui.caseView.replaceChildren(el('p', { class: 'hint', text: 'Choose a case on the left.' }));
+    ui.caseView.replaceChildren(el('p', { class: 'hint', text: say('chooseCase') }));
     return;
   }
   const facts = el('dl', { class: 'facts' });
-  const fact = (name, value) => { if (value) facts.append(el('dt', { text: name }), el('dd', { text: value })); };
-  fact('Created', formatTime(c.created_at));
-  fact('Language', c.language);
-  fact('Page', c.page);
-  fact('Team', `${c.team?.name || 'not known'} (${c.team?.reason ?? ''})`);
-  fact('Priority', c.priority + (c.signals?.length ? ` — ${c.signals.join(', ')}` : ''));
-  fact('Reply due', c.reply ? `${c.reply.local} (${c.reply.time_zone}, ${c.reply.channel})` : 'no promise made');
-  fact('Customer', c.customer ? [c.customer.name, c.customer.contact].filter(Boolean).join(', ') : 'no contact given');
-  fact('Message', c.message);
-  fact('Removed for privacy', c.redacted?.join(', '));
+  const fact = (name, value) => { if (value) facts.append(el('dt', { text: say(name) }), el('dd', { text: value })); };
+  fact('created', formatTime(c.created_at));
+  fact('language', c.language);
+  fact('page', c.page);
+  fact('team', `${c.team?.name || say('teamUnknown')} (${say(`reason_${c.team?.reason ?? 'asked'}`)})`);
+  fact('priority', say(`priority_${c.priority === 'high' ? 'high' : 'normal'}`) + (c.signals?.length ? ` — ${c.signals.join(', ')}` : ''));
+  fact('replyDue', c.reply ? `${c.reply.local} (${c.reply.time_zone}, ${c.reply.channel})` : say('noPromise'));
+  fact('customer', c.customer ? [c.customer.name, c.customer.contact].filter(Boolean).join(', ') : say('noContact'));
+  fact('message', c.message);
+  fact('removed', c.redacted?.join(', '));
   const seen = el('ul', { class: 'seen' }, ...c.articles.map((a) => el('li', {}, articleLink({ id: a.id, title: a.title }),
-    a.helped === null || a.helped === undefined ? '' : a.helped ? ' — helped' : ' — did not help')));
-  const timeline = el('ol', { class: 'timeline', 'aria-label': 'Timeline' }, ...c.timeline.map((item) =>
-    el('li', { 'data-type': item.type }, el('time', { dateTime: item.at, text: new Date(item.at).toLocaleTimeString('en-GB') }), ...describe(item))));
-  const flowButton = c.problem?.flow ? el('button', { type: 'button', class: 'choice', text: `Walk “${c.problem.flow.title}” with the customer`, 'data-walk': c.problem.flow.id }) : null;
-  const download = el('button', { type: 'button', class: 'link', text: 'Download this case', 'data-download': c.case_code });
+    a.helped === null || a.helped === undefined ? '' : ` — ${say(a.helped ? 'helped' : 'notHelped')}`)));
+  const timeline = el('ol', { class: 'timeline', 'aria-label': say('timeline') }, ...c.timeline.map((item) =>
+    el('li', { 'data-type': item.type },
+      el('time', { dateTime: item.at, text: formatTime(item.at, { timeStyle: 'medium' }) }), ...describe(item))));
+  const flowButton = c.problem?.flow
+    ? el('button', { type: 'button', class: 'choice', text: say('walk', { title: c.problem.flow.title }), 'data-walk': c.problem.flow.id })
+    : null;
   ui.caseView.replaceChildren(
-    el('h2', { text: `Case ${c.case_code}` }),
+    el('h2', { text: say('caseTitle', { code: c.case_code }) }),
     el('pre', { class: 'summary', text: c.summary }),
     facts,
-    c.articles.length ? el('h3', { text: 'Articles the customer read' }) : null,
+    c.articles.length ? el('h3', { text: say('articlesRead') }) : null,
     c.articles.length ? seen : null,
     flowButton,
-    el('h3', { text: 'Timeline' }),
+    el('h3', { text: say('timeline') }),
     timeline,
-    download);
+    el('button', { type: 'button', class: 'link', text: say('download'), 'data-download': c.case_code }));
 }
 
 ui.list.addEventListener('click', async (e) => {
   const button = e.target.closest('button[data-case]');
-  if (!button) return;
-  showCase(await caseStore.get(button.dataset.case));
+  if (button) showCase(await caseStore.get(button.dataset.case));
 });
 
 ui.caseView.addEventListener('click', (e) => {
@@ -178,6 +201,7 @@ ui.caseView.addEventListener('click', (e) => {
   }
   const walkButton = e.target.closest('button[data-walk]');
   if (walkButton) {
+    // The caller's language, so the agent reads them the words they see on their screen.
     ui.lang.value = current?.language ?? ui.lang.value;
     startWalk(walkButton.dataset.walk);
     return;
@@ -197,16 +221,22 @@ ui.file.addEventListener('change', async () => {
   if (file) parseCase(await file.text(), file.name);
   ui.file.value = '';
 });
-$('button[data-import=paste]').addEventListener('click', () => parseCase(ui.paste.value, 'The pasted text'));
+$('button[data-import=paste]').addEventListener('click', () => parseCase(ui.paste.value, say('pastedText')));
 
 // A case sent from the help center in another tab appears at once.
 if ('BroadcastChannel' in window) {
   new BroadcastChannel('savanova-cases').onmessage = (event) => loadInbox(current ? current.case_code : event.data?.case_code);
 }
 
-// ---- knowledge base -------------------------------------------------------------------
+ui.consoleLang.addEventListener('change', () => {
+  lang = ui.consoleLang.value;
+  localStorage.setItem(languageKey, lang);
+  renderStrings();
+  showCase(current);
+  loadInbox();
+});
 
-for (const { code, name } of languages) ui.lang.append(new Option(name, code));
+// ---- knowledge base -------------------------------------------------------------------
 
 async function search() {
   const query = ui.query.value;
@@ -221,29 +251,31 @@ async function search() {
   ui.article.hidden = true;
   ui.flow.hidden = true;
   ui.results.hidden = false;
-  ui.status.textContent = found.hits.length ? `${found.hits.length} found${found.corrected ? ` (searched for “${found.corrected}”)` : ''}` : 'Nothing found.';
+  ui.status.textContent = found.hits.length
+    ? [say('found', { count: found.hits.length }), found.corrected ? say('searchedFor', { corrected: found.corrected }) : ''].filter(Boolean).join(' ')
+    : say('nothingFound');
   ui.results.replaceChildren(...found.hits.map((hit) => el('li', {},
-    el('button', { type: 'button', 'data-id': hit.id, 'data-kind': hit.kind },
+    el('button', { type: 'button', 'data-id': hit.id, 'data-kind': hit.kind, lang: hit.lang },
       el('span', {},
-        hit.audience === 'agent' ? el('span', { class: 'badge-agent', text: 'Agents only' }) : null,
-        hit.kind === 'flow' ? el('span', { class: 'badge-flow', text: 'Guided fix' }) : null,
+        hit.audience === 'agent' ? el('span', { class: 'badge-agent', text: say('agentsOnly') }) : null,
+        hit.kind === 'flow' ? el('span', { class: 'badge-flow', text: say('guidedFix') }) : null,
         el('strong', { text: hit.title })),
       el('span', { class: 'meta' }, sanitizedFragment(hit.snippetHtml))))));
 }
 
-async function openArticle(id, lang = ui.lang.value) {
+async function openArticle(id, language = ui.lang.value) {
   const e = await engine;
   let article;
   try {
-    article = await e.article(id, lang);
+    article = await e.article(id, language);
   } catch (error) {
-    ui.status.textContent = `This article could not be opened (${error.code}).`;
+    ui.status.textContent = say('articleError', { code: error.code });
     return;
   }
   ui.articleTitle.textContent = article.title;
   ui.article.lang = article.lang;
   ui.articleBody.replaceChildren(
-    ...(article.audience === 'agent' ? [el('p', {}, el('span', { class: 'badge-agent', text: 'Agents only' }))] : []),
+    ...(article.audience === 'agent' ? [el('p', {}, el('span', { class: 'badge-agent', text: say('agentsOnly') }))] : []),
     sanitizedFragment(article.html));
   ui.results.hidden = true;
   ui.flow.hidden = true;
@@ -256,7 +288,7 @@ async function step(action) {
   try {
     walk = await e.converse(walk.state, { ...action, at: Date.now() }, ui.lang.value);
   } catch (error) {
-    ui.status.textContent = `That step did not work (${error.code}).`;
+    ui.status.textContent = say('stepError', { code: error.code });
     return;
   }
   showWalk();
@@ -268,8 +300,7 @@ function showWalk() {
     ui.results.hidden = false;
     return;
   }
-  const panel = renderConversation(ui.lang.value, walk.view);
-  ui.flow.replaceChildren(el('p', { class: 'hint', text: 'Walking the guided fix for a caller: read each step to them and press their answer.' }), panel);
+  ui.flow.replaceChildren(el('p', { class: 'hint', text: say('walking') }), renderConversation(ui.lang.value, walk.view));
   ui.results.hidden = true;
   ui.article.hidden = true;
   ui.flow.hidden = false;
@@ -312,7 +343,6 @@ ui.flow.addEventListener('click', (e) => {
   if (!button) return;
   const { action, option, answer, flow, article } = button.dataset;
   if (action === 'article') openArticle(article);
-  else if (action === 'leave') step({ type: 'leave' });
   else step({ type: action, option: option === undefined ? undefined : Number(option), answer, flow });
 });
 ui.flow.addEventListener('submit', (e) => {
@@ -321,7 +351,9 @@ ui.flow.addEventListener('submit', (e) => {
   if (rating) step({ type: 'rate', rating, text: '' });
 });
 
-engine.then(() => loadInbox(new URLSearchParams(location.search).get('case')), (error) => {
-  ui.caseView.replaceChildren(el('p', { class: 'error', text: `The knowledge base could not be opened (${error.code}): ${error.message}` }));
+renderStrings();
+showCase(null);
+engine.then(() => loadInbox(new URLSearchParams(location.search).get('case') ?? undefined), (error) => {
+  ui.caseView.replaceChildren(el('p', { class: 'error', text: say('kbError', { code: error.code }) }));
   loadInbox();
 });

@@ -495,7 +495,7 @@ export function serbianToCyrillic(text) {
   });
 }
 
-function mapStrings(strings, fn) {
+export function mapStrings(strings, fn) {
   return Object.fromEntries(Object.entries(strings).map(([k, v]) =>
     [k, typeof v === 'string' ? fn(v) : mapStrings(v, fn)]));
 }

@@ -7,7 +7,7 @@ const cacheName = 'help-assistant-v3';
 const shell = [
   './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
-  'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'dom.js',
+  'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'kb.sqlite',
 ];
 

@@ -151,6 +151,14 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   await walk.getByRole('button', { name: 'No known issues', exact: true }).click();
   await walk.getByText('Is the internet down on every device').waitFor();
 
+  // The console speaks the agent's language; the case stays as the customer wrote it.
+  await agent.locator('select[name=console-lang]').selectOption('sr-Latn');
+  await agent.locator('#inbox-title').getByText('Slučajevi').waitFor();
+  assert.match(await agent.locator('.timeline li[data-type=feedback]').first().textContent(), /Rešenje 1: Restart the router — nije pomoglo/);
+  await agent.locator('select[name=console-lang]').selectOption('sr-Cyrl');
+  await agent.locator('main.case h2').getByText(`Случај ${code}`).waitFor();
+  await agent.locator('select[name=console-lang]').selectOption('en');
+
   // Cases from a file or pasted join the inbox.
   await agent.locator('details.import summary').click();
   await agent.locator('input[type=file]').setInputFiles(new URL('../handoff/approved/sr-Cyrl-double-charge-asked.json', import.meta.url).pathname);

@@ -38,3 +38,17 @@ test('the browser language picks the closest supported language', () => {
   assert.equal(i18n.pickLanguage('sl'), 'sl');
   assert.equal(i18n.pickLanguage('de-DE'), 'en');
 });
+
+test('the agent console has every word in every language, Serbian Cyrillic in Cyrillic', async () => {
+  const { agentStrings, ta } = await import('../../web/agent-i18n.js');
+  const keys = Object.keys(agentStrings.en).sort();
+  for (const { code } of i18n.languages) {
+    assert.deepEqual(Object.keys(agentStrings[code]).sort(), keys, code);
+  }
+  for (const s of Object.values(agentStrings['sr-Cyrl'])) {
+    assert.doesNotMatch(s.replace(/\{\w+\}|\(\.json\)/g, ''), /[A-Za-zčćđšž]/, s);
+  }
+  // Names stay as they are in every script.
+  assert.equal(ta('sr-Cyrl', 'brand'), 'SavaNova · Конзола за агенте');
+  assert.equal(ta('sl', 'notCase', { source: 'x.json', problem: 'ni predmet JSON' }), 'x.json ni primer SavaNova: ni predmet JSON.');
+});
