@@ -98,7 +98,10 @@ function body(lang, view) {
         button(t(lang, 'somethingElse'), { action: 'something_else' })];
     case 'handoff': {
       const key = view.reason === 'exhausted' ? 'handoffExhausted' : view.reason === 'asked' ? 'handoffAsked' : 'handoffFlow';
-      return [el('p', { class: 'apology', text: t(lang, key, { team: view.teamName || t(lang, 'support') }) }),
+      const said = view.teamName || view.reason !== 'asked'
+        ? t(lang, key, { team: view.teamName || t(lang, 'support') })
+        : t(lang, 'handoffAskedAnyone');
+      return [el('p', { class: 'apology', text: said }),
         view.text ? el('p', { text: view.text }) : null,
         tried(lang, view.tried),
         el('p', { class: 'handoff-contact', text: t(lang, 'contact') })];

@@ -40,7 +40,7 @@ export function replyWhen(lang, reply) {
 export function replyText(lang, view, reply) {
   const when = replyWhen(lang, reply);
   if (!when) return t(lang, 'replyUnknown');
-  return t(lang, 'replyBy', { team: view.teamName || t(lang, 'support'), when });
+  return view.teamName ? t(lang, 'replyBy', { team: view.teamName, when }) : t(lang, 'replyByAnyone', { when });
 }
 
 function field(label, input, hint) {

@@ -111,6 +111,8 @@ const en = {
   articleSorry: 'We are sorry. A person can help: use "Write to a person" below.',
   writeToUs: 'Write to a person',
   pageSuggestions: 'Often needed on this page:',
+  replyByAnyone: 'A person from our support team will answer {when}.',
+  handoffAskedAnyone: 'Of course. A person from our support team can help you, and they will see what you have already done here.',
 };
 
 const srLatn = {
@@ -212,6 +214,8 @@ const srLatn = {
   articleSorry: 'Žao nam je. Osoba iz podrške može da pomogne: izaberite „Pišite osobi“ ispod.',
   writeToUs: 'Pišite osobi',
   pageSuggestions: 'Često potrebno na ovoj stranici:',
+  replyByAnyone: 'Osoba iz naše podrške odgovoriće Vam {when}.',
+  handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može da Vam pomogne i videće šta ste već uradili ovde.',
 };
 
 const hr = {
@@ -313,6 +317,8 @@ const hr = {
   articleSorry: 'Žao nam je. Osoba iz podrške može pomoći: odaberite „Pišite osobi” ispod.',
   writeToUs: 'Pišite osobi',
   pageSuggestions: 'Često potrebno na ovoj stranici:',
+  replyByAnyone: 'Osoba iz naše podrške odgovorit će Vam {when}.',
+  handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će što ste već napravili ovdje.',
 };
 
 const bs = {
@@ -376,6 +382,8 @@ const bs = {
   articleSorry: 'Žao nam je. Osoba iz podrške može pomoći: odaberite „Pišite osobi” ispod.',
   writeToUs: 'Pišite osobi',
   pageSuggestions: 'Često potrebno na ovoj stranici:',
+  replyByAnyone: 'Osoba iz naše podrške odgovorit će Vam {when}.',
+  handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će šta ste već uradili ovdje.',
 };
 
 const sl = {
@@ -477,6 +485,8 @@ const sl = {
   articleSorry: 'Žal nam je. Oseba vam lahko pomaga: izberite »Pišite osebi« spodaj.',
   writeToUs: 'Pišite osebi',
   pageSuggestions: 'Pogosto potrebno na tej strani:',
+  replyByAnyone: 'Oseba iz naše podpore vam bo odgovorila {when}.',
+  handoffAskedAnyone: 'Seveda. Oseba iz naše podpore vam lahko pomaga in bo videla, kaj ste tukaj že naredili.',
 };
 
 // Serbian Latin → Cyrillic for the strings above (our own words: no foreign names, so the

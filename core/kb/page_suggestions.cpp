@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "flow/flow.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/languages.hpp"
 #include "kb/statement.hpp"
@@ -66,7 +67,11 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     c.hit.kind = rows.text(5);
     if (c.hit.audience == "agent" && !options.include_agent) continue;
     if (!options.category.empty() && c.hit.category != options.category) continue;
-    c.hit.snippet_html = opening(rows.text(6));
+    // A guided fix opens with its first question or step; its stored text runs the
+    // restatement and the steps together, which reads badly as a snippet.
+    const flow::flow* f = c.hit.kind == "flow" ? find_flow(c.hit.id) : nullptr;
+    const flow::node* first = f ? f->find(f->start) : nullptr;
+    c.hit.snippet_html = opening(first ? flow::pick(first->body, c.hit.lang) : rows.text(6));
     const std::string pages = " " + rows.text(7) + " ";
     const std::string needle = " " + std::string(page) + " ";
     c.page_position = static_cast<std::size_t>(
