@@ -14,6 +14,10 @@ werror=OFF; [ "${CI:-}" = "true" ] && werror=ON
 tools/setup.sh --browser
 tools/build.sh
 
+# The Catch2 suites write the handoff packages they make here; step 3 checks them
+# against the JSON Schema.
+mkdir -p build/test-packages
+
 echo "== 1. unit tests, native (ASan + UBSan)"
 [ -f build/asan/CMakeCache.txt ] || cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DHA_SANITIZE=ON >/dev/null
 cmake -S . -B build/asan -DHA_WERROR=$werror >/dev/null

@@ -123,6 +123,17 @@ test('the packages say what a person needs and hide what nobody should see', () 
   assert.deepEqual(sl.redacted, ['password']);
 });
 
+test('every package the C++ unit tests made is valid against the schema', (t) => {
+  const file = new URL('build/test-packages/catch2.jsonl', root);
+  if (!existsSync(file)) {
+    t.skip('run the Catch2 suite first (tools/test.sh does): build/test-packages/catch2.jsonl is missing');
+    return;
+  }
+  const packages = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  assert.ok(packages.length >= 5, `only ${packages.length} packages`);
+  for (const pkg of packages) assert.equal(validate(pkg), true, `${pkg.case_code}: ${JSON.stringify(validate.errors)}`);
+});
+
 test('the schema refuses a damaged package', () => {
   const good = scenarios['en-no-internet-exhausted']();
   for (const [what, change] of [

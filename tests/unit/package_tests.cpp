@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "demo_flow.hpp"
 #include "handoff/config.hpp"
 #include "handoff/package.hpp"
@@ -49,9 +51,22 @@ test::conversation failed_flow() {
   return c;
 }
 
+// Every package these tests make is also written, one per line, to
+// build/test-packages/catch2.jsonl; tests/js/handoff.test.mjs validates each against
+// docs/handoff.schema.json (the schema validator lives in node).
+void keep_for_schema_check(const std::string& package) {
+  static bool first = true;
+  const std::string dir = std::string(HA_SOURCE_DIR) + "/build/test-packages";
+  std::ofstream out(dir + "/catch2.jsonl", first ? std::ios::trunc : std::ios::app);
+  if (!out) return;  // the folder is made by tools/test.sh; without it there is nothing to check
+  first = false;
+  out << json::parse(package).dump() << "\n";
+}
+
 json build(const test::conversation& c, const handoff::package_request& r) {
   auto pkg = handoff::build_package(c.s, test::demo(), r);
   REQUIRE(pkg.ok());
+  keep_for_schema_check(pkg.value());
   return json::parse(pkg.value());
 }
 
