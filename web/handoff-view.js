@@ -37,6 +37,23 @@ export function replyWhen(lang, reply) {
   return when;
 }
 
+// The promise made in a sent package ({local: "2026-12-06T09:30+01:00", weekday,
+// due_at, time_zone}), in the shape replyWhen() reads, with "today"/"tomorrow" counted
+// from now: after a reload the customer sees the time they were promised, not a new one.
+export function promisedReply(pkgReply, now = Date.now()) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/.exec(pkgReply?.local ?? '');
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
+  const offset = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+  const today = new Date(now + offset * 60000);
+  const daysAhead = Math.round((Date.UTC(year, month - 1, day) -
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) / 86400000);
+  return {
+    dueAt: Date.parse(pkgReply.due_at), timeZone: pkgReply.time_zone, daysAhead,
+    local: { year, month, day, hour, minute, weekday: pkgReply.weekday },
+  };
+}
+
 export function replyText(lang, view, reply) {
   const when = replyWhen(lang, reply);
   if (!when) return t(lang, 'replyUnknown');
@@ -88,8 +105,8 @@ function preview(lang, pkg, text, settings) {
   return el('div', { class: 'handoff-preview' }, ...parts);
 }
 
-function delivered(lang, code, items) {
-  const mine = items.filter((item) => item.case_code === code);
+function delivered(lang, code, mine) {
+  if (!mine.length) return null;  // the outbox has not answered yet
   let key = 'deliveryDone';
   if (mine.some((item) => item.status === 'rejected')) key = 'deliveryRejected';
   else if (mine.some((item) => item.status === 'pending')) {
@@ -99,14 +116,28 @@ function delivered(lang, code, items) {
 }
 
 // The handoff section under the conversation's apology. state: {reply, settings, draft,
-// preview: {pkg, text} | null, items: outbox items}.
+// preview: {pkg, text} | null, items: outbox items, now (ms, for tests)}.
 export function renderHandoff(lang, view, state) {
-  const section = el('div', { class: 'handoff' },
-    el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));
+  const section = el('div', { class: 'handoff' });
   if (view.caseCode) {
-    section.append(el('p', { class: 'good case-code', text: t(lang, 'sentTitle', { code: view.caseCode }) }),
-      delivered(lang, view.caseCode, state.items ?? []));
-  } else if (state.preview) {
+    // Sent: the promise that went with the case, and how its delivery stands.
+    const mine = (state.items ?? []).filter((item) => item.case_code === view.caseCode);
+    let promised = null;
+    try {
+      promised = mine.length ? promisedReply(JSON.parse(mine[0].body).reply, state.now ?? Date.now()) : null;
+    } catch {
+      promised = null;
+    }
+    const reply = promised ?? state.reply;
+    const overdue = reply?.dueAt && reply.dueAt < (state.now ?? Date.now());
+    section.append(
+      el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode }) : replyText(lang, view, reply) }),
+      el('p', { class: 'good case-code', text: t(lang, 'sentTitle', { code: view.caseCode }) }),
+      delivered(lang, view.caseCode, mine));
+    return section;
+  }
+  section.append(el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));
+  if (state.preview) {
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {
     section.append(form(lang, state.draft ?? {}));

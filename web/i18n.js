@@ -113,6 +113,7 @@ const en = {
   pageSuggestions: 'Often needed on this page:',
   replyByAnyone: 'A person from our support team will answer {when}.',
   handoffAskedAnyone: 'Of course. A person from our support team can help you, and they will see what you have already done here.',
+  replyOverdue: 'A person should have answered by now. If nobody has, please call 0800 100 200 and quote {code}: we are sorry for the wait.',
 };
 
 const srLatn = {
@@ -216,6 +217,7 @@ const srLatn = {
   pageSuggestions: 'Često potrebno na ovoj stranici:',
   replyByAnyone: 'Osoba iz naše podrške odgovoriće Vam {when}.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može da Vam pomogne i videće šta ste već uradili ovde.',
+  replyOverdue: 'Osoba je do sada trebalo da Vam odgovori. Ako niko nije, pozovite 0800 100 200 i navedite {code}. Izvinjavamo se zbog čekanja.',
 };
 
 const hr = {
@@ -319,6 +321,7 @@ const hr = {
   pageSuggestions: 'Često potrebno na ovoj stranici:',
   replyByAnyone: 'Osoba iz naše podrške odgovorit će Vam {when}.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će što ste već napravili ovdje.',
+  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako nitko nije, nazovite 0800 100 200 i navedite {code}. Ispričavamo se zbog čekanja.',
 };
 
 const bs = {
@@ -384,6 +387,7 @@ const bs = {
   pageSuggestions: 'Često potrebno na ovoj stranici:',
   replyByAnyone: 'Osoba iz naše podrške odgovorit će Vam {when}.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će šta ste već uradili ovdje.',
+  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako niko nije, pozovite 0800 100 200 i navedite {code}. Izvinjavamo se zbog čekanja.',
 };
 
 const sl = {
@@ -487,6 +491,7 @@ const sl = {
   pageSuggestions: 'Pogosto potrebno na tej strani:',
   replyByAnyone: 'Oseba iz naše podpore vam bo odgovorila {when}.',
   handoffAskedAnyone: 'Seveda. Oseba iz naše podpore vam lahko pomaga in bo videla, kaj ste tukaj že naredili.',
+  replyOverdue: 'Oseba bi vam morala že odgovoriti. Če vam ni nihče, pokličite 0800 100 200 in povejte {code}. Opravičujemo se za čakanje.',
 };
 
 // Serbian Latin → Cyrillic for the strings above (our own words: no foreign names, so the

@@ -97,6 +97,8 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const code = fullJson.case_code;
   await panel.getByText(`Sent. Your case code is ${code}.`).waitFor();
   await panel.getByText(`It has arrived. Quote ${code} if you call us.`).waitFor();
+  // The promise shown is the one that went with the case.
+  assert.equal(await panel.locator('.reply-time').textContent(), 'A person from Technical support will answer tomorrow by 09:30.');
   const pkg = await waitFor(() => [...env.server.cases.values()].find((p) => p.case_code === code), 'the webhook');
   assert.deepEqual(pkg, fullJson, 'the webhook received exactly what the customer saw');
   await page.screenshot({ path: `${screenshots}/handoff-sent-en.png`, fullPage: true });
