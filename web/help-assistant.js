@@ -143,6 +143,7 @@ export class HelpAssistantElement extends HTMLElement {
       else if (action === 'send') this.#sendHandoff();
       else if (action === 'edit') this.#editHandoff();
       else if (action === 'download') this.#downloadHandoff();
+      else if (action === 'ask_person') this.#askPerson();
       else this.#act({ type: action, option: option === undefined ? undefined : Number(option), answer, flow });
     }, { signal });
     ui.slot.addEventListener('submit', (e) => {
@@ -163,7 +164,7 @@ export class HelpAssistantElement extends HTMLElement {
     }, { signal });
     ui.back.addEventListener('click', () => this.#closeArticle(), { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
-    ui.writeToUs.addEventListener('click', () => this.#act({ type: 'ask_person' }), { signal });
+    ui.writeToUs.addEventListener('click', () => this.#askPerson(), { signal });
     for (const button of [ui.helpedYes, ui.helpedNo]) {
       button.addEventListener('click', () => this.#articleHelped(button.dataset.helped), { signal });
     }
@@ -420,6 +421,13 @@ export class HelpAssistantElement extends HTMLElement {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // The search the customer was looking at travels with the case, even if they clicked
+  // none of its results.
+  #askPerson() {
+    this.#recordSearch();
+    this.#act({ type: 'ask_person' });
   }
 
   #articleHelped(answer) {

@@ -190,9 +190,13 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   const page = await openPage(context, env.base);
   const w = widget(page);
   const panel = page.locator('help-assistant .conversation');
+  // A search whose results the customer does not open still travels with the case, and
+  // its best result decides the team (P11).
+  await w.input.fill('ne mogu da se prijavim');
+  await page.locator('help-assistant .results li button').first().waitFor();
   await page.locator('help-assistant .contact .write-to-us').click();
   await page.locator('help-assistant .conversation.phase-handoff').waitFor();
-  await panel.locator('.reply-time').getByText(/odgovoriće Vam/).waitFor();
+  await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće Vam/).waitFor();
   await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
   await context.setOffline(true);
   await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
@@ -210,7 +214,11 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await context.setOffline(false);
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
-  assert.equal([...env.server.cases.values()].filter((p) => p.case_code === code).length, 1);
+  const sent = [...env.server.cases.values()].filter((p) => p.case_code === code);
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].searches.map((q) => q.query), ['ne mogu da se prijavim']);
+  assert.equal(sent[0].team.id, 'accounts');
+  assert.equal(validate(sent[0]), true, JSON.stringify(validate.errors));
   await w.language.selectOption('sr-Cyrl');
   await panel.getByText(`Послато. Шифра Вашег случаја је ${code}.`).waitFor();
   assert.deepEqual(page.errors, []);
