@@ -329,7 +329,9 @@ export class HelpAssistantElement extends HTMLElement {
       ui.status.textContent = '';
       ui.article.hidden = true;
       this.#articleId = null;
-      panel.querySelector('button, input')?.focus({ preventScroll: true });
+      // Focus follows the customer's own steps; a redraw from a delivery update or the
+      // reply time arriving must not pull it away from what they are doing.
+      if (action.type) panel.querySelector('button, input')?.focus({ preventScroll: true });
     } else if (action.type === 'describe') {
       // Free text that matched no guided fix: the articles found stay, with a word on it.
       ui.status.textContent = t(this.#lang, 'noFlowMatch');
@@ -487,6 +489,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#lastSearch = { query: '', shown: hits.map((h) => h.id) };
     ui.results.replaceChildren(...hits.map((hit) => this.#resultItem(hit)));
     ui.results.classList.toggle('suggestions', hits.length > 0);
+    ui.results.dataset.query = '';
     ui.status.classList.remove('error');
     ui.status.textContent = hits.length ? t(this.#lang, 'pageSuggestions') : '';
   }
@@ -555,6 +558,7 @@ export class HelpAssistantElement extends HTMLElement {
     const ui = this.#ui;
     ui.status.classList.remove('error');
     ui.results.classList.remove('suggestions');
+    ui.results.dataset.query = query;  // which search these results answer (tests wait on it)
     ui.results.replaceChildren(...found.hits.map((hit) => this.#resultItem(hit)));
     // Articles and guided fixes are counted apart: the customer reads them differently.
     const flows = found.hits.filter((hit) => hit.kind === 'flow').length;

@@ -37,9 +37,9 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const button = (name) => panel.getByRole('button', { name, exact: true });
 
   // 1. An article that does not help.
-  // One input event per query, so the results clicked are those of the whole query.
+  // One input event per query, and a click only on the results of the whole query.
   await w.input.fill('router lights');
-  const article = page.locator('help-assistant .results button[data-id="router-lights"]');
+  const article = page.locator('help-assistant .results[data-query="router lights"] button[data-id="router-lights"]');
   await article.waitFor();
   await article.click();
   await w.articleTitle.waitFor({ state: 'visible' });
@@ -49,7 +49,7 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
 
   // 2. A guided fix where nothing works.
   await w.input.fill('internet not working');
-  const flow = page.locator('help-assistant .results button[data-kind="flow"][data-id="no-internet-fix"]');
+  const flow = page.locator('help-assistant .results[data-query="internet not working"] button[data-kind="flow"][data-id="no-internet-fix"]');
   await flow.waitFor();
   await flow.click();
   await button('No known issues').click();
