@@ -4,6 +4,12 @@
 
 #include <fts5.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
 #include "text/tokenizer.hpp"
@@ -54,6 +60,141 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
   return SQLITE_OK;
 }
 
+// ---------------------------------------------------------------------------------------
+// The rank function (see the header).
+
+constexpr double bm25_k1 = 1.2;
+constexpr double bm25_b = 0.75;
+
+// What the rank function needs about the whole query, computed on its first call for a
+// query and kept by FTS5 as the function's auxiliary data until the query ends.
+struct query_stats {
+  std::vector<double> idf;  // per phrase
+  double average_tokens = 0;
+  // Scratch space for each row, kept so that scoring a row allocates nothing.
+  std::vector<double> frequency, pair_frequency;  // per phrase
+  struct occurrence {
+    int phrase, column, offset;
+  };
+  std::vector<occurrence> found;
+};
+
+int count_row(const Fts5ExtensionApi*, Fts5Context*, void* count) {
+  ++*static_cast<sqlite3_int64*>(count);
+  return SQLITE_OK;
+}
+
+// Inverse document frequency as bm25 has it, never zero or below: a phrase in more than
+// half of the rows would otherwise count against a row.
+int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, query_stats& stats) {
+  sqlite3_int64 rows = 0;
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return rc;
+  stats.average_tokens = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
+  const int phrases = api->xPhraseCount(fts);
+  stats.idf.assign(static_cast<std::size_t>(phrases), 0);
+  for (int p = 0; p < phrases; ++p) {
+    sqlite3_int64 hits = 0;
+    rc = api->xQueryPhrase(fts, p, &hits, count_row);
+    if (rc != SQLITE_OK) return rc;
+    const double n = static_cast<double>(rows);
+    const double h = static_cast<double>(hits);
+    const double idf = std::log((n - h + 0.5) / (h + 0.5));
+    stats.idf[static_cast<std::size_t>(p)] = idf > 0 ? idf : 1e-6;
+  }
+  return SQLITE_OK;
+}
+
+// bm25's share of one term found `frequency` times (weighted by column) in a row whose
+// length is length_ratio times the average.
+double term_score(double idf, double frequency, double length_ratio) {
+  return idf * frequency * (bm25_k1 + 1) /
+         (frequency + bm25_k1 * (1 - bm25_b + bm25_b * length_ratio));
+}
+
+void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
+          sqlite3_value** argv) {
+  auto* stats = static_cast<query_stats*>(api->xGetAuxdata(fts, 0));
+  if (stats == nullptr) {
+    auto fresh = std::make_unique<query_stats>();
+    if (const int rc = compute_stats(api, fts, *fresh); rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    stats = fresh.get();
+    const auto free_stats = [](void* p) { delete static_cast<query_stats*>(p); };
+    if (const int rc = api->xSetAuxdata(fts, fresh.release(), free_stats); rc != SQLITE_OK) {
+      sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+  }
+  const int columns = api->xColumnCount(fts);
+  const auto weight = [&](int column) {
+    return column < argc && column < columns ? sqlite3_value_double(argv[column]) : 1.0;
+  };
+  const auto pairs =
+      argc > columns ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns])) : 0;
+  const auto pair_only =
+      argc > columns + 1 ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns + 1])) : 0;
+  const auto only_in_pairs = [&](std::size_t p) { return p < 64 && ((pair_only >> p) & 1) != 0; };
+
+  const std::size_t phrases = stats->idf.size();
+  std::vector<double>& frequency = stats->frequency;
+  std::vector<double>& pair_frequency = stats->pair_frequency;
+  frequency.assign(phrases, 0);
+  pair_frequency.assign(phrases, 0);
+  int instances = 0;
+  int rc = api->xInstCount(fts, &instances);
+  // Instances come in the order of their position in the row (column, then offset), so
+  // a word's right-hand neighbour, if any, is among the next few.
+  auto& found = stats->found;
+  found.resize(static_cast<std::size_t>(std::max(instances, 0)));
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    auto& at = found[static_cast<std::size_t>(i)];
+    rc = api->xInst(fts, i, &at.phrase, &at.column, &at.offset);
+    if (rc == SQLITE_OK && at.phrase >= 0 && static_cast<std::size_t>(at.phrase) < phrases) {
+      frequency[static_cast<std::size_t>(at.phrase)] += weight(at.column);
+    }
+  }
+  if (pairs != 0) {
+    for (std::size_t i = 0; rc == SQLITE_OK && i < found.size(); ++i) {
+      const auto& left = found[i];
+      if (left.phrase < 0 || left.phrase >= 63 || ((pairs >> left.phrase) & 1) == 0) continue;
+      for (std::size_t j = i + 1; j < found.size(); ++j) {
+        const auto& right = found[j];
+        if (right.column != left.column || right.offset > left.offset + 1) break;
+        if (right.offset == left.offset + 1 && right.phrase == left.phrase + 1) {
+          pair_frequency[static_cast<std::size_t>(left.phrase)] += weight(left.column);
+          break;
+        }
+      }
+    }
+  }
+  int row_tokens = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &row_tokens);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  const double length_ratio =
+      stats->average_tokens > 0 ? static_cast<double>(row_tokens) / stats->average_tokens : 1;
+  double score = 0;
+  for (std::size_t p = 0; p < phrases; ++p) {
+    if (frequency[p] > 0 && !only_in_pairs(p)) {
+      score += term_score(stats->idf[p], frequency[p], length_ratio);
+    }
+    if (pair_frequency[p] > 0 && !(only_in_pairs(p) && only_in_pairs(p + 1))) {
+      const double idf = only_in_pairs(p)       ? stats->idf[p + 1]
+                         : only_in_pairs(p + 1) ? stats->idf[p]
+                                                : std::max(stats->idf[p], stats->idf[p + 1]);
+      score += term_score(idf, pair_frequency[p], length_ratio);
+    }
+  }
+  sqlite3_result_double(ctx, -score);
+}
+
 fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -74,6 +215,15 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   if (api->xCreateTokenizer(api, tokenizer_name, const_cast<synonym_table*>(synonyms), &methods,
                             nullptr) != SQLITE_OK) {
     return {errc::internal, "could not register the FTS5 tokenizer"};
+  }
+  return ok_status();
+}
+
+status register_rank_function(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
+  if (api->xCreateFunction(api, rank_function_name, nullptr, rank, nullptr) != SQLITE_OK) {
+    return {errc::internal, "could not register the FTS5 rank function"};
   }
   return ok_status();
 }

@@ -44,6 +44,15 @@ constexpr std::size_t snippet_words = 14;
 constexpr double confident_coverage = 0.66;
 constexpr double fair_coverage = 0.5;
 constexpr double strong_score = 8.0;
+// The rank function's column weights (title, tags, body), before its two masks.
+constexpr const char* rank_weights = "(10.0, 4.0, 1.0, ";
+// A search whose words are held by more rows than this together (counting a row once per
+// word) looks at the rows holding every word first.
+constexpr long long wide_search_rows = 2000;
+// A stopword held by more rows than this is not searched (see skip_common_words).
+constexpr long long stopword_rows = 500;
+// Index terms whose row counts are kept between searches (about 50 bytes each).
+constexpr std::size_t max_remembered_terms = 4096;
 
 std::vector<std::string> split(const std::string& s, std::string_view sep) {
   std::vector<std::string> parts;
@@ -71,11 +80,11 @@ error sqlite_error(sqlite3* db, std::string_view what) {
 struct knowledge_base::statements {
   explicit statements(sqlite3* db)
       // FTS5 ranks inside its own scan when asked for "ORDER BY rank" on the FTS table
-      // alone; the filters join only the best rows. bm25 weights: title 10, tags 4, body 1.
+      // alone; the filters join only the best rows. ?5 calls the rank function.
       : rows(db, R"sql(
           WITH best AS (
             SELECT rowid, rank FROM articles_fts
-            WHERE articles_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 4.0, 1.0)'
+            WHERE articles_fts MATCH ?1 AND rank MATCH ?5
             ORDER BY rank LIMIT ?4)
           SELECT a.rowid, a.id, a.lang, best.rank
           FROM best JOIN articles a ON a.rowid = best.rowid
@@ -129,6 +138,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
   if (auto registered = register_tokenizer(db.get(), synonyms.get()); !registered) {
     return registered.err();
   }
+  if (auto registered = register_rank_function(db.get()); !registered) return registered.err();
 
   // SQLite takes ownership of a buffer from its own allocator and frees it on close.
   auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
@@ -227,31 +237,74 @@ result<search_response> knowledge_base::search(std::string_view query,
   skip_common_words(words);
   const match_query match = build_match(words);
 
-  // bm25() weights: a word in the title counts most, then tags, then the body. bm25 is
-  // lower-is-better; it is negated into score so that higher is better.
-  statement& rows = statements_->rows;
-  rows.reset();
-  rows.bind(1, match.expression)
-      .bind(2, options.include_agent ? 1LL : 0LL)
-      .bind(3, options.category)
-      .bind(4, static_cast<long long>(max_rows));
-
-  // Rows come best first; an article's score is that of its best-matching version.
+  // The rank function's column weights: a word in the title counts most, then tags, then
+  // the body. Its bm25 is lower-is-better; it is negated into score (higher is better).
   std::vector<std::pair<std::string, double>> order;  // article id, score
-  std::map<std::string, bool> seen;
   long long best_rowid = 0;  // the row that matched best, for the confidence check
   const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
-  int rc;
-  while ((rc = rows.step()) == SQLITE_ROW && order.size() < limit) {
-    std::string id = rows.text(1);
-    if (order.empty()) best_rowid = rows.integer(0);
-    if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(3));
+  // Reads the best rows for these words into order (the rank function told which words
+  // stood side by side and which only count in pairs; see fts_tokenizer.hpp).
+  const auto read_rows = [&](const std::vector<query_word>& searched, bool every) {
+    std::uint64_t pairs = 0;
+    std::uint64_t pair_only = 0;
+    const std::string expression = match_expression(searched, every, &pairs, &pair_only);
+    statement& rows = statements_->rows;
+    rows.reset();
+    rows.bind(1, expression)
+        .bind(2, options.include_agent ? 1LL : 0LL)
+        .bind(3, options.category)
+        .bind(4, static_cast<long long>(max_rows))
+        .bind(5, std::string(rank_function_name) + rank_weights + std::to_string(pairs) + ", " +
+                     std::to_string(pair_only) + ")");
+    // Rows come best first; an article's score is that of its best-matching version.
+    order.clear();
+    std::map<std::string, bool> seen;
+    int rc;
+    while ((rc = rows.step()) == SQLITE_ROW && order.size() < limit) {
+      std::string id = rows.text(1);
+      if (order.empty()) best_rowid = rows.integer(0);
+      if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(3));
+    }
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  };
+  // FTS5 scores every row that holds any searched word: on a large knowledge base, most
+  // of the search time. When the searched words are held by many rows together, the
+  // rows holding all of them are read first (bm25 gives them about the scores the OR
+  // would, so they come in about the same order); when too few do, the rarest words
+  // alone (held by at most wide_search_rows rows), and all words only when that is too
+  // few too. Stopwords, which only count beside another word, are left out of both.
+  std::vector<query_word> rarest;
+  long long touched = 0;
+  for (const query_word& w : words) {
+    if (!w.searched || w.stopword) continue;
+    rarest.push_back(w);
+    touched += w.docs;
   }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_error(db_.get(), "search");
+  bool everything = true;  // whether the OR of every searched word is still to be read
+  if (rarest.size() > 1 && touched > wide_search_rows) {
+    if (!read_rows(rarest, true)) return sqlite_error(db_.get(), "search");
+    everything = order.size() < limit;
+    std::stable_sort(rarest.begin(), rarest.end(),
+                     [](const query_word& a, const query_word& b) { return a.docs < b.docs; });
+    long long kept = 0;
+    bool fewer = false;
+    for (query_word& w : rarest) {
+      w.searched = kept == 0 || kept + w.docs <= wide_search_rows;
+      if (w.searched) kept += w.docs;
+      fewer = fewer || !w.searched;
+    }
+    if (everything && fewer) {
+      if (!read_rows(rarest, false)) return sqlite_error(db_.get(), "search");
+      everything = order.size() < limit;
+    }
+  }
+  if (everything && !read_rows(words, false)) return sqlite_error(db_.get(), "search");
 
   statement& versions = statements_->versions;
   statement& body = statements_->body;
 
+  // One matcher for every snippet and the confidence check: hits share most words.
+  word_matcher matching(match.snippet);
   const auto chain = fallback_chain(response.lang);
   for (const auto& [id, score] : order) {
     versions.reset();
@@ -278,11 +331,11 @@ result<search_response> knowledge_base::search(std::string_view query,
     body.reset();
     body.bind(1, rowid);
     if (body.step() == SQLITE_ROW) {
-      hit.snippet_html = snippet_html(body.text(0), match.snippet, snippet_words);
+      hit.snippet_html = snippet_html(body.text(0), matching, snippet_words);
     }
     response.hits.push_back(std::move(hit));
   }
-  if (!response.hits.empty()) assess_confidence(best_rowid, words, match, response);
+  if (!response.hits.empty()) assess_confidence(best_rowid, words, matching, response);
   return response;
 }
 
@@ -290,13 +343,16 @@ result<search_response> knowledge_base::search(std::string_view query,
 // some article ("how do I cancel my gym membership" and "cancel contract") but not
 // most of their words; in-scope questions find most of theirs in the right article.
 void knowledge_base::assess_confidence(long long rowid, const std::vector<query_word>& words,
-                                       const match_query& match, search_response& response) const {
+                                       word_matcher& matching, search_response& response) const {
   statement& text = statements_->full_text;
   text.reset();
   text.bind(1, rowid);
-  if (text.step() != SQLITE_ROW || words.empty()) return;
-  const std::size_t found = distinct_matches(text.text(0), match.snippet);
-  response.coverage = static_cast<double>(found) / static_cast<double>(words.size());
+  // Stopwords do not count: most articles hold them.
+  const auto counted = static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](const query_word& w) { return !w.stopword; }));
+  if (text.step() != SQLITE_ROW || counted == 0) return;
+  const std::size_t found = distinct_matches(text.text(0), matching);
+  response.coverage = static_cast<double>(found) / static_cast<double>(counted);
   response.confident =
       response.coverage >= confident_coverage ||
       (response.coverage >= fair_coverage && response.hits.front().score >= strong_score);
@@ -308,8 +364,14 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
 // rarer word, and still counts for snippets and confidence.
 void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
   const auto common = [&](const query_word& w) { return 2 * w.docs > info_.rows; };
-  if (std::all_of(words.begin(), words.end(), common)) return;
-  for (query_word& w : words) w.searched = !common(w);
+  const bool rare_word = std::any_of(
+      words.begin(), words.end(), [&](const query_word& w) { return !w.stopword && !common(w); });
+  // A stopword only helps the ranking when it is rare, and counts only beside a
+  // neighbour: past stopword_rows rows, reading it costs more than it can add. The other
+  // words are all searched when all of them are common.
+  for (query_word& w : words) {
+    w.searched = w.stopword ? !common(w) && w.docs <= stopword_rows : !common(w) || !rare_word;
+  }
 }
 
 knowledge_base::word_status knowledge_base::look_up(query_word& word) const {
@@ -318,9 +380,15 @@ knowledge_base::word_status knowledge_base::look_up(query_word& word) const {
   forms.insert(forms.begin(), word.canonical);
   word.docs = 0;
   for (const std::string& form : forms) {
-    exact.reset();
-    exact.bind(1, form);
-    if (exact.step() == SQLITE_ROW) word.docs = std::max(word.docs, exact.integer(0));
+    auto known = term_docs_.find(form);
+    if (known == term_docs_.end()) {
+      // Every key press searches the words typed so far again: their counts are kept.
+      if (term_docs_.size() >= max_remembered_terms) term_docs_.clear();
+      exact.reset();
+      exact.bind(1, form);
+      known = term_docs_.emplace(form, exact.step() == SQLITE_ROW ? exact.integer(0) : 0).first;
+    }
+    word.docs = std::max(word.docs, known->second);
   }
   if (word.docs > 0) return word_status::known;
   if (!word.typing) return word_status::unknown;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.hpp"
@@ -27,6 +28,7 @@ namespace ha::kb {
 
 struct query_word;
 struct match_query;
+class word_matcher;
 class spelling;
 class synonym_table;
 
@@ -137,7 +139,7 @@ class knowledge_base {
   word_status look_up(query_word& word) const;  // also sets word.docs
   void skip_common_words(std::vector<query_word>& words) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
-                         const match_query& match, search_response& response) const;
+                         word_matcher& matching, search_response& response) const;
 
   // Declared before db_ so that it outlives the connection, whose tokenizer reads it.
   std::unique_ptr<synonym_table> synonyms_;
@@ -151,6 +153,8 @@ class knowledge_base {
   // The speller is read on the first search that needs it, not at start-up.
   mutable std::unique_ptr<spelling> spelling_;
   mutable std::map<std::string, std::unique_ptr<flow::flow>, std::less<>> flows_;
+  // Rows holding each index term looked up lately (see look_up); bounded in the .cpp.
+  mutable std::unordered_map<std::string, long long> term_docs_;
 };
 
 }  // namespace ha::kb

@@ -1,5 +1,7 @@
 #include "kb/query.hpp"
 
+#include <algorithm>
+
 #include "text/stem.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
@@ -12,27 +14,29 @@ std::vector<query_word> query_words(std::string_view typed) {
   auto tokens = text::tokenize(text);
   const bool still_typing =
       !tokens.empty() && tokens.back().end == text.size() && text.size() == typed.size();
-  // Stopwords are dropped unless nothing else is left ("to be or not to be" still
-  // searches); a word still being typed is kept, as it may become a longer word.
   std::vector<query_word> words;
-  std::vector<query_word> all;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const text::token& t = tokens[k];
-    const bool typing = still_typing && k + 1 == tokens.size();
-    query_word w{
-        std::string(text.substr(t.begin, t.end - t.begin)), t.text, t.begin, t.end, typing, {}};
-    if (!text::is_stopword(t.text) || typing) words.push_back(w);
-    all.push_back(std::move(w));
+  for (std::size_t k = 0; k < tokens.size() && words.size() < max_query_words; ++k) {
+    text::token& t = tokens[k];
+    query_word w;
+    w.raw = std::string(text.substr(t.begin, t.end - t.begin));
+    w.typing = still_typing && k + 1 == tokens.size();
+    w.stopword = !w.typing && text::is_stopword(t.text);
+    w.canonical = std::move(t.text);
+    w.begin = t.begin;
+    w.end = t.end;
+    w.index = words.size();
+    words.push_back(std::move(w));
   }
-  if (words.empty()) words = std::move(all);
-  if (words.size() > max_query_words) words.resize(max_query_words);
+  if (std::all_of(words.begin(), words.end(), [](const query_word& w) { return w.stopword; })) {
+    for (query_word& w : words) w.stopword = false;
+  }
   return words;
 }
 
 match_query build_match(const std::vector<query_word>& words) {
   match_query q;
-  q.words = words.size();
   for (const query_word& w : words) {
+    if (w.stopword) continue;
     std::vector<std::string> forms = text::search_forms(w.canonical);
     forms.insert(forms.begin(), w.canonical);
     // Synonyms are matched by the tokenizer (group tokens); here they are only marked.
@@ -41,15 +45,45 @@ match_query build_match(const std::vector<query_word>& words) {
       for (std::string& form : text::search_forms(synonym)) forms.push_back(std::move(form));
     }
     q.snippet.words.push_back(std::move(forms));
-    if (w.typing) q.snippet.prefix = w.canonical;
+    if (w.typing) {
+      q.snippet.prefix = w.canonical;
+      q.snippet.prefix_word = q.snippet.words.size() - 1;
+    }
+  }
+  q.words = q.snippet.words.size();
+  q.expression = match_expression(words, false, &q.pairs, &q.pair_only);
+  return q;
+}
+
+std::string match_expression(const std::vector<query_word>& words, bool every, std::uint64_t* pairs,
+                             std::uint64_t* pair_only) {
+  std::string expression;
+  if (pairs != nullptr) *pairs = 0;
+  if (pair_only != nullptr) *pair_only = 0;
+  int phrase = 0;  // FTS5 numbers the phrases in the order they are written
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const query_word& w = words[k];
     if (!w.searched) continue;
+    // Only the last word can be typing, so the word before has one phrase: the previous.
+    if (pairs != nullptr && k > 0 && words[k - 1].searched && words[k - 1].index + 1 == w.index &&
+        phrase < 64) {
+      *pairs |= std::uint64_t{1} << (phrase - 1);
+    }
+    if (pair_only != nullptr && w.stopword && phrase < 64) *pair_only |= std::uint64_t{1} << phrase;
+    phrase += w.typing ? 2 : 1;
+    if (!expression.empty()) expression += every ? " AND " : " OR ";
     // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
     // folds it with our tokenizer exactly as it folded the indexed text.
-    if (!q.expression.empty()) q.expression += " OR ";
-    q.expression += '"' + w.raw + '"';
-    if (w.typing) q.expression += " OR \"" + w.raw + "\"*";
+    const std::string quoted = '"' + w.raw + '"';
+    if (!w.typing) {
+      expression += quoted;
+    } else if (every) {
+      expression += '(' + quoted + " OR " + quoted + "*)";
+    } else {
+      expression += quoted + " OR " + quoted + '*';
+    }
   }
-  return q;
+  return expression;
 }
 
 match_query build_match(std::string_view typed) {

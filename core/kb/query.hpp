@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,9 @@ inline constexpr std::size_t max_query_bytes = 1024;
 inline constexpr std::size_t max_query_words = 32;
 
 struct match_query {
-  std::string expression;  // empty when the text holds no words
+  std::string expression;   // empty when the text holds no words
+  std::uint64_t pairs = 0;  // the rank function's masks (see match_expression)
+  std::uint64_t pair_only = 0;
   std::size_t words = 0;
   snippet_query snippet;  // the same words, for marking them in snippets
 };
@@ -31,21 +34,35 @@ struct query_word {
   std::string canonical;  // its canonical form (see text::fold_word)
   std::size_t begin = 0;  // byte offsets in the typed text
   std::size_t end = 0;
+  std::size_t index = 0;              // its place among the query's words (0 for the first)
   bool typing = false;                // the last word, still being typed: also matches as a prefix
   std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
   long long docs = 0;                 // index rows holding it (0 when not looked up)
   bool searched = true;               // false: too common to narrow the search (see search)
+  // A stopword counts only beside another query word it stood next to ("how do I say",
+  // "what does … mean" tell intent-style questions apart; see the rank function in
+  // fts_tokenizer.hpp). It is not marked in snippets and does not count for confidence.
+  bool stopword = false;
 };
 
-// The words that count: stopwords left out unless nothing else is left, bounded by
-// max_query_bytes and max_query_words.
+// The words of the query, bounded by max_query_bytes and max_query_words. Stopwords are
+// flagged (see query_word::stopword) unless nothing else is left ("to be or not to be"
+// then counts as typed) or the word is still being typed (it may become a longer word).
 std::vector<query_word> query_words(std::string_view typed);
 
 // The MATCH expression for the query words: words are OR-ed (ranking rewards the rows
-// that hold more of them). While the customer is still typing (the text does not end in
-// a space or punctuation), the last word also matches as a prefix, so "lozi" finds
-// "lozinka".
+// that hold more of them); the snippet query holds the words that are not stopwords. While the
+// customer is still typing (the text does not end in a space or punctuation), the last word also
+// matches as a prefix, so "lozi" finds "lozinka".
 match_query build_match(std::string_view typed);
 match_query build_match(const std::vector<query_word>& words);
+
+// The MATCH expression alone, for the searched words: OR-ed as in build_match, or
+// AND-ed (only rows that hold every searched word, in some form) when `every` is true.
+// pairs and pair_only, when given, receive the rank function's masks (see
+// fts_tokenizer.hpp): the phrases of searched words that stood side by side in the
+// query (by query_word::index), and the phrases of stopwords, which count only in pairs.
+std::string match_expression(const std::vector<query_word>& words, bool every,
+                             std::uint64_t* pairs = nullptr, std::uint64_t* pair_only = nullptr);
 
 }  // namespace ha::kb

@@ -1,6 +1,7 @@
 #include "kb/snippet.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "text/html.hpp"
@@ -17,39 +18,15 @@ constexpr std::size_t max_scanned_bytes = 4 * 1024;
 // A window holding this many different query words is good enough to stop reading.
 constexpr std::size_t enough_words = 3;
 
-// The query's forms prepared for matching many text words quickly.
-class matcher {
- public:
-  explicit matcher(const snippet_query& q)
-      : prefix_(q.prefix), prefix_word_(static_cast<int>(q.words.size())) {
-    for (std::size_t w = 0; w < q.words.size(); ++w) {
-      for (const std::string& form : q.words[w]) {
-        forms_.emplace(form, static_cast<int>(w));
-        starts_.push_back(form.substr(0, 3));
-      }
-    }
+// A word's first three bytes (fewer for a shorter word) packed into one number, to be
+// compared at once.
+std::uint32_t start_of(std::string_view w) {
+  std::uint32_t packed = static_cast<std::uint32_t>(std::min<std::size_t>(w.size(), 3)) << 24;
+  for (std::size_t i = 0; i < w.size() && i < 3; ++i) {
+    packed |= static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])) << (16 - 8 * i);
   }
-
-  // Which query word a text word (canonical form) matches, or -1. Stems are computed
-  // only for words that begin like some query form.
-  int operator()(const std::string& folded) const {
-    if (const auto it = forms_.find(folded); it != forms_.end()) return it->second;
-    const std::string_view start = std::string_view(folded).substr(0, 3);
-    if (std::find(starts_.begin(), starts_.end(), start) != starts_.end()) {
-      for (const std::string& stem : text::search_forms(folded)) {
-        if (const auto it = forms_.find(stem); it != forms_.end()) return it->second;
-      }
-    }
-    if (!prefix_.empty() && folded.compare(0, prefix_.size(), prefix_) == 0) return prefix_word_;
-    return -1;
-  }
-
- private:
-  std::unordered_map<std::string, int> forms_;
-  std::vector<std::string> starts_;  // first three letters of each form
-  std::string prefix_;
-  int prefix_word_;
-};
+  return packed;
+}
 
 void append_text(std::string& out, std::string_view s) {
   std::string flat(s);
@@ -59,21 +36,72 @@ void append_text(std::string& out, std::string_view s) {
 
 }  // namespace
 
+word_matcher::word_matcher(const snippet_query& query)
+    : prefix_(query.prefix),
+      prefix_word_(static_cast<int>(query.prefix_word)),
+      query_words_(query.words.size()) {
+  for (std::size_t w = 0; w < query.words.size(); ++w) {
+    for (const std::string& form : query.words[w]) {
+      forms_.emplace(form, static_cast<int>(w));
+      starts_.push_back(start_of(form));
+    }
+  }
+  std::sort(starts_.begin(), starts_.end());
+  starts_.erase(std::unique(starts_.begin(), starts_.end()), starts_.end());
+}
+
+int word_matcher::operator()(const std::string& folded) {
+  // Most text words share no start with any query form: they are settled without a look-up.
+  if (!starts_with_form(start_of(folded)) &&
+      (prefix_.empty() || folded.compare(0, prefix_.size(), prefix_) != 0)) {
+    return -1;
+  }
+  if (const auto it = seen_.find(folded); it != seen_.end()) return it->second;
+  const int m = match(folded);
+  seen_.emplace(folded, m);
+  return m;
+}
+
+// Stems are computed only for words that begin like some query form.
+int word_matcher::match(const std::string& folded) const {
+  if (const auto it = forms_.find(folded); it != forms_.end()) return it->second;
+  if (starts_with_form(start_of(folded))) {
+    for (const std::string& stem : text::search_forms(folded)) {
+      if (const auto it = forms_.find(stem); it != forms_.end()) return it->second;
+    }
+  }
+  if (!prefix_.empty() && folded.compare(0, prefix_.size(), prefix_) == 0) return prefix_word_;
+  return -1;
+}
+
 std::string snippet_html(std::string_view text, const snippet_query& query, std::size_t window) {
+  word_matcher matching(query);
+  return snippet_html(text, matching, window);
+}
+
+std::size_t distinct_matches(std::string_view text, const snippet_query& query) {
+  word_matcher matching(query);
+  return distinct_matches(text, matching);
+}
+
+std::string snippet_html(std::string_view text, word_matcher& matching, std::size_t window) {
   const std::string_view scanned = text::truncate(text, max_scanned_bytes);
-  const matcher matching(query);
-  const std::size_t wanted = query.words.size();
+  const std::size_t wanted = matching.query_words();
   // Read words until a window of `window` words holds every query word, or enough of
   // them, then `window` words more so the best window can be filled.
-  std::vector<text::token> tokens;
+  struct word {
+    std::size_t begin, end;  // byte offsets in text
+  };
+  std::vector<word> tokens;
   std::vector<int> match;
+  std::vector<bool> seen(wanted);
   std::size_t stop_at = std::string::npos;
   std::size_t pos = 0;
   for (text::token t; tokens.size() < stop_at && text::next_token(scanned, pos, t);) {
     match.push_back(matching(t.text));
-    tokens.push_back(std::move(t));
+    tokens.push_back({t.begin, t.end});
     if (stop_at != std::string::npos || match.back() < 0 || wanted == 0) continue;
-    std::vector<bool> seen(wanted);
+    std::fill(seen.begin(), seen.end(), false);
     std::size_t distinct = 0;
     const std::size_t from = tokens.size() > window ? tokens.size() - window : 0;
     for (std::size_t i = from; i < tokens.size(); ++i) {
@@ -93,7 +121,7 @@ std::string snippet_html(std::string_view text, const snippet_query& query, std:
   const std::size_t width = std::min(window, tokens.size());
   for (std::size_t start = 0; start < tokens.size(); ++start) {
     if (match[start] < 0) continue;  // a best window starts at a match
-    std::vector<bool> seen(query.words.size());
+    std::fill(seen.begin(), seen.end(), false);
     std::pair<std::size_t, std::size_t> score{0, 0};
     for (std::size_t i = start; i < std::min(tokens.size(), start + width); ++i) {
       if (match[i] < 0) continue;
@@ -142,9 +170,8 @@ std::string snippet_html(std::string_view text, const snippet_query& query, std:
   return out;
 }
 
-std::size_t distinct_matches(std::string_view text, const snippet_query& query) {
-  const matcher matching(query);
-  std::vector<bool> seen(query.words.size());
+std::size_t distinct_matches(std::string_view text, word_matcher& matching) {
+  std::vector<bool> seen(matching.query_words());
   std::size_t distinct = 0;
   std::size_t pos = 0;
   for (text::token t; distinct < seen.size() && text::next_token(text, pos, t);) {

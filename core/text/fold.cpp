@@ -1,5 +1,7 @@
 #include "text/fold.hpp"
 
+#include <algorithm>
+
 #include "text/utf8.hpp"
 
 namespace ha::text {
@@ -113,6 +115,26 @@ void append_folded(std::string& out, char32_t cp) {
 
 std::string fold_word(std::string_view word) {
   std::string out;
+  fold_word_into(word, out);
+  return out;
+}
+
+void fold_word_into(std::string_view word, std::string& out) {
+  out.clear();
+  // An ASCII word, most of the text, folds here without decoding: lower case and the
+  // same "dj" rule as below.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) {
+    out.assign(word);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      char c = out[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c == 'j' && n > 0 && out[n - 1] == 'd') continue;
+      out[n++] = c;
+    }
+    out.resize(n);
+    return;
+  }
   out.reserve(word.size());
   for (std::size_t i = 0; i < word.size();) {
     append_folded(out, decode(word, i));
@@ -120,7 +142,6 @@ std::string fold_word(std::string_view word) {
     // gives the same word).
     if (out.size() >= 2 && out.back() == 'j' && out[out.size() - 2] == 'd') out.pop_back();
   }
-  return out;
 }
 
 std::string to_lower(std::string_view text) {

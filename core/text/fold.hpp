@@ -25,6 +25,8 @@ void append_folded(std::string& out, char32_t cp);
 // words it merges by accident are rare in a help center, and in ijekavian text it even
 // meets the ekavian form (djeca/deca, nedjelja/nedelja, podjela/podela).
 std::string fold_word(std::string_view word);
+// The same into out (replacing what it held), reusing its memory: for loops over many words.
+void fold_word_into(std::string_view word, std::string& out);
 
 // Lower case for display (diacritics kept): ASCII, Latin-1, Latin Extended-A, the
 // Latin digraph letters and Cyrillic. Other code points are copied unchanged.

@@ -1,25 +1,51 @@
 #include "text/tokenizer.hpp"
 
+#include <array>
+
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
 
 namespace ha::text {
 
+namespace {
+
+// is_word_char() for ASCII.
+constexpr auto ascii_word_chars = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return table;
+}();
+
+// Whether the code point at text[pos] belongs to a word; advances next past it. ASCII,
+// most of the text, is decided here without decoding.
+inline bool word_char_at(std::string_view text, std::size_t pos, std::size_t& next) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    next = pos + 1;
+    return ascii_word_chars[c];
+  }
+  next = pos;
+  return is_word_char(decode(text, next));
+}
+
+}  // namespace
+
 bool next_token(std::string_view text, std::size_t& pos, token& out) {
   while (pos < text.size()) {
     const std::size_t start = pos;
-    if (!is_word_char(decode(text, pos))) continue;
+    if (!word_char_at(text, start, pos)) continue;
     std::size_t end = pos;
-    while (end < text.size()) {
-      std::size_t next = end;
-      if (!is_word_char(decode(text, next))) break;
-      end = next;
-    }
+    for (std::size_t next; end < text.size() && word_char_at(text, end, next);) end = next;
     pos = end;
-    std::string canonical = fold_word(text.substr(start, end - start));
-    if (canonical.empty()) continue;  // only marks or signs: not a word
-    canonical.resize(truncate(canonical, max_token_bytes).size());
-    out = {std::move(canonical), start, end};
+    fold_word_into(text.substr(start, end - start), out.text);
+    if (out.text.empty()) continue;  // only marks or signs: not a word
+    if (out.text.size() > max_token_bytes) {
+      out.text.resize(truncate(out.text, max_token_bytes).size());
+    }
+    out.begin = start;
+    out.end = end;
     return true;
   }
   return false;

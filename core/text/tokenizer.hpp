@@ -24,7 +24,8 @@ struct token {
 std::vector<token> tokenize(std::string_view text);
 
 // The next word at or after pos (which is advanced past it), for reading a long text
-// only as far as needed. False when there is none.
+// only as far as needed. False when there is none (out is then unspecified). Reusing
+// one token for a whole text reuses its memory.
 bool next_token(std::string_view text, std::size_t& pos, token& out);
 
 }  // namespace ha::text

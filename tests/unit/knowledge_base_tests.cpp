@@ -307,3 +307,20 @@ TEST_CASE("a page suggests what is tagged with it, before the customer types", "
     CHECK(none.value().empty());
   }
 }
+
+TEST_CASE("words side by side as in the query rank above the same words apart", "[kb][search]") {
+  // The same words, as often, in rows of the same length: only their order differs.
+  const std::vector<test::kb_row> rows = {
+      {"apart", "en", "Status panel", "internet", "customer", "info", "",
+       "The light shows red when the line is down."},
+      {"together", "en", "Status panel", "internet", "customer", "info", "",
+       "The red light shows when the line is down."},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  const auto found = kb.value().search("red light ", {});
+  REQUIRE(found.ok());
+  REQUIRE(found.value().hits.size() == 2);
+  CHECK(found.value().hits[0].id == "together");
+  CHECK(found.value().hits[0].score > found.value().hits[1].score);
+}

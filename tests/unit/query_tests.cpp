@@ -6,13 +6,23 @@ using ha::kb::build_match;
 
 TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw", "[query]") {
   SECTION("FTS5 operators become ordinary words") {
-    CHECK(build_match("ruter NOT modem ").expression == R"("ruter" OR "modem")");
+    CHECK(build_match("ruter NOT modem ").expression == R"("ruter" OR "NOT" OR "modem")");
     CHECK(build_match("ruter NEAR modem ").expression == R"("ruter" OR "NEAR" OR "modem")");
-    CHECK(build_match("\"a\" * ( ) : ^ NEAR(x y) ").expression == R"("NEAR" OR "x" OR "y")");
+    CHECK(build_match("\"a\" * ( ) : ^ NEAR(x y) ").expression == R"("a" OR "NEAR" OR "x" OR "y")");
   }
   SECTION("the last word is also a prefix while the customer is typing") {
     CHECK(build_match("zaboravio lozi").expression == R"("zaboravio" OR "lozi" OR "lozi"*)");
     CHECK(build_match("zaboravio lozinku?").expression == R"("zaboravio" OR "lozinku")");
+  }
+  SECTION("the rank function learns which searched words stood side by side") {
+    CHECK(build_match("credit card limit ").pairs == 0b11);
+    // The word being typed has two phrases, the word and its prefix.
+    CHECK(build_match("zaboravio lozi").pairs == 0b1);
+    CHECK(build_match("ruter ").pairs == 0);
+    // Stopwords count only beside another word.
+    const auto q = build_match("how do i say hello ");
+    CHECK(q.pairs == 0b1111);
+    CHECK(q.pair_only == 0b111);
   }
   SECTION("text without words gives no query") {
     CHECK(build_match("").words == 0);

@@ -247,12 +247,18 @@ TEST_CASE("stemmers leave short words, numbers and other scripts alone", "[text]
   }
 }
 
-TEST_CASE("stopwords are left out of queries unless nothing else is left", "[text][query]") {
+TEST_CASE("stopwords only rank: not marked or counted unless nothing else is left",
+          "[text][query]") {
   CHECK(text::is_stopword("the"));
   CHECK(text::is_stopword("kako"));
   CHECK(text::is_stopword("zakaj"));
   CHECK_FALSE(text::is_stopword("lozinka"));
-  CHECK(kb::build_match("how do I reset my password?").expression == R"("reset" OR "password")");
-  CHECK(kb::build_match("kako da promenim lozinku ").expression == R"("promenim" OR "lozinku")");
+  const auto english = kb::build_match("how do I reset my password?");
+  CHECK(english.expression == R"("how" OR "do" OR "I" OR "reset" OR "my" OR "password")");
+  CHECK(english.words == 2);
+  CHECK(english.snippet.words.size() == 2);
+  const auto serbian = kb::build_match("kako da promenim lozinku ");
+  CHECK(serbian.expression == R"("kako" OR "da" OR "promenim" OR "lozinku")");
+  CHECK(serbian.words == 2);
   CHECK(kb::build_match("to be or not to be ").words == 6);
 }

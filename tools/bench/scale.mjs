@@ -7,6 +7,7 @@
 // demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
 // builds it with kbc --corpus, and searches it with the WebAssembly engine in node.
 // Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99.
+// The queries are kept in synthetic-<size>.queries.jsonl beside the corpus.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -86,6 +87,9 @@ function generate(size, vocab) {
   writeFileSync(file, `${lines.join('\n')}\n`);
   const queries = Array.from({ length: QUERIES }, (_, k) =>
     phrase(k % 2 === 0 ? 'en' : 'sr-Latn', 2 + Math.floor(rnd() * 3)));
+  // Kept beside the corpus, to replay the same queries in a profiler.
+  writeFileSync(path.join(OUT, `synthetic-${size}.queries.jsonl`),
+    `${queries.map((q) => JSON.stringify({ q })).join('\n')}\n`);
   return { file, queries };
 }
 
