@@ -25,13 +25,26 @@ std::string opening(std::string_view body) {
   if (const std::size_t space = cut.rfind(' '); space != std::string_view::npos && space > 40) {
     cut = cut.substr(0, space);
   }
-  return text::escape_html(cut) + "…";
+  std::string out = text::escape_html(cut);
+  out += "…";
+  return out;
 }
 
 int kind_rank(const std::string& kind) {
   if (kind == "flow") return 0;
   if (kind == "troubleshooting") return 1;
   return 2;
+}
+
+// Where page stands among an article's pages ("/internet /account": 0 for /internet).
+std::size_t position_of(std::string_view pages, std::string_view page) {
+  std::size_t position = 0;
+  for (std::size_t start = 0; start <= pages.size(); ++position) {
+    const std::size_t end = std::min(pages.find(' ', start), pages.size());
+    if (pages.substr(start, end - start) == page) return position;
+    start = end + 1;
+  }
+  return position;
 }
 
 struct candidate {
@@ -72,10 +85,7 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     const flow::flow* f = c.hit.kind == "flow" ? find_flow(c.hit.id) : nullptr;
     const flow::node* first = f ? f->find(f->start) : nullptr;
     c.hit.snippet_html = opening(first ? flow::pick(first->body, c.hit.lang) : rows.text(6));
-    const std::string pages = " " + rows.text(7) + " ";
-    const std::string needle = " " + std::string(page) + " ";
-    c.page_position = static_cast<std::size_t>(
-        std::count(pages.begin(), pages.begin() + static_cast<long>(pages.find(needle)), ' '));
+    c.page_position = position_of(rows.text(7), page);
     found[c.hit.id].emplace(c.hit.lang, std::move(c));
   }
   if (rc != SQLITE_DONE) return {errc::corrupt_database, "the knowledge base could not be read"};
