@@ -175,7 +175,7 @@ function showCase(c) {
   const flowButton = c.problem?.flow
     ? el('button', { type: 'button', class: 'choice', text: say('walk', { title: c.problem.flow.title }), 'data-walk': c.problem.flow.id })
     : null;
-  ui.caseView.replaceChildren(
+  ui.caseView.replaceChildren(...[
     el('h2', { text: say('caseTitle', { code: c.case_code }) }),
     el('pre', { class: 'summary', text: c.summary }),
     facts,
@@ -184,7 +184,8 @@ function showCase(c) {
     flowButton,
     el('h3', { text: say('timeline') }),
     timeline,
-    el('button', { type: 'button', class: 'link', text: say('download'), 'data-download': c.case_code }));
+    el('button', { type: 'button', class: 'link', text: say('download'), 'data-download': c.case_code }),
+  ].filter(Boolean));
 }
 
 ui.list.addEventListener('click', async (e) => {

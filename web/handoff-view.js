@@ -32,7 +32,8 @@ export function replyWhen(lang, reply) {
   else if (daysAhead < 7) when = t(lang, 'whenWeekday', { weekday, time });
   else when = t(lang, 'whenDate', { weekday, day: local.day, month, time });
   const ownOffset = -new Date(reply.dueAt).getTimezoneOffset();
-  const teamOffset = Math.round((Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - reply.dueAt) / 60000);
+  const dueMinute = Math.floor(reply.dueAt / 60000) * 60000;  // local holds whole minutes
+  const teamOffset = Math.round((Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - dueMinute) / 60000);
   if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: reply.timeZone })}`;
   return when;
 }

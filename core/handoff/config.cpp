@@ -138,6 +138,11 @@ reply_estimate estimate_reply(const config& c, std::string_view team, std::strin
     }
   }
   if (out.due < 0) return out;
+  // A promise reads as a time on the clock ("by 10:45", not "by 10:37:12"): rounded up
+  // to the quarter hour, so it is never earlier than the working time allows. (Every
+  // time zone's offset is a whole number of quarter hours.)
+  constexpr long long quarter = 15 * 60 * 1000;
+  out.due = (out.due + quarter - 1) / quarter * quarter;
   out.local = to_local(c.zone, out.due);
   out.days_ahead = static_cast<int>(days_from_epoch(out.local.date) -
                                     days_from_epoch(to_local(c.zone, from).date));

@@ -36,3 +36,11 @@ test("a customer whose clock is in another zone is told whose time it is", () =>
   process.env.TZ = 'Europe/Belgrade';
   assert.equal(replyWhen('en', reply), 'tomorrow by 09:30');
 });
+
+test('a due time with seconds is still the same zone as the customer, not "another zone"', () => {
+  process.env.TZ = 'Europe/Zagreb';
+  const reply = { dueAt: Date.parse('2026-12-02T09:46:31.500Z'), timeZone: 'Europe/Belgrade', daysAhead: 0,
+    local: { year: 2026, month: 12, day: 2, hour: 10, minute: 46, weekday: 3 } };
+  assert.equal(replyWhen('hr', reply), 'danas do 10:46');
+  process.env.TZ = 'Europe/Belgrade';
+});

@@ -92,6 +92,13 @@ TEST_CASE("the reply time counts the team's working time from site.yaml", "[hand
     CHECK((r.local.hour == 10 && r.local.minute == 30));
     CHECK(r.days_ahead == 3);
   }
+  SECTION("a promise is a time on the clock: rounded up to the quarter hour") {
+    // Friday 19:37:12 + 2 h: 22 min 48 s on Friday, the rest from 09:00 on Saturday.
+    const auto r =
+        handoff::estimate_reply(settings, "technical", "local", friday_evening + 432'000);
+    CHECK((r.local.hour == 10 && r.local.minute == 45));
+    CHECK(r.due % (15 * 60 * 1000) == 0);
+  }
   SECTION("a channel with no target, or an unknown channel, promises nothing") {
     CHECK(handoff::estimate_reply(settings, "technical", "download", friday_evening).due == -1);
     CHECK(handoff::estimate_reply(settings, "technical", "fax", friday_evening).due == -1);
