@@ -4,7 +4,13 @@
  * help-assistant-define.js; the engine is owned by engine.js.
  *
  * Attributes: kb-src (URL of kb.sqlite, default "kb.sqlite"), lang (en, sr-Latn,
- * sr-Cyrl, hr, bs, sl; default from the browser).
+ * sr-Cyrl, hr, bs, sl; default from the browser), page (the site page it sits on, e.g.
+ * "/billing", for suggestions before the customer types; default: the #section or path).
+ *
+ * Handoff: at the offer of a person the widget shows the reply time, an optional contact
+ * form, and a preview of exactly what will be sent (made by the engine, redacted); only
+ * "Send" puts it in the outbox (outbox.js), which delivers it to the channels of
+ * site.yaml. See docs/handoff.md.
  *
  * Text from the knowledge base or the customer never goes into innerHTML: snippets and
  * articles pass through sanitizedFragment(), everything else is set as textContent.
