@@ -12,16 +12,6 @@ namespace {
 
 constexpr const char* day_names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
-long long days_from_epoch(const civil_date& d) {
-  // Only differences are used, so any consistent day count does: days since 1970-01-01.
-  const int y = d.year - (d.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<long long>(era) * 146097 + doe - 719468;
-}
-
 }  // namespace
 
 const channel* config::find_channel(std::string_view type) const {
@@ -144,8 +134,8 @@ reply_estimate estimate_reply(const config& c, std::string_view team, std::strin
   constexpr long long quarter = 15 * 60 * 1000;
   out.due = (out.due + quarter - 1) / quarter * quarter;
   out.local = to_local(c.zone, out.due);
-  out.days_ahead = static_cast<int>(days_from_epoch(out.local.date) -
-                                    days_from_epoch(to_local(c.zone, from).date));
+  out.days_ahead = static_cast<int>(days_from_civil(out.local.date) -
+                                    days_from_civil(to_local(c.zone, from).date));
   return out;
 }
 

@@ -139,30 +139,16 @@ constexpr words croatian{
     {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
 };
 
-constexpr words bosnian{
-    "Slučaj",
-    "prioritet: visok",
-    "Problem",
-    "Korisnik je napisao",
-    "Probano",
-    "Još ništa nije probano",
-    "Pročitano",
-    "pomoglo",
-    "nije pomoglo",
-    "Pretraga",
-    "Ocjena",
-    "Kontakt",
-    "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja",
-    "Dodano",
-    "Obećan odgovor do",
-    "Vrijeme odgovora nije obećano",
-    {"riješilo je problem", "djelimično pomoglo", "nije pomoglo"},
-    {"dva odgovora \"ne\" zaredom", "ljutite riječi", "piše velikim slovima",
-     "više od 10 minuta u jednoj vođenoj pomoći"},
-    "traži osobu",
-    "tim nije poznat",
-    {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
-};
+// Bosnian reads as Croatian but for its own words.
+constexpr words bosnian = [] {
+  words w = croatian;
+  w.tried = "Probano";
+  w.nothing_tried = "Još ništa nije probano";
+  w.searched = "Pretraga";
+  w.no_contact = "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja";
+  w.answers[1] = "djelimično pomoglo";
+  return w;
+}();
 
 constexpr words slovenian{
     "Primer",

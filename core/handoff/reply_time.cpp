@@ -41,21 +41,6 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap_year(year) ? 29 : lengths[month - 1];
 }
 
-// Days since 1970-01-01 in the proleptic Gregorian calendar. The year is counted from
-// 1 March, so February (and its leap day) comes last: month lengths from March on then
-// follow (153 * m + 2) / 5, and every 400-year cycle has the same 146097 days.
-long long days_from_civil(civil_date date) {
-  const long long year = date.year - (date.month <= 2 ? 1 : 0);
-  const long long cycle = floor_div(year, 400);
-  const long long year_of_cycle = year - cycle * 400;        // 0 … 399
-  const long long month_from_march = (date.month + 9) % 12;  // March = 0
-  const long long day_of_year = (153 * month_from_march + 2) / 5 + date.day - 1;
-  const long long day_of_cycle =
-      year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
-  constexpr long long days_0000_03_01_to_1970 = 719468;
-  return cycle * 146097 + day_of_cycle - days_0000_03_01_to_1970;
-}
-
 // The inverse of days_from_civil, by the same March-based cycles.
 civil_date civil_from_days(long long days) {
   const long long shifted = days + 719468;
@@ -284,6 +269,21 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar. The year is counted from
+// 1 March, so February (and its leap day) comes last: month lengths from March on then
+// follow (153 * m + 2) / 5, and every 400-year cycle has the same 146097 days.
+long long days_from_civil(civil_date date) {
+  const long long year = date.year - (date.month <= 2 ? 1 : 0);
+  const long long cycle = floor_div(year, 400);
+  const long long year_of_cycle = year - cycle * 400;        // 0 … 399
+  const long long month_from_march = (date.month + 9) % 12;  // March = 0
+  const long long day_of_year = (153 * month_from_march + 2) / 5 + date.day - 1;
+  const long long day_of_cycle =
+      year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
+  constexpr long long days_0000_03_01_to_1970 = 719468;
+  return cycle * 146097 + day_of_cycle - days_0000_03_01_to_1970;
+}
 
 result<time_zone> parse_time_zone(std::string_view posix_rule) {
   if (posix_rule.empty()) return error{errc::invalid_argument, "time zone: the rule is empty"};

@@ -49,6 +49,9 @@ struct local_time {
   int offset = 0;  // minutes east of UTC in force at that instant
 };
 
+// Days since 1970-01-01 (proleptic Gregorian); differences count calendar days.
+long long days_from_civil(civil_date date);
+
 int offset_at(const time_zone& zone, long long utc_ms);  // minutes east of UTC
 local_time to_local(const time_zone& zone, long long utc_ms);
 // The instant a local wall-clock time names. A time skipped by the spring change is read

@@ -253,6 +253,15 @@ TEST_CASE("a Cyrillic customer's package speaks Cyrillic, but codes stay readabl
   CHECK(summary.find("(Europe/Belgrade)") != std::string::npos);
 }
 
+TEST_CASE("a Bosnian customer's summary uses Bosnian words", "[handoff][package]") {
+  const std::string summary = build(failed_flow(), request("bs"))["summary"];
+  CHECK(summary.find("Probano: Restartujte — nije pomoglo; Proverite kabl — djelimično pomoglo") !=
+        std::string::npos);
+  CHECK(summary.find("Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja") !=
+        std::string::npos);
+  CHECK(summary.find("Obećan odgovor do: subota") != std::string::npos);
+}
+
 TEST_CASE("a package is made only at a handoff, from a well-formed request", "[handoff][package]") {
   test::conversation c;
   REQUIRE(c.act(test::start_router_flow()).ok());
