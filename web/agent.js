@@ -16,7 +16,7 @@
  */
 import { ta } from './agent-i18n.js';
 import { renderConversation } from './conversation.js';
-import { el } from './dom.js';
+import { download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { languages, pickLanguage } from './i18n.js';
 import { sanitizedFragment } from './sanitize.js';
@@ -208,12 +208,7 @@ ui.caseView.addEventListener('click', (e) => {
     return;
   }
   if (e.target.closest('button[data-download]') && current) {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(current, null, 2)], { type: 'application/json' }));
-    const link = el('a', { href: url, download: `savanova-case-${current.case_code}.json` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    download(JSON.stringify(current, null, 2), `savanova-case-${current.case_code}.json`);
   }
 });
 

@@ -15,3 +15,13 @@ export function el(tag, props = {}, ...children) {
   node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 }
+
+// Saves text as a file (the browser's download), e.g. a case as JSON.
+export function download(text, filename, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a', { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -21,6 +21,7 @@
  * it, so a reload continues where the customer was.
  */
 import { renderConversation } from './conversation.js';
+import { download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { renderHandoff } from './handoff-view.js';
 import { languages, pickLanguage, plural, t } from './i18n.js';
@@ -420,16 +421,9 @@ export class HelpAssistantElement extends HTMLElement {
 
   #downloadHandoff() {
     const preview = this.#handoff.preview;
-    if (!preview) return;
-    const url = URL.createObjectURL(new Blob([preview.text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `savanova-case-${preview.pkg.case_code}.json`;
-    this.#root.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    if (preview) download(preview.text, `savanova-case-${preview.pkg.case_code}.json`);
   }
+
 
   // The search the customer was looking at travels with the case, even if they clicked
   // none of its results.
@@ -537,28 +531,12 @@ export class HelpAssistantElement extends HTMLElement {
 
   // One result (an article or a guided fix) as a list item with a button.
   #resultItem(hit) {
-    const item = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.id = hit.id;
-    button.dataset.kind = hit.kind;
-    button.lang = hit.lang;
-    const title = document.createElement('span');
-    title.className = 'hit-title';
-    title.textContent = hit.title;
-    if (hit.kind === 'flow') {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = t(this.#lang, 'flowBadge');
-      title.prepend(badge);
-    }
-    const snippet = document.createElement('span');
-    snippet.className = 'hit-snippet';
-    snippet.append(sanitizedFragment(hit.snippetHtml));
-    button.append(title, snippet);
-    item.append(button);
-    return item;
+    const title = el('span', { class: 'hit-title', text: hit.title });
+    if (hit.kind === 'flow') title.prepend(el('span', { class: 'badge', text: t(this.#lang, 'flowBadge') }));
+    return el('li', {}, el('button', { type: 'button', 'data-id': hit.id, 'data-kind': hit.kind, lang: hit.lang },
+      title, el('span', { class: 'hit-snippet' }, sanitizedFragment(hit.snippetHtml))));
   }
+
 
   #renderResults(query, found) {
     const ui = this.#ui;
