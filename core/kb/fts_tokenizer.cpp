@@ -12,6 +12,7 @@
 
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
+#include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
 
 namespace ha::kb {
@@ -36,13 +37,21 @@ void destroy(Fts5Tokenizer* tokenizer) {
 // same way, and FTS5 treats colocated query tokens as alternatives, so a word matches
 // when any of its forms meets any form of an indexed word. The language of neither
 // the article nor the query has to be known, which matters when customers mix them.
-// Words of a synonym group also carry the group's token (see synonyms.hpp).
-// A prefix query (the word still being typed) uses the canonical form only.
+// Words of a synonym group also carry the group's token (see synonyms.hpp), and a word
+// beside a stopword carries the pair's token (see pair_token).
+// A prefix query (the word still being typed) uses the canonical form only, and a
+// query string that is a pair token is that token.
 int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, int size,
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (size <= 0 || text == nullptr) return SQLITE_OK;
   const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-  for (const text::token& t : text::tokenize({text, static_cast<std::size_t>(size)})) {
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == pair_marker) {
+    return emit(ctx, 0, text, size, 0, size);
+  }
+  const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+  std::string previous;  // the word before, in a document
+  std::size_t pos = 0;
+  for (text::token t; text::next_token({text, static_cast<std::size_t>(size)}, pos, t);) {
     const auto start = static_cast<int>(t.begin);
     const auto end = static_cast<int>(t.end);
     int rc = emit(ctx, 0, t.text.data(), static_cast<int>(t.text.size()), start, end);
@@ -52,10 +61,14 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     if (const synonym_table* synonyms = reinterpret_cast<instance*>(tokenizer)->synonyms) {
       for (std::string& group : synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
     }
+    if (document && !previous.empty() && forms_pair(previous, t.text)) {
+      forms.push_back(pair_token(previous, t.text));
+    }
     for (const std::string& form : forms) {
       rc = emit(ctx, FTS5_TOKEN_COLOCATED, form.data(), static_cast<int>(form.size()), start, end);
       if (rc != SQLITE_OK) return rc;
     }
+    if (document) previous = t.text;
   }
   return SQLITE_OK;
 }
@@ -136,9 +149,6 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   };
   const auto pairs =
       argc > columns ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns])) : 0;
-  const auto pair_only =
-      argc > columns + 1 ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns + 1])) : 0;
-  const auto only_in_pairs = [&](std::size_t p) { return p < 64 && ((pair_only >> p) & 1) != 0; };
 
   const std::size_t phrases = stats->idf.size();
   std::vector<double>& frequency = stats->frequency;
@@ -182,13 +192,9 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       stats->average_tokens > 0 ? static_cast<double>(row_tokens) / stats->average_tokens : 1;
   double score = 0;
   for (std::size_t p = 0; p < phrases; ++p) {
-    if (frequency[p] > 0 && !only_in_pairs(p)) {
-      score += term_score(stats->idf[p], frequency[p], length_ratio);
-    }
-    if (pair_frequency[p] > 0 && !(only_in_pairs(p) && only_in_pairs(p + 1))) {
-      const double idf = only_in_pairs(p)       ? stats->idf[p + 1]
-                         : only_in_pairs(p + 1) ? stats->idf[p]
-                                                : std::max(stats->idf[p], stats->idf[p + 1]);
+    if (frequency[p] > 0) score += term_score(stats->idf[p], frequency[p], length_ratio);
+    if (pair_frequency[p] > 0) {
+      const double idf = std::max(stats->idf[p], stats->idf[p + 1]);
       score += term_score(idf, pair_frequency[p], length_ratio);
     }
   }
@@ -207,6 +213,20 @@ fts5_api* fts5_api_of(sqlite3* db) {
 }
 
 }  // namespace
+
+bool forms_pair(std::string_view left, std::string_view right) {
+  return text::is_stopword(left) || text::is_stopword(right);
+}
+
+std::string pair_token(std::string_view left, std::string_view right) {
+  std::string token;
+  token.reserve(left.size() + right.size() + 2);
+  token += pair_marker;
+  token += left;
+  token += ' ';
+  token += right;
+  return token;
+}
 
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   fts5_api* api = fts5_api_of(db);

@@ -3,6 +3,9 @@
 // (browser) with the same C++ code as text::tokenize(); the rank function orders hits.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "common/result.hpp"
 
 struct sqlite3;
@@ -12,11 +15,23 @@ namespace ha::kb {
 // Bumped whenever the tokens produced for some text change. kb.sqlite records the
 // version it was built with; a knowledge base from another version is refused, because
 // its index would silently disagree with the queries.
-inline constexpr int tokenizer_version = 3;
+inline constexpr int tokenizer_version = 4;
 
 inline constexpr const char* tokenizer_name = "assistant";
 
 class synonym_table;
+
+// Common-word pairs. Stopwords ("how", "do", "i", "kako", "da") are in most rows, so a
+// search cannot afford to read them, yet beside their neighbour they tell questions
+// apart: "how do i say", "what is your", "da li". So every two neighbouring words of
+// which at least one is a stopword are also indexed as one token, the pair token (the
+// marker, the two canonical forms, a space between), at the second word's position.
+// A query reads the pairs it has as terms of their own: rare enough to be cheap, and
+// scored like any word by how rare they are. Customer text never makes the marker: it
+// is not a word character.
+inline constexpr char pair_marker = '\x01';
+bool forms_pair(std::string_view left, std::string_view right);
+std::string pair_token(std::string_view left, std::string_view right);
 
 // synonyms (may be null) must outlive the database connection: the tokenizer reads it
 // whenever FTS5 tokenizes text.
@@ -24,17 +39,15 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 
 // The rank function searches order by, registered as an FTS5 auxiliary function:
 //
-//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, pairs, pair_only)'
+//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, pairs)'
 //
 // It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
 // column weights, negated: lower is better) plus a bonus for query words that stand
-// side by side in the row as they did in the query ("credit score", "how do I say"),
-// scored like one more word as rare as the rarer of the two. pairs and pair_only are
-// bit masks over the query's phrases (FTS5 numbers them from 0 in MATCH order): bit p
-// of pairs means phrase p and phrase p + 1 are consecutive words of the query; bit p
-// of pair_only means phrase p (a stopword) counts only in such a pair, and then as
-// rare as its neighbour (two stopwords side by side count nothing). Without the two
-// masks (or with 0), the score is exactly FTS5's bm25. Phrases past 63 get no bonus.
+// side by side in the row as they did in the query ("credit score"), scored like one
+// more word as rare as the rarer of the two. pairs is a bit mask over the query's
+// phrases (FTS5 numbers them from 0 in MATCH order): bit p means phrase p and phrase
+// p + 1 are consecutive words of the query. Without the mask (or with 0), the score is
+// exactly FTS5's bm25. Phrases past 63 get no bonus. Pair tokens are phrases like any.
 inline constexpr const char* rank_function_name = "assistant_rank";
 status register_rank_function(sqlite3* db);
 

@@ -38,19 +38,22 @@ constexpr std::size_t max_hits = 50;
 // Words of context in a snippet.
 constexpr std::size_t snippet_words = 14;
 // When the best hit is a confident answer: it holds at least two thirds of the query's
-// words, or half of them with a strong bm25 score. Calibrated on clinc150's 1,000
-// out-of-scope questions, then checked on banking77 and the South Slavic set
+// words, or half of them with a strong score (see the rank function). Calibrated on clinc150's
+// 1,000 out-of-scope questions, then checked on banking77 and the South Slavic set
 // (docs/benchmarks.md).
 constexpr double confident_coverage = 0.66;
 constexpr double fair_coverage = 0.5;
-constexpr double strong_score = 8.0;
-// The rank function's column weights (title, tags, body), before its two masks.
+constexpr double strong_score = 12.0;
+// The rank function's column weights (title, tags, body), before its mask.
 constexpr const char* rank_weights = "(10.0, 4.0, 1.0, ";
 // A search whose words are held by more rows than this together (counting a row once per
 // word) looks at the rows holding every word first.
 constexpr long long wide_search_rows = 2000;
-// A stopword held by more rows than this is not searched (see skip_common_words).
-constexpr long long stopword_rows = 500;
+// At most this many pair tokens are searched, the rarest, while they are held by at most
+// pair_rows rows together (each by at most half of the rows): a pair in more rows costs
+// more time than it tells apart.
+constexpr std::size_t max_pairs = 4;
+constexpr long long pair_rows = 500;
 // Index terms whose row counts are kept between searches (about 50 bytes each).
 constexpr std::size_t max_remembered_terms = 4096;
 
@@ -236,26 +239,27 @@ result<search_response> knowledge_base::search(std::string_view query,
   for (query_word& w : words) w.synonyms = synonyms_->other_words(w.canonical);
   skip_common_words(words);
   const match_query match = build_match(words);
+  std::vector<query_pair> pairs = query_pairs(words);
+  choose_pairs(pairs);
 
   // The rank function's column weights: a word in the title counts most, then tags, then
   // the body. Its bm25 is lower-is-better; it is negated into score (higher is better).
   std::vector<std::pair<std::string, double>> order;  // article id, score
   long long best_rowid = 0;  // the row that matched best, for the confidence check
   const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
-  // Reads the best rows for these words into order (the rank function told which words
-  // stood side by side and which only count in pairs; see fts_tokenizer.hpp).
+  // Reads the best rows for these words and the chosen pairs into order (the rank
+  // function told which words stood side by side; see fts_tokenizer.hpp).
   const auto read_rows = [&](const std::vector<query_word>& searched, bool every) {
-    std::uint64_t pairs = 0;
-    std::uint64_t pair_only = 0;
-    const std::string expression = match_expression(searched, every, &pairs, &pair_only);
+    std::uint64_t side_by_side = 0;
+    const std::string expression = match_expression(searched, every, &side_by_side, pairs);
     statement& rows = statements_->rows;
     rows.reset();
     rows.bind(1, expression)
         .bind(2, options.include_agent ? 1LL : 0LL)
         .bind(3, options.category)
         .bind(4, static_cast<long long>(max_rows))
-        .bind(5, std::string(rank_function_name) + rank_weights + std::to_string(pairs) + ", " +
-                     std::to_string(pair_only) + ")");
+        .bind(5,
+              std::string(rank_function_name) + rank_weights + std::to_string(side_by_side) + ")");
     // Rows come best first; an article's score is that of its best-matching version.
     order.clear();
     std::map<std::string, bool> seen;
@@ -272,7 +276,7 @@ result<search_response> knowledge_base::search(std::string_view query,
   // rows holding all of them are read first (bm25 gives them about the scores the OR
   // would, so they come in about the same order); when too few do, the rarest words
   // alone (held by at most wide_search_rows rows), and all words only when that is too
-  // few too. Stopwords, which only count beside another word, are left out of both.
+  // few too. Pair tokens are read with the OR only.
   std::vector<query_word> rarest;
   long long touched = 0;
   for (const query_word& w : words) {
@@ -366,30 +370,46 @@ void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
   const auto common = [&](const query_word& w) { return 2 * w.docs > info_.rows; };
   const bool rare_word = std::any_of(
       words.begin(), words.end(), [&](const query_word& w) { return !w.stopword && !common(w); });
-  // A stopword only helps the ranking when it is rare, and counts only beside a
-  // neighbour: past stopword_rows rows, reading it costs more than it can add. The other
-  // words are all searched when all of them are common.
-  for (query_word& w : words) {
-    w.searched = w.stopword ? !common(w) && w.docs <= stopword_rows : !common(w) || !rare_word;
+  // The words are all searched when all of them are common. Stopwords are searched
+  // only in pairs (see choose_pairs).
+  for (query_word& w : words) w.searched = !w.stopword && (!common(w) || !rare_word);
+}
+
+void knowledge_base::choose_pairs(std::vector<query_pair>& pairs) const {
+  std::vector<query_pair*> rarest;
+  for (query_pair& pair : pairs) {
+    pair.docs = term_rows(pair.token);
+    pair.searched = false;
+    if (pair.docs > 0 && 2 * pair.docs <= info_.rows) rarest.push_back(&pair);
+  }
+  std::stable_sort(rarest.begin(), rarest.end(),
+                   [](const query_pair* a, const query_pair* b) { return a->docs < b->docs; });
+  long long kept = 0;
+  for (std::size_t k = 0; k < rarest.size() && k < max_pairs; ++k) {
+    if (kept + rarest[k]->docs > pair_rows) break;
+    kept += rarest[k]->docs;
+    rarest[k]->searched = true;
   }
 }
 
+long long knowledge_base::term_rows(const std::string& term) const {
+  auto known = term_docs_.find(term);
+  if (known == term_docs_.end()) {
+    // Every key press searches the words typed so far again: their counts are kept.
+    if (term_docs_.size() >= max_remembered_terms) term_docs_.clear();
+    statement& exact = statements_->term;
+    exact.reset();
+    exact.bind(1, term);
+    known = term_docs_.emplace(term, exact.step() == SQLITE_ROW ? exact.integer(0) : 0).first;
+  }
+  return known->second;
+}
+
 knowledge_base::word_status knowledge_base::look_up(query_word& word) const {
-  statement& exact = statements_->term;
   std::vector<std::string> forms = text::search_forms(word.canonical);
   forms.insert(forms.begin(), word.canonical);
   word.docs = 0;
-  for (const std::string& form : forms) {
-    auto known = term_docs_.find(form);
-    if (known == term_docs_.end()) {
-      // Every key press searches the words typed so far again: their counts are kept.
-      if (term_docs_.size() >= max_remembered_terms) term_docs_.clear();
-      exact.reset();
-      exact.bind(1, form);
-      known = term_docs_.emplace(form, exact.step() == SQLITE_ROW ? exact.integer(0) : 0).first;
-    }
-    word.docs = std::max(word.docs, known->second);
-  }
+  for (const std::string& form : forms) word.docs = std::max(word.docs, term_rows(form));
   if (word.docs > 0) return word_status::known;
   if (!word.typing) return word_status::unknown;
   // A word still being typed is fine while some indexed word starts with it.

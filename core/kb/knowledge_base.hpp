@@ -28,6 +28,7 @@ namespace ha::kb {
 
 struct query_word;
 struct match_query;
+struct query_pair;
 class word_matcher;
 class spelling;
 class synonym_table;
@@ -138,6 +139,8 @@ class knowledge_base {
   enum class word_status { known, prefix, unknown };
   word_status look_up(query_word& word) const;  // also sets word.docs
   void skip_common_words(std::vector<query_word>& words) const;
+  void choose_pairs(std::vector<query_pair>& pairs) const;  // sets docs and searched
+  long long term_rows(const std::string& term) const;       // rows holding an index term
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kb/fts_tokenizer.hpp"
 #include "text/stem.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
@@ -51,25 +52,36 @@ match_query build_match(const std::vector<query_word>& words) {
     }
   }
   q.words = q.snippet.words.size();
-  q.expression = match_expression(words, false, &q.pairs, &q.pair_only);
+  q.expression = match_expression(words, false, &q.pairs, query_pairs(words));
   return q;
 }
 
+std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
+  std::vector<query_pair> pairs;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const query_word& left = words[k - 1];
+    const query_word& right = words[k];
+    if (right.typing || left.index + 1 != right.index) continue;
+    if (!forms_pair(left.canonical, right.canonical)) continue;
+    pairs.push_back({pair_token(left.canonical, right.canonical)});
+  }
+  return pairs;
+}
+
 std::string match_expression(const std::vector<query_word>& words, bool every, std::uint64_t* pairs,
-                             std::uint64_t* pair_only) {
+                             const std::vector<query_pair>& pair_tokens) {
   std::string expression;
   if (pairs != nullptr) *pairs = 0;
-  if (pair_only != nullptr) *pair_only = 0;
+  const auto searched = [](const query_word& w) { return w.searched && !w.stopword; };
   int phrase = 0;  // FTS5 numbers the phrases in the order they are written
   for (std::size_t k = 0; k < words.size(); ++k) {
     const query_word& w = words[k];
-    if (!w.searched) continue;
+    if (!searched(w)) continue;
     // Only the last word can be typing, so the word before has one phrase: the previous.
-    if (pairs != nullptr && k > 0 && words[k - 1].searched && words[k - 1].index + 1 == w.index &&
+    if (pairs != nullptr && k > 0 && searched(words[k - 1]) && words[k - 1].index + 1 == w.index &&
         phrase < 64) {
       *pairs |= std::uint64_t{1} << (phrase - 1);
     }
-    if (pair_only != nullptr && w.stopword && phrase < 64) *pair_only |= std::uint64_t{1} << phrase;
     phrase += w.typing ? 2 : 1;
     if (!expression.empty()) expression += every ? " AND " : " OR ";
     // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
@@ -82,6 +94,13 @@ std::string match_expression(const std::vector<query_word>& words, bool every, s
     } else {
       expression += quoted + " OR " + quoted + '*';
     }
+  }
+  if (every) return expression;
+  for (const query_pair& pair : pair_tokens) {
+    if (!pair.searched) continue;
+    if (!expression.empty()) expression += " OR ";
+    // The token holds word characters, the marker and a space: never a quote.
+    expression += '"' + pair.token + '"';
   }
   return expression;
 }

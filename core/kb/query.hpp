@@ -22,8 +22,7 @@ inline constexpr std::size_t max_query_words = 32;
 
 struct match_query {
   std::string expression;   // empty when the text holds no words
-  std::uint64_t pairs = 0;  // the rank function's masks (see match_expression)
-  std::uint64_t pair_only = 0;
+  std::uint64_t pairs = 0;  // the rank function's mask (see match_expression)
   std::size_t words = 0;
   snippet_query snippet;  // the same words, for marking them in snippets
 };
@@ -39,30 +38,46 @@ struct query_word {
   std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
   long long docs = 0;                 // index rows holding it (0 when not looked up)
   bool searched = true;               // false: too common to narrow the search (see search)
-  // A stopword counts only beside another query word it stood next to ("how do I say",
-  // "what does … mean" tell intent-style questions apart; see the rank function in
-  // fts_tokenizer.hpp). It is not marked in snippets and does not count for confidence.
+  // A stopword is not searched by itself, only in the pair tokens it makes with its
+  // neighbours ("how do", "do i", "i say" tell intent-style questions apart; see
+  // pair_token in fts_tokenizer.hpp). It is not marked in snippets and does not count
+  // for confidence.
   bool stopword = false;
 };
+
+// A pair token of the query (see pair_token in fts_tokenizer.hpp).
+struct query_pair {
+  std::string token;
+  long long docs = 0;    // index rows holding it (0 when not looked up)
+  bool searched = true;  // false: too common, or in no row (see search)
+};
+
+// The query's pair tokens: one for each two neighbouring words of which one is a
+// stopword (by the word, not the stopword flag: "who are you" has two), unless the
+// second is still being typed.
+std::vector<query_pair> query_pairs(const std::vector<query_word>& words);
 
 // The words of the query, bounded by max_query_bytes and max_query_words. Stopwords are
 // flagged (see query_word::stopword) unless nothing else is left ("to be or not to be"
 // then counts as typed) or the word is still being typed (it may become a longer word).
 std::vector<query_word> query_words(std::string_view typed);
 
-// The MATCH expression for the query words: words are OR-ed (ranking rewards the rows
-// that hold more of them); the snippet query holds the words that are not stopwords. While the
+// The MATCH expression for the query words: words other than stopwords are OR-ed, and
+// so are the query's pair tokens (ranking rewards the rows that hold more of them); the
+// snippet query holds the words that are not stopwords. While the
 // customer is still typing (the text does not end in a space or punctuation), the last word also
 // matches as a prefix, so "lozi" finds "lozinka".
 match_query build_match(std::string_view typed);
 match_query build_match(const std::vector<query_word>& words);
 
-// The MATCH expression alone, for the searched words: OR-ed as in build_match, or
-// AND-ed (only rows that hold every searched word, in some form) when `every` is true.
-// pairs and pair_only, when given, receive the rank function's masks (see
-// fts_tokenizer.hpp): the phrases of searched words that stood side by side in the
-// query (by query_word::index), and the phrases of stopwords, which count only in pairs.
+// The MATCH expression alone, for the searched words that are not stopwords and the
+// searched pair tokens: all OR-ed as in build_match, or, when `every` is true, only rows
+// that hold every searched word, in some form (pair tokens are then left out: they
+// would add the rows holding only them). pairs, when given, receives the rank
+// function's mask (see fts_tokenizer.hpp): the phrases of searched words that stood
+// side by side in the query (by query_word::index).
 std::string match_expression(const std::vector<query_word>& words, bool every,
-                             std::uint64_t* pairs = nullptr, std::uint64_t* pair_only = nullptr);
+                             std::uint64_t* pairs = nullptr,
+                             const std::vector<query_pair>& pair_tokens = {});
 
 }  // namespace ha::kb

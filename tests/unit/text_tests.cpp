@@ -79,10 +79,15 @@ TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[
     while (terms.step() == SQLITE_ROW) indexed[terms.integer(0)].insert(terms.text(1));
     std::map<long long, std::set<std::string>> expected;
     long long position = 0;
+    std::string previous;
     for (const auto& t : text::tokenize(c.input)) {
       auto& forms = expected[position++];
       forms.insert(t.text);
       for (const auto& form : text::search_forms(t.text)) forms.insert(form);
+      if (!previous.empty() && kb::forms_pair(previous, t.text)) {
+        forms.insert(kb::pair_token(previous, t.text));
+      }
+      previous = t.text;
     }
     CHECK(indexed == expected);
     std::string canonical;
@@ -98,6 +103,13 @@ TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[
     search.bind(1, match.expression);
     REQUIRE(search.step() == SQLITE_ROW);
     CHECK(search.integer(0) == 1);
+    // Each pair token of the query alone finds it too.
+    for (const auto& pair : kb::query_pairs(kb::query_words(c.input + " "))) {
+      search.reset();
+      search.bind(1, '"' + pair.token + '"');
+      REQUIRE(search.step() == SQLITE_ROW);
+      CHECK(search.integer(0) == 1);
+    }
   }
   sqlite3_close(db);
 }
@@ -253,12 +265,27 @@ TEST_CASE("stopwords only rank: not marked or counted unless nothing else is lef
   CHECK(text::is_stopword("kako"));
   CHECK(text::is_stopword("zakaj"));
   CHECK_FALSE(text::is_stopword("lozinka"));
+  // Stopwords are searched only in the pairs they make with their neighbours.
+  const auto pair = [](const char* left, const char* right) {
+    return " OR \"" + kb::pair_token(left, right) + '"';
+  };
   const auto english = kb::build_match("how do I reset my password?");
-  CHECK(english.expression == R"("how" OR "do" OR "I" OR "reset" OR "my" OR "password")");
+  CHECK(english.expression == R"("reset" OR "password")" + pair("how", "do") + pair("do", "i") +
+                                  pair("i", "reset") + pair("reset", "my") +
+                                  pair("my", "password"));
   CHECK(english.words == 2);
   CHECK(english.snippet.words.size() == 2);
-  const auto serbian = kb::build_match("kako da promenim lozinku ");
-  CHECK(serbian.expression == R"("kako" OR "da" OR "promenim" OR "lozinku")");
+  const auto serbian = kb::build_match("Kako da promenim lozinku ");
+  CHECK(serbian.expression ==
+        R"("promenim" OR "lozinku")" + pair("kako", "da") + pair("da", "promenim"));
   CHECK(serbian.words == 2);
+  // Nothing else left: the words count as typed, and their pairs still tell them apart.
+  const auto only_stopwords = kb::build_match("who are you ");
+  CHECK(only_stopwords.words == 3);
+  CHECK(only_stopwords.expression ==
+        R"("who" OR "are" OR "you")" + pair("who", "are") + pair("are", "you"));
   CHECK(kb::build_match("to be or not to be ").words == 6);
+  // A word still being typed makes no pair yet.
+  CHECK(kb::build_match("how do i sa").expression.find(kb::pair_token("i", "sa")) ==
+        std::string::npos);
 }
