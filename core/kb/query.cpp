@@ -9,6 +9,19 @@
 #include "text/utf8.hpp"
 
 namespace ha::kb {
+namespace {
+
+// One letter is no prefix worth searching: every word starting with it would be read
+// ("reset p" would score thousands of rows on a large knowledge base while the
+// customer types on). It is searched as the word it is.
+bool single_letter(std::string_view canonical) {
+  std::size_t next = 0;
+  if (canonical.empty()) return false;
+  text::decode(canonical, next);
+  return next == canonical.size();
+}
+
+}  // namespace
 
 std::vector<query_word> query_words(std::string_view typed) {
   const std::string_view text = text::truncate(typed, max_query_bytes);
@@ -20,7 +33,7 @@ std::vector<query_word> query_words(std::string_view typed) {
     text::token& t = tokens[k];
     query_word w;
     w.raw = std::string(text.substr(t.begin, t.end - t.begin));
-    w.typing = still_typing && k + 1 == tokens.size();
+    w.typing = still_typing && k + 1 == tokens.size() && !single_letter(t.text);
     w.stopword = !w.typing && text::is_stopword(t.text);
     w.canonical = std::move(t.text);
     w.begin = t.begin;

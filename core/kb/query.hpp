@@ -66,7 +66,7 @@ std::vector<query_word> query_words(std::string_view typed);
 // so are the query's pair tokens (ranking rewards the rows that hold more of them); the
 // snippet query holds the words that are not stopwords. While the
 // customer is still typing (the text does not end in a space or punctuation), the last word also
-// matches as a prefix, so "lozi" finds "lozinka".
+// matches as a prefix, so "lozi" finds "lozinka" (from two letters on).
 match_query build_match(std::string_view typed);
 match_query build_match(const std::vector<query_word>& words);
 

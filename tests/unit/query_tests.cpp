@@ -19,6 +19,10 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
   SECTION("the last word is also a prefix while the customer is typing") {
     CHECK(build_match("zaboravio lozi").expression == R"("zaboravio" OR "lozi" OR "lozi"*)");
     CHECK(build_match("zaboravio lozinku?").expression == R"("zaboravio" OR "lozinku")");
+    // From two letters on: one letter (Latin or Cyrillic) is only itself.
+    CHECK(build_match("lozinka b").expression == R"("lozinka" OR "b")");
+    CHECK(build_match("lozinka б").expression == R"("lozinka" OR "б")");
+    CHECK(build_match("lozinka za").expression == R"("lozinka" OR "za" OR "za"*)");
   }
   SECTION("the rank function learns which searched words stood side by side") {
     CHECK(build_match("credit card limit ").pairs == 0b11);
