@@ -85,7 +85,7 @@ struct query_stats {
   std::vector<double> idf;  // per phrase
   double average_tokens = 0;
   // Scratch space for each row, kept so that scoring a row allocates nothing.
-  std::vector<double> frequency, pair_frequency;  // per phrase
+  std::vector<double> frequency, beside_next;  // per phrase: beside_next, with phrase + 1
   struct occurrence {
     int phrase, column, offset;
   };
@@ -147,14 +147,14 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   const auto weight = [&](int column) {
     return column < argc && column < columns ? sqlite3_value_double(argv[column]) : 1.0;
   };
-  const auto pairs =
+  const auto side_by_side =
       argc > columns ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns])) : 0;
 
   const std::size_t phrases = stats->idf.size();
   std::vector<double>& frequency = stats->frequency;
-  std::vector<double>& pair_frequency = stats->pair_frequency;
+  std::vector<double>& beside_next = stats->beside_next;
   frequency.assign(phrases, 0);
-  pair_frequency.assign(phrases, 0);
+  beside_next.assign(phrases, 0);
   int instances = 0;
   int rc = api->xInstCount(fts, &instances);
   // Instances come in the order of their position in the row (column, then offset), so
@@ -168,15 +168,16 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       frequency[static_cast<std::size_t>(at.phrase)] += weight(at.column);
     }
   }
-  if (pairs != 0) {
+  if (side_by_side != 0) {
     for (std::size_t i = 0; rc == SQLITE_OK && i < found.size(); ++i) {
       const auto& left = found[i];
-      if (left.phrase < 0 || left.phrase >= 63 || ((pairs >> left.phrase) & 1) == 0) continue;
+      if (left.phrase < 0 || left.phrase >= 63 || ((side_by_side >> left.phrase) & 1) == 0)
+        continue;
       for (std::size_t j = i + 1; j < found.size(); ++j) {
         const auto& right = found[j];
         if (right.column != left.column || right.offset > left.offset + 1) break;
         if (right.offset == left.offset + 1 && right.phrase == left.phrase + 1) {
-          pair_frequency[static_cast<std::size_t>(left.phrase)] += weight(left.column);
+          beside_next[static_cast<std::size_t>(left.phrase)] += weight(left.column);
           break;
         }
       }
@@ -193,9 +194,9 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   double score = 0;
   for (std::size_t p = 0; p < phrases; ++p) {
     if (frequency[p] > 0) score += term_score(stats->idf[p], frequency[p], length_ratio);
-    if (pair_frequency[p] > 0) {
+    if (beside_next[p] > 0) {
       const double idf = std::max(stats->idf[p], stats->idf[p + 1]);
-      score += term_score(idf, pair_frequency[p], length_ratio);
+      score += term_score(idf, beside_next[p], length_ratio);
     }
   }
   sqlite3_result_double(ctx, -score);

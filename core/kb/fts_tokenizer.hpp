@@ -39,12 +39,12 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 
 // The rank function searches order by, registered as an FTS5 auxiliary function:
 //
-//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, pairs)'
+//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, side_by_side)'
 //
 // It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
 // column weights, negated: lower is better) plus a bonus for query words that stand
 // side by side in the row as they did in the query ("credit score"), scored like one
-// more word as rare as the rarer of the two. pairs is a bit mask over the query's
+// more word as rare as the rarer of the two. side_by_side is a bit mask over the query's
 // phrases (FTS5 numbers them from 0 in MATCH order): bit p means phrase p and phrase
 // p + 1 are consecutive words of the query. Without the mask (or with 0), the score is
 // exactly FTS5's bm25. Phrases past 63 get no bonus. Pair tokens are phrases like any.

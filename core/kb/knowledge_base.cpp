@@ -238,7 +238,6 @@ result<search_response> knowledge_base::search(std::string_view query,
   correct(query, words, response);
   for (query_word& w : words) w.synonyms = synonyms_->other_words(w.canonical);
   skip_common_words(words);
-  const match_query match = build_match(words);
   std::vector<query_pair> pairs = query_pairs(words);
   choose_pairs(pairs);
 
@@ -308,7 +307,7 @@ result<search_response> knowledge_base::search(std::string_view query,
   statement& body = statements_->body;
 
   // One matcher for every snippet and the confidence check: hits share most words.
-  word_matcher matching(match.snippet);
+  word_matcher matching(words_to_mark(words));
   const auto chain = fallback_chain(response.lang);
   for (const auto& [id, score] : order) {
     versions.reset();

@@ -47,8 +47,8 @@ std::vector<query_word> query_words(std::string_view typed) {
   return words;
 }
 
-match_query build_match(const std::vector<query_word>& words) {
-  match_query q;
+snippet_query words_to_mark(const std::vector<query_word>& words) {
+  snippet_query snippet;
   for (const query_word& w : words) {
     if (w.stopword) continue;
     std::vector<std::string> forms = text::search_forms(w.canonical);
@@ -58,14 +58,20 @@ match_query build_match(const std::vector<query_word>& words) {
       forms.push_back(synonym);
       for (std::string& form : text::search_forms(synonym)) forms.push_back(std::move(form));
     }
-    q.snippet.words.push_back(std::move(forms));
+    snippet.words.push_back(std::move(forms));
     if (w.typing) {
-      q.snippet.prefix = w.canonical;
-      q.snippet.prefix_word = q.snippet.words.size() - 1;
+      snippet.prefix = w.canonical;
+      snippet.prefix_word = snippet.words.size() - 1;
     }
   }
+  return snippet;
+}
+
+match_query build_match(const std::vector<query_word>& words) {
+  match_query q;
+  q.snippet = words_to_mark(words);
   q.words = q.snippet.words.size();
-  q.expression = match_expression(words, false, &q.pairs, query_pairs(words));
+  q.expression = match_expression(words, false, &q.side_by_side, query_pairs(words));
   return q;
 }
 
@@ -81,19 +87,19 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
   return pairs;
 }
 
-std::string match_expression(const std::vector<query_word>& words, bool every, std::uint64_t* pairs,
-                             const std::vector<query_pair>& pair_tokens) {
+std::string match_expression(const std::vector<query_word>& words, bool every,
+                             std::uint64_t* side_by_side, const std::vector<query_pair>& pairs) {
   std::string expression;
-  if (pairs != nullptr) *pairs = 0;
+  if (side_by_side != nullptr) *side_by_side = 0;
   const auto searched = [](const query_word& w) { return w.searched && !w.stopword; };
   int phrase = 0;  // FTS5 numbers the phrases in the order they are written
   for (std::size_t k = 0; k < words.size(); ++k) {
     const query_word& w = words[k];
     if (!searched(w)) continue;
     // Only the last word can be typing, so the word before has one phrase: the previous.
-    if (pairs != nullptr && k > 0 && searched(words[k - 1]) && words[k - 1].index + 1 == w.index &&
-        phrase < 64) {
-      *pairs |= std::uint64_t{1} << (phrase - 1);
+    if (side_by_side != nullptr && k > 0 && searched(words[k - 1]) &&
+        words[k - 1].index + 1 == w.index && phrase < 64) {
+      *side_by_side |= std::uint64_t{1} << (phrase - 1);
     }
     phrase += w.typing ? 2 : 1;
     if (!expression.empty()) expression += every ? " AND " : " OR ";
@@ -109,7 +115,7 @@ std::string match_expression(const std::vector<query_word>& words, bool every, s
     }
   }
   if (every) return expression;
-  for (const query_pair& pair : pair_tokens) {
+  for (const query_pair& pair : pairs) {
     if (!pair.searched) continue;
     if (!expression.empty()) expression += " OR ";
     // The token holds word characters, the marker and a space: never a quote.

@@ -21,8 +21,8 @@ inline constexpr std::size_t max_query_bytes = 1024;
 inline constexpr std::size_t max_query_words = 32;
 
 struct match_query {
-  std::string expression;   // empty when the text holds no words
-  std::uint64_t pairs = 0;  // the rank function's mask (see match_expression)
+  std::string expression;          // empty when the text holds no words
+  std::uint64_t side_by_side = 0;  // the rank function's mask (see match_expression)
   std::size_t words = 0;
   snippet_query snippet;  // the same words, for marking them in snippets
 };
@@ -67,17 +67,23 @@ std::vector<query_word> query_words(std::string_view typed);
 // snippet query holds the words that are not stopwords. While the
 // customer is still typing (the text does not end in a space or punctuation), the last word also
 // matches as a prefix, so "lozi" finds "lozinka" (from two letters on).
+// (search() builds the same from its own parts, after typo correction and with only the
+// pairs it chose; build_match shows and tests the whole query of a text.)
 match_query build_match(std::string_view typed);
 match_query build_match(const std::vector<query_word>& words);
+
+// The words to mark in snippets: those that are not stopwords, each with its forms and
+// synonyms; the word being typed also as a prefix.
+snippet_query words_to_mark(const std::vector<query_word>& words);
 
 // The MATCH expression alone, for the searched words that are not stopwords and the
 // searched pair tokens: all OR-ed as in build_match, or, when `every` is true, only rows
 // that hold every searched word, in some form (pair tokens are then left out: they
-// would add the rows holding only them). pairs, when given, receives the rank
+// would add the rows holding only them). side_by_side, when given, receives the rank
 // function's mask (see fts_tokenizer.hpp): the phrases of searched words that stood
 // side by side in the query (by query_word::index).
 std::string match_expression(const std::vector<query_word>& words, bool every,
-                             std::uint64_t* pairs = nullptr,
-                             const std::vector<query_pair>& pair_tokens = {});
+                             std::uint64_t* side_by_side = nullptr,
+                             const std::vector<query_pair>& pairs = {});
 
 }  // namespace ha::kb

@@ -25,13 +25,13 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
     CHECK(build_match("lozinka za").expression == R"("lozinka" OR "za" OR "za"*)");
   }
   SECTION("the rank function learns which searched words stood side by side") {
-    CHECK(build_match("credit card limit ").pairs == 0b11);
+    CHECK(build_match("credit card limit ").side_by_side == 0b11);
     // The word being typed has two phrases, the word and its prefix.
-    CHECK(build_match("zaboravio lozi").pairs == 0b1);
-    CHECK(build_match("ruter ").pairs == 0);
+    CHECK(build_match("zaboravio lozi").side_by_side == 0b1);
+    CHECK(build_match("ruter ").side_by_side == 0);
     // Stopwords are not phrases of their own: "say" and "hello" are phrases 0 and 1.
-    CHECK(build_match("how do i say hello ").pairs == 0b1);
-    CHECK(build_match("cost of living ").pairs == 0);
+    CHECK(build_match("how do i say hello ").side_by_side == 0b1);
+    CHECK(build_match("cost of living ").side_by_side == 0);
   }
   SECTION("text without words gives no query") {
     CHECK(build_match("").words == 0);
