@@ -324,3 +324,21 @@ TEST_CASE("words side by side as in the query rank above the same words apart", 
   CHECK(found.value().hits[0].id == "together");
   CHECK(found.value().hits[0].score > found.value().hits[1].score);
 }
+
+TEST_CASE("stopwords tell questions apart through the pairs they make", "[kb][search]") {
+  // Both rows hold the only word that is not a stopword ("name") once, in texts of the
+  // same length; only the one that asks "what is your name" holds the query's pairs.
+  const std::vector<test::kb_row> rows = {
+      {"scattered", "en", "Forms", "account", "customer", "info", "",
+       "Name the file. Your folder is where it goes, what you see."},
+      {"asked", "en", "Forms", "account", "customer", "info", "",
+       "What is your name? Type it where the form asks, then go."},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  const auto found = kb.value().search("what is your name", {});
+  REQUIRE(found.ok());
+  REQUIRE(found.value().hits.size() == 2);
+  CHECK(found.value().hits[0].id == "asked");
+  CHECK(found.value().hits[0].score > found.value().hits[1].score);
+}
