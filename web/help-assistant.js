@@ -424,7 +424,6 @@ export class HelpAssistantElement extends HTMLElement {
     if (preview) download(preview.text, `savanova-case-${preview.pkg.case_code}.json`);
   }
 
-
   // The search the customer was looking at travels with the case, even if they clicked
   // none of its results.
   #askPerson() {
@@ -536,7 +535,6 @@ export class HelpAssistantElement extends HTMLElement {
     return el('li', {}, el('button', { type: 'button', 'data-id': hit.id, 'data-kind': hit.kind, lang: hit.lang },
       title, el('span', { class: 'hit-snippet' }, sanitizedFragment(hit.snippetHtml))));
   }
-
 
   #renderResults(query, found) {
     const ui = this.#ui;
