@@ -78,6 +78,11 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
 
 constexpr double bm25_k1 = 1.2;
 constexpr double bm25_b = 0.75;
+// A pair token counts half a word: one of its two words is a query word that scores on
+// its own, so a full weight would count that word twice. (Measured, MRR@10 at weights
+// 1 / 0.7 / 0.5 / 0.3: banking77 0.891 / 0.895 / 0.898 / 0.898, clinc150 0.925 / 0.927 /
+// 0.925 / 0.918, South Slavic 0.884 / 0.891 / 0.904 / 0.910.)
+constexpr double pair_weight = 0.5;
 
 // What the rank function needs about the whole query, computed on its first call for a
 // query and kept by FTS5 as the function's auxiliary data until the query ends.
@@ -149,6 +154,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   };
   const auto side_by_side =
       argc > columns ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns])) : 0;
+  const auto first_pair = static_cast<std::size_t>(
+      argc > columns + 1 ? std::max(sqlite3_value_int(argv[columns + 1]), 0) : 1 << 30);
 
   const std::size_t phrases = stats->idf.size();
   std::vector<double>& frequency = stats->frequency;
@@ -193,7 +200,10 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       stats->average_tokens > 0 ? static_cast<double>(row_tokens) / stats->average_tokens : 1;
   double score = 0;
   for (std::size_t p = 0; p < phrases; ++p) {
-    if (frequency[p] > 0) score += term_score(stats->idf[p], frequency[p], length_ratio);
+    if (frequency[p] > 0) {
+      score += (p >= first_pair ? pair_weight : 1.0) *
+               term_score(stats->idf[p], frequency[p], length_ratio);
+    }
     if (beside_next[p] > 0) {
       const double idf = std::max(stats->idf[p], stats->idf[p + 1]);
       score += term_score(idf, beside_next[p], length_ratio);

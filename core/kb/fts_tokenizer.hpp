@@ -27,8 +27,8 @@ class synonym_table;
 // which at least one is a stopword are also indexed as one token, the pair token (the
 // marker, the two canonical forms, a space between), at the second word's position.
 // A query reads the pairs it has as terms of their own: rare enough to be cheap, and
-// scored like any word by how rare they are. Customer text never makes the marker: it
-// is not a word character.
+// scored by how rare they are, at half a word's weight (see the rank function). Customer text never
+// makes the marker: it is not a word character.
 inline constexpr char pair_marker = '\x01';
 bool forms_pair(std::string_view left, std::string_view right);
 std::string pair_token(std::string_view left, std::string_view right);
@@ -39,15 +39,18 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 
 // The rank function searches order by, registered as an FTS5 auxiliary function:
 //
-//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, side_by_side)'
+//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, side_by_side,
+//                              first_pair)'
 //
 // It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
 // column weights, negated: lower is better) plus a bonus for query words that stand
 // side by side in the row as they did in the query ("credit score"), scored like one
 // more word as rare as the rarer of the two. side_by_side is a bit mask over the query's
 // phrases (FTS5 numbers them from 0 in MATCH order): bit p means phrase p and phrase
-// p + 1 are consecutive words of the query. Without the mask (or with 0), the score is
-// exactly FTS5's bm25. Phrases past 63 get no bonus. Pair tokens are phrases like any.
+// p + 1 are consecutive words of the query. Without the last two arguments (or with
+// side_by_side 0 and no pair tokens), the score is exactly FTS5's bm25. Phrases past 63 get no
+// bonus. Phrases from first_pair on are pair tokens, scored by bm25 at half weight (see pair_weight
+// in the .cpp).
 inline constexpr const char* rank_function_name = "assistant_rank";
 status register_rank_function(sqlite3* db);
 

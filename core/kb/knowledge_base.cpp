@@ -43,8 +43,9 @@ constexpr std::size_t snippet_words = 14;
 // (docs/benchmarks.md).
 constexpr double confident_coverage = 0.66;
 constexpr double fair_coverage = 0.5;
-constexpr double strong_score = 12.0;
-// The rank function's column weights (title, tags, body), before its mask.
+constexpr double strong_score = 11.0;
+// The rank function's column weights (title, tags, body), before what it knows of the
+// phrases (fts_match).
 constexpr const char* rank_weights = "(10.0, 4.0, 1.0, ";
 // A search whose words are held by more rows than this together (counting a row once per
 // word) looks at the rows holding every word first.
@@ -249,16 +250,16 @@ result<search_response> knowledge_base::search(std::string_view query,
   // Reads the best rows for these words and the chosen pairs into order (the rank
   // function told which words stood side by side; see fts_tokenizer.hpp).
   const auto read_rows = [&](const std::vector<query_word>& searched, bool every) {
-    std::uint64_t side_by_side = 0;
-    const std::string expression = match_expression(searched, every, &side_by_side, pairs);
+    const fts_match match = match_expression(searched, every, pairs);
     statement& rows = statements_->rows;
     rows.reset();
-    rows.bind(1, expression)
+    rows.bind(1, match.expression)
         .bind(2, options.include_agent ? 1LL : 0LL)
         .bind(3, options.category)
         .bind(4, static_cast<long long>(max_rows))
-        .bind(5,
-              std::string(rank_function_name) + rank_weights + std::to_string(side_by_side) + ")");
+        .bind(5, std::string(rank_function_name) + rank_weights +
+                     std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
+                     ")");
     // Rows come best first; an article's score is that of its best-matching version.
     order.clear();
     std::map<std::string, bool> seen;

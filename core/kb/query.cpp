@@ -71,7 +71,7 @@ match_query build_match(const std::vector<query_word>& words) {
   match_query q;
   q.snippet = words_to_mark(words);
   q.words = q.snippet.words.size();
-  q.expression = match_expression(words, false, &q.side_by_side, query_pairs(words));
+  static_cast<fts_match&>(q) = match_expression(words, false, query_pairs(words));
   return q;
 }
 
@@ -87,19 +87,18 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
   return pairs;
 }
 
-std::string match_expression(const std::vector<query_word>& words, bool every,
-                             std::uint64_t* side_by_side, const std::vector<query_pair>& pairs) {
-  std::string expression;
-  if (side_by_side != nullptr) *side_by_side = 0;
+fts_match match_expression(const std::vector<query_word>& words, bool every,
+                           const std::vector<query_pair>& pairs) {
+  fts_match match;
+  std::string& expression = match.expression;
   const auto searched = [](const query_word& w) { return w.searched && !w.stopword; };
   int phrase = 0;  // FTS5 numbers the phrases in the order they are written
   for (std::size_t k = 0; k < words.size(); ++k) {
     const query_word& w = words[k];
     if (!searched(w)) continue;
     // Only the last word can be typing, so the word before has one phrase: the previous.
-    if (side_by_side != nullptr && k > 0 && searched(words[k - 1]) &&
-        words[k - 1].index + 1 == w.index && phrase < 64) {
-      *side_by_side |= std::uint64_t{1} << (phrase - 1);
+    if (k > 0 && searched(words[k - 1]) && words[k - 1].index + 1 == w.index && phrase < 64) {
+      match.side_by_side |= std::uint64_t{1} << (phrase - 1);
     }
     phrase += w.typing ? 2 : 1;
     if (!expression.empty()) expression += every ? " AND " : " OR ";
@@ -114,14 +113,15 @@ std::string match_expression(const std::vector<query_word>& words, bool every,
       expression += quoted + " OR " + quoted + '*';
     }
   }
-  if (every) return expression;
+  match.first_pair = phrase;
+  if (every) return match;
   for (const query_pair& pair : pairs) {
     if (!pair.searched) continue;
     if (!expression.empty()) expression += " OR ";
     // The token holds word characters, the marker and a space: never a quote.
     expression += '"' + pair.token + '"';
   }
-  return expression;
+  return match;
 }
 
 match_query build_match(std::string_view typed) {

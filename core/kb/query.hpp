@@ -20,9 +20,15 @@ namespace ha::kb {
 inline constexpr std::size_t max_query_bytes = 1024;
 inline constexpr std::size_t max_query_words = 32;
 
-struct match_query {
+// A MATCH expression and what the rank function must know of its phrases (FTS5 numbers
+// them from 0 in the order they are written; see fts_tokenizer.hpp).
+struct fts_match {
   std::string expression;          // empty when the text holds no words
-  std::uint64_t side_by_side = 0;  // the rank function's mask (see match_expression)
+  std::uint64_t side_by_side = 0;  // bit p: phrases p and p + 1 are neighbouring query words
+  int first_pair = 0;              // the phrases from here on are pair tokens
+};
+
+struct match_query : fts_match {
   std::size_t words = 0;
   snippet_query snippet;  // the same words, for marking them in snippets
 };
@@ -79,11 +85,8 @@ snippet_query words_to_mark(const std::vector<query_word>& words);
 // The MATCH expression alone, for the searched words that are not stopwords and the
 // searched pair tokens: all OR-ed as in build_match, or, when `every` is true, only rows
 // that hold every searched word, in some form (pair tokens are then left out: they
-// would add the rows holding only them). side_by_side, when given, receives the rank
-// function's mask (see fts_tokenizer.hpp): the phrases of searched words that stood
-// side by side in the query (by query_word::index).
-std::string match_expression(const std::vector<query_word>& words, bool every,
-                             std::uint64_t* side_by_side = nullptr,
-                             const std::vector<query_pair>& pairs = {});
+// would add the rows holding only them). Words stand side by side by query_word::index.
+fts_match match_expression(const std::vector<query_word>& words, bool every,
+                           const std::vector<query_pair>& pairs = {});
 
 }  // namespace ha::kb

@@ -32,6 +32,9 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
     // Stopwords are not phrases of their own: "say" and "hello" are phrases 0 and 1.
     CHECK(build_match("how do i say hello ").side_by_side == 0b1);
     CHECK(build_match("cost of living ").side_by_side == 0);
+    // The pair tokens' phrases come after the words' (the typed word has two).
+    CHECK(build_match("how do i say hello ").first_pair == 2);
+    CHECK(build_match("how do i lozi").first_pair == 2);
   }
   SECTION("text without words gives no query") {
     CHECK(build_match("").words == 0);
