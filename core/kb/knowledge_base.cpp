@@ -93,6 +93,7 @@ struct knowledge_base::statements {
           SELECT a.rowid, a.id, a.lang, best.rank
           FROM best JOIN articles a ON a.rowid = best.rowid
           WHERE (?2 OR a.audience = 'customer') AND (?3 = '' OR a.category = ?3)
+            AND (?6 OR a.kind != 'flow')
           ORDER BY best.rank)sql"),
         versions(db,
                  "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
@@ -257,6 +258,7 @@ result<search_response> knowledge_base::search(std::string_view query,
         .bind(2, options.include_agent ? 1LL : 0LL)
         .bind(3, options.category)
         .bind(4, static_cast<long long>(max_rows))
+        .bind(6, options.include_flows ? 1LL : 0LL)
         .bind(5, std::string(rank_function_name) + rank_weights +
                      std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
                      ")");

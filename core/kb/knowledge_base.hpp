@@ -46,6 +46,7 @@ struct search_options {
   std::size_t limit = 10;      // at most this many hits (capped at 50)
   bool include_agent = false;  // agent-only articles too (agent console)
   std::string category;        // only this category, when not empty
+  bool include_flows = true;   // guided troubleshooting flows too, not only articles
 };
 
 struct search_hit {

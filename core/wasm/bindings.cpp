@@ -68,7 +68,7 @@ class engine {
     return out;
   }
 
-  // options: {lang, limit, includeAgent, category}
+  // options: {lang, limit, includeAgent, category, includeFlows}
   val search(const std::string& query, const val& options) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto found = kb_->search(query, read_options(options));
@@ -213,6 +213,7 @@ class engine {
     o.limit = static_cast<std::size_t>(option<int>(options, "limit", 10));
     o.include_agent = option<bool>(options, "includeAgent", false);
     o.category = option<std::string>(options, "category", "");
+    o.include_flows = option<bool>(options, "includeFlows", true);
     return o;
   }
 

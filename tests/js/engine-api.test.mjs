@@ -63,6 +63,18 @@ test('search returns plain objects with the fields the page uses', () => {
   engine.delete();
 });
 
+test('includeFlows: false leaves the guided fixes out, and only them', () => {
+  const engine = openEngine();
+  const all = engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 20 });
+  const articles = engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 20, includeFlows: false });
+  assert.ok(all.hits.some((hit) => hit.kind === 'flow'), 'the demo has a guided fix for this');
+  assert.ok(articles.hits.length > 0);
+  assert.ok(articles.hits.every((hit) => hit.kind !== 'flow'));
+  assert.deepEqual(articles.hits.map((hit) => hit.id).slice(0, 3),
+    all.hits.filter((hit) => hit.kind !== 'flow').map((hit) => hit.id).slice(0, 3));
+  engine.delete();
+});
+
 test('a Cyrillic query finds Serbian articles and shows them in Cyrillic', () => {
   const engine = openEngine();
   const found = engine.search('заборављена лозинка', { lang: 'sr-Latn' });

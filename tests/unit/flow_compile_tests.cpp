@@ -134,6 +134,19 @@ TEST_CASE("a valid flow is stored, searchable and readable in both scripts", "[k
   REQUIRE_FALSE(found.value().hits.empty());
   CHECK(found.value().hits[0].id == "good-flow");
   CHECK(found.value().hits[0].kind == "flow");
+  // Asked for articles only, a search that finds both finds the article alone.
+  const auto ids = [&](const kb::search_options& o) {
+    const auto searched = base.search("router", o);
+    std::vector<std::string> out;
+    if (searched.ok()) {
+      for (const auto& hit : searched.value().hits) out.push_back(hit.id);
+    }
+    return out;
+  };
+  kb::search_options articles;
+  articles.include_flows = false;
+  CHECK(ids({}) == std::vector<std::string>{"restart-router", "good-flow"});
+  CHECK(ids(articles) == std::vector<std::string>{"restart-router"});
   CHECK(base.get_article("good-flow", "en").err().code == errc::not_found);
 
   const flow::flow* f = base.find_flow("good-flow");

@@ -38,10 +38,11 @@ async function instantiate(root) {
 }
 
 function searchIds(engine, q, lang) {
-  // Flows are ranked with the articles; relevance sets name articles, so flows are set aside.
-  const found = engine.search(q, { lang, limit: 20 });
+  // Relevance sets name articles, so guided fixes are left out; ten hits, each with its
+  // snippet, are what the metrics read (MRR@10) and about what the widget shows (8).
+  const found = engine.search(q, { lang, limit: 10, includeFlows: false });
   if (!found.ok) throw new Error(`search failed: ${found.error?.code ?? 'unknown error'}`);
-  const ids = found.hits.filter((hit) => hit.kind !== 'flow').slice(0, 10).map((hit) => hit.id);
+  const ids = found.hits.map((hit) => hit.id);
   const confident = typeof found.confident === 'boolean' ? found.confident : ids.length > 0;
   return { ids, confident };
 }
