@@ -6,7 +6,8 @@
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
  *   // found: { hits, lang, corrected, confident } — corrected is the query as searched when a
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
- *   // probably not an answer; null when a newer search has started
+ *   // probably not an answer; null when a newer search has started. Other options:
+ *   // includeAgent (agent-only articles too), category, includeFlows (false: articles only)
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
  *   const pkg = await engine.handoff(state, { now: Date.now(), lang: 'en', page: '/', seed: 'a1b2c3' });
