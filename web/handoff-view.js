@@ -117,7 +117,8 @@ function delivered(lang, code, mine) {
 }
 
 // The handoff section under the conversation's apology. state: {reply, settings, draft,
-// preview: {pkg, text} | null, items: outbox items, now (ms, for tests)}.
+// preview: {pkg, text} | null, failed (the engine could not prepare the case), items:
+// outbox items, now (ms, for tests)}.
 export function renderHandoff(lang, view, state) {
   const section = el('div', { class: 'handoff' });
   if (view.caseCode) {
@@ -138,6 +139,8 @@ export function renderHandoff(lang, view, state) {
     return section;
   }
   section.append(el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));
+  // Nothing to review: the phone and address (the contact box, made prominent) still work.
+  if (state.failed) section.append(el('p', { class: 'error handoff-failed', role: 'alert', text: t(lang, 'handoffFailed') }));
   if (state.preview) {
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {

@@ -93,6 +93,11 @@ export class HelpAssistantElement extends HTMLElement {
   #lastSearch = { query: '', shown: [] };
   #queryAtAct = '';  // the search box when the last conversation step was taken
   #queryAtOpen = '';  // the search box when the article shown was opened
+  // Bumped whenever the customer moves on (Enter, an article opened, a step of a guided
+  // fix): a search answer that arrives after that answers a question no longer asked, and
+  // is dropped rather than shown over what the customer is now looking at.
+  #moment = 0;
+  #searching = 0;  // searches on their way; the results list is aria-busy meanwhile
   // The handoff being prepared: the reply time, site.yaml's channels, what the customer
   // typed in the form, the package under review, and the outbox's items.
   #handoff = { reply: null, settings: null, draft: {}, preview: null, items: [] };
@@ -295,6 +300,7 @@ export class HelpAssistantElement extends HTMLElement {
   // One step of the conversation: the engine computes it, the state is saved, then shown.
   #act(action) {
     this.#queryAtAct = this.#ui.query.value;
+    if (!recordOnly.has(action.type)) this.#moment++;
     this.#acting = this.#acting.then(async () => {
       const engine = await this.#loading;
       if (!engine || !this.isConnected) return;
@@ -340,8 +346,10 @@ export class HelpAssistantElement extends HTMLElement {
       // reply time arriving must not pull it away from what they are doing.
       if (action.type) panel.querySelector('button, input')?.focus({ preventScroll: true });
     } else if (action.type === 'describe') {
-      // Free text that matched no guided fix: the articles found stay, with a word on it.
-      ui.status.textContent = t(this.#lang, 'noFlowMatch');
+      // Free text that matched no guided fix: the articles found for it stay, with a word
+      // on it (searched now when the search as-you-type had not answered these words yet).
+      if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = t(this.#lang, 'noFlowMatch');
+      else this.#search({ keepView: true, note: 'noFlowMatch' });
     }
     this.#root.querySelector('.contact').classList.toggle('prominent',
       view.phase === 'handoff' || Boolean(view.offerPerson));
@@ -387,9 +395,10 @@ export class HelpAssistantElement extends HTMLElement {
         ...this.#handoff.draft, channel: this.#primaryChannel(), seed: randomSeed(),
       });
       this.#handoff.preview = { text, pkg: JSON.parse(text) };
+      this.#handoff.failed = false;
     } catch (error) {
       console.warn(`help-assistant: handoff: ${error.code}: ${error.message}`);
-      return;
+      this.#handoff.failed = true;
     }
     this.#showConversation(this.#conversation.view);
     this.#ui.slot.querySelector('.preview-title')?.scrollIntoView({ block: 'nearest' });
@@ -452,6 +461,8 @@ export class HelpAssistantElement extends HTMLElement {
       this.#showConversation(this.#conversation.view);
     } else {
       this.#showResults();
+      // A search that answered while the article was open was dropped: run it now.
+      if (this.#ui.results.dataset.query !== this.#ui.query.value) this.#search({ keepView: true });
     }
   }
 
@@ -498,9 +509,11 @@ export class HelpAssistantElement extends HTMLElement {
     this.#timer = setTimeout(() => this.#search(), typingPauseMs);
   }
 
-  async #search({ keepView = false } = {}) {
+  // note: a status key said instead of the count (after free text that matched no fix).
+  async #search({ keepView = false, note = '' } = {}) {
     const ui = this.#ui;
     const query = ui.query.value;
+    const moment = this.#moment;
     const engine = await this.#loading;
     if (!engine || !this.isConnected) return;
     if (!query.trim()) {
@@ -508,13 +521,17 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     let found;
+    ui.results.setAttribute('aria-busy', String(++this.#searching > 0));
     try {
       found = await engine.search(query, { lang: this.#lang, limit: 8 });
     } catch (error) {
       this.#showError(error);
       return;
+    } finally {
+      ui.results.setAttribute('aria-busy', String(--this.#searching > 0));
     }
     if (!found) return;  // a newer search is on its way
+    if (moment !== this.#moment) return;  // the customer moved on meanwhile
     this.#followScript(query);
     this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
     const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
@@ -523,6 +540,7 @@ export class HelpAssistantElement extends HTMLElement {
       await this.#act({ type: 'leave' });
     }
     this.#renderResults(query, found);
+    if (note) ui.status.textContent = t(this.#lang, note);
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();
@@ -568,6 +586,7 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     this.#articleId = id;
+    this.#moment++;
     this.#queryAtOpen = ui.query.value;
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "flow/json_read.hpp"
+#include "common/json.hpp"
 #include "kb/languages.hpp"
 #include "text/transliterate.hpp"
 
@@ -138,16 +138,15 @@ std::string to_json(const flow& f) {
     if (!n.team.empty()) out["team"] = n.team;
     nodes.push_back(std::move(out));
   }
-  return json{{"id", f.id},
-              {"team", f.team},
-              {"category", f.category},
-              {"pages", f.pages},
-              {"title", write_text(f.title)},
-              {"problem", write_text(f.problem)},
-              {"symptoms", write_text_list(f.symptoms)},
-              {"start", f.start},
-              {"nodes", std::move(nodes)}}
-      .dump();
+  return detail::write(json{{"id", f.id},
+                            {"team", f.team},
+                            {"category", f.category},
+                            {"pages", f.pages},
+                            {"title", write_text(f.title)},
+                            {"problem", write_text(f.problem)},
+                            {"symptoms", write_text_list(f.symptoms)},
+                            {"start", f.start},
+                            {"nodes", std::move(nodes)}});
 }
 
 result<flow> from_json(std::string_view source) {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "flow/json_read.hpp"
+#include "common/json.hpp"
 
 namespace ha::handoff {
 
@@ -114,7 +114,7 @@ reply_estimate estimate_reply(const config& c, std::string_view team, std::strin
                               long long from) {
   reply_estimate out;
   const channel* ch = c.find_channel(channel_type);
-  if (ch == nullptr || ch->reply_within < 0) return out;
+  if (ch == nullptr || ch->reply_within < 0 || !detail::valid_time(from)) return out;
   out.working_minutes = ch->reply_within;
   const bool known = c.teams.find(team) != c.teams.end();
   if (known) {

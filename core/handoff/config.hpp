@@ -62,7 +62,7 @@ struct reply_estimate {
 
 // When a person answers a case for `team` sent by `channel_type` at `from` (ms since
 // 1970), rounded up to the quarter hour. For an unknown team, the latest of all teams:
-// a promise we can keep.
+// a promise we can keep. Nothing is promised for a time outside 1970–9999.
 reply_estimate estimate_reply(const config& c, std::string_view team, std::string_view channel_type,
                               long long from);
 

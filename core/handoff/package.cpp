@@ -7,19 +7,33 @@
 #include <cstdio>
 #include <set>
 
+#include "common/json.hpp"
 #include "flow/flow.hpp"
-#include "flow/json_read.hpp"
 #include "handoff/config.hpp"
 #include "handoff/redact.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/languages.hpp"
 #include "session/session.hpp"
 #include "text/transliterate.hpp"
+#include "text/utf8.hpp"
 
 namespace ha::handoff {
 
 using nlohmann::json;
 
 namespace {
+
+// What a package keeps of the customer's own fields, in characters: the widget's form
+// allows as many (maxLength), and the schema (docs/handoff.schema.json) says the same.
+// Longer text from another caller is cut at a character, never inside one.
+constexpr std::size_t max_page_chars = 500;   // a page path and #section
+constexpr std::size_t max_field_chars = 200;  // name, contact
+constexpr std::size_t max_message_chars = 4000;
+
+// Valid UTF-8 of at most max_chars characters: invalid bytes become U+FFFD.
+std::string cut(std::string_view s, std::size_t max_chars) {
+  return std::string(text::truncate_chars(text::sanitize(s), max_chars));
+}
 
 constexpr std::string_view code_alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";  // 30 characters
 
@@ -493,6 +507,7 @@ bool valid_case_code(std::string_view code) {
 }
 
 std::string utc_iso(long long ms) {
+  ms = std::clamp(ms, 0LL, detail::max_time_ms);
   const long long seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
   const int millis = static_cast<int>(ms - seconds * 1000);
   const local_time t = to_local(utc(), seconds * 1000);
@@ -507,8 +522,8 @@ result<package_request> request_from_json(std::string_view text) {
   if (!j.is_object()) return {errc::invalid_argument, "a package request is a JSON object"};
   package_request r;
   const auto number = j.find("now");
-  if (number == j.end() || !number->is_number()) {
-    return {errc::invalid_argument, "a package request needs 'now' (ms since 1970)"};
+  if (number == j.end() || !number->is_number() || !detail::valid_time(number->get<double>())) {
+    return {errc::invalid_argument, "a package request needs 'now' (ms since 1970, before 10000)"};
   }
   r.now = static_cast<long long>(number->get<double>());
   r.lang = detail::read_string(j, "lang");
@@ -539,7 +554,8 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   if (s.current != session::phase::handoff) {
     return {errc::invalid_argument, "a case is made only when a person is offered"};
   }
-  context c{kb, r.lang.empty() ? std::string("en") : r.lang, {}};
+  // A language the package cannot be written in (empty, unknown, not UTF-8) is English.
+  context c{kb, kb::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   const std::vector<std::string> signals = session::frustration(s);
 
@@ -549,7 +565,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   pkg["created_at"] = utc_iso(r.now);
   pkg["language"] = c.lang;
   pkg["script"] = c.lang == "sr-Cyrl" ? "Cyrl" : "Latn";
-  pkg["page"] = std::string(r.page.substr(0, 500));
+  pkg["page"] = cut(r.page, max_page_chars);
 
   // The problem: the flow's own restatement (which the customer confirmed, P2), and the
   // customer's words; with no flow, what they last searched for.
@@ -585,10 +601,10 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   }
 
   json customer = json::object();
-  if (!r.name.empty()) customer["name"] = std::string(r.name.substr(0, 200));
-  if (!r.contact.empty()) customer["contact"] = std::string(r.contact.substr(0, 200));
+  if (!r.name.empty()) customer["name"] = cut(r.name, max_field_chars);
+  if (!r.contact.empty()) customer["contact"] = cut(r.contact, max_field_chars);
   if (!customer.empty()) pkg["customer"] = customer;
-  if (!r.message.empty()) pkg["message"] = c.scrub(r.message.substr(0, 4000));
+  if (!r.message.empty()) pkg["message"] = c.scrub(cut(r.message, max_message_chars));
 
   pkg["searches"] = std::move(ev.searches);
   pkg["articles"] = std::move(ev.articles);
@@ -604,7 +620,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   pkg["timeline"] = std::move(ev.timeline);
   pkg["redacted"] = c.scrub.list();
   pkg["summary"] = summary(pkg, c.lang, signals);
-  return pkg.dump(2);
+  return detail::write(pkg, 2);
 }
 
 }  // namespace ha::handoff

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "flow/json_read.hpp"
+#include "common/json.hpp"
 #include "handoff/config.hpp"
 #include "kb/knowledge_base.hpp"
 #include "session/frustration.hpp"
@@ -24,6 +24,7 @@ constexpr std::size_t max_text_bytes = 2000;
 constexpr std::size_t max_events = 500;
 constexpr std::size_t max_path = 200;
 constexpr std::size_t max_shown = 10;
+constexpr std::size_t max_candidates = 20;
 // Longer than this in one flow is a sign of trouble: offer a person (P8).
 constexpr long long long_time_ms = 10LL * 60 * 1000;
 
@@ -31,6 +32,13 @@ constexpr std::pair<phase, std::string_view> phase_names[] = {
     {phase::idle, "idle"},     {phase::confirming, "confirming"}, {phase::running, "running"},
     {phase::solved, "solved"}, {phase::rated, "rated"},           {phase::handoff, "handoff"},
 };
+
+// An integer field of a saved conversation that fits an int: a count or an index
+// (-1, "none", when missing or out of range).
+int small_number(const json& j, const char* key) {
+  const long long v = read_integer(j, key, -1);
+  return v >= -1 && v <= 1000000 ? static_cast<int>(v) : -1;
+}
 
 std::string bounded(std::string_view s) {
   return std::string(text::truncate(text::sanitize(s), max_text_bytes));
@@ -214,7 +222,9 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     begin(next, *current, a.at);
   } else if (type == "reject") {
     if (s.current != phase::confirming) return wrong_phase(s, a);
-    std::vector<std::string> others(s.candidates.begin() + 1, s.candidates.end());
+    // The flows offered after the one the customer turned down (none in a damaged save).
+    std::vector<std::string> others;
+    if (!s.candidates.empty()) others.assign(s.candidates.begin() + 1, s.candidates.end());
     leave(next);
     next.candidates = std::move(others);
   } else if (type == "choose" || type == "next") {
@@ -441,7 +451,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
       break;
     }
   }
-  return v.dump();
+  return detail::write(v);
 }
 
 std::string to_json(const state& s) {
@@ -462,23 +472,22 @@ std::string to_json(const state& s) {
   json path = json::array();
   for (const flow::position& p : s.path)
     path.push_back({{"node", p.node}, {"alternative", p.alternative}});
-  return json{{"version", 1},
-              {"phase", std::string(to_string(s.current))},
-              {"startedAt", s.started_at},
-              {"flowStartedAt", s.flow_started_at},
-              {"updatedAt", s.updated_at},
-              {"flow", s.flow},
-              {"path", std::move(path)},
-              {"described", s.described},
-              {"candidates", s.candidates},
-              {"handoffTeam", s.handoff_team},
-              {"handoffReason", s.handoff_reason},
-              {"noInARow", s.no_in_a_row},
-              {"rating", s.rating},
-              {"comment", s.comment},
-              {"caseCode", s.case_code},
-              {"events", std::move(events)}}
-      .dump();
+  return detail::write(json{{"version", 1},
+                            {"phase", std::string(to_string(s.current))},
+                            {"startedAt", s.started_at},
+                            {"flowStartedAt", s.flow_started_at},
+                            {"updatedAt", s.updated_at},
+                            {"flow", s.flow},
+                            {"path", std::move(path)},
+                            {"described", s.described},
+                            {"candidates", s.candidates},
+                            {"handoffTeam", s.handoff_team},
+                            {"handoffReason", s.handoff_reason},
+                            {"noInARow", s.no_in_a_row},
+                            {"rating", s.rating},
+                            {"comment", s.comment},
+                            {"caseCode", s.case_code},
+                            {"events", std::move(events)}});
 }
 
 result<state> from_json(std::string_view source) {
@@ -499,35 +508,48 @@ result<state> from_json(std::string_view source) {
   s.started_at = read_integer(j, "startedAt");
   s.flow_started_at = read_integer(j, "flowStartedAt");
   s.updated_at = read_integer(j, "updatedAt");
+  if (!detail::valid_time(s.started_at) || !detail::valid_time(s.flow_started_at) ||
+      !detail::valid_time(s.updated_at)) {
+    return {errc::invalid_argument, "a saved conversation with a time outside 1970–9999"};
+  }
   s.flow = read_string(j, "flow");
   if (const auto it = j.find("path"); it != j.end() && it->is_array()) {
     for (const auto& p : *it) {
+      if (s.path.size() >= max_path)
+        return {errc::invalid_argument, "the conversation is too long"};
       s.path.push_back({read_string(p, "node"),
                         static_cast<std::size_t>(std::max(0LL, read_integer(p, "alternative")))});
     }
   }
-  s.described = read_string(j, "described");
+  // A saved conversation is bounded as a live one is (it may have been edited).
+  s.described = bounded(read_string(j, "described"));
   s.candidates = read_strings(j, "candidates");
-  s.handoff_team = read_string(j, "handoffTeam");
-  s.handoff_reason = read_string(j, "handoffReason");
-  s.no_in_a_row = static_cast<int>(read_integer(j, "noInARow"));
-  s.rating = static_cast<int>(read_integer(j, "rating"));
-  s.comment = read_string(j, "comment");
-  s.case_code = read_string(j, "caseCode");
+  if (s.candidates.size() > max_candidates) s.candidates.resize(max_candidates);
+  s.handoff_team = bounded(read_string(j, "handoffTeam"));
+  s.handoff_reason = bounded(read_string(j, "handoffReason"));
+  s.no_in_a_row = std::max(0, small_number(j, "noInARow"));
+  s.rating = std::max(0, small_number(j, "rating"));
+  s.comment = bounded(read_string(j, "comment"));
+  s.case_code = bounded(read_string(j, "caseCode"));
   if (const auto it = j.find("events"); it != j.end() && it->is_array()) {
-    for (const auto& je : *it) {
+    // The newest max_events, as push() keeps them.
+    const std::size_t skipped = it->size() > max_events ? it->size() - max_events : 0;
+    for (std::size_t i = skipped; i < it->size(); ++i) {
+      const json& je = (*it)[i];
       event e;
-      e.at = read_integer(je, "at");
-      e.type = read_string(je, "type");
-      e.flow = read_string(je, "flow");
-      e.node = read_string(je, "node");
-      e.alternative = static_cast<int>(read_integer(je, "alternative", -1));
-      e.option = static_cast<int>(read_integer(je, "option", -1));
-      e.answer = read_string(je, "answer");
-      e.text = read_string(je, "text");
-      e.article = read_string(je, "article");
-      e.shown = read_strings(je, "shown");
-      e.rating = static_cast<int>(read_integer(je, "rating"));
+      e.at = std::clamp(read_integer(je, "at"), 0LL, detail::max_time_ms);
+      e.type = bounded(read_string(je, "type"));
+      e.flow = bounded(read_string(je, "flow"));
+      e.node = bounded(read_string(je, "node"));
+      e.alternative = small_number(je, "alternative");
+      e.option = small_number(je, "option");
+      e.answer = bounded(read_string(je, "answer"));
+      e.text = bounded(read_string(je, "text"));
+      e.article = bounded(read_string(je, "article"));
+      for (const std::string& id : read_strings(je, "shown")) {
+        if (e.shown.size() < max_shown) e.shown.push_back(bounded(id));
+      }
+      e.rating = std::max(0, small_number(je, "rating"));
       s.events.push_back(std::move(e));
     }
   }
@@ -545,7 +567,10 @@ result<action> action_from_json(std::string_view source) {
   if (!j.is_object()) return {errc::invalid_argument, "an action is a JSON object"};
   action a;
   a.type = read_string(j, "type");
-  a.at = read_integer(j, "at");
+  a.at = read_integer(j, "at", -1);
+  if (!detail::valid_time(a.at)) {
+    return {errc::invalid_argument, "an action needs 'at' (ms since 1970, before 10000)"};
+  }
   a.text = read_string(j, "text");
   a.lang = read_string(j, "lang");
   a.flow = read_string(j, "flow");

@@ -96,4 +96,13 @@ std::string_view truncate(std::string_view s, std::size_t max_bytes) noexcept {
   return s.substr(0, end);
 }
 
+std::string_view truncate_chars(std::string_view s, std::size_t max_chars) noexcept {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (chars++ == max_chars) return s.substr(0, i);
+  }
+  return s;
+}
+
 }  // namespace ha::text

@@ -27,4 +27,8 @@ std::string sanitize(std::string_view s);
 // Truncates s to at most max_bytes without cutting a multi-byte sequence in two.
 std::string_view truncate(std::string_view s, std::size_t max_bytes) noexcept;
 
+// Truncates valid UTF-8 to at most max_chars characters (code points, as JSON Schema's
+// maxLength and a form's maxLength count them for text outside U+FFFF's planes too).
+std::string_view truncate_chars(std::string_view s, std::size_t max_chars) noexcept;
+
 }  // namespace ha::text

@@ -6,8 +6,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
+
+#include "common/json.hpp"
 
 #include "handoff/config.hpp"
 #include "handoff/package.hpp"
@@ -43,13 +46,32 @@ val strings(const std::vector<std::string>& items) {
   return array;
 }
 
-template <typename T>
-T option(const val& options, const char* key, T fallback) {
-  if (!options.isUndefined() && !options.isNull()) {
-    const val v = options[key];
-    if (!v.isUndefined() && !v.isNull()) return v.as<T>();
+// An option of a JS object, used only when it has the expected type: anything else
+// (a missing key, a string for a number, NaN, Infinity) is the fallback, never a throw.
+val option(const val& options, const char* key) {
+  if (options.isUndefined() || options.isNull() || options.typeOf().as<std::string>() != "object") {
+    return val::undefined();
   }
-  return fallback;
+  return options[key];
+}
+
+std::string string_option(const val& options, const char* key, const std::string& fallback) {
+  const val v = option(options, key);
+  return v.isString() ? v.as<std::string>() : fallback;
+}
+
+bool bool_option(const val& options, const char* key, bool fallback) {
+  const val v = option(options, key);
+  return v.isTrue() ? true : v.isFalse() ? false : fallback;
+}
+
+// A whole number from 1 to max_count; the fallback for anything else.
+std::size_t count_option(const val& options, const char* key, std::size_t fallback) {
+  constexpr double max_count = 1000;
+  const val v = option(options, key);
+  if (!v.isNumber()) return fallback;
+  const double d = v.as<double>();
+  return std::isfinite(d) && d >= 1 && d <= max_count ? static_cast<std::size_t>(d) : fallback;
 }
 
 class engine {
@@ -157,6 +179,9 @@ class engine {
   // (0 = Sunday), hour, minute}, daysAhead, workingMinutes, timeZone}.
   val reply_time(const std::string& team, const std::string& channel, double now) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
+    if (!ha::detail::valid_time(now)) {
+      return failure({ha::errc::invalid_argument, "'now' must be ms since 1970, before 10000"});
+    }
     const auto& settings = kb_->handoff_config();
     const auto r =
         ha::handoff::estimate_reply(settings, team, channel, static_cast<long long>(now));
@@ -209,11 +234,11 @@ class engine {
  private:
   static ha::kb::search_options read_options(const val& options) {
     ha::kb::search_options o;
-    o.lang = option<std::string>(options, "lang", "en");
-    o.limit = static_cast<std::size_t>(option<int>(options, "limit", 10));
-    o.include_agent = option<bool>(options, "includeAgent", false);
-    o.category = option<std::string>(options, "category", "");
-    o.include_flows = option<bool>(options, "includeFlows", true);
+    o.lang = string_option(options, "lang", "en");
+    o.limit = count_option(options, "limit", 10);
+    o.include_agent = bool_option(options, "includeAgent", false);
+    o.category = string_option(options, "category", "");
+    o.include_flows = bool_option(options, "includeFlows", true);
     return o;
   }
 

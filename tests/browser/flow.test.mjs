@@ -147,3 +147,35 @@ test('a customer who describes the problem in Cyrillic is answered in Cyrillic',
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// As on a slow phone: the search as-you-type answers after Enter has moved on. Its late
+// answer must not be shown over the restatement.
+test('a search answer that arrives after Enter is dropped, never shown over the restatement', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    // Every answer of the engine that carries search hits reaches the page late.
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      set onmessage(handler) {
+        super.onmessage = (event) => {
+          if (event.data?.result?.hits) setTimeout(() => handler(event), 400);
+          else handler(event);
+        };
+      }
+    };
+  });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  const results = page.locator('help-assistant .results');
+  await w.input.pressSequentially('internet not working at home', { delay: 60 });
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  // Every search on its way has answered (the page says so), and none was shown.
+  await page.locator('help-assistant .results[aria-busy=false]').waitFor({ state: 'attached', timeout: 20000 });
+  assert.equal(await w.status.textContent(), '');
+  assert.equal(await results.isHidden(), true);
+  assert.match(await c.text(), /I understand that your home internet is not working/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -224,3 +224,56 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// A message as long as the form allows, in Cyrillic (two bytes a letter): the case is
+// prepared, the card number in it is taken out, and the text is whole, not cut in a letter.
+test('a 2,302-character Cyrillic message is reviewed whole, with the card number taken out', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', serviceWorkers: 'block' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  await w.language.selectOption('sr-Cyrl');
+  await w.input.fill('не могу да се пријавим');
+  await page.locator('help-assistant .results li button').first().waitFor();
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  let message = '';
+  while (message.length < 2296) message += 'Рачун ';
+  message = `${message.padEnd(2302, 'ж')} картица 4111 1111 1111 1111`;
+  await panel.locator('textarea[name=message]').fill(message);
+  await panel.getByRole('button', { name: 'Погледајте шта ће бити послато' }).click();
+  await panel.locator('.preview-full pre').waitFor({ state: 'attached' });
+  const pkg = JSON.parse(await panel.locator('.preview-full pre').textContent());
+  assert.equal(validate(pkg), true, JSON.stringify(validate.errors));
+  assert.equal(pkg.message.startsWith(message.slice(0, 2302)), true);
+  assert.doesNotMatch(pkg.message, /4111 1111 1111 1111/);
+  assert.deepEqual(pkg.redacted, ['card']);
+  assert.equal(await panel.locator('.handoff-failed').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('when the case cannot be prepared, the customer is told and given the phone and address', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    // The engine refuses this request (a time before 1970), as it would any it cannot use.
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message?.method === 'handoff') message.params.request.now = -1;
+      return post.call(this, message, ...rest);
+    };
+  });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  await w.input.fill('cannot sign in');
+  await page.locator('help-assistant .results li button').first().waitFor();
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  await panel.locator('.handoff-failed').getByText(/could not prepare your case/).waitFor();
+  assert.match(await w.contact.textContent(), /0800 100 200/);
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+  assert.equal(await panel.locator('.preview-full').count(), 0);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "demo_flow.hpp"
@@ -61,6 +62,12 @@ void keep_for_schema_check(const std::string& package) {
   if (!out) return;  // the folder is made by tools/test.sh; without it there is nothing to check
   first = false;
   out << json::parse(package).dump() << "\n";
+}
+
+// Characters (code points) in valid UTF-8.
+std::size_t text_chars(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
 }
 
 json build(const test::conversation& c, const handoff::package_request& r) {
@@ -308,4 +315,66 @@ TEST_CASE("outside a flow, a person comes from the team of what the customer rea
     CHECK(pkg["reply"].is_object());
     CHECK(pkg["summary"].get<std::string>().find("team not known") != std::string::npos);
   }
+}
+
+TEST_CASE("a long Cyrillic message is kept whole, and a cut never splits a character",
+          "[handoff][package]") {
+  // 2,302 Cyrillic characters (4,604 bytes): the widget's form allows 4,000 characters.
+  // Cutting at 4,000 bytes split a character, and writing the package then threw.
+  std::string message;
+  while (text_chars(message) < 2296) message += "Рачун ";  // 6 characters, 11 bytes
+  while (text_chars(message) < 2302) message += "ж";
+  REQUIRE(text_chars(message) == 2302);
+  message += " картица 4111 1111 1111 1111";
+
+  handoff::package_request r = request("sr-Cyrl");
+  r.message = message;
+  r.name = std::string(199, 'x') + "ж";  // a cut at 200 bytes would fall inside ж
+  const json pkg = build(failed_flow(), r);
+  const std::string kept = pkg["message"];
+  CHECK(kept.rfind(message.substr(0, message.size() - 19), 0) == 0);  // the words, whole
+  CHECK(kept.find("4111 1111 1111 1111") == std::string::npos);       // the card, redacted
+  CHECK(kept.find("1111") != std::string::npos);                      // its last four stay
+  CHECK(pkg["customer"]["name"] == r.name);
+
+  SECTION("text longer than the form allows is cut at a character, as the schema counts") {
+    handoff::package_request huge = request("sr-Cyrl");
+    std::string long_text;
+    while (long_text.size() < 40000) long_text += "ж";
+    huge.message = long_text;
+    huge.name = long_text;
+    huge.page = long_text;
+    const json cut = build(failed_flow(), huge);
+    for (const char* key : {"message", "page"}) {
+      const std::string s = key == std::string("page") ? cut["page"].get<std::string>()
+                                                       : cut["message"].get<std::string>();
+      INFO(key);
+      CHECK(s.size() < long_text.size());
+      CHECK(s.size() % 2 == 0);  // ж is 2 bytes: no half character at the end
+    }
+    CHECK(text_chars(cut["message"]) == 4000);  // as many as the form allows
+    CHECK(text_chars(cut["page"]) == 500);
+    CHECK(text_chars(cut["customer"]["name"]) == 200);
+  }
+  SECTION("invalid UTF-8 from the page becomes U+FFFD, never a failure") {
+    handoff::package_request bad = request("\xff\xfe");
+    bad.message = "ne radi \xc3\x28 \xe2\x82";
+    bad.name = "\x80\x80";
+    bad.page = "/\xed\xa0\x80";
+    const json made = build(failed_flow(), bad);
+    CHECK(made["language"] == "en");
+    CHECK(made["message"].get<std::string>().find("\xef\xbf\xbd") != std::string::npos);
+  }
+}
+
+TEST_CASE("times outside 1970–9999 are refused where they enter", "[handoff][package]") {
+  for (const char* bad : {R"({"now": -1, "seed": "ff"})", R"({"now": 1e300, "seed": "ff"})",
+                          R"({"now": 9223372036854775807, "seed": "ff"})"}) {
+    INFO(bad);
+    CHECK(handoff::request_from_json(bad).err().code == errc::invalid_argument);
+  }
+  const auto& settings = test::demo().handoff_config();
+  CHECK(handoff::estimate_reply(settings, "billing", "local", -5).due == -1);
+  CHECK(handoff::estimate_reply(settings, "billing", "local", 9'000'000'000'000'000'000).due == -1);
+  CHECK(handoff::utc_iso(-1) == "1970-01-01T00:00:00.000Z");
 }

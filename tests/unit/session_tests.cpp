@@ -242,3 +242,57 @@ TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[
   CHECK(gone.flow.empty());
   CHECK(session::apply(c.s, act("dance"), demo()).err().code == errc::invalid_argument);
 }
+
+TEST_CASE("a restored conversation is bounded as a live one, and hostile saves never crash",
+          "[session]") {
+  SECTION("a save with too many events keeps the newest, as a live conversation does") {
+    json many = json::parse(session::to_json(conversation{}.s));
+    many["events"] = json::array();
+    for (int i = 0; i < 5000; ++i) {
+      many["events"].push_back({{"at", i}, {"type", "typed"}, {"text", std::string(5000, 'a')}});
+    }
+    auto restored = session::from_json(many.dump());
+    REQUIRE(restored.ok());
+    CHECK(restored.value().events.size() == 500);
+    CHECK(restored.value().events.front().at == 4500);
+    CHECK(restored.value().events.back().text.size() <= 2000);
+  }
+  SECTION("a path longer than any flow is refused") {
+    conversation c;
+    REQUIRE(c.act(start_router_flow()).ok());
+    json long_path = json::parse(session::to_json(c.s));
+    for (int i = 0; i < 300; ++i) long_path["path"].push_back({{"node", "x"}, {"alternative", 0}});
+    CHECK(session::from_json(long_path.dump()).err().code == errc::invalid_argument);
+  }
+  SECTION("times outside 1970–9999 are refused, in a save and in an action") {
+    json bad = json::parse(session::to_json(conversation{}.s));
+    bad["updatedAt"] = -1;
+    CHECK(session::from_json(bad.dump()).err().code == errc::invalid_argument);
+    for (const char* action :
+         {R"({"type": "leave"})", R"({"type": "leave", "at": -5})",
+          R"({"type": "leave", "at": 1e300})", R"({"type": "leave", "at": 9223372036854775807})"}) {
+      INFO(action);
+      CHECK(session::action_from_json(action).err().code == errc::invalid_argument);
+    }
+    CHECK(session::action_from_json(R"({"type": "leave", "at": 1700000000000})").ok());
+  }
+  SECTION("turning down a restatement in a save that lists no flows") {
+    json confirming = json::parse(session::to_json(conversation{}.s));
+    confirming["phase"] = "confirming";
+    confirming["flow"] = "router-fix";
+    confirming["candidates"] = json::array();
+    auto restored = session::from_json(confirming.dump());
+    REQUIRE(restored.ok());
+    session::state s = restored.value();
+    auto reject = act("reject");
+    reject.at = 1'700'000'000'000;
+    REQUIRE(session::apply(s, reject, demo()).ok());
+    CHECK(s.current == session::phase::idle);
+  }
+  SECTION("a language that is not UTF-8 still gives a view") {
+    conversation c;
+    REQUIRE(c.act(start_router_flow()).ok());
+    CHECK(json::parse(session::view(c.s, demo(), "\xff\xfe\x80"))["lang"] ==
+          "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  }
+}
