@@ -6,11 +6,19 @@
 //                   {received, duplicate: true} for a key seen before (a retry whose
 //                   first answer was lost), stored once. 400 bad request, 413 too large.
 //   server.cases    Map Idempotency-Key → package, what arrived (for tests).
+// Files are served as common static hosts serve them: to a client that accepts gzip,
+// text, wasm and databases go compressed, with the compressed Content-Length (as nginx's
+// gzip_static and most CDNs send it). serve(folder, {gzip: false}) serves them as they are.
+// Last-Modified and If-Modified-Since work as on a static host (304 for a file unchanged).
+// serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
+// response waits one round trip, and all responses share one link of kbps kilobits a
+// second. server.traffic counts what was sent: {requests, bytes}.
 //   node tools/serve.mjs [folder]        PORT=8080, CASES_DIR=build/cases by default
 import { createServer } from 'node:http';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -18,6 +26,35 @@ const types = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.sqlite': 'application/vnd.sqlite3',
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
+
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.sqlite', '.svg']);
+
+// The gzipped bytes of a file, made once per version of the file (path, size, mtime).
+const gzipped = new Map();
+function compressed(file, info, body) {
+  const version = `${info.size}:${info.mtimeMs}`;
+  const known = gzipped.get(file);
+  if (known?.version === version) return known.bytes;
+  const bytes = gzipSync(body);
+  gzipped.set(file, { version, bytes });
+  return bytes;
+}
+
+// A shared slow link: slices of every response take turns on it, so responses sent at
+// the same time share its bandwidth, as on a phone's connection.
+const slice = 8 * 1024;
+const wait = (ms) => new Promise((done) => setTimeout(done, ms));
+async function sendThrottled(res, body, link, { rttMs, kbps }) {
+  await wait(rttMs);
+  for (let at = 0; at < body.length; at += slice) {
+    const part = body.subarray(at, at + slice);
+    const start = Math.max(performance.now(), link.freeAt);
+    link.freeAt = start + (part.length * 8) / kbps;  // kbps = bits per ms
+    await wait(link.freeAt - performance.now());
+    if (!res.write(part)) await new Promise((done) => res.once('drain', done));
+  }
+  res.end();
+}
 
 // Bounds on what one request may bring. A handoff package is a few kilobytes; 1 MB leaves
 // room for a long conversation and stops a runaway client from filling memory.
@@ -105,8 +142,10 @@ async function keep(casesDir, pkg) {
   await rename(`${file}.partial`, file);
 }
 
-export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null } = {}) {
+export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null, gzip = true, throttle = null } = {}) {
   const root = resolve(folder);
+  const link = { freeAt: 0 };
+  const traffic = { requests: 0, bytes: 0 };
   const inbox = { cases: new Map(), writing: new Map(), casesDir };
   if (casesDir) await mkdir(casesDir, { recursive: true });
   const server = createServer(async (req, res) => {
@@ -121,20 +160,39 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      const info = await stat(file);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      let body = await readFile(file);
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
+      const headers = {
+        'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
+        'last-modified': modified.toUTCString(),
+      };
+      traffic.requests++;
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      if (since >= modified.getTime()) {
+        res.writeHead(304, headers);
+        if (throttle) await wait(throttle.rttMs);
+        return res.end();
+      }
+      if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = compressed(file, info, body);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'Accept-Encoding';
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      traffic.bytes += body.length;
+      if (throttle) return sendThrottled(res, body, link, throttle);
+      res.end(body);
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
       res.end(e.code === 'ENOENT' ? 'not found' : 'server error');
     }
   });
   server.cases = inbox.cases;
+  server.traffic = traffic;
   return new Promise((done) => server.listen(port, host, () => done(server)));
 }
 

@@ -21,25 +21,37 @@ async function fetchKnowledgeBase(kbUrl) {
     throw fail('kb_unavailable', `could not download the knowledge base: ${e.message}`);
   }
   if (!response.ok) throw fail('kb_unavailable', `the knowledge base answered HTTP ${response.status}`);
-  const total = Number(response.headers.get('content-length')) || 0;
-  if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
-  // Read in chunks to report progress on slow connections.
-  const bytes = new Uint8Array(total);
+  // Content-Length counts the bytes on the wire: when the server compressed the file
+  // (nginx gzip_static, most CDNs) the body read here is longer. It only sizes the
+  // progress bar; the body is read to its end, however long.
+  const announced = Number(response.headers.get('content-length')) || 0;
+  const encoded = Boolean(response.headers.get('content-encoding'));
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const parts = [];
   const reader = response.body.getReader();
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (received + value.length > total) throw fail('kb_unavailable', 'the download was longer than announced');
-    bytes.set(value, received);
+    parts.push(value);
     received += value.length;
-    self.postMessage({ progress: { received, total } });
+    if (announced && !encoded) self.postMessage({ progress: { received: Math.min(received, announced), total: announced } });
   }
-  return bytes.subarray(0, received);
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }
 
 async function load({ kbUrl }) {
   const started = performance.now();
+  // The knowledge base downloads while the engine's WebAssembly downloads and compiles
+  // (instantiateStreaming), not after: on a slow phone the two share the time.
+  const download = fetchKnowledgeBase(kbUrl);
+  download.catch(() => {});  // awaited below; a failure is reported there
   // The module's promise never settles if the runtime aborts while starting; onAbort does.
   let abort;
   const aborted = new Promise((_, reject) => { abort = reject; });
@@ -47,7 +59,7 @@ async function load({ kbUrl }) {
     createAssistantModule({ onAbort: (what) => abort(fail('engine_aborted', `the engine stopped: ${what}`)) }),
     aborted,
   ]);
-  const bytes = await fetchKnowledgeBase(kbUrl);
+  const bytes = await download;
   engine = new module.Engine();
   const opened = engine.open(bytes);
   if (!opened.ok) {
