@@ -885,8 +885,8 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     }
   }
   if (auto words = build_word_list(db.get()); !words) return fail("words");
-  if (sqlite3_exec(db.get(),
-                   "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+  if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db.get(),
                    "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');"
                    "COMMIT; VACUUM;",
                    nullptr, nullptr, nullptr) != SQLITE_OK) {

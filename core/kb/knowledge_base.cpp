@@ -193,13 +193,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
     if (!settings) return {errc::corrupt_database, "handoff settings: " + settings.err().message};
     *kb.handoff_ = std::move(settings.value());
   }
-  {
-    statement rows(kb.db_.get(), "SELECT count(*) FROM articles");
-    if (!rows.ok() || rows.step() != SQLITE_ROW) {
-      return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
-    }
-    kb.info_.rows = rows.integer(0);
-  }
+  kb.info_.rows = number("indexed_rows");
   if (kb.info_.format_version != format_version) {
     return {errc::version_mismatch, "the knowledge base has format version " +
                                         std::to_string(kb.info_.format_version) +

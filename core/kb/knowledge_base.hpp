@@ -38,7 +38,7 @@ struct kb_info {
   int tokenizer_version = 0;
   std::string content_hash;  // of the knowledge-base sources, hex
   int articles = 0;          // distinct article ids
-  long long rows = 0;        // article versions (one per article per language)
+  long long rows = 0;        // rows in the index (article versions; sr-Cyrl is indexed as sr-Latn)
 };
 
 struct search_options {

@@ -84,7 +84,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
     }
   }
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
-  exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+  exec(kb::index_sql);
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
   std::string image(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(size));
