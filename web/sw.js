@@ -1,19 +1,27 @@
 /*
- * Offline support: the demo's files are cached when first seen, so the assistant keeps
- * working without a network. Pages and the knowledge base are fetched fresh when
- * possible (network first) and served from the cache when offline.
+ * Offline support and fast repeat visits.
+ *
+ * First visit: nothing is pre-cached while the page loads (the page needs all of the
+ * bandwidth then). Once the assistant is ready, the page posts 'cache-all' and the files
+ * below are stored; they come from the browser's HTTP cache, revalidated, so little
+ * crosses the network twice. The worker answers 'cached' when they are all in.
+ *
+ * Later visits: every file is answered from the cache at once, and fetched again in the
+ * background (stale-while-revalidate); a new deployment shows on the visit after. All
+ * files of one visit come from one cache, so the engine and the knowledge base it opens
+ * are always from the same deployment unless a background update was cut half way; the
+ * widget then says the help center needs an update, and the next visit has both.
+ * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v3';
-const shell = [
+const cacheName = 'help-assistant-v4';
+const files = [
   './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'kb.sqlite',
 ];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));
-});
+self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -22,19 +30,36 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+self.addEventListener('message', (event) => {
+  if (event.data !== 'cache-all') return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    let ok = true;
+    await Promise.all(files.map(async (file) => {
+      try {
+        const response = await fetch(new Request(file, { cache: 'no-cache' }));
+        if (response.ok) await cache.put(file, response);
+        else ok = false;
+      } catch {
+        ok = false;
+      }
+    }));
+    event.source?.postMessage(ok ? 'cached' : 'cache-failed');
+  })());
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
-    try {
-      const response = await fetch(request);
+    const cached = await cache.match(request, { ignoreSearch: true });
+    const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());
       return response;
-    } catch (offline) {
-      const cached = await cache.match(request, { ignoreSearch: true });
-      if (cached) return cached;
-      throw offline;
-    }
+    });
+    if (!cached) return fresh;
+    event.waitUntil(fresh.catch(() => {}));  // offline: the cached copy was enough
+    return cached;
   })());
 });

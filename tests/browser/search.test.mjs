@@ -129,8 +129,8 @@ test('a damaged knowledge base gives a clear message and a way to reach a person
 test('after one visit the demo works offline', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || location.reload());
+  // The page says when the service worker has stored everything it needs.
+  await page.locator('html[data-offline-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
   await context.setOffline(true);
   await page.reload();
   const w = widget(page);
