@@ -77,6 +77,28 @@ TEST_CASE("opening a knowledge base checks what it is given", "[kb]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.err().code == errc::corrupt_database);
   }
+  SECTION("a download with a page cut off, or with a page too many") {
+    const std::string image = test::make_kb_image(rows());
+    CHECK(knowledge_base::open_image(image.substr(0, image.size() - 4096)).err().code ==
+          errc::corrupt_database);
+    CHECK(knowledge_base::open_image(image + std::string(4096, '\0')).err().code ==
+          errc::corrupt_database);
+  }
+  SECTION("damaged pages are reported when a search reads them, never as a crash") {
+    std::string image = test::make_kb_image(rows());
+    for (std::size_t at = 4096; at + 16 < image.size(); at += 1024)
+      image.replace(at, 16, 16, '\xA5');
+    auto r = knowledge_base::open_image(image);
+    if (r.ok()) {
+      for (const char* query : {"lozinka", "ruter ne radi", "racun", "x"}) {
+        auto found = r.value().search(query, {});
+        INFO(query);
+        CHECK((found.ok() || found.err().code == errc::corrupt_database));
+      }
+    } else {
+      CHECK(r.err().code == errc::corrupt_database);
+    }
+  }
   SECTION("a knowledge base made by another tokenizer version") {
     auto r = knowledge_base::open_image(test::make_kb_image(rows(), -1, 999));
     REQUIRE_FALSE(r.ok());
