@@ -8,7 +8,8 @@
 //   server.cases    Map Idempotency-Key → package, what arrived (for tests).
 // Files are served as common static hosts serve them: to a client that accepts gzip,
 // text, wasm and databases go compressed, with the compressed Content-Length (as nginx's
-// gzip_static and most CDNs send it). serve(folder, {gzip: false}) serves them as they are.
+// gzip_static and most CDNs send it). serve(folder, {gzip: false}) serves them as they are;
+// {gzip: 'chunked'} compresses without a Content-Length, as nginx's on-the-fly gzip does.
 // Last-Modified and If-Modified-Since work as on a static host (304 for a file unchanged).
 // serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
 // response waits one round trip, and all responses share one link of kbps kilobits a
@@ -180,7 +181,7 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
         headers['content-encoding'] = 'gzip';
         headers.vary = 'Accept-Encoding';
       }
-      headers['content-length'] = body.length;
+      if (gzip !== 'chunked' || !headers['content-encoding']) headers['content-length'] = body.length;
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
       traffic.bytes += body.length;

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Time to the first answer, as a customer on a phone feels it: Chromium opens the page on
+// an emulated slow network, the customer types a question at once, and the clock stops
+// when the first result is on screen. Beside it, in the same run, Pagefind (npm) indexing
+// the same articles as HTML pages, served by the same server on the same network.
+//
+//   node tools/bench/first-answer.mjs [--runs 3] [--network fast3g,slow4g] [--json]
+//                                     [--site DIR]   (ours from another build, e.g. an
+//                                                     older commit's build/site)
+//                                     [--chunked]    (gzip without Content-Length, as
+//                                                     nginx's on-the-fly gzip sends it)
+//
+// The network is emulated by the server (tools/serve.mjs throttle), so it applies alike
+// to the page, its workers and its service worker: every response waits one round trip,
+// and all share one link. Fast 3G: 150 ms, 1.6 Mbit/s; Slow 4G: 70 ms, 9 Mbit/s (the
+// figures Lighthouse uses). Both sites are gzipped by the server with Content-Length.
+//
+// Each run is a first visit (a new browser context: no cache, no service worker), then
+// a repeat visit in the same context (files in the HTTP cache, revalidated as the site
+// asks; ours also waits until its service worker says it has stored them).
+// Prints the median over runs of: ms from navigation to the first result, bytes and
+// requests the server sent before it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+import { percentile } from './lib/metrics.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SITE = path.join(ROOT, 'build/site');
+const OUT = path.join(ROOT, 'build/bench/first-answer');
+const networks = {
+  fast3g: { rttMs: 150, kbps: 1600 },
+  slow4g: { rttMs: 70, kbps: 9000 },
+};
+// Typed at once, as a customer who came with a question; each is answered by both.
+const QUERY = 'forgot password';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    network: { type: 'string', default: 'fast3g,slow4g' },
+    json: { type: 'boolean', default: false },
+    site: { type: 'string', default: SITE },
+    chunked: { type: 'boolean', default: false },
+  },
+});
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+// The same articles as HTML pages, one per article and language, indexed by Pagefind.
+function buildPagefindSite() {
+  const dir = path.join(OUT, 'pagefind-site');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const corpus = path.join(OUT, 'corpus.jsonl');
+  execFileSync(path.join(ROOT, 'build/native/kbc'), ['--export-corpus', path.join(SITE, 'kb.sqlite'), '-o', corpus]);
+  const docs = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  for (const doc of docs) {
+    const lang = doc.lang ?? 'en';
+    const file = path.join(dir, lang, `${doc.id}.html`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head>
+<body><main data-pagefind-body><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml((doc.tags ?? []).join(', '))}</p>
+<p>${escapeHtml(doc.body)}</p></main></body></html>\n`);
+  }
+  // The search page: Pagefind's own API, loaded when the customer types (as its UI does),
+  // showing the first result's title and excerpt.
+  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width"><title>Search</title></head><body>
+<input id="q" type="search" aria-label="Search"><ol id="results"></ol>
+<script type="module">
+const input = document.getElementById('q');
+let pagefind;
+input.addEventListener('input', async () => {
+  pagefind ??= import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); return pf; });
+  const pf = await pagefind;
+  const query = input.value;
+  const found = await pf.search(query);
+  if (!found || input.value !== query) return;
+  const shown = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+  const list = document.getElementById('results');
+  list.replaceChildren(...shown.map((d) => Object.assign(document.createElement('li'), { textContent: d.meta.title + ' ' + d.excerpt })));
+  list.dataset.query = query;
+});
+</script></body></html>\n`);
+  execFileSync(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', dir], { stdio: 'ignore' });
+  return { dir, docs: docs.length };
+}
+
+// Opens the page, types at once, and waits for the first result of the whole query.
+async function firstResult(page, url, { input, results }) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator(input).waitFor();
+  await page.locator(input).fill(QUERY);
+  await page.waitForFunction(({ results: r, query }) => {
+    const find = (root) => root.querySelector(r) ?? [...root.querySelectorAll('*')]
+      .map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+    const list = find(document);
+    return list && list.dataset.query === query && list.querySelector('li');
+  }, { results, query: QUERY }, { timeout: 120000, polling: 20 });
+  return page.evaluate(() => performance.now());
+}
+
+const engines = [
+  { name: 'ours', site: () => path.resolve(values.site), input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]' },
+  { name: 'pagefind', site: () => buildPagefindSite().dir, input: '#q', results: '#results' },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+mkdirSync(OUT, { recursive: true });
+if (!existsSync(path.join(SITE, 'kb.sqlite'))) throw new Error('build the demo first: tools/build.sh');
+const rows = [];
+for (const engine of engines) {
+  const folder = engine.site();
+  for (const name of values.network.split(',')) {
+    const server = await serve(folder, { throttle: networks[name], gzip: values.chunked ? 'chunked' : true });
+    const url = `http://localhost:${server.address().port}/`;
+    const first = [];
+    const repeat = [];
+    for (let run = 0; run < Number(values.runs); run++) {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 } });
+      const page = await context.newPage();
+      Object.assign(server.traffic, { requests: 0, bytes: 0 });
+      const ms = await firstResult(page, url, engine);
+      first.push({ ms, ...server.traffic });
+      // A site with a service worker says when it has stored its files.
+      // (An older build that does not say so gets 30 s.)
+      if (engine.cached) await page.locator(engine.cached).waitFor({ state: 'attached', timeout: 30000 }).catch(() => {});
+      Object.assign(server.traffic, { requests: 0, bytes: 0 });
+      const again = await firstResult(page, url, engine);
+      repeat.push({ ms: again, ...server.traffic });
+      await context.close();
+    }
+    await new Promise((done) => server.close(done));
+    const median = (list, key) => Math.round(percentile(list.map((r) => r[key]), 0.5));
+    const row = {
+      engine: engine.name, network: name,
+      first_ms: median(first, 'ms'), first_kib: Math.round(median(first, 'bytes') / 1024), first_requests: median(first, 'requests'),
+      repeat_ms: median(repeat, 'ms'), repeat_kib: Math.round(median(repeat, 'bytes') / 1024), repeat_requests: median(repeat, 'requests'),
+    };
+    rows.push(row);
+    if (values.json) console.log(JSON.stringify(row));
+  }
+}
+await browser.close();
+if (!values.json) {
+  console.log(`first answer for "${QUERY}", median of ${values.runs} runs (ms from navigation; KiB and requests the server sent)`);
+  console.log('engine    network  first_ms  first_KiB  first_req  repeat_ms  repeat_KiB  repeat_req');
+  for (const r of rows) {
+    console.log(`${r.engine.padEnd(9)} ${r.network.padEnd(8)} ${String(r.first_ms).padStart(8)} ${String(r.first_kib).padStart(10)} ${String(r.first_requests).padStart(10)} ${String(r.repeat_ms).padStart(10)} ${String(r.repeat_kib).padStart(11)} ${String(r.repeat_requests).padStart(11)}`);
+  }
+}
