@@ -853,14 +853,20 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   {
     statement insert(db.get(),
                      "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
-                     "html, body, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    if (!insert.ok()) return fail("insert");
+                     "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    statement insert_text(db.get(), "INSERT INTO bodies(rowid, html, body) VALUES (?1, ?2, ?3)");
+    if (!insert.ok() || !insert_text.ok()) return fail("insert");
     for (const source_article& a : articles) {
       insert.reset();
       insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
       insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
-      insert.bind(8, join(a.pages, " ")).bind(9, a.html).bind(10, a.body).bind(11, a.file);
+      insert.bind(8, join(a.pages, " ")).bind(9, a.file);
       if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
+      insert_text.reset();
+      insert_text.bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.get())))
+          .bind(2, a.html)
+          .bind(3, a.body);
+      if (insert_text.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
     statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
     for (const source_flow& sf : flows) {
@@ -1097,8 +1103,8 @@ status export_corpus(const fs::path& kb_sqlite, const fs::path& jsonl) {
   }
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
   statement rows(db.get(),
-                 "SELECT id, lang, title, body, tags FROM articles WHERE audience = 'customer' "
-                 "ORDER BY id, lang");
+                 "SELECT id, lang, title, body, tags FROM articles JOIN bodies USING (rowid) "
+                 "WHERE audience = 'customer' ORDER BY id, lang");
   if (!rows.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
   std::ofstream out(jsonl, std::ios::binary);
   if (!out) return {errc::io_error, "cannot write " + jsonl.string()};

@@ -114,11 +114,13 @@ struct knowledge_base::statements {
           ORDER BY best.rank)sql"),
         versions(db,
                  "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
-        body(db, "SELECT body FROM articles WHERE rowid = ?1"),
-        full_text(db, "SELECT title || ' ' || tags || ' ' || body FROM articles WHERE rowid = ?1"),
+        body(db, "SELECT body FROM bodies WHERE rowid = ?1"),
+        full_text(db,
+                  "SELECT title || ' ' || tags || ' ' || body FROM articles "
+                  "JOIN bodies USING (rowid) WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
-                "FROM articles WHERE id = ?1 AND kind != 'flow'"),
+                "FROM articles JOIN bodies USING (rowid) WHERE id = ?1 AND kind != 'flow'"),
         flow(db, "SELECT json FROM flows WHERE id = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}

@@ -62,9 +62,10 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
       page.find_first_of(" \t\n") != std::string_view::npos) {
     return out;
   }
-  statement rows(db_.get(),
-                 "SELECT id, lang, title, category, audience, kind, body, pages FROM articles "
-                 "WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
+  statement rows(
+      db_.get(),
+      "SELECT id, lang, title, category, audience, kind, body, pages FROM articles "
+      "JOIN bodies USING (rowid) WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
   if (!rows.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
   rows.bind(1, page);
   // id → language → version

@@ -2,24 +2,28 @@
 //
 //   meta(key, value)         format_version, tokenizer_version, content_hash, counts
 //                            (indexed_rows: the rows in articles_fts)
-//   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two)
-//   articles_fts             FTS5 index over articles(title, tags, body), external content;
-//                            sr-Cyrl rows are not in it (their sr-Latn row folds to the
-//                            same terms and stands for both)
+//   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two):
+//                            what a search reads for every hit, a few rows to a page
+//   bodies(rowid, html, body) the same rows' text, read only for the hits shown
+//   articles_fts             FTS5 index over title, tags and body, contentless (the text
+//                            is in articles and bodies); sr-Cyrl rows are not in it
+//                            (their sr-Latn row folds to the same terms and stands for both)
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
 //   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
 //                            each is also in articles (kind 'flow', html empty) so that
 //                            search finds it by its title, symptoms and questions
 //
-// articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
-// articles.body is the plain text of the article, the source of the index and snippets.
+// bodies.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
+// bodies.body is the plain text of the article, the source of the index and snippets.
+// A search reads the index, articles and, for the hits on screen, bodies: in a knowledge
+// base read in pages (paged.hpp), the wide text is never fetched for rows not shown.
 #pragma once
 
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 5;
+inline constexpr int format_version = 6;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -33,10 +37,13 @@ CREATE TABLE articles(
   kind     TEXT NOT NULL,
   tags     TEXT NOT NULL,   -- tags joined by ", " (searched, and shown to agents)
   pages    TEXT NOT NULL,   -- site paths joined by " "
-  html     TEXT NOT NULL,
-  body     TEXT NOT NULL,
   source   TEXT NOT NULL,   -- knowledge-base file it came from
   UNIQUE (id, lang)
+);
+CREATE TABLE bodies(
+  rowid INTEGER PRIMARY KEY,  -- the article row's
+  html  TEXT NOT NULL,
+  body  TEXT NOT NULL
 );
 CREATE TABLE words(
   word    TEXT PRIMARY KEY,  -- canonical form
@@ -55,8 +62,7 @@ CREATE TABLE flows(
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
-  content = 'articles', content_rowid = 'rowid',
-  tokenize = 'assistant', prefix = '2 3'
+  content = '', tokenize = 'assistant', prefix = '2 3'
 );
 )sql";
 
@@ -67,7 +73,8 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 // opening the knowledge base does not count rows.
 inline constexpr const char* index_sql = R"sql(
 INSERT INTO articles_fts(rowid, title, tags, body)
-  SELECT rowid, title, tags, body FROM articles WHERE lang != 'sr-Cyrl';
+  SELECT a.rowid, a.title, a.tags, b.body FROM articles a JOIN bodies b ON b.rowid = a.rowid
+  WHERE a.lang != 'sr-Cyrl';
 INSERT INTO meta(key, value)
   SELECT 'indexed_rows', count(*) FROM articles WHERE lang != 'sr-Cyrl';
 )sql";

@@ -28,7 +28,7 @@ status build_word_list(sqlite3* db) {
   // The Cyrillic twins repeat the Latin text; their words are counted from the Latin.
   statement rows(db,
                  "SELECT id, title || ' ' || tags || ' ' || body FROM articles "
-                 "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
+                 "JOIN bodies USING (rowid) WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
   struct usage {
     std::map<std::string, int> spellings;  // lower-case surface form → occurrences
