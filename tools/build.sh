@@ -13,7 +13,7 @@ cmake --build build/native -j"$jobs" --target kbc
 cmake --build build/wasm -j"$jobs" --target assistant
 
 mkdir -p build/site
-build/native/kbc knowledge-base -o build/site/kb.sqlite
+build/native/kbc knowledge-base -o build/site/kb.sqlite --pages build/site/kb
 cp web/*.html web/*.css web/*.js build/site/
 cp build/wasm/assistant.js build/wasm/assistant.wasm build/site/
 echo "build: build/site is ready"

@@ -11,6 +11,7 @@ std::string_view to_string(errc code) noexcept {
     case errc::io_error: return "io_error";
     case errc::invalid_knowledge_base: return "invalid_knowledge_base";
     case errc::internal: return "internal";
+    case errc::pages_missing: return "pages_missing";
   }
   return "internal";
 }

@@ -18,6 +18,8 @@ enum class errc {
   io_error,                // a file could not be read or written (native only)
   invalid_knowledge_base,  // kbc found authoring errors (reported as diagnostics)
   internal,                // SQLite or another library failed unexpectedly
+  pages_missing,           // a knowledge base read in pages needs chunks it does not have
+                           // yet (kb/paged.hpp): fetch them and call again
 };
 
 // A stable, lower-case name for each code: the bindings pass it to JavaScript, which

@@ -17,6 +17,7 @@
 #include "handoff/config.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
+#include "kb/paged.hpp"
 #include "kb/query.hpp"
 #include "kb/schema.hpp"
 #include "kb/snippet.hpp"
@@ -180,8 +181,41 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
       SQLITE_OK) {
     return sqlite_error(db.get(), "could not open the knowledge base");
   }
+  return finish_open(std::move(synonyms), std::move(db), nullptr);
+}
 
+result<knowledge_base> knowledge_base::open_pages(std::shared_ptr<page_store> pages) {
+  if (!pages) return {errc::invalid_argument, "no pages"};
+  auto connected = open_paged_connection(*pages);
+  if (!connected) return connected.err();
+  std::unique_ptr<sqlite3, closer> db(connected.value());
+  auto synonyms = std::make_unique<synonym_table>();
+  if (auto registered = register_tokenizer(db.get(), synonyms.get()); !registered) {
+    return registered.err();
+  }
+  if (auto registered = register_rank_function(db.get()); !registered) return registered.err();
+  const std::uint64_t before = pages->misses();
+  auto opened = finish_open(std::move(synonyms), std::move(db), pages);
+  if (pages->misses() != before) {
+    return {errc::pages_missing, "opening the knowledge base needs more of its chunks"};
+  }
+  return opened;
+}
+
+std::uint64_t knowledge_base::misses() const noexcept {
+  return pages_ ? pages_->misses() : 0;
+}
+
+status knowledge_base::complete_since(std::uint64_t misses_before) const {
+  if (misses() == misses_before) return ok_status();
+  return {errc::pages_missing, "this needs more of the knowledge base's chunks"};
+}
+
+result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table> synonyms,
+                                                   std::unique_ptr<sqlite3, closer> db,
+                                                   std::shared_ptr<page_store> pages) {
   knowledge_base kb(std::move(synonyms), std::move(db));
+  kb.pages_ = std::move(pages);
   statement meta(kb.db_.get(), "SELECT key, value FROM meta");
   if (!meta.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
   std::map<std::string, std::string> values;
@@ -248,6 +282,14 @@ result<knowledge_base> knowledge_base::open_file(const std::string& path) {
 
 result<search_response> knowledge_base::search(std::string_view query,
                                                const search_options& options) const {
+  const std::uint64_t misses_before = misses();
+  auto found = search_once(query, options);
+  if (auto complete = complete_since(misses_before); !complete) return complete.err();
+  return found;
+}
+
+result<search_response> knowledge_base::search_once(std::string_view query,
+                                                    const search_options& options) const {
   search_response response;
   response.lang = std::string(display_language(options.lang, text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
@@ -417,7 +459,11 @@ long long knowledge_base::term_rows(const std::string& term) const {
     statement& exact = statements_->term;
     exact.reset();
     exact.bind(1, term);
-    known = term_docs_.emplace(term, exact.step() == SQLITE_ROW ? exact.integer(0) : 0).first;
+    const std::uint64_t misses_before = misses();
+    const long long rows = exact.step() == SQLITE_ROW ? exact.integer(0) : 0;
+    exact.reset();
+    if (misses() != misses_before) return rows;  // not all of it was read: not kept
+    known = term_docs_.emplace(term, rows).first;
   }
   return known->second;
 }
@@ -448,7 +494,12 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
     // (the stems already find its other forms).
     if (status == word_status::known) w.typing = false;
     if (status != word_status::unknown) continue;
-    if (!spelling_) spelling_ = std::make_unique<spelling>(spelling::load(db_.get()));
+    if (!spelling_) {
+      const std::uint64_t misses_before = misses();
+      auto loaded = std::make_unique<spelling>(spelling::load(db_.get()));
+      if (misses() != misses_before) return;  // the word list is not all here yet
+      spelling_ = std::move(loaded);
+    }
     const auto fix = spelling_->correct(w.canonical);
     if (!fix) continue;
     shown.append(query.substr(copied, w.begin - copied));

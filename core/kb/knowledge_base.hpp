@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +27,7 @@ struct config;
 
 namespace ha::kb {
 
+class page_store;
 struct query_word;
 struct match_query;
 struct query_pair;
@@ -94,6 +96,14 @@ class knowledge_base {
   static result<knowledge_base> open_image(std::string_view bytes);
   // Reads the file and opens it as open_image() does; io_error when it cannot be read.
   static result<knowledge_base> open_file(const std::string& path);
+  // Opens a knowledge base read in pages (paged.hpp). Errors as open_image(), and
+  // pages_missing when chunks must be added to the store first.
+  //
+  // Read in pages, every method below can also fail with pages_missing (search, for_page,
+  // get_article) or give an incomplete answer (find_flow's nullptr, team_name): the
+  // caller checks the store's take_missing() after each call, adds the chunks it names
+  // and calls again. Nothing learnt from an incomplete read is kept.
+  static result<knowledge_base> open_pages(std::shared_ptr<page_store> pages);
 
   knowledge_base(knowledge_base&&) noexcept;
   knowledge_base& operator=(knowledge_base&&) noexcept;
@@ -131,6 +141,14 @@ class knowledge_base {
     void operator()(sqlite3* db) const noexcept;
   };
   knowledge_base(std::unique_ptr<synonym_table> synonyms, std::unique_ptr<sqlite3, closer> db);
+  // Everything opening does once the connection reads the file.
+  static result<knowledge_base> finish_open(std::unique_ptr<synonym_table> synonyms,
+                                            std::unique_ptr<sqlite3, closer> db,
+                                            std::shared_ptr<page_store> pages);
+  // Reads so far that found their page missing (0 for an image in memory).
+  std::uint64_t misses() const noexcept;
+  status complete_since(std::uint64_t misses_before) const;
+  result<search_response> search_once(std::string_view query, const search_options& options) const;
   // Replaces words the index does not know by the closest known word; fills corrected.
   // A word being typed that is already a known word stops being a prefix.
   void correct(std::string_view query, std::vector<query_word>& words,
@@ -145,7 +163,9 @@ class knowledge_base {
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 
-  // Declared before db_ so that it outlives the connection, whose tokenizer reads it.
+  // Declared before db_ so that they outlive the connection, whose tokenizer reads the
+  // synonyms and whose VFS reads the pages.
+  std::shared_ptr<page_store> pages_;
   std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;

@@ -98,4 +98,32 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   return image;
 }
 
+// A small help center: one article in several languages, one in English only, one for agents.
+const std::vector<kb_row>& small_help_center() {
+  static const std::vector<kb_row> r = {
+      {"reset-password", "en", "Reset your password", "account", "customer", "howto",
+       "password, forgot password, sign in",
+       "Open the sign-in page and choose Forgot password. We send a link to your e-mail."},
+      {"reset-password", "sr-Latn", "Promena lozinke", "account", "customer", "howto",
+       "lozinka, šifra, prijava",
+       "Otvorite stranicu za prijavu i izaberite Zaboravljena lozinka. Šaljemo vezu na e-mail."},
+      {"reset-password", "sr-Cyrl", "Промена лозинке", "account", "customer", "howto",
+       "лозинка, шифра, пријава",
+       "Отворите страницу за пријаву и изаберите Заборављена лозинка. Шаљемо везу на e-mail."},
+      {"reset-password", "hr", "Promjena lozinke", "account", "customer", "howto",
+       "lozinka, zaporka, prijava",
+       "Otvorite stranicu za prijavu i odaberite Zaboravljena lozinka."},
+      {"router-lights", "en", "What the router lights mean", "internet", "customer", "info",
+       "router, modem, lights, <blink>",
+       "A red light on the router means there is no connection. Use <b> as a word & more."},
+      {"router-lights", "sr-Latn", "Šta znače svetla na ruteru", "internet", "customer", "info",
+       "ruter, modem, lampice, uređaj",
+       "Crveno svetlo na ruteru znači da nema veze. Uređaj treba restartovati."},
+      {"calming-upset-customer", "en", "Calming an upset customer", "playbook", "agent", "guide",
+       "angry, upset, calm",
+       "Listen first, then restate the problem and apologise plainly for the router trouble."},
+  };
+  return r;
+}
+
 }  // namespace ha::test

@@ -30,4 +30,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
                           const std::vector<std::pair<std::string, std::string>>& meta = {},
                           const std::map<std::string, std::string>& pages = {});
 
+// A small help center: one article in several languages, one in English only, one for agents.
+const std::vector<kb_row>& small_help_center();
+
 }  // namespace ha::test

@@ -4,14 +4,19 @@
 //   kbc --corpus <articles.jsonl> -o <kb.sqlite>     plain-text articles, one JSON per line
 //   kbc --export-corpus <kb.sqlite> -o <articles.jsonl>   the reverse, for benchmarks
 //   kbc --stats ...      also print counts by audience, language and kind as JSON
+//   kbc ... --pages <dir> [--chunk-pages N]   also write the knowledge base as the browser
+//                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, default 8)
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
 #include "kb/compiler.hpp"
+#include "kb/paged_writer.hpp"
 
 namespace {
 
@@ -19,7 +24,8 @@ int usage() {
   std::cerr << "usage: kbc <knowledge-base-dir> -o <kb.sqlite>\n"
                "       kbc --corpus <articles.jsonl> -o <kb.sqlite>\n"
                "       kbc --export-corpus <kb.sqlite> -o <articles.jsonl>\n"
-               "       --stats  also print counts by audience, language and kind (JSON)\n";
+               "       --stats  also print counts by audience, language and kind (JSON)\n"
+               "       --pages <dir> [--chunk-pages N]  also write it in pages for the browser\n";
   return 2;
 }
 
@@ -31,6 +37,8 @@ int main(int argc, char** argv) {
   bool corpus = false;
   bool export_corpus = false;
   bool stats = false;
+  std::string pages;
+  unsigned long chunk_pages = 8;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
       corpus = true;
@@ -38,6 +46,10 @@ int main(int argc, char** argv) {
       stats = true;
     } else if (std::strcmp(argv[i], "--export-corpus") == 0) {
       export_corpus = true;
+    } else if (std::strcmp(argv[i], "--pages") == 0 && i + 1 < argc) {
+      pages = argv[++i];
+    } else if (std::strcmp(argv[i], "--chunk-pages") == 0 && i + 1 < argc) {
+      chunk_pages = std::strtoul(argv[++i], nullptr, 10);
     } else if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
       output = argv[++i];
     } else if (argv[i][0] == '-') {
@@ -63,6 +75,18 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cerr << "kbc: " << result.stats.articles << " articles -> " << output << '\n';
+  if (!pages.empty()) {
+    std::ifstream in(output, std::ios::binary);
+    const std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto written = ha::kb::write_pages(image, pages, static_cast<std::uint32_t>(chunk_pages));
+    if (!written) {
+      std::cerr << pages << ":0: " << written.err().message << '\n';
+      return 1;
+    }
+    std::cerr << "kbc: " << written.value().chunks << " chunks and " << written.value().hot_pages
+              << " hot pages (" << written.value().hot_bytes << " B gzip; "
+              << written.value().total_bytes << " B in all) -> " << pages << '\n';
+  }
   if (stats) std::cout << ha::kb::stats_json(result.stats) << '\n';
   return 0;
 }

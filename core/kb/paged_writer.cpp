@@ -1,0 +1,204 @@
+#include "kb/paged_writer.hpp"
+
+#include <sha2.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <set>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/knowledge_base.hpp"
+#include "kb/paged.hpp"
+#include "kb/schema.hpp"
+#include "kb/statement.hpp"
+#include "text/tokenizer.hpp"
+
+namespace ha::kb {
+namespace fs = std::filesystem;
+namespace {
+
+page_layout layout_of(const std::string& image, std::uint32_t chunk_pages) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(image[i]));
+  };
+  page_layout layout;
+  layout.page_size = image.size() < 100 ? 0 : (byte(16) << 8 | byte(17));
+  if (layout.page_size == 1) layout.page_size = 65536;
+  layout.page_count =
+      layout.page_size == 0 ? 0 : static_cast<std::uint32_t>(image.size() / layout.page_size);
+  layout.chunk_pages = chunk_pages;
+  return layout;
+}
+
+std::string sha256_name(std::string_view bytes) {
+  char hex[SHA256_DIGEST_STRING_LENGTH];
+  SHA256Data(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), hex);
+  return std::string(hex, 16);
+}
+
+// gzip (RFC 1952) at the highest level: the browser unzips it with DecompressionStream.
+result<std::string> gzip(std::string_view bytes) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return {errc::internal, "zlib refused to start"};
+  }
+  std::string out(deflateBound(&z, bytes.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return {errc::internal, "zlib could not compress a chunk"};
+  return out;
+}
+
+// The titles of the customer articles, and their first words: searches like a
+// customer's first ones.
+std::vector<std::string> sample_queries(const std::string& image) {
+  std::vector<std::string> queries;
+  sqlite3* raw = nullptr;
+  sqlite3_open(":memory:", &raw);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+  if (buffer == nullptr) return queries;
+  std::memcpy(buffer, image.data(), image.size());
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  if (sqlite3_deserialize(db.get(), "main", buffer, size, size,
+                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
+      SQLITE_OK) {
+    return queries;
+  }
+  statement titles(db.get(),
+                   "SELECT title FROM articles WHERE audience = 'customer' AND lang != 'sr-Cyrl'");
+  while (titles.ok() && titles.step() == SQLITE_ROW) {
+    const std::string title = titles.text(0);
+    queries.push_back(title);
+    const auto words = text::tokenize(title);
+    if (!words.empty()) queries.push_back(title.substr(0, words.front().end));
+  }
+  return queries;
+}
+
+status write_file(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return out ? ok_status() : status{errc::io_error, "cannot write " + path.string()};
+}
+
+}  // namespace
+
+result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
+                                             const std::vector<std::string>& queries,
+                                             double share) {
+  auto layout = page_store::check(layout_of(image, chunk_pages));
+  if (!layout) return layout.err();
+  auto store = std::make_shared<page_store>(layout.value());
+  const std::size_t chunk_bytes = std::size_t{chunk_pages} * layout.value().page_size;
+  for (std::size_t i = 0; i < layout.value().chunk_count(); ++i) {
+    if (auto added = store->add_chunk(i, image.substr(i * chunk_bytes, chunk_bytes)); !added) {
+      return added.err();
+    }
+  }
+  const std::size_t pages = layout.value().page_count;
+  std::vector<std::uint32_t> opening(pages, 0);
+  store->count_reads(&opening);
+  {
+    auto kb = knowledge_base::open_pages(store);
+    if (!kb) return kb.err();
+  }
+  std::vector<std::uint32_t> by_queries(pages, 0);
+  std::vector<std::uint32_t> one(pages, 0);
+  for (const std::string& query : queries) {
+    store->count_reads(nullptr);
+    auto kb = knowledge_base::open_pages(store);  // a fresh connection: nothing cached
+    if (!kb) return kb.err();
+    std::fill(one.begin(), one.end(), 0);
+    store->count_reads(&one);
+    (void)kb.value().search(query, {});
+    for (std::size_t p = 0; p < pages; ++p) by_queries[p] += one[p] > 0 ? 1 : 0;
+  }
+  store->count_reads(nullptr);
+  std::vector<std::uint32_t> hot;
+  const double needed = share * static_cast<double>(queries.size());
+  for (std::size_t p = 0; p < pages; ++p) {
+    if (opening[p] > 0 || (!queries.empty() && by_queries[p] >= needed)) {
+      hot.push_back(static_cast<std::uint32_t>(p));
+    }
+  }
+  return hot;
+}
+
+result<std::vector<std::uint32_t>> choose_hot_pages(const std::string& image,
+                                                    std::uint32_t chunk_pages) {
+  // A page read by a tenth of the first searches is sent with the start.
+  constexpr double hot_share = 0.1;
+  return hot_pages(image, chunk_pages, sample_queries(image), hot_share);
+}
+
+result<pages_written> write_pages(const std::string& image, const fs::path& dir,
+                                  std::uint32_t chunk_pages) {
+  auto layout = page_store::check(layout_of(image, chunk_pages));
+  if (!layout) return layout.err();
+  auto hot = choose_hot_pages(image, chunk_pages);
+  if (!hot) return hot.err();
+  auto info = knowledge_base::open_image(image);
+  if (!info) return info.err();
+
+  std::error_code ignored;
+  fs::remove_all(dir, ignored);
+  fs::create_directories(dir, ignored);
+  if (ignored) return {errc::io_error, "cannot make " + dir.string()};
+
+  pages_written written;
+  const auto store = [&](std::string_view bytes) -> result<std::string> {
+    auto zipped = gzip(bytes);
+    if (!zipped) return zipped.err();
+    const std::string name = sha256_name(bytes) + ".bin";
+    if (auto saved = write_file(dir / name, zipped.value()); !saved) return saved.err();
+    written.total_bytes += zipped.value().size();
+    return name;
+  };
+
+  nlohmann::json chunks = nlohmann::json::array();
+  const std::size_t chunk_bytes = std::size_t{chunk_pages} * layout.value().page_size;
+  for (std::size_t i = 0; i < layout.value().chunk_count(); ++i) {
+    auto name = store(std::string_view(image).substr(i * chunk_bytes, chunk_bytes));
+    if (!name) return name.err();
+    chunks.push_back(name.value());
+  }
+  written.chunks = chunks.size();
+
+  std::string hot_bytes;
+  for (std::uint32_t p : hot.value()) {
+    hot_bytes.append(image, std::size_t{p} * layout.value().page_size, layout.value().page_size);
+  }
+  const std::uint64_t before_hot = written.total_bytes;
+  auto hot_name = store(hot_bytes);
+  if (!hot_name) return hot_name.err();
+  written.hot_pages = hot.value().size();
+  written.hot_bytes = written.total_bytes - before_hot;
+
+  const kb_info& kb = info.value().info();
+  const nlohmann::json manifest = {
+      {"format_version", kb.format_version},
+      {"tokenizer_version", kb.tokenizer_version},
+      {"content_hash", kb.content_hash},
+      {"page_size", layout.value().page_size},
+      {"page_count", layout.value().page_count},
+      {"chunk_pages", chunk_pages},
+      {"chunks", chunks},
+      {"hot", {{"file", hot_name.value()}, {"pages", hot.value()}}},
+      {"bytes", written.total_bytes},
+  };
+  if (auto saved = write_file(dir / "manifest.json", manifest.dump()); !saved) return saved.err();
+  return written;
+}
+
+}  // namespace ha::kb

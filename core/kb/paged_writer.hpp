@@ -1,0 +1,42 @@
+// Writes a knowledge base as the browser reads it in pages (kb/paged.hpp), for any static
+// host: kbc knowledge-base -o site/kb.sqlite --pages site/kb
+//
+//   site/kb/manifest.json      versions, page layout, chunk names, the hot pages
+//   site/kb/<sha256:16>.bin    a chunk: chunk_pages SQLite pages, gzipped at build time
+//   site/kb/<sha256:16>.bin    the hot pages: what opening and most searches read
+//
+// A file's name is the start of the SHA-256 of its unzipped bytes: files never change,
+// any cache may keep them for ever, and two deployments never mix (docs/loading.md).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace ha::kb {
+
+struct pages_written {
+  std::size_t chunks = 0;
+  std::size_t hot_pages = 0;
+  std::uint64_t hot_bytes = 0;    // gzipped
+  std::uint64_t total_bytes = 0;  // every file, gzipped
+};
+
+// The pages of image that opening reads, and those that at least `share` of the queries
+// read (each query on a fresh connection, as a first search is).
+result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
+                                             const std::vector<std::string>& queries, double share);
+
+// hot_pages() for the first searches kbc imagines: the articles' titles and their first
+// words, each page read by a tenth of them.
+result<std::vector<std::uint32_t>> choose_hot_pages(const std::string& image,
+                                                    std::uint32_t chunk_pages);
+
+// Writes dir (emptied first) from the kb.sqlite image, with choose_hot_pages().
+result<pages_written> write_pages(const std::string& image, const std::filesystem::path& dir,
+                                  std::uint32_t chunk_pages);
+
+}  // namespace ha::kb

@@ -1,0 +1,190 @@
+// A knowledge base read in pages (kb/paged.hpp): the engine is given chunks of the file
+// as it asks for them, and must answer exactly as it does with the whole file in memory,
+// in a few rounds of asking, without keeping anything it learnt from a partial read.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+#include "fixtures.hpp"
+#include "kb/knowledge_base.hpp"
+#include "kb/paged.hpp"
+#ifndef __EMSCRIPTEN__
+#include "kb/paged_writer.hpp"
+#endif
+
+using namespace ha;
+using kb::knowledge_base;
+using kb::page_layout;
+using kb::page_store;
+
+namespace {
+
+page_layout layout_of(const std::string& image, std::uint32_t chunk_pages) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(image[i]));
+  };
+  page_layout layout;
+  layout.page_size = byte(16) << 8 | byte(17);
+  layout.page_count = static_cast<std::uint32_t>(image.size() / layout.page_size);
+  layout.chunk_pages = chunk_pages;
+  return layout;
+}
+
+// The browser's part: give the store what it asks for, and call again. Counts the rounds.
+struct fetcher {
+  const std::string& image;
+  std::shared_ptr<page_store> store;
+  int rounds = 0;
+
+  template <typename Call>
+  auto until_complete(Call call) {
+    for (;;) {
+      auto answer = call();
+      const std::vector<std::size_t> missing = store->take_missing();
+      if (missing.empty()) return answer;
+      ++rounds;
+      const std::size_t chunk_bytes =
+          std::size_t{store->layout().chunk_pages} * store->layout().page_size;
+      for (std::size_t i : missing) {
+        REQUIRE(store->add_chunk(i, image.substr(i * chunk_bytes, chunk_bytes)).ok());
+      }
+      REQUIRE(rounds < 100);
+    }
+  }
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Answers the same as the whole file; returns the most rounds of fetching any one
+// search needed (the first searches, on a fresh store after opening).
+int check_same_answers(const std::string& image, std::uint32_t chunk_pages,
+                       const std::vector<std::string>& queries, bool hot = false) {
+  INFO("chunk of " << chunk_pages << " pages" << (hot ? ", hot pages first" : ""));
+  auto whole = knowledge_base::open_image(image);
+  REQUIRE(whole.ok());
+  fetcher f{image, std::make_shared<page_store>(layout_of(image, chunk_pages))};
+#ifndef __EMSCRIPTEN__
+  if (hot) {
+    auto pages = kb::choose_hot_pages(image, chunk_pages);
+    REQUIRE(pages.ok());
+    std::string bytes;
+    for (std::uint32_t p : pages.value()) bytes += image.substr(std::size_t{p} * 4096, 4096);
+    REQUIRE(f.store->add_pages(pages.value(), bytes).ok());
+  }
+#endif
+  auto paged = f.until_complete([&] { return knowledge_base::open_pages(f.store); });
+  REQUIRE(paged.ok());
+  const int open_rounds = f.rounds;
+  if (f.store->layout().chunk_count() > 4)
+    CHECK(f.store->chunks_held() < f.store->layout().chunk_count());
+  if (hot) CHECK(open_rounds == 0);  // the hot pages hold all that opening reads
+  int most_rounds = 0;
+  for (const std::string& query : queries) {
+    for (const char* lang : {"en", "sr-Cyrl"}) {
+      INFO(query << " / " << lang);
+      kb::search_options options;
+      options.lang = lang;
+      const auto expected = whole.value().search(query, options);
+      const int before = f.rounds;
+      const auto got = f.until_complete([&] { return paged.value().search(query, options); });
+      REQUIRE(expected.ok());
+      REQUIRE(got.ok());
+      most_rounds = std::max(most_rounds, f.rounds - before);
+      REQUIRE(got.value().hits.size() == expected.value().hits.size());
+      for (std::size_t i = 0; i < got.value().hits.size(); ++i) {
+        CHECK(got.value().hits[i].id == expected.value().hits[i].id);
+        CHECK(got.value().hits[i].lang == expected.value().hits[i].lang);
+        CHECK(got.value().hits[i].snippet_html == expected.value().hits[i].snippet_html);
+        CHECK(got.value().hits[i].score == Approx(expected.value().hits[i].score));
+      }
+      CHECK(got.value().corrected == expected.value().corrected);
+      CHECK(got.value().confident == expected.value().confident);
+    }
+  }
+  CAPTURE(open_rounds);
+  // An article, page suggestions and a flow, read in pages too.
+  const auto article =
+      f.until_complete([&] { return paged.value().get_article("reset-password", "hr"); });
+  const auto article_whole = whole.value().get_article("reset-password", "hr");
+  REQUIRE(article.ok() == article_whole.ok());
+  if (article.ok()) CHECK(article.value().html == article_whole.value().html);
+  return most_rounds;
+}
+
+}  // namespace
+
+TEST_CASE("a knowledge base read in pages answers as the whole file does", "[kb][paged]") {
+  const std::vector<std::string> queries = {"lozinka",       "ЗАБОРАВЉЕНА ЛОЗИНКА",
+                                            "router lights", "crveno svetlo",
+                                            "lozinak",       "ruter ne radi",
+                                            "rou",           "zzzqqq",
+                                            "how do i",      "NEAR(a b)"};
+  const std::string fixture = test::make_kb_image(test::small_help_center());
+  for (std::uint32_t chunk_pages : {1u, 2u, 16u}) check_same_answers(fixture, chunk_pages, queries);
+
+  // The demo knowledge base, when the build made it (tools/build.sh runs before the tests).
+  const std::string demo = read_file(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite");
+  if (!demo.empty()) {
+    // Questions customers ask first, none of them an article's title (kbc chose the hot
+    // pages from the titles).
+    const std::vector<std::string> first_questions = {"forgot password",
+                                                      "zaboravio sam lozinku",
+                                                      "нема интернета",
+                                                      "skinuli ste mi novac dva puta",
+                                                      "paket ni prispel",
+                                                      "racun",
+                                                      "inter",
+                                                      "my tv has no signal",
+                                                      "ne radi mi ruter"};
+    check_same_answers(demo, 1, first_questions);
+#ifndef __EMSCRIPTEN__
+    // As the browser reads it: the hot pages at start, then chunks of 8 pages. Each
+    // round is a round trip on the customer's network.
+    const int rounds = check_same_answers(demo, 8, first_questions, true);
+    std::printf("paged demo: at most %d rounds of fetching for a first search\n", rounds);
+    CHECK(rounds <= 4);
+#endif
+  }
+}
+
+TEST_CASE("a page store takes only chunks of the right size and reports what is missing",
+          "[kb][paged]") {
+  CHECK_FALSE(page_store::check({1000, 10, 4}).ok());  // not a power of two
+  CHECK_FALSE(page_store::check({4096, 0, 4}).ok());
+  CHECK_FALSE(page_store::check({4096, 10, 0}).ok());
+  REQUIRE(page_store::check({4096, 10, 4}).ok());
+  page_store store({4096, 10, 4});  // chunks of 4, 4 and 2 pages
+  CHECK(store.layout().chunk_count() == 3);
+  CHECK(store.add_chunk(2, std::string(2 * 4096, 'c')).ok());
+  CHECK_FALSE(store.add_chunk(1, std::string(4096, 'b')).ok());  // too short
+  CHECK_FALSE(store.add_chunk(3, std::string(4096, 'x')).ok());  // no such chunk
+  char out[8];
+  CHECK(store.read(out, 8, 8 * 4096));
+  CHECK(std::string(out, 8) == "cccccccc");
+  CHECK_FALSE(store.read(out, 8, 4096 * 4 - 4));  // spans chunks 0 and 1
+  CHECK(store.take_missing() == std::vector<std::size_t>{0, 1});
+  CHECK(store.take_missing().empty());
+  CHECK(store.misses() == 1);
+}
+
+TEST_CASE("a paged knowledge base with a damaged chunk gives an error, never a crash",
+          "[kb][paged]") {
+  std::string image = test::make_kb_image(test::small_help_center());
+  for (std::size_t at = 4096; at + 8 < image.size(); at += 512) image.replace(at, 8, 8, '\x5A');
+  fetcher f{image, std::make_shared<page_store>(layout_of(image, 2))};
+  auto paged = f.until_complete([&] { return knowledge_base::open_pages(f.store); });
+  if (paged.ok()) {
+    auto found = f.until_complete([&] { return paged.value().search("lozinka", {}); });
+    CHECK((found.ok() || found.err().code == errc::corrupt_database ||
+           found.err().code == errc::internal));
+  } else {
+    CHECK(paged.err().code != errc::pages_missing);
+  }
+}
