@@ -36,7 +36,7 @@ const languageKey = 'savanova-agent-language';
 let lang = localStorage.getItem(languageKey) || pickLanguage(navigator.language);
 const say = (key, values) => ta(lang, key, values);
 
-const engine = Engine.load({ kbUrl: 'kb.sqlite' });
+const engine = Engine.load({ kbUrl: 'kb/manifest.json' });
 let current = null;        // the case shown
 let walk = { state: '' };  // the guided fix the agent walks for a caller
 

@@ -46,12 +46,90 @@ async function fetchKnowledgeBase(kbUrl) {
   return bytes;
 }
 
+// --- a knowledge base read in pages (kbc --pages; core/kb/paged.hpp) ------------------
+// kb/manifest.json names the hot pages (what opening and most first searches read) and
+// the chunks; a call that needs a chunk not yet here answers pages_missing with their
+// numbers, and is run again once they are fetched (several at once, from the service
+// worker's cache when it has them). A file's name is the SHA-256 of its bytes.
+let pages = null;  // {base: URL, manifest, fetching: Map chunk → Promise}
+
+async function download(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw fail('kb_unavailable', `could not download ${url}: ${e.message}`);
+  }
+  if (!response.ok) throw fail('kb_unavailable', `${url} answered HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// Chunks are gzipped at build time. A host that labels .bin files as gzip has them
+// unzipped by the browser already: both arrive here as the right bytes.
+async function unzipped(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function verified(name, bytes) {
+  if (!self.crypto?.subtle) return bytes;  // only on https and localhost
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (`${hex}.bin` !== name) throw fail('corrupt_database', `${name} does not hold what its name says`);
+  return bytes;
+}
+
+async function pagesFile(name) {
+  return verified(name, await unzipped(await download(new URL(name, pages.base))));
+}
+
+function addChunk(index) {
+  let fetching = pages.fetching.get(index);
+  if (!fetching) {
+    const name = pages.manifest.chunks[index];
+    if (typeof name !== 'string') return Promise.reject(fail('corrupt_database', `no chunk ${index}`));
+    fetching = pagesFile(name).then((bytes) => {
+      const added = engine.addChunk(index, bytes);
+      if (!added.ok) throw fail('corrupt_database', added.error.message);
+    });
+    fetching.catch(() => pages.fetching.delete(index));  // a failed download may be tried again
+    pages.fetching.set(index, fetching);
+  }
+  return fetching;
+}
+
+// Runs call until it has every chunk it needs; stillWanted() false stops early (a newer
+// search made this one pointless).
+async function withChunks(run, stillWanted = () => true) {
+  for (let round = 0; ; round++) {
+    const result = run();
+    if (result.ok || result.error.code !== 'pages_missing' || !pages) return result;
+    if (!stillWanted()) return { ok: true, hits: [], superseded: true };  // never shown
+    if (round === 20) return { ok: false, error: { code: 'kb_unavailable', message: 'the knowledge base keeps asking for chunks' } };
+    await Promise.all(result.chunks.map(addChunk));
+  }
+}
+
+async function openPaged(module, manifestUrl, manifestDownload) {
+  const manifest = JSON.parse(new TextDecoder().decode(await manifestDownload));
+  pages = { base: new URL('.', manifestUrl), manifest, fetching: new Map() };
+  engine = new module.Engine();
+  const used = engine.usePages({ pageSize: manifest.page_size, pageCount: manifest.page_count, chunkPages: manifest.chunk_pages });
+  if (!used.ok) throw fail('corrupt_database', used.error.message);
+  const hot = await pagesFile(manifest.hot.file);
+  const added = engine.addHot(manifest.hot.pages, hot);
+  if (!added.ok) throw fail('corrupt_database', added.error.message);
+  return { opened: await withChunks(() => engine.openPages()), bytes: hot.length };
+}
+
 async function load({ kbUrl }) {
   const started = performance.now();
   // The knowledge base downloads while the engine's WebAssembly downloads and compiles
   // (instantiateStreaming), not after: on a slow phone the two share the time.
-  const download = fetchKnowledgeBase(kbUrl);
-  download.catch(() => {});  // awaited below; a failure is reported there
+  const paged = /\.json$/.test(new URL(kbUrl).pathname);
+  const downloading = paged ? download(kbUrl) : fetchKnowledgeBase(kbUrl);
+  downloading.catch(() => {});  // awaited below; a failure is reported there
   // The module's promise never settles if the runtime aborts while starting; onAbort does.
   let abort;
   const aborted = new Promise((_, reject) => { abort = reject; });
@@ -59,21 +137,31 @@ async function load({ kbUrl }) {
     createAssistantModule({ onAbort: (what) => abort(fail('engine_aborted', `the engine stopped: ${what}`)) }),
     aborted,
   ]);
-  const bytes = await download;
-  engine = new module.Engine();
-  const opened = engine.open(bytes);
+  let opened;
+  let bytes;
+  if (paged) {
+    ({ opened, bytes } = await openPaged(module, kbUrl, downloading));
+  } else {
+    const image = await downloading;
+    engine = new module.Engine();
+    opened = engine.open(image);
+    bytes = image.length;
+  }
   if (!opened.ok) {
     engine = null;
     throw fail(opened.error.code, opened.error.message);
   }
-  return { ...opened, bytes: bytes.length, loadMs: Math.round(performance.now() - started) };
+  return { ...opened, bytes, loadMs: Math.round(performance.now() - started) };
 }
+
+let latestSearch = 0;
 
 function call(method, params) {
   if (method === 'load') return (loading ??= load(params));
   if (!loading) throw fail('not_loaded', 'load the engine first');
-  return loading.then(() => {
-    const result =
+  const ticket = method === 'search' ? ++latestSearch : 0;
+  return loading.then(async () => {
+    const run = () =>
       method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
       : method === 'forPage' ? engine.forPage(String(params.page ?? ''), params.options ?? {})
       : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
@@ -83,6 +171,7 @@ function call(method, params) {
       : method === 'replyTime' ? engine.replyTime(String(params.team ?? ''), String(params.channel ?? ''), Number(params.now ?? Date.now()))
       : method === 'settings' ? engine.settings()
       : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
+    const result = await withChunks(run, () => method !== 'search' || ticket === latestSearch);
     if (!result.ok) throw fail(result.error.code, result.error.message);
     if (typeof result.view === 'string') result.view = JSON.parse(result.view);
     return result;

@@ -2,7 +2,9 @@
  * The engine API for the page: one long-lived engine in a Web Worker, used through
  * promises. Nothing else in web/ talks to the worker or the WebAssembly module.
  *
- *   const engine = await Engine.load({ kbUrl: 'kb.sqlite', onProgress });
+ *   const engine = await Engine.load({ kbUrl: 'kb/manifest.json', onProgress });
+ *   // kbUrl: a paged knowledge base's manifest (kbc --pages: only what searches need is
+ *   // downloaded), or a whole kb.sqlite file.
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
  *   // found: { hits, lang, corrected, confident } — corrected is the query as searched when a
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
@@ -30,7 +32,7 @@ export class Engine {
     };
   }
 
-  static async load({ kbUrl = 'kb.sqlite', workerUrl = new URL('./engine-worker.js', import.meta.url), onProgress } = {}) {
+  static async load({ kbUrl = 'kb/manifest.json', workerUrl = new URL('./engine-worker.js', import.meta.url), onProgress } = {}) {
     const engine = new Engine(new Worker(workerUrl));
     engine.onProgress = onProgress;
     engine.info = await engine.#call('load', { kbUrl: new URL(kbUrl, document.baseURI).href });

@@ -3,7 +3,8 @@
  * article, and always a way to reach a person. Registration is in
  * help-assistant-define.js; the engine is owned by engine.js.
  *
- * Attributes: kb-src (URL of kb.sqlite, default "kb.sqlite"), lang (en, sr-Latn,
+ * Attributes: kb-src (the knowledge base: kbc's kb/manifest.json, the default, or a
+ * whole kb.sqlite), lang (en, sr-Latn,
  * sr-Cyrl, hr, bs, sl; default from the browser), page (the site page it sits on, e.g.
  * "/billing", for suggestions before the customer types; default: the #section or path).
  *
@@ -206,7 +207,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.retry.hidden = true;
     ui.status.textContent = t(this.#lang, 'loading');
     this.#loading = Engine.load({
-      kbUrl: this.getAttribute('kb-src') || 'kb.sqlite',
+      kbUrl: this.getAttribute('kb-src') || 'kb/manifest.json',
       onProgress: ({ received, total }) => {
         ui.status.textContent = t(this.#lang, 'loadingProgress', { percent: Math.floor((100 * received) / total) });
       },
@@ -541,6 +542,7 @@ export class HelpAssistantElement extends HTMLElement {
     }
     this.#renderResults(query, found);
     if (note) ui.status.textContent = t(this.#lang, note);
+    this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length } }));
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();

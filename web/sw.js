@@ -13,13 +13,16 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v4';
+const cacheName = 'help-assistant-v5';
 const files = [
   './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
-  'assistant.js', 'assistant.wasm', 'kb.sqlite',
+  'assistant.js', 'assistant.wasm', 'kb/manifest.json',
 ];
+// The knowledge base's chunks are stored too while they add up to at most this (the
+// demo's are about 1 MB); a larger help center keeps the chunks it has used.
+const maxKnowledgeBaseBytes = 8 * 1024 * 1024;
 
 self.addEventListener('install', () => self.skipWaiting());
 
@@ -35,7 +38,15 @@ self.addEventListener('message', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
     let ok = true;
-    await Promise.all(files.map(async (file) => {
+    const wanted = [...files];
+    try {
+      const manifest = await (await fetch(new Request('kb/manifest.json', { cache: 'no-cache' }))).json();
+      wanted.push(`kb/${manifest.hot.file}`);
+      if (manifest.bytes <= maxKnowledgeBaseBytes) wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
+    } catch {
+      ok = false;
+    }
+    await Promise.all(wanted.map(async (file) => {
       try {
         const response = await fetch(new Request(file, { cache: 'no-cache' }));
         if (response.ok) await cache.put(file, response);
@@ -54,6 +65,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
     const cached = await cache.match(request, { ignoreSearch: true });
+    // A chunk's name is the hash of its bytes: a stored one is never out of date.
+    const immutable = /\/kb\/[0-9a-f]{16}\.bin$/.test(request.url);
+    if (cached && immutable) return cached;
     const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());
       return response;

@@ -16,6 +16,7 @@
 #include "handoff/package.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/paged.hpp"
 #include "kb/schema.hpp"
 #include "session/session.hpp"
 #include "text/tokenizer.hpp"
@@ -66,8 +67,8 @@ bool bool_option(const val& options, const char* key, bool fallback) {
 }
 
 // A whole number from 1 to max_count; the fallback for anything else.
-std::size_t count_option(const val& options, const char* key, std::size_t fallback) {
-  constexpr double max_count = 1000;
+std::size_t count_option(const val& options, const char* key, std::size_t fallback,
+                         double max_count = 1000) {
   const val v = option(options, key);
   if (!v.isNumber()) return fallback;
   const double d = v.as<double>();
@@ -76,22 +77,88 @@ std::size_t count_option(const val& options, const char* key, std::size_t fallba
 
 class engine {
  public:
+  // A knowledge base read in pages (kb/paged.hpp): layout {pageSize, pageCount,
+  // chunkPages} from kb/manifest.json. Then addHot() and addChunk() give it bytes, and
+  // openPages() opens it. Any call may then answer {ok: false, error: {code:
+  // 'pages_missing'}, chunks: [index, ...]}: add those chunks and call again.
+  val use_pages(const val& layout) {
+    ha::kb::page_layout l;
+    l.page_size = static_cast<std::uint32_t>(count_option(layout, "pageSize", 0, 65536));
+    l.page_count = static_cast<std::uint32_t>(count_option(layout, "pageCount", 0, 1 << 24));
+    l.chunk_pages = static_cast<std::uint32_t>(count_option(layout, "chunkPages", 0, 1024));
+    auto checked = ha::kb::page_store::check(l);
+    if (!checked) return failure(checked.err());
+    kb_.reset();
+    pages_ = std::make_shared<ha::kb::page_store>(checked.value());
+    return success();
+  }
+
+  // The hot pages: their numbers (an array) and their bytes, one after another.
+  val add_hot(const val& numbers, const std::string& bytes) {
+    if (!pages_) return failure({ha::errc::invalid_argument, "no paged knowledge base"});
+    std::vector<std::uint32_t> list;
+    const auto length = numbers.isArray() ? numbers["length"].as<unsigned>() : 0u;
+    for (unsigned i = 0; i < length; ++i) {
+      const val n = numbers[i];
+      if (!n.isNumber()) return failure({ha::errc::invalid_argument, "page numbers are numbers"});
+      const double d = n.as<double>();
+      if (!(d >= 0 && d < 4294967296.0))
+        return failure({ha::errc::invalid_argument, "no such page"});
+      list.push_back(static_cast<std::uint32_t>(d));
+    }
+    if (auto added = pages_->add_pages(list, bytes); !added) return failure(added.err());
+    return success();
+  }
+
+  val add_chunk(double index, const std::string& bytes) {
+    if (!pages_) return failure({ha::errc::invalid_argument, "no paged knowledge base"});
+    if (!(index >= 0 && index < 1e9)) return failure({ha::errc::invalid_argument, "no such chunk"});
+    if (auto added = pages_->add_chunk(static_cast<std::size_t>(index), bytes); !added) {
+      return failure(added.err());
+    }
+    return success();
+  }
+
+  val open_pages() {
+    if (!pages_) return failure({ha::errc::invalid_argument, "no paged knowledge base"});
+    auto opened = ha::kb::knowledge_base::open_pages(pages_);
+    if (!opened) return checked(failure(opened.err()));
+    kb_.emplace(std::move(opened).value());
+    return checked(opened_info());
+  }
+
   // bytes: the kb.sqlite file (a Uint8Array or ArrayBuffer).
   val open(const std::string& bytes) {
     auto opened = ha::kb::knowledge_base::open_image(bytes);
     if (!opened) return failure(opened.err());
+    pages_.reset();
     kb_.emplace(std::move(opened).value());
-    const auto& info = kb_->info();
-    val out = success();
-    out.set("formatVersion", info.format_version);
-    out.set("tokenizerVersion", info.tokenizer_version);
-    out.set("contentHash", info.content_hash);
-    out.set("articles", info.articles);
-    return out;
+    return opened_info();
   }
 
   // options: {lang, limit, includeAgent, category, includeFlows}
   val search(const std::string& query, const val& options) const {
+    return checked(search_now(query, options));
+  }
+  val for_page(const std::string& page, const val& options) const {
+    return checked(for_page_now(page, options));
+  }
+  val article(const std::string& id, const std::string& lang) const {
+    return checked(article_now(id, lang));
+  }
+  val converse(const std::string& state_json, const std::string& action_json,
+               const std::string& lang) const {
+    return checked(converse_now(state_json, action_json, lang));
+  }
+  val render(const std::string& state_json, const std::string& lang) const {
+    return checked(render_now(state_json, lang));
+  }
+  val handoff(const std::string& state_json, const std::string& request_json) const {
+    return checked(handoff_now(state_json, request_json));
+  }
+
+ private:
+  val search_now(const std::string& query, const val& options) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto found = kb_->search(query, read_options(options));
     if (!found) return failure(found.err());
@@ -106,7 +173,7 @@ class engine {
 
   // Suggestions for a page of the site before the customer types (P13): {ok, hits}, the
   // hits shaped as search()'s. options: {lang, limit, includeAgent, category}.
-  val for_page(const std::string& page, const val& options) const {
+  val for_page_now(const std::string& page, const val& options) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto found = kb_->for_page(page, read_options(options));
     if (!found) return failure(found.err());
@@ -115,7 +182,7 @@ class engine {
     return out;
   }
 
-  val article(const std::string& id, const std::string& lang) const {
+  val article_now(const std::string& id, const std::string& lang) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto found = kb_->get_article(id, lang);
     if (!found) return failure(found.err());
@@ -137,8 +204,8 @@ class engine {
   // The conversation: state is a saved session (session.hpp's JSON; "" for a new one),
   // action one action as JSON. Returns {ok, state, view}: the new state to save and what
   // to show, both as JSON text (the page stores the state as it is, in IndexedDB).
-  val converse(const std::string& state_json, const std::string& action_json,
-               const std::string& lang) const {
+  val converse_now(const std::string& state_json, const std::string& action_json,
+                   const std::string& lang) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto state = load_state(state_json);
     if (!state) return failure(state.err());
@@ -151,7 +218,7 @@ class engine {
   }
 
   // What a saved conversation shows now, in lang (after a reload or a language change).
-  val render(const std::string& state_json, const std::string& lang) const {
+  val render_now(const std::string& state_json, const std::string& lang) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto state = load_state(state_json);
     if (!state) return failure(state.err());
@@ -161,7 +228,7 @@ class engine {
   // The handoff package for a conversation at the offer of a person (handoff/package.hpp):
   // request is {now, lang, page, name, contact, message, channel, seed}. {ok, package}
   // with the package as JSON text, exactly what the customer previews and sends.
-  val handoff(const std::string& state_json, const std::string& request_json) const {
+  val handoff_now(const std::string& state_json, const std::string& request_json) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     auto state = load_state(state_json);
     if (!state) return failure(state.err());
@@ -174,6 +241,7 @@ class engine {
     return out;
   }
 
+ public:
   // When a person answers a case for team sent by channel at now (ms since 1970):
   // {ok, dueAt (ms, or null when nothing is promised), local {year, month, day, weekday
   // (0 = Sunday), hour, minute}, daysAhead, workingMinutes, timeZone}.
@@ -232,6 +300,29 @@ class engine {
   }
 
  private:
+  val opened_info() const {
+    const auto& info = kb_->info();
+    val out = success();
+    out.set("formatVersion", info.format_version);
+    out.set("tokenizerVersion", info.tokenizer_version);
+    out.set("contentHash", info.content_hash);
+    out.set("articles", info.articles);
+    return out;
+  }
+
+  // An answer from a knowledge base read in pages that needed chunks it does not have
+  // is replaced by the list of them: the caller fetches them and calls again.
+  val checked(val answer) const {
+    if (!pages_) return answer;
+    const std::vector<std::size_t> missing = pages_->take_missing();
+    if (missing.empty()) return answer;
+    val out = failure({ha::errc::pages_missing, "fetch these chunks and call again"});
+    val chunks = val::array();
+    for (std::size_t i : missing) chunks.call<void>("push", static_cast<double>(i));
+    out.set("chunks", chunks);
+    return out;
+  }
+
   static ha::kb::search_options read_options(const val& options) {
     ha::kb::search_options o;
     o.lang = string_option(options, "lang", "en");
@@ -271,6 +362,7 @@ class engine {
     return out;
   }
 
+  std::shared_ptr<ha::kb::page_store> pages_;  // outlives kb_, which reads through it
   std::optional<ha::kb::knowledge_base> kb_;
 };
 
@@ -293,6 +385,10 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
   emscripten::class_<engine>("Engine")
       .constructor<>()
       .function("open", &engine::open)
+      .function("usePages", &engine::use_pages)
+      .function("addHot", &engine::add_hot)
+      .function("addChunk", &engine::add_chunk)
+      .function("openPages", &engine::open_pages)
       .function("search", &engine::search)
       .function("forPage", &engine::for_page)
       .function("article", &engine::article)
