@@ -4,6 +4,13 @@
  * it with messages: {id, method, params} → {id, ok, result | error}.
  */
 /* global importScripts, createAssistantModule */
+// The knowledge base named in this worker's URL starts downloading now, before the
+// engine's script (below) has arrived.
+const early = { url: new URL(self.location.href).searchParams.get('kb'), download: null };
+if (early.url) {
+  early.download = startDownload(early.url);
+  early.download.catch(() => {});  // awaited by load(); a failure is reported there
+}
 importScripts('assistant.js');
 
 let engine = null;
@@ -99,16 +106,45 @@ function addChunk(index) {
   return fetching;
 }
 
+// Read-ahead: a call that asks for the chunk after one it asked for in the previous round
+// is reading a table in order (the speller's word list, a long flow), so it is sent the
+// chunks after it too, twice as many each round: a scan of n chunks takes log2(n)
+// rounds, not n. (tools/bench/scale.mjs reads the same way.)
+function withReadAhead(missing, previous, ahead) {
+  const wanted = new Set(missing);
+  let sequential = false;
+  for (const i of missing) {
+    if (!previous.has(i - 1)) continue;
+    sequential = true;
+    for (let k = 1; k < ahead && i + k < pages.manifest.chunks.length; k++) wanted.add(i + k);
+  }
+  return { chunks: [...wanted], sequential };
+}
+
 // Runs call until it has every chunk it needs; stillWanted() false stops early (a newer
 // search made this one pointless).
 async function withChunks(run, stillWanted = () => true) {
+  let previous = new Set();
+  let ahead = 2;
   for (let round = 0; ; round++) {
     const result = run();
     if (result.ok || result.error.code !== 'pages_missing' || !pages) return result;
     if (!stillWanted()) return { ok: true, hits: [], superseded: true };  // never shown
-    if (round === 20) return { ok: false, error: { code: 'kb_unavailable', message: 'the knowledge base keeps asking for chunks' } };
-    await Promise.all(result.chunks.map(addChunk));
+    if (round === 40) return { ok: false, error: { code: 'kb_unavailable', message: 'the knowledge base keeps asking for chunks' } };
+    const { chunks, sequential } = withReadAhead(result.chunks, previous, ahead);
+    ahead = sequential ? Math.min(ahead * 2, 64) : 2;
+    previous = new Set(chunks);
+    await Promise.all(chunks.map(addChunk));
   }
+}
+
+// A paged knowledge base is named by its manifest; anything else is a whole kb.sqlite.
+function isManifest(url) {
+  return /\.json$/.test(new URL(url).pathname);
+}
+
+function startDownload(url) {
+  return isManifest(url) ? download(url) : fetchKnowledgeBase(url);
 }
 
 async function openPaged(module, manifestUrl, manifestDownload) {
@@ -127,8 +163,8 @@ async function load({ kbUrl }) {
   const started = performance.now();
   // The knowledge base downloads while the engine's WebAssembly downloads and compiles
   // (instantiateStreaming), not after: on a slow phone the two share the time.
-  const paged = /\.json$/.test(new URL(kbUrl).pathname);
-  const downloading = paged ? download(kbUrl) : fetchKnowledgeBase(kbUrl);
+  const paged = isManifest(kbUrl);
+  const downloading = kbUrl === early.url ? early.download : startDownload(kbUrl);
   downloading.catch(() => {});  // awaited below; a failure is reported there
   // The module's promise never settles if the runtime aborts while starting; onAbort does.
   let abort;

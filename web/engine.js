@@ -17,6 +17,8 @@
  * Failures reject with an Error whose `code` is one of core's error codes
  * (corrupt_database, version_mismatch, not_found, ...) or kb_unavailable / engine_aborted.
  */
+let prepared = null;  // {kbUrl, engine, loaded} from Engine.prepare(), until load() takes it
+
 export class Engine {
   #worker;
   #pending = new Map();
@@ -32,11 +34,36 @@ export class Engine {
     };
   }
 
-  static async load({ kbUrl = 'kb/manifest.json', workerUrl = new URL('./engine-worker.js', import.meta.url), onProgress } = {}) {
-    const engine = new Engine(new Worker(workerUrl));
-    engine.onProgress = onProgress;
-    engine.info = await engine.#call('load', { kbUrl: new URL(kbUrl, document.baseURI).href });
-    return engine;
+  static async load({ kbUrl = 'kb/manifest.json', workerUrl, onProgress } = {}) {
+    const href = new URL(kbUrl, document.baseURI).href;
+    let started = null;
+    if (prepared?.kbUrl === href) {
+      started = prepared;
+      prepared = null;
+    }
+    started ??= Engine.#start(href, workerUrl);
+    started.engine.onProgress = onProgress;
+    started.engine.info = await started.loaded;
+    return started.engine;
+  }
+
+  // Starts an engine before anyone asks for it (the page's first script does, while the
+  // widget's own code is still on its way); the next load() of the same knowledge base
+  // takes it over.
+  static prepare({ kbUrl = 'kb/manifest.json', workerUrl } = {}) {
+    const href = new URL(kbUrl, document.baseURI).href;
+    if (prepared?.kbUrl !== href) prepared = Engine.#start(href, workerUrl);
+  }
+
+  // The worker learns the knowledge base from its URL too, so that it starts downloading
+  // before the engine's script has arrived.
+  static #start(href, workerUrl = new URL('./engine-worker.js', import.meta.url)) {
+    const url = new URL(workerUrl);
+    url.searchParams.set('kb', href);
+    const engine = new Engine(new Worker(url));
+    const loaded = engine.#call('load', { kbUrl: href });
+    loaded.catch(() => {});  // the caller of load() sees the failure
+    return { kbUrl: href, engine, loaded };
   }
 
   async search(query, options = {}) {

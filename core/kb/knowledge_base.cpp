@@ -103,16 +103,14 @@ struct knowledge_base::statements {
   explicit statements(sqlite3* db)
       // FTS5 ranks inside its own scan when asked for "ORDER BY rank" on the FTS table
       // alone; the filters join only the best rows. ?5 calls the rank function.
+      // The rows are then read one by one (row): in a knowledge base read in pages, a
+      // row whose page is missing is passed over and the others still read, so that one
+      // round of fetching brings every missing row of a search.
       : rows(db, R"sql(
-          WITH best AS (
-            SELECT rowid, rank FROM articles_fts
-            WHERE articles_fts MATCH ?1 AND rank MATCH ?5
-            ORDER BY rank LIMIT ?4)
-          SELECT a.rowid, a.id, a.lang, best.rank
-          FROM best JOIN articles a ON a.rowid = best.rowid
-          WHERE (?2 OR a.audience = 'customer') AND (?3 = '' OR a.category = ?3)
-            AND (?6 OR a.kind != 'flow')
-          ORDER BY best.rank)sql"),
+          SELECT rowid, rank FROM articles_fts
+          WHERE articles_fts MATCH ?1 AND rank MATCH ?2
+          ORDER BY rank LIMIT ?3)sql"),
+        row(db, "SELECT id, audience, category, kind FROM articles WHERE rowid = ?1"),
         versions(db,
                  "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
         body(db, "SELECT body FROM bodies WHERE rowid = ?1"),
@@ -127,11 +125,11 @@ struct knowledge_base::statements {
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}
 
   bool ok() const {
-    return rows.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() && flow.ok() &&
-           term.ok() && term_prefix.ok();
+    return rows.ok() && row.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() &&
+           flow.ok() && term.ok() && term_prefix.ok();
   }
 
-  statement rows, versions, body, full_text, article, flow, term, term_prefix;
+  statement rows, row, versions, body, full_text, article, flow, term, term_prefix;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -310,24 +308,33 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   const auto read_rows = [&](const std::vector<query_word>& searched, bool every) {
     const fts_match match = match_expression(searched, every, pairs);
     statement& rows = statements_->rows;
+    statement& row = statements_->row;
     rows.reset();
     rows.bind(1, match.expression)
-        .bind(2, options.include_agent ? 1LL : 0LL)
-        .bind(3, options.category)
-        .bind(4, static_cast<long long>(max_rows))
-        .bind(6, options.include_flows ? 1LL : 0LL)
-        .bind(5, std::string(rank_function_name) + rank_weights +
+        .bind(2, std::string(rank_function_name) + rank_weights +
                      std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
-                     ")");
+                     ")")
+        .bind(3, static_cast<long long>(max_rows));
     // Rows come best first; an article's score is that of its best-matching version.
     order.clear();
     std::map<std::string, bool> seen;
+    std::size_t unread = 0;  // rows whose page is not here yet (read in pages)
     int rc;
-    while ((rc = rows.step()) == SQLITE_ROW && order.size() < limit) {
-      std::string id = rows.text(1);
+    while ((rc = rows.step()) == SQLITE_ROW && order.size() + unread < limit) {
+      row.reset();
+      row.bind(1, rows.integer(0));
+      if (row.step() != SQLITE_ROW) {
+        ++unread;
+        continue;
+      }
+      if (!options.include_agent && row.text(1) != "customer") continue;
+      if (!options.category.empty() && row.text(2) != options.category) continue;
+      if (!options.include_flows && row.text(3) == "flow") continue;
+      std::string id = row.text(0);
       if (order.empty()) best_rowid = rows.integer(0);
-      if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(3));
+      if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(1));
     }
+    row.reset();
     return rc == SQLITE_DONE || rc == SQLITE_ROW;
   };
   // FTS5 scores every row that holds any searched word: on a large knowledge base, most

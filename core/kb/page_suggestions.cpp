@@ -49,6 +49,7 @@ std::size_t position_of(std::string_view pages, std::string_view page) {
 
 struct candidate {
   search_hit hit;
+  long long rowid = 0;
   std::size_t page_position = 0;  // 0: the page is the first one the article names
 };
 
@@ -62,10 +63,11 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
       page.find_first_of(" \t\n") != std::string_view::npos) {
     return out;
   }
-  statement rows(
-      db_.get(),
-      "SELECT id, lang, title, category, audience, kind, body, pages FROM articles "
-      "JOIN bodies USING (rowid) WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
+  // The candidates from the narrow rows; the text only for those shown (in a knowledge
+  // base read in pages, the bodies of the others are never downloaded).
+  statement rows(db_.get(),
+                 "SELECT id, lang, title, category, audience, kind, rowid, pages FROM articles "
+                 "WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
   if (!rows.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
   rows.bind(1, page);
   // id → language → version
@@ -81,11 +83,7 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     c.hit.kind = rows.text(5);
     if (c.hit.audience == "agent" && !options.include_agent) continue;
     if (!options.category.empty() && c.hit.category != options.category) continue;
-    // A guided fix opens with its first question or step; its stored text runs the
-    // restatement and the steps together, which reads badly as a snippet.
-    const flow::flow* f = c.hit.kind == "flow" ? find_flow(c.hit.id) : nullptr;
-    const flow::node* first = f ? f->find(f->start) : nullptr;
-    c.hit.snippet_html = opening(first ? flow::pick(first->body, c.hit.lang) : rows.text(6));
+    c.rowid = rows.integer(6);
     c.page_position = position_of(rows.text(7), page);
     found[c.hit.id].emplace(c.hit.lang, std::move(c));
   }
@@ -107,7 +105,22 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     return a.hit.title < b.hit.title;
   });
   const std::size_t limit = std::min<std::size_t>(options.limit, 50);
-  for (std::size_t i = 0; i < best.size() && i < limit; ++i) out.push_back(std::move(best[i].hit));
+  statement body(db_.get(), "SELECT body FROM bodies WHERE rowid = ?1");
+  for (std::size_t i = 0; i < best.size() && i < limit; ++i) {
+    search_hit& hit = best[i].hit;
+    // A guided fix opens with its first question or step; its stored text runs the
+    // restatement and the steps together, which reads badly as a snippet.
+    const flow::flow* f = hit.kind == "flow" ? find_flow(hit.id) : nullptr;
+    const flow::node* first = f ? f->find(f->start) : nullptr;
+    if (first) {
+      hit.snippet_html = opening(flow::pick(first->body, hit.lang));
+    } else {
+      body.reset();
+      body.bind(1, best[i].rowid);
+      if (body.ok() && body.step() == SQLITE_ROW) hit.snippet_html = opening(body.text(0));
+    }
+    out.push_back(std::move(hit));
+  }
   return out;
 }
 

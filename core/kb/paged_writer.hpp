@@ -26,9 +26,11 @@ struct pages_written {
 };
 
 // The pages of image that opening reads, and those that at least `share` of the queries
-// read (each query on a fresh connection, as a first search is).
+// read (each query on a fresh connection, as a first search is), the most read first,
+// up to max_pages in all.
 result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
-                                             const std::vector<std::string>& queries, double share);
+                                             const std::vector<std::string>& queries, double share,
+                                             std::size_t max_pages);
 
 // hot_pages() for the first searches kbc imagines: the articles' titles and their first
 // words, each page read by a tenth of them.

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // How the engine's cost grows with the size of the knowledge base.
 //
-//   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json]
+//   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json] [--chunk-pages 4]
 //
 // For each size it generates a synthetic knowledge base (deterministic: the words of the
 // demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
 // builds it with kbc --corpus, and searches it with the WebAssembly engine in node.
-// Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99.
+// Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99 for the
+// whole file in memory; and, read in pages as the browser reads it (kbc --pages): what
+// opening, a first search (median and max of 20, each a new visit) and each further
+// keystroke download, in gzipped bytes and rounds of fetching, and warm p50/p99.
 // The queries are kept in synthetic-<size>.queries.jsonl beside the corpus.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { percentile } from './lib/metrics.mjs';
 import { builtPaths } from './lib/paths.mjs';
 
@@ -99,11 +102,120 @@ function generate(size, vocab) {
   return { file, queries, warmUp };
 }
 
+// A knowledge base read in pages (kbc --pages), as the browser reads it: what opening,
+// a first search and each further keystroke download (gzipped bytes, files, rounds of
+// fetching; a round is a round trip on the customer's network).
+class PagedReader {
+  constructor(module, dir) {
+    this.dir = dir;
+    this.manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    this.engine = new module.Engine();
+    const m = this.manifest;
+    this.engine.usePages({ pageSize: m.page_size, pageCount: m.page_count, chunkPages: m.chunk_pages });
+    this.held = new Set();
+    this.bytes = statSync(path.join(dir, 'manifest.json')).size;
+    this.files = 1;
+    this.rounds = 1;
+    const hot = this.#file(m.hot.file);
+    if (!this.engine.addHot(m.hot.pages, hot).ok) throw new Error('hot pages refused');
+    this.rounds += 1;
+  }
+
+  #file(name) {
+    const zipped = readFileSync(path.join(this.dir, name));
+    this.bytes += zipped.length;
+    this.files += 1;
+    return gunzipSync(zipped);
+  }
+
+  // As web/engine-worker.js: missing chunks, with read-ahead when a call reads in order.
+  run(call) {
+    let previous = new Set();
+    let ahead = 2;
+    for (;;) {
+      const result = call();
+      if (result.ok || result.error.code !== 'pages_missing') return result;
+      this.rounds += 1;
+      const wanted = new Set(result.chunks);
+      let sequential = false;
+      for (const i of result.chunks) {
+        if (!previous.has(i - 1)) continue;
+        sequential = true;
+        for (let k = 1; k < ahead && i + k < this.manifest.chunks.length; k++) wanted.add(i + k);
+      }
+      ahead = sequential ? Math.min(ahead * 2, 64) : 2;
+      previous = wanted;
+      for (const i of wanted) {
+        if (!this.held.has(i)) this.engine.addChunk(i, this.#file(this.manifest.chunks[i]));
+        this.held.add(i);
+      }
+    }
+  }
+
+  take() {
+    const counts = { bytes: this.bytes, files: this.files, rounds: this.rounds };
+    Object.assign(this, { bytes: 0, files: 0, rounds: 0 });
+    return counts;
+  }
+}
+
+function measurePaged(module, dir, queries) {
+  // Opening, then the first search, each on a fresh reader (a new visit).
+  const first = [];
+  let open = null;
+  let openMs = 0;
+  for (const q of queries.slice(0, 20)) {
+    const started = process.hrtime.bigint();
+    const reader = new PagedReader(module, dir);
+    if (!reader.run(() => reader.engine.openPages()).ok) throw new Error('paged open failed');
+    openMs = Number(process.hrtime.bigint() - started) / 1e6;
+    open = reader.take();
+    reader.run(() => reader.engine.search(q, { limit: 10 }));
+    first.push(reader.take());
+    reader.engine.delete();
+  }
+  // Typing one query letter by letter after a first search, then the rest warm.
+  const reader = new PagedReader(module, dir);
+  reader.run(() => reader.engine.openPages());
+  reader.run(() => reader.engine.search(queries[0], { limit: 10 }));
+  reader.take();
+  let keystrokeMax = 0;
+  for (const q of queries.slice(1, 6)) {
+    for (let n = 2; n <= q.length; ++n) {
+      reader.run(() => reader.engine.search(q.slice(0, n), { limit: 10 }));
+      keystrokeMax = Math.max(keystrokeMax, reader.take().bytes);
+    }
+  }
+  for (const q of queries) reader.run(() => reader.engine.search(q, { limit: 10 }));
+  const micros = queries.map((q) => {
+    const t = process.hrtime.bigint();
+    reader.run(() => reader.engine.search(q, { limit: 10 }));
+    return Number(process.hrtime.bigint() - t) / 1000;
+  });
+  reader.engine.delete();
+  const pick = (key, p) => percentile(first.map((f) => f[key]), p);
+  return {
+    total_bytes: JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).bytes,
+    open_bytes: open.bytes,
+    open_requests: open.files,
+    open_round_trips: open.rounds,
+    open_ms: +openMs.toFixed(1),
+    first_query_bytes: pick('bytes', 0.5),
+    first_query_bytes_max: pick('bytes', 1),
+    first_query_round_trips: pick('rounds', 1),
+    keystroke_bytes_max: keystrokeMax,
+    paged_p50_us: +percentile(micros, 0.5).toFixed(1),
+    paged_p99_us: +percentile(micros, 0.99).toFixed(1),
+  };
+}
+
 async function measure(size, vocab, module) {
   const { file, queries, warmUp } = generate(size, vocab);
   const kb = path.join(OUT, `synthetic-${size}.sqlite`);
+  const pages = path.join(OUT, `synthetic-${size}-pages`);
   let started = process.hrtime.bigint();
-  execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb], { stdio: 'ignore' });
+  execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb, '--pages', pages, '--chunk-pages', values['chunk-pages']],
+    { stdio: 'ignore' });
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
   const bytes = readFileSync(kb);
 
@@ -125,14 +237,19 @@ async function measure(size, vocab, module) {
     build_s: +(buildMs / 1000).toFixed(2),
     kb_bytes: statSync(kb).size,
     kb_gzip_bytes: gzipSync(bytes, { level: 6 }).length,
-    open_ms: +openMs.toFixed(1),
+    whole_open_ms: +openMs.toFixed(1),
     p50_us: +percentile(micros, 0.5).toFixed(1),
     p99_us: +percentile(micros, 0.99).toFixed(1),
+    ...measurePaged(module, pages, queries),
   };
 }
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000,100000' }, json: { type: 'boolean' } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    json: { type: 'boolean' },
+    'chunk-pages': { type: 'string', default: '4' },
+  },
 });
 mkdirSync(OUT, { recursive: true });
 const vocab = vocabulary();

@@ -5,7 +5,7 @@
 //   kbc --export-corpus <kb.sqlite> -o <articles.jsonl>   the reverse, for benchmarks
 //   kbc --stats ...      also print counts by audience, language and kind as JSON
 //   kbc ... --pages <dir> [--chunk-pages N]   also write the knowledge base as the browser
-//                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, default 8)
+//                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, default 4)
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   bool export_corpus = false;
   bool stats = false;
   std::string pages;
-  unsigned long chunk_pages = 8;
+  unsigned long chunk_pages = 4;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
       corpus = true;
