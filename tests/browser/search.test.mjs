@@ -127,6 +127,22 @@ test('a damaged knowledge base gives a clear message and a way to reach a person
   await context.close();
 });
 
+test('a knowledge base or engine that cannot be downloaded is said plainly, with a way to a person', async () => {
+  for (const [pattern, message] of [
+    ['**/kb/manifest.json', /could not be downloaded/],
+    ['**/assistant.wasm', /Something went wrong on our side/],
+  ]) {
+    const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    await context.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const page = await openPage(context, env.base);
+    const w = widget(page);
+    await w.retry.waitFor({ state: 'visible' });
+    assert.match(await w.status.textContent(), message, pattern);
+    assert.match(await w.contact.textContent(), /0800 100 200/);
+    await context.close();
+  }
+});
+
 test('after one visit the demo works offline', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
