@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten catch2 libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev nlohmann-json3-dev tcl dpkg-dev zlib1g-dev libmd-dev)
+packages=(cmake g++ make emscripten catch2 libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev nlohmann-json3-dev tcl dpkg-dev zlib1g-dev libmd-dev clang libclang-rt-14-dev)
 if [ "${1:-}" = "--browser" ]; then packages+=(chromium fonts-dejavu-core); fi
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

@@ -4,6 +4,7 @@
 #   2. the same Catch2 suite compiled to WebAssembly, under node
 #   3. JavaScript tests of the Embind API (node's test runner)
 #   4. browser tests in Chromium (Playwright)
+#   5. each libFuzzer harness for a short while (tools/fuzz.sh; FUZZ_SECONDS, default 30)
 # In CI (CI=true) warnings are errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,6 @@ node --test tests/js/
 
 echo "== 4. browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+echo "== 5. fuzzing (libFuzzer, ASan + UBSan)"
+HA_WERROR=$werror tools/fuzz.sh "${FUZZ_SECONDS:-30}"

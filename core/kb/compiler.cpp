@@ -210,6 +210,13 @@ std::string render_html(const std::string& markdown) {
   return html;
 }
 
+// A YAML shape the readers did not expect (a map where a list belongs, say) is a
+// diagnostic at its line, never an abort.
+std::string shape_problem(const YAML::Exception& e, int& line) {
+  line = e.mark.is_null() ? 1 : e.mark.line + 1;
+  return "unexpected YAML here: " + e.msg;
+}
+
 std::string scalar(const YAML::Node& node) {
   return node.IsScalar() ? node.Scalar() : std::string();
 }
@@ -647,7 +654,8 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     if (!langs.IsSequence() || langs.size() == 0) {
       diag.add(display, line_of(langs), "'languages' must be a list, e.g. [en, sr, hr, sl]");
     }
-    for (const auto& lang : langs) {
+    // Only a list is read item by item: a map's items are pairs, not nodes.
+    for (const auto& lang : langs.IsSequence() ? langs : YAML::Node(YAML::NodeType::Sequence)) {
       std::string code = scalar(lang);
       if (code == "sr") code = "sr-Latn";
       if (code == "sr-Cyrl" || !is_content_language(code)) {
@@ -691,7 +699,8 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
             diag.add(display, line_of(categories),
                      "team '" + id + "': 'categories' is a list, e.g. [billing, contract]");
           }
-          for (const auto& category : categories) {
+          for (const auto& category :
+               categories.IsSequence() ? categories : YAML::Node(YAML::NodeType::Sequence)) {
             const std::string name = scalar(category);
             if (site.handoff["categories"].contains(name)) {
               diag.add(display, line_of(category),
@@ -770,7 +779,15 @@ std::vector<source_flow> read_flows(const fs::path& dir,
     if (!read_source(path, display, diag, hash, content)) continue;
     source_flow sf{display, {}};
     std::vector<flow::problem> problems;
-    if (read_flow_yaml(content, sf.f, problems)) {
+    bool read = false;
+    try {
+      read = read_flow_yaml(content, sf.f, problems);
+    } catch (const YAML::Exception& e) {
+      int line = 1;
+      const std::string problem = shape_problem(e, line);
+      problems.push_back({line, problem});
+    }
+    if (read) {
       const int id_line = sf.f.line_of("id");
       if (!is_id(sf.f.id))
         problems.push_back({id_line, "flow id '" + sf.f.id + "' may use only a-z, 0-9 and '-'"});
@@ -990,7 +1007,14 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
   for (const auto& [path, folder] : files) {
     source_article a;
     const std::string display = path.lexically_normal().string();
-    if (!read_article(path, display, diag, a, hash)) continue;
+    try {
+      if (!read_article(path, display, diag, a, hash)) continue;
+    } catch (const YAML::Exception& e) {
+      int line = 1;
+      const std::string problem = shape_problem(e, line);
+      diag.add(display, line, problem);
+      continue;
+    }
     if (folder == "playbook" && a.audience != "agent") {
       diag.add(display, 2, "articles under playbook/ are for agents: set 'audience: agent'");
       continue;
@@ -1024,7 +1048,16 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
       }
     }
   }
-  const site_config site = read_site(source_dir / "site.yaml", diag, hash);
+  const site_config site = [&] {
+    try {
+      return read_site(source_dir / "site.yaml", diag, hash);
+    } catch (const YAML::Exception& e) {
+      int line = 1;
+      const std::string problem = shape_problem(e, line);
+      diag.add((source_dir / "site.yaml").lexically_normal().string(), line, problem);
+      return site_config{};
+    }
+  }();
   std::set<std::string, std::less<>> article_ids;
   for (const auto& [id, a] : first_of_id) article_ids.insert(id);
   std::vector<source_flow> flows = read_flows(source_dir / "flows", article_ids, site, diag, hash);

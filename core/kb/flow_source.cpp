@@ -224,7 +224,7 @@ static bool read_root(reader& r, const YAML::Node& root, flow::flow& f,
   if (const YAML::Node pages = root["pages"]) {
     if (!pages.IsSequence())
       r.add(reader::line_of(pages), "'pages' must be a list, e.g. [/internet]");
-    for (const auto& page : pages) {
+    for (const auto& page : pages.IsSequence() ? pages : YAML::Node(YAML::NodeType::Sequence)) {
       const std::string path = page.IsScalar() ? page.Scalar() : std::string();
       if (path.empty() || path[0] != '/') {
         r.add(reader::line_of(page), "page '" + path + "' must start with '/'");

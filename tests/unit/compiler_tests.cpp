@@ -274,6 +274,40 @@ TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
   }
 }
 
+TEST_CASE("a map where a list belongs is a file:line error, never an abort", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));
+  const std::string site = kb.path("site.yaml");
+  SECTION("site.yaml languages") {
+    kb.write("site.yaml", "languages: {en: x}\n");
+    CHECK_THAT(
+        messages(kb.compile()),
+        Catch::VectorContains(site + ":1: 'languages' must be a list, e.g. [en, sr, hr, sl]"));
+  }
+  SECTION("a team's categories") {
+    kb.write("site.yaml",
+             "teams:\n  billing:\n    name: {en: Billing}\n    categories: {billing: x}\n");
+    CHECK_THAT(messages(kb.compile()),
+               Catch::VectorContains(
+                   site + ":4: team 'billing': 'categories' is a list, e.g. [billing, contract]"));
+  }
+  SECTION("a flow's pages") {
+    kb.write("flows/x-fix.yaml", "id: x-fix\npages: {a: b}\n");
+    CHECK_THAT(messages(kb.compile()),
+               Catch::VectorContains(kb.path("flows/x-fix.yaml") +
+                                     ":2: 'pages' must be a list, e.g. [/internet]"));
+  }
+  SECTION("front matter of any shape") {
+    for (const char* front :
+         {"tags: {a: b}\n", "tags: [[a]]\n", "id: [x]\n", "language: {a: 1}\n"}) {
+      kb.write("articles/a/y.en.md", "---\n" + std::string(front) + "---\nText\n");
+      INFO(front);
+      CHECK_FALSE(kb.compile().ok());
+    }
+  }
+  CHECK_FALSE(fs::exists(kb.output()));
+}
+
 TEST_CASE("site.yaml's handoff settings are checked line by line", "[kbc][handoff]") {
   kb_folder kb;
   kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));

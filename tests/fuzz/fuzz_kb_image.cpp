@@ -1,0 +1,31 @@
+// Opening a damaged knowledge base, whole and read in pages: the input is a list of
+// edits (3 bytes of offset, 1 byte of value) applied to a real image. Opening and
+// searching give results or an error value, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "fixtures.hpp"
+#include "kb/knowledge_base.hpp"
+#include "kb/paged.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const std::string original = ha::test::make_kb_image(ha::test::small_help_center());
+  std::string image = original;
+  for (std::size_t i = 0; i + 4 <= size; i += 4) {
+    const std::size_t at = (std::size_t{data[i]} << 16 | std::size_t{data[i + 1]} << 8 | data[i + 2]) % image.size();
+    image[at] = static_cast<char>(data[i + 3]);
+  }
+  if (auto kb = ha::kb::knowledge_base::open_image(image); kb.ok()) {
+    for (const char* q : {"lozinka", "router", "ro", "šifra zaboravljena"}) (void)kb.value().search(q, {});
+    (void)kb.value().for_page("/account", {});
+  }
+  ha::kb::page_layout layout{4096, static_cast<std::uint32_t>(image.size() / 4096), 1};
+  auto store = std::make_shared<ha::kb::page_store>(layout);
+  for (std::size_t i = 0; i < layout.chunk_count(); ++i) (void)store->add_chunk(i, image.substr(i * 4096, 4096));
+  if (auto kb = ha::kb::knowledge_base::open_pages(store); kb.ok()) {
+    for (const char* q : {"lozinka", "router", "ro"}) (void)kb.value().search(q, {});
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+// A handoff package from any request (the page's JSON), for a conversation at the offer
+// of a person: an error value or a valid JSON package in valid UTF-8.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "demo_flow.hpp"
+#include "handoff/package.hpp"
+#include "session/session.hpp"
+#include "text/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const ha::session::state asked = [] {
+    ha::session::state s;
+    ha::session::action a;
+    a.type = "ask_person";
+    a.at = 1'796'409'000'000;
+    if (!ha::session::apply(s, a, ha::test::demo()).ok()) std::abort();
+    return s;
+  }();
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  auto request = ha::handoff::request_from_json(input);
+  if (!request.ok()) return 0;
+  auto pkg = ha::handoff::build_package(asked, ha::test::demo(), request.value());
+  if (pkg.ok() && (!nlohmann::json::accept(pkg.value()) || !ha::text::is_valid_utf8(pkg.value()))) {
+    std::abort();
+  }
+  return 0;
+}
