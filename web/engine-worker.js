@@ -60,12 +60,26 @@ async function fetchKnowledgeBase(kbUrl) {
 // worker's cache when it has them). A file's name is the SHA-256 of its bytes.
 let pages = null;  // {base: URL, manifest, fetching: Map chunk → Promise}
 
-async function download(url) {
-  let response;
+// The Cache API (where the service worker stores the site) answers when the network
+// cannot, or first for a file that never changes. This worker may have started before the
+// service worker took control of the page, so its fetches do not always pass through it.
+async function fromCache(url) {
   try {
-    response = await fetch(url);
-  } catch (e) {
-    throw fail('kb_unavailable', `could not download ${url}: ${e.message}`);
+    return (await self.caches?.match(url, { ignoreSearch: true })) ?? null;
+  } catch {
+    return null;  // no Cache API here (an opaque origin, a private window)
+  }
+}
+
+async function download(url, { immutable = false } = {}) {
+  let response = immutable ? await fromCache(url) : null;
+  if (!response) {
+    try {
+      response = await fetch(url);
+    } catch (e) {
+      response = await fromCache(url);
+      if (!response) throw fail('kb_unavailable', `could not download ${url}: ${e.message}`);
+    }
   }
   if (!response.ok) throw fail('kb_unavailable', `${url} answered HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -88,7 +102,7 @@ async function verified(name, bytes) {
 }
 
 async function pagesFile(name) {
-  return verified(name, await unzipped(await download(new URL(name, pages.base))));
+  return verified(name, await unzipped(await download(new URL(name, pages.base), { immutable: true })));
 }
 
 function addChunk(index) {

@@ -198,6 +198,9 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await page.locator('help-assistant .conversation.phase-handoff').waitFor();
   await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće Vam/).waitFor();
   await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
+  // The page says when it would open offline (the service worker stores the site after
+  // the first search); only then is going offline and reloading a fair test.
+  await page.locator('html[data-offline-ready=true]').waitFor({ state: 'attached', timeout: 60000 });
   await context.setOffline(true);
   await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
   await panel.locator('.preview-summary').waitFor();
