@@ -102,8 +102,8 @@ error sqlite_error(sqlite3* db, std::string_view what) {
 struct knowledge_base::statements {
   explicit statements(sqlite3* db)
       // FTS5 ranks inside its own scan when asked for "ORDER BY rank" on the FTS table
-      // alone; the filters join only the best rows. ?5 calls the rank function.
-      // The rows are then read one by one (row): in a knowledge base read in pages, a
+      // alone; ?2 calls the rank function. The best rows are then read one by one (row)
+      // and filtered (audience, category, flows): in a knowledge base read in pages, a
       // row whose page is missing is passed over and the others still read, so that one
       // round of fetching brings every missing row of a search.
       : rows(db, R"sql(

@@ -19,7 +19,7 @@ function conversation(page) {
 
 // The view after the next conversation step (the widget dispatches it once saved).
 async function waitForPhase(page, phase) {
-  await page.locator(`help-assistant .conversation.phase-${phase}`).waitFor({ timeout: 5000 });
+  await page.locator(`help-assistant .conversation.phase-${phase}`).waitFor({ timeout: 30000 });
 }
 
 test('a customer describes the problem, the second solution works, and they rate the help', async () => {
@@ -99,7 +99,7 @@ test('a Serbian customer starts a flow from the results, nothing works, and a pe
   const c = conversation(page);
   await w.input.pressSequentially('skinuli mi pare dvaput', { delay: 10 });
   const flowHit = page.locator('help-assistant .results button[data-kind="flow"][data-id="double-charge-fix"]');
-  await flowHit.waitFor({ timeout: 5000 });
+  await flowHit.waitFor({ timeout: 30000 });
   assert.match(await flowHit.textContent(), /Vođena pomoć/);
   await flowHit.click();
 

@@ -16,7 +16,7 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
-async function waitFor(check, what, timeout = 10000) {
+async function waitFor(check, what, timeout = 30000) {
   const until = Date.now() + timeout;
   for (;;) {
     const value = await check();

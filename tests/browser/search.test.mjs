@@ -14,7 +14,7 @@ async function expectFirstHit(page, id, lang) {
     await page.waitForFunction(([want, wantLang]) => {
       const first = document.querySelector('help-assistant').shadowRoot.querySelector('.results li button:not([data-kind="flow"])');
       return first?.dataset.id === want && (!wantLang || first.lang === wantLang);
-    }, [id, lang], { timeout: 5000 });
+    }, [id, lang], { timeout: 30000 });
   } catch {
     const shown = await widget(page).hits.evaluateAll((hits) => hits.map((h) => `${h.dataset.id}/${h.lang}`));
     assert.fail(`expected ${id} first, the page shows ${shown.join(', ') || 'nothing'}`);
@@ -26,7 +26,7 @@ async function expectStatus(page, pattern) {
   try {
     await page.waitForFunction((source) => new RegExp(source).test(
       document.querySelector('help-assistant').shadowRoot.querySelector('.status').textContent),
-    pattern.source, { timeout: 5000 });
+    pattern.source, { timeout: 30000 });
   } catch {
     assert.fail(`expected the status to match ${pattern}, it says "${await widget(page).status.textContent()}"`);
   }
