@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/json.hpp"
+#include "common/json_io.hpp"
 #include "kb/languages.hpp"
 #include "text/transliterate.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/json.hpp"
+#include "common/json_io.hpp"
 
 namespace ha::handoff {
 

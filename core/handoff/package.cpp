@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <set>
 
-#include "common/json.hpp"
+#include "common/json_io.hpp"
 #include "flow/flow.hpp"
 #include "handoff/config.hpp"
 #include "handoff/redact.hpp"

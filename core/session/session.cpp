@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "common/json.hpp"
+#include "common/json_io.hpp"
 #include "handoff/config.hpp"
 #include "kb/knowledge_base.hpp"
 #include "session/frustration.hpp"

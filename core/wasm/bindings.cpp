@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "common/json.hpp"
+#include "common/json_io.hpp"
 
 #include "handoff/config.hpp"
 #include "handoff/package.hpp"

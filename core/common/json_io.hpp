@@ -1,3 +1,5 @@
+// The project's own helpers around nlohmann-json (Debian's nlohmann-json3-dev, included
+// below, never copied here).
 // Reading and writing JSON without exceptions: the WebAssembly build has them off, and
 // nlohmann's get<T>() and value() throw on a type mismatch, dump() on invalid UTF-8.
 // These return a default or a replacement instead, so a damaged or hand-edited document,
