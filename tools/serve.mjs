@@ -13,7 +13,8 @@
 // Last-Modified and If-Modified-Since work as on a static host (304 for a file unchanged).
 // serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
 // response waits one round trip, and all responses share one link of kbps kilobits a
-// second. server.traffic counts what was sent: {requests, bytes}.
+// second. server.traffic counts what was sent: {requests, bytes, log}; log lists each
+// response as {path, bytes, startMs, endMs} (performance.now() of this process).
 //   node tools/serve.mjs [folder]        PORT=8080, CASES_DIR=build/cases by default
 import { createServer } from 'node:http';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
@@ -45,8 +46,9 @@ function compressed(file, info, body) {
 // the same time share its bandwidth, as on a phone's connection.
 const slice = 8 * 1024;
 const wait = (ms) => new Promise((done) => setTimeout(done, ms));
-async function sendThrottled(res, body, link, { rttMs, kbps }) {
+async function sendThrottled(res, body, link, { rttMs, kbps }, entry) {
   await wait(rttMs);
+  entry.firstByteMs = performance.now();
   for (let at = 0; at < body.length; at += slice) {
     const part = body.subarray(at, at + slice);
     const start = Math.max(performance.now(), link.freeAt);
@@ -55,6 +57,7 @@ async function sendThrottled(res, body, link, { rttMs, kbps }) {
     if (!res.write(part)) await new Promise((done) => res.once('drain', done));
   }
   res.end();
+  entry.endMs = performance.now();
 }
 
 // Bounds on what one request may bring. A handoff package is a few kilobytes; 1 MB leaves
@@ -146,7 +149,7 @@ async function keep(casesDir, pkg) {
 export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null, gzip = true, throttle = null } = {}) {
   const root = resolve(folder);
   const link = { freeAt: 0 };
-  const traffic = { requests: 0, bytes: 0 };
+  const traffic = { requests: 0, bytes: 0, log: [] };
   const inbox = { cases: new Map(), writing: new Map(), casesDir };
   if (casesDir) await mkdir(casesDir, { recursive: true });
   const server = createServer(async (req, res) => {
@@ -185,8 +188,11 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
       traffic.bytes += body.length;
-      if (throttle) return sendThrottled(res, body, link, throttle);
+      const entry = { path, bytes: body.length, startMs: performance.now() };
+      traffic.log.push(entry);
+      if (throttle) return sendThrottled(res, body, link, throttle, entry);
       res.end(body);
+      entry.endMs = performance.now();
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
       res.end(e.code === 'ENOENT' ? 'not found' : 'server error');

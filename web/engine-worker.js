@@ -4,12 +4,24 @@
  * it with messages: {id, method, params} → {id, ok, result | error}.
  */
 /* global importScripts, createAssistantModule */
-// The knowledge base named in this worker's URL starts downloading now, before the
-// engine's script (below) has arrived.
-const early = { url: new URL(self.location.href).searchParams.get('kb'), download: null };
+// Everything the first answer needs starts downloading now, in parallel, before the
+// engine's script (below) has arrived: the WebAssembly (compiled as it arrives, see
+// instantiateWasm), the knowledge base named in this worker's URL, and, as soon as its
+// manifest is here, its hot pages.
+const early = {
+  url: new URL(self.location.href).searchParams.get('kb'),
+  wasm: fetch(new URL('assistant.wasm', self.location.href)),
+  download: null,
+  pages: null,
+};
+early.wasm.catch(() => {});  // awaited by instantiateWasm; a failure is reported there
 if (early.url) {
   early.download = startDownload(early.url);
   early.download.catch(() => {});  // awaited by load(); a failure is reported there
+  if (isManifest(early.url)) {
+    early.pages = early.download.then((bytes) => beginPages(early.url, bytes));
+    early.pages.catch(() => {});
+  }
 }
 importScripts('assistant.js');
 
@@ -161,16 +173,53 @@ function startDownload(url) {
   return isManifest(url) ? download(url) : fetchKnowledgeBase(url);
 }
 
-async function openPaged(module, manifestUrl, manifestDownload) {
-  const manifest = JSON.parse(new TextDecoder().decode(await manifestDownload));
+// Reads the manifest and starts downloading the hot pages (the engine need not be
+// running yet).
+function beginPages(manifestUrl, manifestBytes) {
+  let manifest;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(manifestBytes));
+  } catch (e) {
+    throw fail('corrupt_database', `the knowledge base's manifest is not JSON: ${e.message}`);
+  }
   pages = { base: new URL('.', manifestUrl), manifest, fetching: new Map() };
+  const hot = pagesFile(manifest.hot?.file);
+  hot.catch(() => {});  // awaited by openPaged
+  return { manifest, hot };
+}
+
+async function openPaged(module, manifestUrl, manifestDownload) {
+  const begun = manifestUrl === early.url && early.pages ? early.pages : manifestDownload.then((bytes) => beginPages(manifestUrl, bytes));
+  const { manifest, hot: hotDownload } = await begun;
   engine = new module.Engine();
   const used = engine.usePages({ pageSize: manifest.page_size, pageCount: manifest.page_count, chunkPages: manifest.chunk_pages });
   if (!used.ok) throw fail('corrupt_database', used.error.message);
-  const hot = await pagesFile(manifest.hot.file);
+  const hot = await hotDownload;
   const added = engine.addHot(manifest.hot.pages, hot);
   if (!added.ok) throw fail('corrupt_database', added.error.message);
   return { opened: await withChunks(() => engine.openPages()), bytes: hot.length };
+}
+
+// Emscripten's hook for starting the WebAssembly: the download that began with this
+// worker, compiled while it arrives. A host that does not label .wasm files
+// application/wasm gets the slower way (the whole file, then compile).
+function instantiateWasm(imports, done, failed) {
+  const response = early.wasm;
+  early.wasm = null;  // a body can be read once; a second engine downloads its own
+  (async () => {
+    let got;
+    try {
+      got = await (response ?? fetch(new URL('assistant.wasm', self.location.href)));
+    } catch (e) {
+      throw fail('kb_unavailable', `could not download the engine: ${e.message}`);
+    }
+    if (!got.ok) throw fail('kb_unavailable', `the engine answered HTTP ${got.status}`);
+    const streamable = /application\/wasm/.test(got.headers.get('content-type') ?? '');
+    return streamable
+      ? WebAssembly.instantiateStreaming(got, imports)
+      : WebAssembly.instantiate(await got.arrayBuffer(), imports);
+  })().then(({ instance, module }) => done(instance, module), failed);
+  return {};  // the exports arrive through done()
 }
 
 async function load({ kbUrl }) {
@@ -184,7 +233,10 @@ async function load({ kbUrl }) {
   let abort;
   const aborted = new Promise((_, reject) => { abort = reject; });
   const module = await Promise.race([
-    createAssistantModule({ onAbort: (what) => abort(fail('engine_aborted', `the engine stopped: ${what}`)) }),
+    createAssistantModule({
+      onAbort: (what) => abort(fail('engine_aborted', `the engine stopped: ${what}`)),
+      instantiateWasm: (imports, done) => instantiateWasm(imports, done, abort),
+    }),
     aborted,
   ]);
   let opened;

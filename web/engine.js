@@ -55,12 +55,22 @@ export class Engine {
     if (prepared?.kbUrl !== href) prepared = Engine.#start(href, workerUrl);
   }
 
+  // Takes over a worker that the page started itself (help-assistant-define.js starts it
+  // before this file has arrived), made as #start makes one.
+  static adopt({ kbUrl, worker }) {
+    if (prepared?.kbUrl !== kbUrl) prepared = Engine.#begin(kbUrl, worker);
+  }
+
   // The worker learns the knowledge base from its URL too, so that it starts downloading
   // before the engine's script has arrived.
   static #start(href, workerUrl = new URL('./engine-worker.js', import.meta.url)) {
     const url = new URL(workerUrl);
     url.searchParams.set('kb', href);
-    const engine = new Engine(new Worker(url));
+    return Engine.#begin(href, new Worker(url));
+  }
+
+  static #begin(href, worker) {
+    const engine = new Engine(worker);
     const loaded = engine.#call('load', { kbUrl: href });
     loaded.catch(() => {});  // the caller of load() sees the failure
     return { kbUrl: href, engine, loaded };

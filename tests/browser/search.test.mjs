@@ -130,7 +130,7 @@ test('a damaged knowledge base gives a clear message and a way to reach a person
 test('a knowledge base or engine that cannot be downloaded is said plainly, with a way to a person', async () => {
   for (const [pattern, message] of [
     ['**/kb/manifest.json', /could not be downloaded/],
-    ['**/assistant.wasm', /Something went wrong on our side/],
+    ['**/assistant.wasm', /could not be downloaded/],
   ]) {
     const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
     await context.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));

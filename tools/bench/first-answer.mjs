@@ -9,6 +9,8 @@
 //                                                     older commit's build/site)
 //                                     [--chunked]    (gzip without Content-Length, as
 //                                                     nginx's on-the-fly gzip sends it)
+//                                                     [--timeline]  (each response of the
+//                                                     first visits: ms from navigation)
 //
 // The network is emulated by the server (tools/serve.mjs throttle), so it applies alike
 // to the page, its workers and its service worker: every response waits one round trip,
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     site: { type: 'string', default: SITE },
     chunked: { type: 'boolean', default: false },
+    timeline: { type: 'boolean', default: false },
   },
 });
 
@@ -107,6 +110,16 @@ async function firstResult(page, url, { input, results }) {
   return page.evaluate(() => performance.now());
 }
 
+// One line per response sent before the first result: when it was asked for, when its
+// first and last bytes left (ms since the benchmark navigated), its gzip bytes.
+function printTimeline(engine, network, run, started, resultMs, log) {
+  console.log(`\n${engine} ${network} run ${run + 1}: first result at ${Math.round(resultMs)} ms (page clock)`);
+  const at = (ms) => String(Math.round(ms - started)).padStart(6);
+  for (const e of log) {
+    console.log(`${at(e.startMs)} ${e.firstByteMs ? at(e.firstByteMs) : '     -'} ${e.endMs ? at(e.endMs) : '     -'} ${String(e.bytes).padStart(8)}  ${e.path}`);
+  }
+}
+
 const engines = [
   { name: 'ours', site: () => path.resolve(values.site), input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]' },
   { name: 'pagefind', site: () => buildPagefindSite().dir, input: '#q', results: '#results' },
@@ -130,13 +143,15 @@ for (const engine of engines) {
     for (let run = 0; run < Number(values.runs); run++) {
       const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 } });
       const page = await context.newPage();
-      Object.assign(server.traffic, { requests: 0, bytes: 0 });
+      Object.assign(server.traffic, { requests: 0, bytes: 0, log: [] });
+      const started = performance.now();
       const ms = await firstResult(page, url, engine);
       first.push({ ms, ...server.traffic });
+      if (values.timeline) printTimeline(engine.name, name, run, started, ms, server.traffic.log);
       // A site with a service worker says when it has stored its files.
       // (An older build that does not say so gets 30 s.)
       if (engine.cached) await page.locator(engine.cached).waitFor({ state: 'attached', timeout: 30000 }).catch(() => {});
-      Object.assign(server.traffic, { requests: 0, bytes: 0 });
+      Object.assign(server.traffic, { requests: 0, bytes: 0, log: [] });
       const again = await firstResult(page, url, engine);
       repeat.push({ ms: again, ...server.traffic });
       await context.close();
