@@ -488,6 +488,7 @@ struct site_config {
   std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
   nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
+  std::string confidence;  // search.confidence: the engine's threshold, "" for its own
 };
 
 // "mon-fri" → {1, …, 5}; "sun" → {0}; "fri-mon" wraps. Empty when it is not days.
@@ -724,6 +725,22 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     }
   }
   read_handoff(root, display, site, diag);
+  if (const YAML::Node search = root["search"]) {
+    const YAML::Node confidence = search.IsMap() ? search["confidence"] : YAML::Node();
+    double value = -1;
+    if (confidence && confidence.IsScalar()) {
+      char* end = nullptr;
+      const std::string written = confidence.Scalar();
+      value = std::strtod(written.c_str(), &end);
+      if (end == written.c_str() || *end != '\0') value = -1;
+    }
+    if (value < 0 || value > 1) {
+      diag.add(display, line_of(confidence ? confidence : search),
+               "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
+    } else {
+      site.confidence = std::to_string(value);
+    }
+  }
   const YAML::Node groups = root["synonyms"];
   if (!groups) return site;
   if (!groups.IsSequence()) {
@@ -900,6 +917,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         {"articles", std::to_string(stats.articles)},
         {"teams", site.team_names.dump()},
         {"handoff", site.handoff.dump()},
+        {"confidence_threshold", site.confidence},
     };
     for (const auto& [key, value] : values) {
       meta.reset();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include "kb/schema.hpp"
 #include "kb/snippet.hpp"
 #include "kb/spelling.hpp"
+#include "text/stopwords.hpp"
 #include "kb/statement.hpp"
 #include "kb/synonyms.hpp"
 #include "text/fold.hpp"
@@ -39,13 +41,6 @@ constexpr int max_rows = 400;
 constexpr std::size_t max_hits = 50;
 // Words of context in a snippet.
 constexpr std::size_t snippet_words = 14;
-// When the best hit is a confident answer: it holds at least two thirds of the query's
-// words, or half of them with a strong score (see the rank function). Calibrated on clinc150's
-// 1,000 out-of-scope questions, then checked on banking77 and the South Slavic set
-// (docs/benchmarks.md).
-constexpr double confident_coverage = 0.66;
-constexpr double fair_coverage = 0.5;
-constexpr double strong_score = 11.0;
 // The rank function's column weights (title, tags, body), before what it knows of the
 // phrases (fts_match).
 constexpr const char* rank_weights = "(10.0, 4.0, 1.0, ";
@@ -247,6 +242,11 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
     *kb.handoff_ = std::move(settings.value());
   }
   kb.info_.rows = number("indexed_rows");
+  // site.yaml's search.confidence, checked by kbc; the engine's own otherwise.
+  if (const auto it = values.find("confidence_threshold"); it != values.end() && !it->second.empty()) {
+    const double threshold = std::strtod(it->second.c_str(), nullptr);
+    if (threshold >= 0 && threshold <= 1) kb.confidence_threshold_ = threshold;
+  }
   if (kb.info_.format_version != format_version) {
     return {errc::version_mismatch, "the knowledge base has format version " +
                                         std::to_string(kb.info_.format_version) +
@@ -409,23 +409,65 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   return response;
 }
 
-// Confidence of the best hit. Out-of-scope questions usually share a word or two with
-// some article ("how do I cancel my gym membership" and "cancel contract") but not
-// most of their words; in-scope questions find most of theirs in the right article.
+// How much a query word tells which article is meant: its inverse document frequency
+// among the index rows (bm25's, kept above zero), for the rows holding it in any form.
+// Weights are compared only within one query, so the share they add up to does not grow
+// with the number of articles or the length of the query.
+double word_weight(long long docs, long long rows) {
+  const double n = static_cast<double>(std::max<long long>(docs, 1));
+  const double all = static_cast<double>(std::max<long long>(rows, 1));
+  return std::log(1.0 + (std::max(all - n, 0.0) + 0.5) / (n + 0.5));
+}
+
+// A word that no article holds weighs half of a word held by one row. It tells against
+// the best hit (a question about something the help center never mentions, "iPhone 17
+// on instalments in Germany", is not answered by an article that shares its common
+// words), but less than a word the knowledge base holds elsewhere: a small help center
+// has not written down every word its customers use for what it does cover. (Weighed
+// as much as a rare word, it flagged most answerable questions on knowledge bases of
+// 20 articles; weighed nothing, it made every question that shares a word an answer:
+// docs/confidence.md.)
+constexpr double unknown_word_share = 0.5;
+
+// Confidence of the best hit: the share of the query's weight held by the words it
+// contains (in any form, synonyms included). Out-of-scope questions usually share a
+// word or two with some article ("how do I cancel my gym membership" and "cancel
+// contract") but not their telling words; in-scope questions find most of theirs in
+// the right article. Stopwords do not count (most articles hold them), and a query of
+// stopwords alone ("and or not") is never a confident match.
 void knowledge_base::assess_confidence(long long rowid, const std::vector<query_word>& words,
                                        word_matcher& matching, search_response& response) const {
+  std::vector<double> weights;  // one per query word that is not a stopword, in order
+  bool telling = false;         // a word that is not a stopword by the list
+  for (const query_word& w : words) {
+    if (w.stopword) continue;
+    // A single letter ("b" of "NEAR(a b)") tells nothing either way.
+    if (w.canonical.size() < 2) {
+      weights.push_back(0);
+      continue;
+    }
+    // A word still being typed that only starts some indexed word counts as a rare one.
+    const bool unknown = w.docs == 0 && !w.typing;
+    weights.push_back(word_weight(w.docs, info_.rows) * (unknown ? unknown_word_share : 1.0));
+    telling = telling || !text::is_stopword(w.canonical);
+  }
   statement& text = statements_->full_text;
   text.reset();
   text.bind(1, rowid);
-  // Stopwords do not count: most articles hold them.
-  const auto counted = static_cast<std::size_t>(
-      std::count_if(words.begin(), words.end(), [](const query_word& w) { return !w.stopword; }));
-  if (text.step() != SQLITE_ROW || counted == 0) return;
-  const std::size_t found = distinct_matches(text.text(0), matching);
-  response.coverage = static_cast<double>(found) / static_cast<double>(counted);
-  response.confident =
-      response.coverage >= confident_coverage ||
-      (response.coverage >= fair_coverage && response.hits.front().score >= strong_score);
+  if (text.step() != SQLITE_ROW || weights.empty() || !telling) return;
+  const std::vector<bool> found = matched_words(text.text(0), matching);
+  double held = 0;
+  double all = 0;
+  std::size_t distinct = 0;
+  for (std::size_t i = 0; i < weights.size() && i < found.size(); ++i) {
+    all += weights[i];
+    if (!found[i]) continue;
+    held += weights[i];
+    ++distinct;
+  }
+  response.coverage = static_cast<double>(distinct) / static_cast<double>(weights.size());
+  response.confidence = all > 0 ? held / all : 0;
+  response.confident = response.confidence >= confidence_threshold_;
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document
@@ -434,8 +476,11 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
 // rarer word, and still counts for snippets and confidence.
 void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
   const auto common = [&](const query_word& w) { return 2 * w.docs > info_.rows; };
-  const bool rare_word = std::any_of(
-      words.begin(), words.end(), [&](const query_word& w) { return !w.stopword && !common(w); });
+  // A word no row holds is not rarer: searched alone, it finds nothing (a help center
+  // of a few articles holds every word of its in some rows, and in more than half).
+  const bool rare_word = std::any_of(words.begin(), words.end(), [&](const query_word& w) {
+    return !w.stopword && (w.docs > 0 || w.typing) && !common(w);
+  });
   // The words are all searched when all of them are common. Stopwords are searched
   // only in pairs (see choose_pairs).
   for (query_word& w : words) w.searched = !w.stopword && (!common(w) || !rare_word);
@@ -515,6 +560,7 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
     w.raw = fix->word;
     w.canonical = fix->word;
     w.typing = false;
+    look_up(w);  // its row count, for confidence
   }
   if (copied == 0) return;
   shown.append(query.substr(copied));

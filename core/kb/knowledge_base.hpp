@@ -62,17 +62,26 @@ struct search_hit {
   double score = 0;          // higher is better
 };
 
+// The best hit is a confident answer when it holds words that make up at least this
+// share of the query's weight (see assess_confidence in knowledge_base.cpp). One setting
+// for every knowledge base, chosen on eleven of them (tools/bench/confidence.mjs,
+// docs/confidence.md); site.yaml's search.confidence may set another.
+inline constexpr double default_confidence_threshold = 0.44;
+
 struct search_response {
   std::vector<search_hit> hits;  // best first, one per article id
   std::string lang;              // the language the hits are shown in when they exist
   // The query as searched when words were corrected ("Showing results for …"), in the
   // customer's script; empty when nothing was corrected.
   std::string corrected;
-  // How sure the best hit is an answer (see knowledge_base.cpp): the share of the query's
-  // words found in it, and whether it is a confident answer. When it is not, the
-  // assistant says so and offers a person instead of guessing.
+  // How sure the best hit is an answer (see assess_confidence in knowledge_base.cpp):
+  // the share of the query's words found in it, the share of their weight (0 to 1, the
+  // same meaning on every knowledge base), and whether that reaches the threshold. When
+  // it does not, the assistant says so and offers a person instead of guessing.
   double coverage = 0;
+  double confidence = 0;
   bool confident = false;
+
 };
 
 struct article {
@@ -169,6 +178,7 @@ class knowledge_base {
   std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
+  double confidence_threshold_ = default_confidence_threshold;  // site.yaml may set another
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
   std::unique_ptr<handoff::config> handoff_;  // from meta 'handoff'

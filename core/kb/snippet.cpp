@@ -170,7 +170,7 @@ std::string snippet_html(std::string_view text, word_matcher& matching, std::siz
   return out;
 }
 
-std::size_t distinct_matches(std::string_view text, word_matcher& matching) {
+std::vector<bool> matched_words(std::string_view text, word_matcher& matching) {
   std::vector<bool> seen(matching.query_words());
   std::size_t distinct = 0;
   std::size_t pos = 0;
@@ -181,7 +181,12 @@ std::size_t distinct_matches(std::string_view text, word_matcher& matching) {
       ++distinct;
     }
   }
-  return distinct;
+  return seen;
+}
+
+std::size_t distinct_matches(std::string_view text, word_matcher& matching) {
+  const std::vector<bool> seen = matched_words(text, matching);
+  return static_cast<std::size_t>(std::count(seen.begin(), seen.end(), true));
 }
 
 }  // namespace ha::kb

@@ -58,6 +58,8 @@ std::string snippet_html(std::string_view text, const snippet_query& query, std:
 
 // How many different query words occur in the text (in any of their forms).
 std::size_t distinct_matches(std::string_view text, word_matcher& matching);
+// Which query words text holds (one flag per query word of matching, in its order).
+std::vector<bool> matched_words(std::string_view text, word_matcher& matching);
 std::size_t distinct_matches(std::string_view text, const snippet_query& query);
 
 }  // namespace ha::kb

@@ -107,9 +107,12 @@ status move_to(state& s, const flow::flow& f, flow::position p, bool exhausted) 
   return ok_status();
 }
 
-// The flows among the best hits of a search for text, best first. likely: the search is
-// confident or its best hit is a flow; only then is the first one restated (a guess
-// the customer confirms or turns down, P2), else the customer keeps searching.
+// The flows among the best hits of a search for text, best first. likely: the best hit
+// is a flow and the search is confident of it; only then is it restated (a guess the
+// customer confirms or turns down, P2). Otherwise the customer is told plainly that the
+// assistant is not sure it understood, and sees the closest topics and a person: a
+// restatement of a problem the customer never had ("your order was cancelled" for a
+// question about a phone's price abroad) is worse than none (P3, P12).
 std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std::string& text,
                                         const std::string& lang, bool& likely) {
   kb::search_options options;
@@ -119,7 +122,7 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
   likely = false;
   auto found = kb.search(text, options);
   if (!found || found.value().hits.empty()) return ids;
-  likely = found.value().confident || found.value().hits.front().kind == "flow";
+  likely = found.value().confident && found.value().hits.front().kind == "flow";
   for (const auto& hit : found.value().hits) {
     if (hit.kind == "flow") ids.push_back(hit.id);
   }

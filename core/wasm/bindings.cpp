@@ -166,6 +166,7 @@ class engine {
     out.set("lang", found.value().lang);
     out.set("corrected", found.value().corrected);
     out.set("coverage", found.value().coverage);
+    out.set("confidence", found.value().confidence);
     out.set("confident", found.value().confident);
     out.set("hits", hit_values(found.value().hits));
     return out;

@@ -253,6 +253,30 @@ TEST_CASE("synonyms from site.yaml are searched as one word", "[kbc][synonyms]")
   CHECK_THAT(first("modem ").snippet_html, Catch::Contains("<mark>ruteru</mark>"));
 }
 
+TEST_CASE("site.yaml may set how sure a search must be to answer", "[kbc][confidence]") {
+  kb_folder kb;
+  kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
+  const auto confident = [&](const char* site) {
+    kb.write("site.yaml", site);
+    REQUIRE(kb.compile().ok());
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    auto found = opened.value().search("router lights blinking orange ", {});
+    REQUIRE(found.ok());
+    REQUIRE_FALSE(found.value().hits.empty());
+    return found.value().confident;
+  };
+  // Two of four words, the other two held by no article: about two thirds of the weight.
+  CHECK(confident("languages: [en]\n"));
+  CHECK_FALSE(confident("search:\n  confidence: 0.9\n"));
+  CHECK(confident("search:\n  confidence: 0.2\n"));
+  kb.write("site.yaml", "search:\n  confidence: high\n");
+  CHECK_THAT(messages(kb.compile()),
+             Catch::VectorContains(kb.path("site.yaml") +
+                                   ":2: 'search' takes 'confidence', a number from 0 to 1 (e.g. "
+                                   "search: {confidence: 0.6})"));
+}
+
 TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
   kb_folder kb;
   kb.write("articles/a/x.en.md", article("x", "en", "Text\n"));

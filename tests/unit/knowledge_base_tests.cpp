@@ -258,6 +258,27 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
     CHECK(r.hits.empty());
     CHECK_FALSE(r.confident);
   }
+  SECTION("confidence is a share from 0 to 1: all of the query's weight is 1") {
+    CHECK(searched("zaboravljena lozinka").confidence == Approx(1.0));
+    for (const char* q : {"lozinka", "ruter ne radi", "recept za pizzu lozinka banana", "x"}) {
+      const auto r = searched(q);
+      CHECK(r.confidence >= 0.0);
+      CHECK(r.confidence <= 1.0);
+    }
+  }
+  SECTION("words no article holds lower it, but less than known words elsewhere") {
+    const auto alone = searched("zaboravljena lozinka");
+    const auto with_unknown = searched("zaboravljena lozinka iphone nemacka");
+    REQUIRE_FALSE(with_unknown.hits.empty());
+    CHECK(with_unknown.confidence < alone.confidence);
+    CHECK(with_unknown.confidence > 0.0);
+  }
+  SECTION("search operators, punctuation and stopwords alone are never an answer") {
+    for (const char* q : {"AND OR NOT", "NEAR(a b)", "\"*\" ^ : ( )", "how do i", "!!! ??? ..."}) {
+      const auto r = searched(q);
+      CHECK_FALSE(r.confident);
+    }
+  }
 }
 
 TEST_CASE("a page suggests what is tagged with it, before the customer types", "[kb][pages]") {
