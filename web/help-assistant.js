@@ -347,10 +347,12 @@ export class HelpAssistantElement extends HTMLElement {
       // reply time arriving must not pull it away from what they are doing.
       if (action.type) panel.querySelector('button, input')?.focus({ preventScroll: true });
     } else if (action.type === 'describe') {
-      // Free text that matched no guided fix: the articles found for it stay, with a word
-      // on it (searched now when the search as-you-type had not answered these words yet).
-      if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = t(this.#lang, 'noFlowMatch');
-      else this.#search({ keepView: true, note: 'noFlowMatch' });
+      // Free text that matched no guided fix, or none surely enough to restate it: the
+      // articles found for it stay, with a plain word on it (searched now when the search
+      // as-you-type had not answered these words yet). Unsure: it says so, and the way to
+      // a person comes first (P3, P12).
+      if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = this.#describedNote();
+      else this.#search({ keepView: true, note: 'described' });
     }
     this.#root.querySelector('.contact').classList.toggle('prominent',
       view.phase === 'handoff' || Boolean(view.offerPerson));
@@ -510,7 +512,8 @@ export class HelpAssistantElement extends HTMLElement {
     this.#timer = setTimeout(() => this.#search(), typingPauseMs);
   }
 
-  // note: a status key said instead of the count (after free text that matched no fix).
+  // note 'described': after free text that was not restated, what #describedNote says
+  // instead of the count.
   async #search({ keepView = false, note = '' } = {}) {
     const ui = this.#ui;
     const query = ui.query.value;
@@ -541,7 +544,7 @@ export class HelpAssistantElement extends HTMLElement {
       await this.#act({ type: 'leave' });
     }
     this.#renderResults(query, found);
-    if (note) ui.status.textContent = t(this.#lang, note);
+    if (note === 'described') ui.status.textContent = this.#describedNote();
     this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length } }));
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.
@@ -556,11 +559,20 @@ export class HelpAssistantElement extends HTMLElement {
       title, el('span', { class: 'hit-snippet' }, sanitizedFragment(hit.snippetHtml))));
   }
 
+  // After free text that was not restated: unsure when the results shown are (or there
+  // are none), else no guided fix matched.
+  #describedNote() {
+    const ui = this.#ui;
+    if (!ui.results.querySelector('li')) return t(this.#lang, 'noResults', { query: ui.query.value.trim().slice(0, 80) });
+    return t(this.#lang, ui.results.dataset.confident === 'true' ? 'noFlowMatch' : 'notUnderstood');
+  }
+
   #renderResults(query, found) {
     const ui = this.#ui;
     ui.status.classList.remove('error');
     ui.results.classList.remove('suggestions');
     ui.results.dataset.query = query;  // which search these results answer (tests wait on it)
+    ui.results.dataset.confident = String(Boolean(found.confident));
     ui.results.replaceChildren(...found.hits.map((hit) => this.#resultItem(hit)));
     // Articles and guided fixes are counted apart: the customer reads them differently.
     const flows = found.hits.filter((hit) => hit.kind === 'flow').length;

@@ -428,6 +428,12 @@ double word_weight(long long docs, long long rows) {
 // 20 articles; weighed nothing, it made every question that shares a word an answer:
 // docs/confidence.md.)
 constexpr double unknown_word_share = 0.5;
+// What the plain share of the query's words found counts for (see assess_confidence):
+// two thirds of the words reach the default threshold.
+constexpr double plain_share = 0.75;
+// See assess_confidence: calibrated on clinc150's out-of-scope questions (docs/benchmarks.md).
+constexpr double fair_coverage = 0.5;
+constexpr double strong_score = 11.0;
 
 // Confidence of the best hit: the share of the query's weight held by the words it
 // contains (in any form, synonyms included). Out-of-scope questions usually share a
@@ -466,8 +472,19 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
     ++distinct;
   }
   response.coverage = static_cast<double>(distinct) / static_cast<double>(weights.size());
-  response.confidence = all > 0 ? held / all : 0;
-  response.confident = response.confidence >= confidence_threshold_;
+  // The better of two readings of the same evidence: the share of the weight, and the
+  // plain share of the words at three quarters. The weight alone doubts a description
+  // with a rare word of circumstance ("my router is not working since this morning":
+  // "morning" is in one article); the plain share alone trusts the common words of an
+  // out-of-scope question. With both, one threshold serves knowledge bases of 20 and 150
+  // articles alike (docs/confidence.md).
+  response.confidence = std::max(all > 0 ? held / all : 0, plain_share * response.coverage);
+  // Half of the words with a strong bm25 score: how most short descriptions of a problem
+  // with a word of circumstance are recognised ("internet is down since yesterday").
+  // bm25 grows with the knowledge base, so this clause is not the same on every one;
+  // it only ever adds answers to those of the threshold.
+  response.confident = response.confidence >= confidence_threshold_ ||
+                       (response.coverage >= fair_coverage && response.hits.front().score >= strong_score);
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document

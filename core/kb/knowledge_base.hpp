@@ -66,7 +66,7 @@ struct search_hit {
 // share of the query's weight (see assess_confidence in knowledge_base.cpp). One setting
 // for every knowledge base, chosen on eleven of them (tools/bench/confidence.mjs,
 // docs/confidence.md); site.yaml's search.confidence may set another.
-inline constexpr double default_confidence_threshold = 0.44;
+inline constexpr double default_confidence_threshold = 0.5;
 
 struct search_response {
   std::vector<search_hit> hits;  // best first, one per article id

@@ -34,7 +34,8 @@ std::vector<query_word> query_words(std::string_view typed) {
     query_word w;
     w.raw = std::string(text.substr(t.begin, t.end - t.begin));
     w.typing = still_typing && k + 1 == tokens.size() && !single_letter(t.text);
-    w.stopword = !w.typing && text::is_stopword(t.text);
+    // NEAR in capitals is the search syntax some customers paste, not a word they mean.
+    w.stopword = (!w.typing && text::is_stopword(t.text)) || w.raw == "NEAR";
     w.canonical = std::move(t.text);
     w.begin = t.begin;
     w.end = t.end;

@@ -108,8 +108,9 @@ status move_to(state& s, const flow::flow& f, flow::position p, bool exhausted) 
 }
 
 // The flows among the best hits of a search for text, best first. likely: the best hit
-// is a flow and the search is confident of it; only then is it restated (a guess the
-// customer confirms or turns down, P2). Otherwise the customer is told plainly that the
+// is a flow, and the search is confident of it or it holds at least half of the
+// customer's words; only then is it restated (a guess the customer confirms or turns
+// down, P2). Otherwise the customer is told plainly that the
 // assistant is not sure it understood, and sees the closest topics and a person: a
 // restatement of a problem the customer never had ("your order was cancelled" for a
 // question about a phone's price abroad) is worse than none (P3, P12).
@@ -122,7 +123,8 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
   likely = false;
   auto found = kb.search(text, options);
   if (!found || found.value().hits.empty()) return ids;
-  likely = found.value().confident && found.value().hits.front().kind == "flow";
+  const auto& best = found.value();
+  likely = best.hits.front().kind == "flow" && (best.confident || best.coverage >= 0.5);
   for (const auto& hit : found.value().hits) {
     if (hit.kind == "flow") ids.push_back(hit.id);
   }

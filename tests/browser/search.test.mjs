@@ -183,6 +183,30 @@ test('a question the help center cannot answer is met honestly, with a person of
   await context.close();
 });
 
+test('Enter on a question the help center cannot answer never restates a problem the customer did not have', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  for (const question of ['koliko košta iphone 17 na rate u Nemačkoj', 'NEAR(a b)', 'AND OR NOT']) {
+    await w.input.fill(question);
+    await w.input.press('Enter');
+    // The page shows the results of exactly these words, then says what it made of them.
+    await page.waitForFunction((q) => {
+      const root = document.querySelector('help-assistant').shadowRoot;
+      return root.querySelector('.results').dataset.query === q && root.querySelector('.results').getAttribute('aria-busy') === 'false'
+        && /Nismo sigurni|nismo ništa pronašli|ne možemo da povežemo/.test(root.querySelector('.status').textContent);
+    }, question);
+    assert.equal(await page.locator('help-assistant .restatement').count(), 0, question);
+    assert.ok(await w.contact.isVisible(), question);
+    // Search syntax is never taken for an answer: not sure, and a person comes first.
+    if (question !== 'koliko košta iphone 17 na rate u Nemačkoj') {
+      assert.equal(await w.contact.getAttribute('class'), 'contact prominent', question);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('before the customer types, the page suggests what is often needed there', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, `${env.base}#internet`);

@@ -8,9 +8,10 @@ using ha::kb::pair_token;
 
 TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw", "[query]") {
   SECTION("FTS5 operators become ordinary words") {
-    CHECK(build_match("ruter NEAR modem ").expression == R"("ruter" OR "NEAR" OR "modem")");
+    CHECK(build_match("ruter NEAR modem ").expression == R"("ruter" OR "modem")");  // syntax
+    CHECK(build_match("ruter near modem ").expression == R"("ruter" OR "near" OR "modem")");
     CHECK(build_match("\"x\" * ( ) : ^ NEAR(wifi kabl) ").expression ==
-          R"("x" OR "NEAR" OR "wifi" OR "kabl")");
+          R"("x" OR "wifi" OR "kabl")");
     // NOT is a stopword ("not"): searched only in its pairs, never as an operator.
     CHECK(build_match("ruter NOT modem ").expression ==
           R"("ruter" OR "modem" OR ")" + pair_token("ruter", "not") + R"(" OR ")" +
