@@ -23,12 +23,12 @@
 #include "kb/schema.hpp"
 #include "kb/snippet.hpp"
 #include "kb/spelling.hpp"
-#include "text/stopwords.hpp"
 #include "kb/statement.hpp"
 #include "kb/synonyms.hpp"
 #include "text/fold.hpp"
 #include "text/html.hpp"
 #include "text/stem.hpp"
+#include "text/stopwords.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -435,8 +435,8 @@ constexpr double plain_share = 0.75;
 constexpr double fair_coverage = 0.5;
 constexpr double strong_score = 11.0;
 
-// Confidence of the best hit: the share of the query's weight held by the words it
-// contains (in any form, synonyms included). Out-of-scope questions usually share a
+// Confidence of the best hit: how much of the query's weight the words it contains (in
+// any form, synonyms included) hold. Out-of-scope questions usually share a
 // word or two with some article ("how do I cancel my gym membership" and "cancel
 // contract") but not their telling words; in-scope questions find most of theirs in
 // the right article. Stopwords do not count (most articles hold them), and a query of
@@ -483,8 +483,9 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   // with a word of circumstance are recognised ("internet is down since yesterday").
   // bm25 grows with the knowledge base, so this clause is not the same on every one;
   // it only ever adds answers to those of the threshold.
-  response.confident = response.confidence >= confidence_threshold_ ||
-                       (response.coverage >= fair_coverage && response.hits.front().score >= strong_score);
+  const bool strong =
+      response.coverage >= fair_coverage && response.hits.front().score >= strong_score;
+  response.confident = response.confidence >= confidence_threshold_ || strong;
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document
@@ -493,8 +494,8 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
 // rarer word, and still counts for snippets and confidence.
 void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
   const auto common = [&](const query_word& w) { return 2 * w.docs > info_.rows; };
-  // A word no row holds is not rarer: searched alone, it finds nothing (a help center
-  // of a few articles holds every word of its in some rows, and in more than half).
+  // A word no row holds is not rarer: searched alone, it finds nothing (in a help center
+  // of a few articles, every word it does hold is in more than half of the rows).
   const bool rare_word = std::any_of(words.begin(), words.end(), [&](const query_word& w) {
     return !w.stopword && (w.docs > 0 || w.typing) && !common(w);
   });
