@@ -436,8 +436,8 @@ constexpr double fair_coverage = 0.5;
 constexpr double strong_score = 11.0;
 
 // Confidence of the best hit: how much of the query's weight the words it contains (in
-// any form, synonyms included) hold. Out-of-scope questions usually share a
-// word or two with some article ("how do I cancel my gym membership" and "cancel
+// any form, synonyms included) hold. Out-of-scope questions usually share a word or two
+// with some article ("how do I cancel my gym membership" and "cancel
 // contract") but not their telling words; in-scope questions find most of theirs in
 // the right article. Stopwords do not count (most articles hold them), and a query of
 // stopwords alone ("and or not") is never a confident match.
@@ -448,7 +448,7 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   for (const query_word& w : words) {
     if (w.stopword) continue;
     // A single letter ("b" of "NEAR(a b)") tells nothing either way.
-    if (w.canonical.size() < 2) {
+    if (single_letter(w.canonical)) {
       weights.push_back(0);
       continue;
     }
@@ -464,21 +464,25 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   const std::vector<bool> found = matched_words(text.text(0), matching);
   double held = 0;
   double all = 0;
+  std::size_t counted = 0;  // words with a weight (single letters have none)
   std::size_t distinct = 0;
   for (std::size_t i = 0; i < weights.size() && i < found.size(); ++i) {
+    if (weights[i] == 0) continue;
     all += weights[i];
+    ++counted;
     if (!found[i]) continue;
     held += weights[i];
     ++distinct;
   }
-  response.coverage = static_cast<double>(distinct) / static_cast<double>(weights.size());
+  if (counted == 0) return;
+  response.coverage = static_cast<double>(distinct) / static_cast<double>(counted);
   // The better of two readings of the same evidence: the share of the weight, and the
   // plain share of the words at three quarters. The weight alone doubts a description
   // with a rare word of circumstance ("my router is not working since this morning":
   // "morning" is in one article); the plain share alone trusts the common words of an
   // out-of-scope question. With both, one threshold serves knowledge bases of 20 and 150
   // articles alike (docs/confidence.md).
-  response.confidence = std::max(all > 0 ? held / all : 0, plain_share * response.coverage);
+  response.confidence = std::max(held / all, plain_share * response.coverage);
   // Half of the words with a strong bm25 score: how most short descriptions of a problem
   // with a word of circumstance are recognised ("internet is down since yesterday").
   // bm25 grows with the knowledge base, so this clause is not the same on every one;

@@ -62,8 +62,8 @@ struct search_hit {
   double score = 0;          // higher is better
 };
 
-// The best hit is a confident answer when it holds words that make up at least this
-// share of the query's weight (see assess_confidence in knowledge_base.cpp). One setting
+// The best hit is a confident answer when its confidence (see assess_confidence in
+// knowledge_base.cpp) reaches at least this. One setting
 // for every knowledge base, chosen on eleven of them (tools/bench/confidence.mjs,
 // docs/confidence.md); site.yaml's search.confidence may set another.
 inline constexpr double default_confidence_threshold = 0.5;
@@ -81,7 +81,6 @@ struct search_response {
   double coverage = 0;
   double confidence = 0;
   bool confident = false;
-
 };
 
 struct article {

@@ -11,17 +11,19 @@
 namespace ha::kb {
 namespace {
 
-// One letter is no prefix worth searching: every word starting with it would be read
-// ("reset p" would score thousands of rows on a large knowledge base while the
-// customer types on). It is searched as the word it is.
+// FTS5's operators as people paste them, in capitals.
+bool search_operator(std::string_view raw) {
+  return raw == "AND" || raw == "OR" || raw == "NOT" || raw == "NEAR";
+}
+
+}  // namespace
+
 bool single_letter(std::string_view canonical) {
   std::size_t next = 0;
   if (canonical.empty()) return false;
   text::decode(canonical, next);
   return next == canonical.size();
 }
-
-}  // namespace
 
 std::vector<query_word> query_words(std::string_view typed) {
   const std::string_view text = text::truncate(typed, max_query_bytes);
@@ -34,8 +36,8 @@ std::vector<query_word> query_words(std::string_view typed) {
     query_word w;
     w.raw = std::string(text.substr(t.begin, t.end - t.begin));
     w.typing = still_typing && k + 1 == tokens.size() && !single_letter(t.text);
-    // NEAR in capitals is the search syntax some customers paste, not a word they mean.
-    w.stopword = (!w.typing && text::is_stopword(t.text)) || w.raw == "NEAR";
+    // Search syntax some customers paste ("NEAR(a b)") is not a word they mean.
+    w.stopword = (!w.typing && text::is_stopword(t.text)) || search_operator(w.raw);
     w.canonical = std::move(t.text);
     w.begin = t.begin;
     w.end = t.end;

@@ -63,6 +63,12 @@ struct query_pair {
 // second is still being typed.
 std::vector<query_pair> query_pairs(const std::vector<query_word>& words);
 
+// Whether a word (canonical form) is one letter. One letter is no prefix worth searching:
+// every word starting with it would be read ("reset p" would score thousands of rows on a
+// large knowledge base while the customer types on), so it is searched as the word it is;
+// and it tells nothing about whether a hit answers the query.
+bool single_letter(std::string_view canonical);
+
 // The words of the query, bounded by max_query_bytes and max_query_words. Stopwords are
 // flagged (see query_word::stopword) unless nothing else is left ("to be or not to be"
 // then counts as typed) or the word is still being typed (it may become a longer word).

@@ -25,6 +25,10 @@ constexpr std::size_t max_events = 500;
 constexpr std::size_t max_path = 200;
 constexpr std::size_t max_shown = 10;
 constexpr std::size_t max_candidates = 20;
+// A guided fix that is the best hit for free text and holds at least this share of its
+// words is restated even when the search is not confident: a description with a word of
+// circumstance ("my router is not working since this morning") names its problem.
+constexpr double restatable_coverage = 0.5;
 // Longer than this in one flow is a sign of trouble: offer a person (P8).
 constexpr long long long_time_ms = 10LL * 60 * 1000;
 
@@ -108,12 +112,12 @@ status move_to(state& s, const flow::flow& f, flow::position p, bool exhausted) 
 }
 
 // The flows among the best hits of a search for text, best first. likely: the best hit
-// is a flow, and the search is confident of it or it holds at least half of the
-// customer's words; only then is it restated (a guess the customer confirms or turns
-// down, P2). Otherwise the customer is told plainly that the
-// assistant is not sure it understood, and sees the closest topics and a person: a
-// restatement of a problem the customer never had ("your order was cancelled" for a
-// question about a phone's price abroad) is worse than none (P3, P12).
+// is a flow, and the search is confident of it or the flow holds at least half of the
+// customer's words (restatable_coverage); only then is it restated (a guess the customer
+// confirms or turns down, P2). Otherwise the customer is told plainly that the assistant
+// is not sure it understood, and sees the closest topics and a person: a restatement of
+// a problem the customer never had ("your order was cancelled" for a question about a
+// phone's price abroad) is worse than none (P3, P12).
 std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std::string& text,
                                         const std::string& lang, bool& likely) {
   kb::search_options options;
@@ -123,9 +127,10 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
   likely = false;
   auto found = kb.search(text, options);
   if (!found || found.value().hits.empty()) return ids;
-  const auto& best = found.value();
-  likely = best.hits.front().kind == "flow" && (best.confident || best.coverage >= 0.5);
-  for (const auto& hit : found.value().hits) {
+  const kb::search_response& result = found.value();
+  likely = result.hits.front().kind == "flow" &&
+           (result.confident || result.coverage >= restatable_coverage);
+  for (const auto& hit : result.hits) {
     if (hit.kind == "flow") ids.push_back(hit.id);
   }
   return ids;
