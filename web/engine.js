@@ -17,7 +17,7 @@
  * Failures reject with an Error whose `code` is one of core's error codes
  * (corrupt_database, version_mismatch, not_found, ...) or kb_unavailable / engine_aborted.
  */
-let prepared = null;  // {kbUrl, engine, loaded} from Engine.prepare(), until load() takes it
+let prepared = null;  // {kbUrl, engine, loaded} from Engine.adopt(), until load() takes it
 
 export class Engine {
   #worker;
@@ -47,18 +47,12 @@ export class Engine {
     return started.engine;
   }
 
-  // Starts an engine before anyone asks for it (the page's first script does, while the
-  // widget's own code is still on its way); the next load() of the same knowledge base
-  // takes it over.
-  static prepare({ kbUrl = 'kb/manifest.json', workerUrl } = {}) {
-    const href = new URL(kbUrl, document.baseURI).href;
-    if (prepared?.kbUrl !== href) prepared = Engine.#start(href, workerUrl);
-  }
-
   // Takes over a worker that the page started itself (help-assistant-define.js starts it
-  // before this file has arrived), made as #start makes one.
+  // before this file has arrived, with the same URL as #start makes); the next load() of
+  // the same knowledge base uses it.
   static adopt({ kbUrl, worker }) {
-    if (prepared?.kbUrl !== kbUrl) prepared = Engine.#begin(kbUrl, worker);
+    if (prepared?.kbUrl === kbUrl) worker.terminate();  // one is already on its way
+    else prepared = Engine.#begin(kbUrl, worker);
   }
 
   // The worker learns the knowledge base from its URL too, so that it starts downloading

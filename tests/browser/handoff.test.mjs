@@ -16,6 +16,15 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
+// The customer searches, sees results, and chooses to write to a person: the handoff
+// form opens, with that search in the case.
+async function searchThenWriteToUs(page, query) {
+  await widget(page).input.fill(query);
+  await page.locator('help-assistant .results li button').first().waitFor();
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+}
+
 async function waitFor(check, what, timeout = 30000) {
   const until = Date.now() + timeout;
   for (;;) {
@@ -192,10 +201,7 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   const panel = page.locator('help-assistant .conversation');
   // A search whose results the customer does not open still travels with the case, and
   // its best result decides the team (P11).
-  await w.input.fill('ne mogu da se prijavim');
-  await page.locator('help-assistant .results li button').first().waitFor();
-  await page.locator('help-assistant .contact .write-to-us').click();
-  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await searchThenWriteToUs(page, 'ne mogu da se prijavim');
   await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće Vam/).waitFor();
   await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
   // The page says when it would open offline (the service worker stores the site after
@@ -236,10 +242,7 @@ test('a 2,302-character Cyrillic message is reviewed whole, with the card number
   const w = widget(page);
   const panel = page.locator('help-assistant .conversation');
   await w.language.selectOption('sr-Cyrl');
-  await w.input.fill('не могу да се пријавим');
-  await page.locator('help-assistant .results li button').first().waitFor();
-  await page.locator('help-assistant .contact .write-to-us').click();
-  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await searchThenWriteToUs(page, 'не могу да се пријавим');
   let message = '';
   while (message.length < 2296) message += 'Рачун ';
   message = `${message.padEnd(2302, 'ж')} картица 4111 1111 1111 1111`;
@@ -269,10 +272,7 @@ test('when the case cannot be prepared, the customer is told and given the phone
   const page = await openPage(context, env.base);
   const w = widget(page);
   const panel = page.locator('help-assistant .conversation');
-  await w.input.fill('cannot sign in');
-  await page.locator('help-assistant .results li button').first().waitFor();
-  await page.locator('help-assistant .contact .write-to-us').click();
-  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await searchThenWriteToUs(page, 'cannot sign in');
   await panel.getByRole('button', { name: 'Review what will be sent' }).click();
   await panel.locator('.handoff-failed').getByText(/could not prepare your case/).waitFor();
   assert.match(await w.contact.textContent(), /0800 100 200/);

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readCorpus, readQueries } from './lib/jsonl.mjs';
 import { builtPaths } from './lib/paths.mjs';
+import { random, shuffled } from './lib/random.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EVAL = path.resolve(ROOT, '../shared/eval');
@@ -28,27 +29,6 @@ const { values } = parseArgs({
     sweep: { type: 'boolean', default: false },
   },
 });
-
-// A small seeded generator (mulberry32), so that a cut is the same on every machine.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(list, next) {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 // 20 intents, each article keeping 10 of its example questions (lines of its body).
 function cut(corpus, next, intents = 20, examples = 10) {

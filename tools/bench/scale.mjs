@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { percentile } from './lib/metrics.mjs';
 import { builtPaths } from './lib/paths.mjs';
+import { random } from './lib/random.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = builtPaths(ROOT);  // kbc, the Wasm engine and the demo kb (lib/paths.mjs)
@@ -29,18 +30,6 @@ const QUERIES = 300;
 // optimised tier only after some hundreds of searches, and 30 warm-up searches left the
 // first-tier spikes in p99 (1k: 12 ms; after this warm-up 2.6 ms).
 const WARM_UP_QUERIES = 300;
-
-// A small deterministic generator (mulberry32), so every run measures the same data.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The demo knowledge base's words by language, most frequent first.
 function vocabulary() {
