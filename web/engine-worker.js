@@ -10,7 +10,7 @@
 // manifest is here, its hot pages.
 const early = {
   url: new URL(self.location.href).searchParams.get('kb'),
-  wasm: fetch(new URL('assistant.wasm', self.location.href)),
+  wasm: respond(wasmUrl()),
   download: null,
   pages: null,
 };
@@ -83,7 +83,9 @@ async function fromCache(url) {
   }
 }
 
-async function download(url, { immutable = false } = {}) {
+// A file's response: from the network (the cache when the network fails), or from the
+// cache first for a file that never changes. kb_unavailable when neither has it.
+async function respond(url, { immutable = false } = {}) {
   let response = immutable ? await fromCache(url) : null;
   if (!response) {
     try {
@@ -94,7 +96,11 @@ async function download(url, { immutable = false } = {}) {
     }
   }
   if (!response.ok) throw fail('kb_unavailable', `${url} answered HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
+}
+
+async function download(url, options) {
+  return new Uint8Array(await (await respond(url, options)).arrayBuffer());
 }
 
 // Chunks are gzipped at build time. A host that labels .bin files as gzip has them
@@ -204,22 +210,19 @@ async function openPaged(module, manifestUrl, manifestDownload) {
 // worker, compiled while it arrives. A host that does not label .wasm files
 // application/wasm gets the slower way (the whole file, then compile).
 function instantiateWasm(imports, done, failed) {
-  const response = early.wasm;
+  const response = early.wasm ?? respond(wasmUrl());
   early.wasm = null;  // a body can be read once; a second engine downloads its own
-  (async () => {
-    let got;
-    try {
-      got = await (response ?? fetch(new URL('assistant.wasm', self.location.href)));
-    } catch (e) {
-      throw fail('kb_unavailable', `could not download the engine: ${e.message}`);
-    }
-    if (!got.ok) throw fail('kb_unavailable', `the engine answered HTTP ${got.status}`);
+  response.then(async (got) => {
     const streamable = /application\/wasm/.test(got.headers.get('content-type') ?? '');
     return streamable
       ? WebAssembly.instantiateStreaming(got, imports)
       : WebAssembly.instantiate(await got.arrayBuffer(), imports);
-  })().then(({ instance, module }) => done(instance, module), failed);
+  }).then(({ instance, module }) => done(instance, module), failed);
   return {};  // the exports arrive through done()
+}
+
+function wasmUrl() {
+  return new URL('assistant.wasm', self.location.href);
 }
 
 async function load({ kbUrl }) {
