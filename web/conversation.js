@@ -34,11 +34,17 @@ function flowList(lang, flows) {
     ...flows.map((f) => button(f.title, { action: 'start', flow: f.id })));
 }
 
+// What the last answer to "did this solve it?" calls for before the next step: "no" an
+// apology, "partly" a word on the progress made (it helped; it did not fail).
+function answerNote(lang, view) {
+  if (view.apology) return el('p', { class: 'apology', text: t(lang, 'sorryNext') });
+  if (view.progress) return el('p', { class: 'progress', text: t(lang, 'partlyNext') });
+  return null;
+}
+
 function solution(lang, view) {
   const alt = view.node.alternative;
-  const parts = [];
-  if (view.apology) parts.push(el('p', { class: 'apology', text: t(lang, 'sorryNext') }));
-  else if (view.node.text) parts.push(el('p', { text: view.node.text }));
+  const parts = [answerNote(lang, view) ?? (view.node.text ? el('p', { text: view.node.text }) : null)];
   parts.push(
     el('p', { class: 'alt-count', text: t(lang, 'alternativeOf', { number: alt.number, count: alt.count }) }),
     el('h4', { class: 'alt-title', text: alt.title }),
@@ -84,7 +90,7 @@ function body(lang, view) {
         return [el('p', { text: view.node.text }), button(t(lang, 'done'), { action: 'next' }, 'choice yes')];
       }
       if (view.node.type === 'article') {
-        return [view.apology ? el('p', { class: 'apology', text: t(lang, 'sorryNext') }) : null,
+        return [answerNote(lang, view),
           el('p', { text: view.node.text }),
           button(t(lang, 'readArticle', { title: view.node.articleTitle }), { action: 'article', article: view.node.article }, 'link'),
           el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried)];

@@ -344,7 +344,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
 //   confirming:  described (the customer's words), problem (the flow's), candidates
 //   running:     node {id, type, text, options [label], article, alternative
 //                {number, count, title, steps, why, avoid, article}}, apology (the
-//                last answer was no or partly), tried [{title, answer}]
+//                last answer was no), progress (it was partly), tried [{title, answer}]
 //   solved/rated rating, comment
 //   handoff:     team, reason (flow | exhausted | asked), text (the handoff node's), tried,
 //                caseCode (after "sent": the case the customer sent; "" before)
@@ -437,7 +437,11 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
       }
       v["node"] = std::move(node);
       const event* last = s.events.empty() ? nullptr : &s.events.back();
-      v["apology"] = last && last->type == "feedback" && last->answer != "yes";
+      // After "no" the next step comes with an apology; after "partly" with a word on the
+      // progress made: the step helped, it did not fail.
+      const bool answered = last && last->type == "feedback";
+      v["apology"] = answered && last->answer == "no";
+      v["progress"] = answered && last->answer == "partly";
       v["tried"] = tried;
       break;
     }

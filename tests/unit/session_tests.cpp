@@ -126,6 +126,26 @@ TEST_CASE("no goes to the next alternative with an apology; yes asks for a ratin
   CHECK(c.s.events[4].at > c.s.events[0].at);
 }
 
+TEST_CASE("partly is its own answer: progress is acknowledged, nothing is said to have failed",
+          "[session]") {
+  conversation c;
+  REQUIRE(c.act(start_router_flow()).ok());
+  REQUIRE(c.act(choose(1)).ok());
+  REQUIRE(c.act(act("next")).ok());
+  const json before = c.view();
+  REQUIRE(c.act(feedback("partly")).ok());
+  const json v = c.view();
+  CHECK(v["phase"] == "running");
+  CHECK(v["node"]["alternative"]["number"] ==
+        before["node"]["alternative"]["number"].get<int>() + 1);  // the next solution
+  CHECK(v["progress"] == true);
+  CHECK(v["apology"] == false);
+  CHECK(v["tried"].back()["answer"] == "partly");
+  REQUIRE(c.act(feedback("no")).ok());
+  CHECK(c.view()["apology"] == true);
+  CHECK(c.view()["progress"] == false);
+}
+
 TEST_CASE("when nothing works, the customer is offered a person with everything tried",
           "[session]") {
   conversation c;
