@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything the demo needs into build/site/:
-#   kbc (native) → kb.sqlite from knowledge-base/; assistant.{js,wasm} (Emscripten); web/.
+#   kbc (native) → kb.sqlite from knowledge-base/; assistant.{js,wasm} and quick.wasm
+#   (Emscripten); web/.
 # Incremental: CMake and make skip what is up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +11,10 @@ jobs=$(nproc)
 [ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs" --target kbc
 [ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm -j"$jobs" --target assistant
+cmake --build build/wasm -j"$jobs" --target assistant quick
 
 mkdir -p build/site
 build/native/kbc knowledge-base -o build/site/kb.sqlite --pages build/site/kb
 cp web/*.html web/*.css web/*.js build/site/
-cp build/wasm/assistant.js build/wasm/assistant.wasm build/site/
+cp build/wasm/assistant.js build/wasm/assistant.wasm build/wasm/quick.wasm build/site/
 echo "build: build/site is ready"

@@ -13,8 +13,9 @@
 // Last-Modified and If-Modified-Since work as on a static host (304 for a file unchanged).
 // serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
 // response waits one round trip, and all responses share one link of kbps kilobits a
-// second. server.traffic counts what was sent: {requests, bytes, log}; log lists each
-// response as {path, bytes, startMs, endMs} (performance.now() of this process).
+// second. server.traffic counts what was sent: {requests, bytes (of the responses begun),
+// sent (bytes written so far), log}; log lists each response as {path, bytes, startMs,
+// firstByteMs, endMs} (performance.now() of this process).
 //   node tools/serve.mjs [folder]        PORT=8080, CASES_DIR=build/cases by default
 import { createServer } from 'node:http';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
@@ -55,6 +56,7 @@ async function sendThrottled(res, body, link, { rttMs, kbps }, entry) {
     link.freeAt = start + (part.length * 8) / kbps;  // kbps = bits per ms
     await wait(link.freeAt - performance.now());
     if (!res.write(part)) await new Promise((done) => res.once('drain', done));
+    entry.traffic.sent += part.length;
   }
   res.end();
   entry.endMs = performance.now();
@@ -149,7 +151,7 @@ async function keep(casesDir, pkg) {
 export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null, gzip = true, throttle = null } = {}) {
   const root = resolve(folder);
   const link = { freeAt: 0 };
-  const traffic = { requests: 0, bytes: 0, log: [] };
+  const traffic = { requests: 0, bytes: 0, sent: 0, log: [] };
   const inbox = { cases: new Map(), writing: new Map(), casesDir };
   if (casesDir) await mkdir(casesDir, { recursive: true });
   const server = createServer(async (req, res) => {
@@ -188,10 +190,11 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
       traffic.bytes += body.length;
-      const entry = { path, bytes: body.length, startMs: performance.now() };
+      const entry = { path, bytes: body.length, startMs: performance.now(), traffic };
       traffic.log.push(entry);
       if (throttle) return sendThrottled(res, body, link, throttle, entry);
       res.end(body);
+      traffic.sent += body.length;
       entry.endMs = performance.now();
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });

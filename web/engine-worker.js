@@ -1,28 +1,33 @@
 /*
- * The only code that touches the WebAssembly module (assistant.js + assistant.wasm).
- * It runs in a Web Worker, so typing never waits for the engine. web/engine.js talks to
- * it with messages: {id, method, params} → {id, ok, result | error}.
+ * The only code that touches the WebAssembly modules (assistant.js + assistant.wasm, and
+ * quick.wasm). It runs in a Web Worker, so typing never waits for the engine. web/engine.js
+ * talks to it with messages: {id, method, params} → {id, ok, result | error}.
  */
 /* global importScripts, createAssistantModule */
-// Everything the first answer needs starts downloading now, in parallel, before the
-// engine's script (below) has arrived: the WebAssembly (compiled as it arrives, see
-// instantiateWasm), the knowledge base named in this worker's URL, and, as soon as its
-// manifest is here, its hot pages.
+// What the first answer needs starts downloading now, before anything else: the
+// first-answer module (quick.wasm, compiled as it arrives), the first-answer index's head
+// and, once that is here, the texts in the customer's language; and the manifest of the
+// knowledge base named in this worker's URL. They answer the first searches (core/kb/
+// quick_index.hpp). The whole engine (assistant.wasm, compiled as it arrives, see
+// instantiateWasm) and its hot pages start once those are in and no first search is
+// fetching: on a slow phone they would otherwise share the bandwidth with the first answer.
+const workerParams = new URL(self.location.href).searchParams;
 const early = {
-  url: new URL(self.location.href).searchParams.get('kb'),
-  wasm: respond(wasmUrl()),
+  url: workerParams.get('kb'),
+  lang: workerParams.get('lang') || 'en',
   download: null,
+  quick: null,  // Promise of the first-answer engine, or null when there is none
+  quickFiles: null,  // takes {wasm, head} from the page (see startQuick)
+  wasm: null,
   pages: null,
 };
-early.wasm.catch(() => {});  // awaited by instantiateWasm; a failure is reported there
 if (early.url) {
   early.download = startDownload(early.url);
   early.download.catch(() => {});  // awaited by load(); a failure is reported there
-  if (isManifest(early.url)) {
-    early.pages = early.download.then((bytes) => beginPages(early.url, bytes));
-    early.pages.catch(() => {});
-  }
+  if (isManifest(early.url)) early.quick = startQuick(early.url);
 }
+// (Here and not when the whole engine starts: importScripts stops this worker until the
+// script has arrived, and a search sent meanwhile would wait.)
 importScripts('assistant.js');
 
 let engine = null;
@@ -194,8 +199,114 @@ function beginPages(manifestUrl, manifestBytes) {
   return { manifest, hot };
 }
 
-async function openPaged(module, manifestUrl, manifestDownload) {
-  const begun = manifestUrl === early.url && early.pages ? early.pages : manifestDownload.then((bytes) => beginPages(manifestUrl, bytes));
+// --- the first answer (quick.wasm; core/kb/quick_index.hpp) -----------------------------
+// A plain WebAssembly module without Emscripten's runtime: strings go in through its
+// buffer as UTF-8, results come back as JSON text.
+class QuickEngine {
+  #exports;
+
+  constructor(instance) {
+    this.#exports = instance.exports;
+    this.#exports._initialize();
+  }
+
+  // The bytes of the parts, one after another, into the module's buffer; then fn(...args).
+  #call(fn, parts, ...args) {
+    const x = this.#exports;
+    const total = parts.reduce((n, part) => n + part.length, 0);
+    let at = x.quick_buffer(total);
+    for (const part of parts) {
+      new Uint8Array(x.memory.buffer, at, part.length).set(part);
+      at += part.length;
+    }
+    const result = fn(...args);
+    return JSON.parse(new TextDecoder().decode(new Uint8Array(x.memory.buffer, result, x.quick_result_bytes())));
+  }
+
+  // {ok, files}: the texts to add before searching in lang.
+  open(lang, head) {
+    const encoded = new TextEncoder().encode(lang);
+    return this.#call(this.#exports.quick_open, [encoded, head], encoded.length);
+  }
+
+  add(name, bytes) {
+    const encoded = new TextEncoder().encode(name);
+    return this.#call(this.#exports.quick_add, [encoded, bytes], encoded.length);
+  }
+
+  // {ok, hits, lang, quick: true}, or {ok: false, error: {code: 'pages_missing'}, files}.
+  search(query, options) {
+    const lang = new TextEncoder().encode(String(options.lang ?? 'en'));
+    return this.#call(this.#exports.quick_search, [lang, new TextEncoder().encode(query)],
+      lang.length, Number(options.limit) || 10, options.includeFlows === false ? 0 : 1);
+  }
+}
+
+const quickImports = {
+  env: { emscripten_notify_memory_growth() {} },
+  wasi_snapshot_preview1: { proc_exit(code) { throw new Error(`quick.wasm stopped (${code})`); } },
+};
+
+// The first-answer engine opened on its head (kb/quick.bin beside the manifest: it names
+// the index's other files), or null when the knowledge base has no first-answer index or
+// it cannot be had (the whole engine then answers the first search too, later). The page
+// may have downloaded quick.wasm and the head already (help-assistant-define.js: its
+// requests go out before the worker has started), and posts them here.
+async function startQuick(manifestUrl) {
+  const base = new URL('.', manifestUrl);
+  const fromPage = workerParams.get('quick') === 'page'
+    ? new Promise((resolve) => { early.quickFiles = resolve; })
+    : Promise.resolve({});
+  try {
+    const given = await fromPage;
+    const [{ instance }, head] = await Promise.all([
+      given.wasm ? WebAssembly.instantiate(given.wasm, quickImports) : respond(new URL('quick.wasm', self.location.href)).then((response) =>
+        /application\/wasm/.test(response.headers.get('content-type') ?? '')
+          ? WebAssembly.instantiateStreaming(response, quickImports)
+          : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, quickImports))),
+      given.head ? new Uint8Array(given.head) : download(new URL('quick.bin', base)),
+    ]);
+    const quick = { engine: new QuickEngine(instance), files: new Map() };
+    // One download per file, however many searches ask for it.
+    quick.file = (name) => {
+      if (!quick.files.has(name)) {
+        const got = download(new URL(name, base), { immutable: true }).then(unzipped).then((bytes) => verified(name, bytes));
+        got.catch(() => quick.files.delete(name));  // asked again by the next search
+        quick.files.set(name, got);
+      }
+      return quick.files.get(name);
+    };
+    const opened = quick.engine.open(early.lang, await unzipped(head));
+    if (!opened.ok) throw fail(opened.error.code, opened.error.message);
+    // The customer's texts, before a search asks for them with its terms.
+    for (const name of opened.files) quick.file(name).then((bytes) => quick.engine.add(name, bytes), () => {});
+    return quick;
+  } catch (e) {
+    console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
+    return null;
+  }
+}
+
+// A search answered by the first-answer engine, fetching the index files it names.
+async function quickSearch(quick, params, stillWanted) {
+  for (let round = 0; round < 4; round++) {
+    const result = quick.engine.search(String(params.query ?? ''), params.options ?? {});
+    if (result.ok || result.error.code !== 'pages_missing') return result;
+    if (!stillWanted()) return { ok: true, hits: [], superseded: true };  // never shown
+    const files = await Promise.all(result.files.map(async (name) => [name, await quick.file(name)]));
+    for (const [name, bytes] of files) quick.engine.add(name, bytes);
+  }
+  return { ok: false, error: { code: 'kb_unavailable', message: 'the first-answer index keeps asking for files' } };
+}
+
+// Resolves once the first-answer engine has started (or failed) and no search sent before
+// the whole engine was ready is still waiting for it.
+async function quickSettled() {
+  await early.quick;
+  while (firstSearches.pending > 0) await new Promise((resolve) => firstSearches.idle.push(resolve));
+}
+
+async function openPaged(module, begun) {
   const { manifest, hot: hotDownload } = await begun;
   engine = new module.Engine();
   const used = engine.usePages({ pageSize: manifest.page_size, pageCount: manifest.page_count, chunkPages: manifest.chunk_pages });
@@ -227,11 +338,16 @@ function wasmUrl() {
 
 async function load({ kbUrl }) {
   const started = performance.now();
-  // The knowledge base downloads while the engine's WebAssembly downloads and compiles
-  // (instantiateStreaming), not after: on a slow phone the two share the time.
   const paged = isManifest(kbUrl);
   const downloading = kbUrl === early.url ? early.download : startDownload(kbUrl);
   downloading.catch(() => {});  // awaited below; a failure is reported there
+  if (kbUrl === early.url) await quickSettled();
+  // The WebAssembly (compiled as it arrives, instantiateStreaming) and the hot pages
+  // download together, and while the engine's script arrives.
+  early.wasm = respond(wasmUrl());
+  early.wasm.catch(() => {});  // awaited by instantiateWasm; a failure is reported there
+  const begun = paged ? downloading.then((bytes) => beginPages(kbUrl, bytes)) : null;
+  begun?.catch(() => {});  // awaited by openPaged
   // The module's promise never settles if the runtime aborts while starting; onAbort does.
   let abort;
   const aborted = new Promise((_, reject) => { abort = reject; });
@@ -245,7 +361,7 @@ async function load({ kbUrl }) {
   let opened;
   let bytes;
   if (paged) {
-    ({ opened, bytes } = await openPaged(module, kbUrl, downloading));
+    ({ opened, bytes } = await openPaged(module, begun));
   } else {
     const image = await downloading;
     engine = new module.Engine();
@@ -261,29 +377,57 @@ async function load({ kbUrl }) {
 
 let latestSearch = 0;
 
+// Searches sent before the whole engine is ready and not yet answered: while there are
+// any, the whole engine waits to download (see load).
+const firstSearches = { pending: 0, idle: [] };
+
 function call(method, params) {
   if (method === 'load') return (loading ??= load(params));
   if (!loading) throw fail('not_loaded', 'load the engine first');
   const ticket = method === 'search' ? ++latestSearch : 0;
-  return loading.then(async () => {
-    const run = () =>
-      method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
-      : method === 'forPage' ? engine.forPage(String(params.page ?? ''), params.options ?? {})
-      : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
-      : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
-      : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))
-      : method === 'handoff' ? engine.handoff(String(params.state ?? ''), JSON.stringify(params.request ?? {}))
-      : method === 'replyTime' ? engine.replyTime(String(params.team ?? ''), String(params.channel ?? ''), Number(params.now ?? Date.now()))
-      : method === 'settings' ? engine.settings()
-      : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
-    const result = await withChunks(run, () => method !== 'search' || ticket === latestSearch);
-    if (!result.ok) throw fail(result.error.code, result.error.message);
-    if (typeof result.view === 'string') result.view = JSON.parse(result.view);
-    return result;
-  });
+  if (method === 'search' && !engine && early.quick) return searchFirst(params, ticket);
+  return loading.then(() => callEngine(method, params, ticket));
+}
+
+async function callEngine(method, params, ticket) {
+  const run = () =>
+    method === 'search' ? engine.search(String(params.query ?? ''), params.options ?? {})
+    : method === 'forPage' ? engine.forPage(String(params.page ?? ''), params.options ?? {})
+    : method === 'article' ? engine.article(String(params.id ?? ''), String(params.lang ?? 'en'))
+    : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
+    : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))
+    : method === 'handoff' ? engine.handoff(String(params.state ?? ''), JSON.stringify(params.request ?? {}))
+    : method === 'replyTime' ? engine.replyTime(String(params.team ?? ''), String(params.channel ?? ''), Number(params.now ?? Date.now()))
+    : method === 'settings' ? engine.settings()
+    : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
+  const result = await withChunks(run, () => method !== 'search' || ticket === latestSearch);
+  if (!result.ok) throw fail(result.error.code, result.error.message);
+  if (typeof result.view === 'string') result.view = JSON.parse(result.view);
+  return result;
+}
+
+// A search before the whole engine is ready: the first-answer engine answers it (a
+// search result with quick: true), or, without one, the whole engine once it is ready.
+async function searchFirst(params, ticket) {
+  firstSearches.pending++;
+  let result = null;
+  try {
+    const quick = await early.quick;
+    if (quick && !engine) result = await quickSearch(quick, params, () => ticket === latestSearch);
+  } catch (e) {
+    console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
+  } finally {
+    if (--firstSearches.pending === 0) for (const resolve of firstSearches.idle.splice(0)) resolve();
+  }
+  // Without an answer from it, the whole engine answers once it is ready.
+  return result?.ok ? result : loading.then(() => callEngine('search', params, ticket));
 }
 
 self.onmessage = async (event) => {
+  if (event.data.quickFiles) {
+    early.quickFiles?.(event.data.quickFiles);
+    return;
+  }
   const { id, method, params } = event.data;
   try {
     const result = await call(method, params ?? {});

@@ -6,9 +6,10 @@
  *   // kbUrl: a paged knowledge base's manifest (kbc --pages: only what searches need is
  *   // downloaded), or a whole kb.sqlite file.
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
- *   // found: { hits, lang, corrected, confident } — corrected is the query as searched when a
+ *   // found: { hits, lang, corrected, confident, quick } — corrected is the query as searched when a
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
- *   // probably not an answer; null when a newer search has started. Other options:
+ *   // probably not an answer; quick: answered by the first-answer index while the whole
+ *   // engine loads (never confident); null when a newer search has started. Other options:
  *   // includeAgent (agent-only articles too), category, includeFlows (false: articles only)
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
@@ -34,16 +35,26 @@ export class Engine {
     };
   }
 
-  static async load({ kbUrl = 'kb/manifest.json', workerUrl, onProgress } = {}) {
+  static async load(options = {}) {
+    const engine = Engine.start(options);
+    engine.info = await engine.loaded;
+    return engine;
+  }
+
+  // The engine at once, before it has loaded: engine.loaded resolves to its info when it
+  // has (or rejects). search() answers meanwhile, from the first-answer index when the
+  // knowledge base has one (results with quick: true; see engine-worker.js); other calls
+  // wait until it has loaded. lang: the customer's language, whose texts come first.
+  static start({ kbUrl = 'kb/manifest.json', workerUrl, onProgress, lang } = {}) {
     const href = new URL(kbUrl, document.baseURI).href;
     let started = null;
     if (prepared?.kbUrl === href) {
       started = prepared;
       prepared = null;
     }
-    started ??= Engine.#start(href, workerUrl);
+    started ??= Engine.#start(href, workerUrl, lang);
     started.engine.onProgress = onProgress;
-    started.engine.info = await started.loaded;
+    started.engine.loaded = started.loaded;
     return started.engine;
   }
 
@@ -57,10 +68,17 @@ export class Engine {
 
   // The worker learns the knowledge base from its URL too, so that it starts downloading
   // before the engine's script has arrived.
-  static #start(href, workerUrl = new URL('./engine-worker.js', import.meta.url)) {
+  static #start(href, workerUrl = new URL('./engine-worker.js', import.meta.url), lang = '') {
+    return Engine.#begin(href, new Worker(Engine.workerUrl(workerUrl, href, lang)));
+  }
+
+  // The worker's URL, which tells it the knowledge base and the customer's language
+  // (help-assistant-define.js makes the same).
+  static workerUrl(workerUrl, kbHref, lang) {
     const url = new URL(workerUrl);
-    url.searchParams.set('kb', href);
-    return Engine.#begin(href, new Worker(url));
+    url.searchParams.set('kb', kbHref);
+    if (lang) url.searchParams.set('lang', lang);
+    return url;
   }
 
   static #begin(href, worker) {
@@ -74,7 +92,7 @@ export class Engine {
     const ticket = ++this.#latestSearch;
     const result = await this.#call('search', { query, options });
     return ticket === this.#latestSearch
-      ? { hits: result.hits, lang: result.lang, corrected: result.corrected, confident: result.confident }
+      ? { hits: result.hits, lang: result.lang, corrected: result.corrected, confident: result.confident, quick: Boolean(result.quick) }
       : null;
   }
 

@@ -82,7 +82,8 @@ template.innerHTML = `
 
 export class HelpAssistantElement extends HTMLElement {
   #root;
-  #engine = null;
+  #engine = null;   // once the whole engine has loaded
+  #starting = null;  // the engine before it has loaded: it answers searches already
   #loading = null;
   #timer = 0;
   #lang = 'en';
@@ -197,8 +198,9 @@ export class HelpAssistantElement extends HTMLElement {
     this.#abort?.abort();
     this.#outbox?.stop();
     clearTimeout(this.#timer);
-    this.#engine?.close();
+    this.#starting?.close();
     this.#engine = null;
+    this.#starting = null;
     this.#loading = null;
   }
 
@@ -206,19 +208,25 @@ export class HelpAssistantElement extends HTMLElement {
     const ui = this.#ui;
     ui.retry.hidden = true;
     ui.status.textContent = t(this.#lang, 'loading');
-    this.#loading = Engine.load({
+    const engine = Engine.start({
       kbUrl: this.getAttribute('kb-src') || 'kb/manifest.json',
+      lang: this.#lang,
       onProgress: ({ received, total }) => {
         ui.status.textContent = t(this.#lang, 'loadingProgress', { percent: Math.floor((100 * received) / total) });
       },
-    }).then((engine) => {
+    });
+    this.#starting = engine;
+    this.#loading = engine.loaded.then((info) => {
+      engine.info = info;
       this.#engine = engine;
       ui.status.textContent = '';
       // Writing to a person needs the engine (it builds the case); the phone and the
       // address above need nothing.
       ui.writeToUs.hidden = false;
       this.dispatchEvent(new CustomEvent('ready', { detail: engine.info }));
-      this.#search();  // the results for a query typed while loading, or this page's suggestions
+      // The results for a query typed while loading (the whole engine's, in place of the
+      // first answer's), or this page's suggestions.
+      this.#search();
       this.#restoreConversation(engine);
       return engine;
     }, (error) => {
@@ -518,7 +526,9 @@ export class HelpAssistantElement extends HTMLElement {
     const ui = this.#ui;
     const query = ui.query.value;
     const moment = this.#moment;
-    const engine = await this.#loading;
+    // Before the whole engine has loaded, the first-answer index answers (found.quick);
+    // suggestions for the page wait for the whole engine.
+    const engine = query.trim() ? (this.#engine ?? this.#starting) : await this.#loading;
     if (!engine || !this.isConnected) return;
     if (!query.trim()) {
       this.#showSuggestions();
@@ -545,7 +555,7 @@ export class HelpAssistantElement extends HTMLElement {
     }
     this.#renderResults(query, found);
     if (note === 'described') ui.status.textContent = this.#describedNote();
-    this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length } }));
+    this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length, provisional: found.quick } }));
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();
@@ -573,6 +583,9 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.classList.remove('suggestions');
     ui.results.dataset.query = query;  // which search these results answer (tests wait on it)
     ui.results.dataset.confident = String(Boolean(found.confident));
+    // A first answer, while the whole engine loads: shown, but judged only once the whole
+    // engine has searched again (it corrects typos and knows how sure it is).
+    ui.results.dataset.provisional = String(Boolean(found.quick));
     ui.results.replaceChildren(...found.hits.map((hit) => this.#resultItem(hit)));
     // Articles and guided fixes are counted apart: the customer reads them differently.
     const flows = found.hits.filter((hit) => hit.kind === 'flow').length;
@@ -582,8 +595,11 @@ export class HelpAssistantElement extends HTMLElement {
     const parts = [count];
     if (found.corrected) parts.unshift(t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) }));
     // Honest about weak matches (P3): say so and point to a person instead of guessing.
-    if (found.hits.length && !found.confident) parts.push(t(this.#lang, 'notSure'));
+    if (found.hits.length && !found.confident && !found.quick) parts.push(t(this.#lang, 'notSure'));
+    // Nothing found yet may still be found by the whole engine (a typo corrected).
+    if (found.quick && !found.hits.length) parts.splice(0, parts.length, t(this.#lang, 'loading'));
     ui.status.textContent = parts.join(' ');
+    if (found.quick) return;
     this.#root.querySelector('.contact').classList.toggle('prominent', !found.confident);
   }
 

@@ -13,12 +13,12 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v5';
+const cacheName = 'help-assistant-v6';
 const files = [
   './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
-  'assistant.js', 'assistant.wasm', 'kb/manifest.json',
+  'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
 ];
 // The knowledge base's chunks are stored too while they add up to at most this (the
 // demo's are about 1 MB); a larger help center keeps the chunks it has used.
@@ -42,6 +42,9 @@ self.addEventListener('message', (event) => {
     try {
       const manifest = await (await fetch(new Request('kb/manifest.json', { cache: 'no-cache' }))).json();
       wanted.push(`kb/${manifest.hot.file}`);
+      // The first-answer index: a repeat visit answers from it while the engine starts.
+      const quick = manifest.quick;
+      if (quick) wanted.push(...[quick.head, ...quick.shards, ...Object.values(quick.texts)].map((name) => `kb/${name}`));
       if (manifest.bytes <= maxKnowledgeBaseBytes) wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
     } catch {
       ok = false;

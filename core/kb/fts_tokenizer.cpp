@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "kb/bm25.hpp"
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
 #include "text/stopwords.hpp"
@@ -76,13 +77,6 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
 // ---------------------------------------------------------------------------------------
 // The rank function (see the header).
 
-constexpr double bm25_k1 = 1.2;
-constexpr double bm25_b = 0.75;
-// A pair token counts half a word: one of its two words is a query word that scores on
-// its own, so a full weight would count that word twice. (Measured, MRR@10 at weights
-// 1 / 0.7 / 0.5 / 0.3: banking77 0.891 / 0.895 / 0.898 / 0.898, clinc150 0.925 / 0.927 /
-// 0.925 / 0.918, South Slavic 0.884 / 0.891 / 0.904 / 0.910.)
-constexpr double pair_weight = 0.5;
 
 // What the rank function needs about the whole query, computed on its first call for a
 // query and kept by FTS5 as the function's auxiliary data until the query ends.
@@ -123,13 +117,6 @@ int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, query_stats& st
     stats.idf[static_cast<std::size_t>(p)] = idf > 0 ? idf : 1e-6;
   }
   return SQLITE_OK;
-}
-
-// bm25's share of one term found `frequency` times (weighted by column) in a row whose
-// length is length_ratio times the average.
-double term_score(double idf, double frequency, double length_ratio) {
-  return idf * frequency * (bm25_k1 + 1) /
-         (frequency + bm25_k1 * (1 - bm25_b + bm25_b * length_ratio));
 }
 
 void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
@@ -225,19 +212,6 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
-bool forms_pair(std::string_view left, std::string_view right) {
-  return text::is_stopword(left) || text::is_stopword(right);
-}
-
-std::string pair_token(std::string_view left, std::string_view right) {
-  std::string token;
-  token.reserve(left.size() + right.size() + 2);
-  token += pair_marker;
-  token += left;
-  token += ' ';
-  token += right;
-  return token;
-}
 
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   fts5_api* api = fts5_api_of(db);

@@ -16,6 +16,7 @@
 
 #include "flow/flow.hpp"
 #include "handoff/config.hpp"
+#include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/paged.hpp"
@@ -39,11 +40,6 @@ namespace {
 // article: enough for max_hits articles in six languages with room to spare.
 constexpr int max_rows = 400;
 constexpr std::size_t max_hits = 50;
-// Words of context in a snippet.
-constexpr std::size_t snippet_words = 14;
-// The rank function's column weights (title, tags, body), before what it knows of the
-// phrases (fts_match).
-constexpr const char* rank_weights = "(10.0, 4.0, 1.0, ";
 // A search whose words are held by more rows than this together (counting a row once per
 // word) looks at the rows holding every word first.
 constexpr long long wide_search_rows = 2000;
@@ -311,7 +307,8 @@ result<search_response> knowledge_base::search_once(std::string_view query,
     statement& row = statements_->row;
     rows.reset();
     rows.bind(1, match.expression)
-        .bind(2, std::string(rank_function_name) + rank_weights +
+        .bind(2, std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) + ", " +
+                     std::to_string(column_weights[1]) + ", " + std::to_string(column_weights[2]) + ", " +
                      std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
                      ")")
         .bind(3, static_cast<long long>(max_rows));

@@ -15,6 +15,8 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/paged.hpp"
+#include "kb/quick_index.hpp"
+#include "kb/quick_writer.hpp"
 #include "kb/schema.hpp"
 #include "kb/statement.hpp"
 #include "text/tokenizer.hpp"
@@ -207,6 +209,17 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   written.hot_pages = hot.value().size();
   written.hot_bytes = written.total_bytes - before_hot;
 
+  const std::uint64_t before_quick = written.total_bytes;
+  auto quick = write_quick_index(image, [&](std::string_view bytes) { return store(bytes); });
+  if (!quick) return quick.err();
+  auto head = gzip(quick.value().head);
+  if (!head) return head.err();
+  if (auto saved = write_file(dir / quick_head_file, head.value()); !saved) return saved.err();
+  written.total_bytes += head.value().size();
+  written.quick_bytes = written.total_bytes - before_quick;
+  nlohmann::json texts = nlohmann::json::object();
+  for (const auto& [lang, name] : quick.value().texts) texts[lang] = name;
+
   const kb_info& kb = info.value().info();
   const nlohmann::json manifest = {
       {"format_version", kb.format_version},
@@ -217,6 +230,10 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
       {"chunk_pages", chunk_pages},
       {"chunks", chunks},
       {"hot", {{"file", hot_name.value()}, {"pages", hot.value()}}},
+      {"quick", {{"format_version", quick_format_version},
+                 {"head", quick_head_file},
+                 {"shards", quick.value().shards},
+                 {"texts", texts}}},
       {"bytes", written.total_bytes},
   };
   if (auto saved = write_file(dir / "manifest.json", manifest.dump()); !saved) return saved.err();

@@ -4,6 +4,8 @@
 //   site/kb/manifest.json      versions, page layout, chunk names, the hot pages
 //   site/kb/<sha256:16>.bin    a chunk: chunk_pages SQLite pages, gzipped at build time
 //   site/kb/<sha256:16>.bin    the hot pages: what opening and most searches read
+//   site/kb/quick.bin          the first-answer index's head (quick_index.hpp), and
+//   site/kb/<sha256:16>.bin    its term shards and texts
 //
 // A file's name is the start of the SHA-256 of its unzipped bytes: files never change,
 // any cache may keep them for ever, and two deployments never mix (docs/loading.md).
@@ -22,6 +24,7 @@ struct pages_written {
   std::size_t chunks = 0;
   std::size_t hot_pages = 0;
   std::uint64_t hot_bytes = 0;    // gzipped
+  std::uint64_t quick_bytes = 0;  // the first-answer index (quick_index.hpp), gzipped
   std::uint64_t total_bytes = 0;  // every file, gzipped
 };
 

@@ -131,4 +131,18 @@ match_query build_match(std::string_view typed) {
   return build_match(query_words(typed));
 }
 
+bool forms_pair(std::string_view left, std::string_view right) {
+  return text::is_stopword(left) || text::is_stopword(right);
+}
+
+std::string pair_token(std::string_view left, std::string_view right) {
+  std::string token;
+  token.reserve(left.size() + right.size() + 2);
+  token += pair_marker;
+  token += left;
+  token += ' ';
+  token += right;
+  return token;
+}
+
 }  // namespace ha::kb

@@ -14,6 +14,9 @@
 
 namespace ha::kb {
 
+// Words of context in a search hit's snippet.
+inline constexpr std::size_t snippet_words = 14;
+
 struct snippet_query {
   // Per query word, the forms that count as a match (canonical form and stems).
   std::vector<std::vector<std::string>> words;

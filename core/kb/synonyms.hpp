@@ -33,6 +33,8 @@ class synonym_table {
   // The other words (canonical) of the word's groups, for marking them in snippets.
   std::vector<std::string> other_words(const std::string& canonical) const;
 
+  const std::vector<std::vector<std::string>>& groups() const noexcept { return groups_; }
+
  private:
   std::vector<int> groups_of(const std::string& canonical) const;
 

@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
     }
     std::cerr << "kbc: " << written.value().chunks << " chunks and " << written.value().hot_pages
               << " hot pages (" << written.value().hot_bytes << " B gzip; "
+              << written.value().quick_bytes << " B first-answer index; "
               << written.value().total_bytes << " B in all) -> " << pages << '\n';
   }
   if (stats) std::cout << ha::kb::stats_json(result.stats) << '\n';

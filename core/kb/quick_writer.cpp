@@ -1,0 +1,221 @@
+#include "kb/quick_writer.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/languages.hpp"
+#include "kb/quick_index.hpp"
+#include "kb/statement.hpp"
+#include "kb/synonyms.hpp"
+#include "text/stem.hpp"
+#include "text/tokenizer.hpp"
+
+namespace ha::kb {
+namespace {
+
+using quick_format::put_number;
+using quick_format::put_string;
+
+struct closer {
+  void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
+};
+
+result<std::unique_ptr<sqlite3, closer>> open_copy(const std::string& image) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return {errc::internal, "SQLite could not open an in-memory database"};
+  }
+  std::unique_ptr<sqlite3, closer> db(raw);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+  if (buffer == nullptr) return {errc::internal, "out of memory for the knowledge base"};
+  std::memcpy(buffer, image.data(), image.size());
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  if (sqlite3_deserialize(db.get(), "main", buffer, size, size,
+                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
+      SQLITE_OK) {
+    return {errc::corrupt_database, sqlite3_errmsg(db.get())};
+  }
+  return db;
+}
+
+// The stemmer for an article's language: its words are stored as these stems.
+text::stem_language stem_language_of(std::string_view lang) {
+  if (lang == "en") return text::stem_language::english;
+  if (lang == "sl") return text::stem_language::slovene;
+  return text::stem_language::bcs;
+}
+
+// The start of a text, cut after a word, at most quick_excerpt_bytes.
+std::string excerpt_of(std::string_view body) {
+  if (body.size() <= quick_excerpt_bytes) return std::string(body);
+  std::size_t end = 0;
+  std::size_t pos = 0;
+  for (text::token t; text::next_token(body, pos, t) && t.end <= quick_excerpt_bytes;) {
+    end = t.end;
+  }
+  return std::string(body.substr(0, end)) + "…";
+}
+
+struct counts {
+  std::uint32_t in_column[3] = {0, 0, 0};
+};
+
+}  // namespace
+
+result<quick_written> write_quick_index(const std::string& image, const store_file& store) {
+  auto opened = open_copy(image);
+  if (!opened) return opened.err();
+  sqlite3* db = opened.value().get();
+  synonym_table synonyms;
+  if (auto loaded = synonyms.load(db); !loaded) return loaded.err();
+
+  // Articles in the order of their first row; rows as the full index has them (a Serbian
+  // Cyrillic row is not indexed: its Latin row stands for both).
+  std::vector<quick_index::article_info> articles;
+  std::map<std::string, std::uint32_t> article_of;
+  std::map<std::string, std::map<std::uint32_t, quick_index::article_text>> texts;  // lang → article → text
+  std::vector<quick_index::row_info> rows;
+  std::map<std::string, std::map<std::uint32_t, counts>> terms;  // term → row → counts
+  std::uint64_t total_words = 0;
+
+  statement select(db,
+                   "SELECT a.id, a.lang, a.kind, a.audience, a.category, a.title, a.tags, b.body "
+                   "FROM articles a JOIN bodies b ON b.rowid = a.rowid ORDER BY a.rowid");
+  if (!select.ok()) return {errc::corrupt_database, sqlite3_errmsg(db)};
+  int rc;
+  while ((rc = select.step()) == SQLITE_ROW) {
+    const std::string id = select.text(0);
+    const std::string lang = select.text(1);
+    auto [at, added] = article_of.emplace(id, static_cast<std::uint32_t>(articles.size()));
+    if (added) articles.push_back({id, select.text(2), select.text(3), select.text(4), 0});
+    quick_index::article_info& article = articles[at->second];
+    for (std::size_t i = 0; i < content_languages.size(); ++i) {
+      if (content_languages[i] == lang) article.languages |= 1u << i;
+    }
+    const std::string body = select.text(7);
+    texts[lang][at->second] = {select.text(5), excerpt_of(body)};
+    if (lang == "sr-Cyrl") continue;
+
+    const auto row = static_cast<std::uint32_t>(rows.size());
+    const text::stem_language language = stem_language_of(lang);
+    std::uint32_t words = 0;
+    const std::string columns[3] = {select.text(5), select.text(6), body};
+    for (int c = 0; c < 3; ++c) {
+      std::string previous;  // FTS5 reads each column apart: pairs do not cross them
+      for (const text::token& t : text::tokenize(columns[c])) {
+        ++words;
+        ++terms[text::stem(t.text, language)][row].in_column[c];
+        for (const std::string& group : synonyms.group_tokens(t.text)) {
+          ++terms[group][row].in_column[c];
+        }
+        if (!previous.empty() && forms_pair(previous, t.text)) {
+          ++terms[pair_token(previous, t.text)][row].in_column[c];
+        }
+        previous = t.text;
+      }
+    }
+    rows.push_back({at->second, words});
+    total_words += words;
+  }
+  if (rc != SQLITE_DONE) return {errc::corrupt_database, sqlite3_errmsg(db)};
+
+  quick_written written;
+
+  // Term shards: terms in byte order, each shard starting a new run of shared prefixes.
+  std::vector<std::string> shard_first;
+  std::string shard;
+  std::size_t in_shard = 0;
+  std::string last;
+  const auto flush = [&]() -> status {
+    if (in_shard == 0) return ok_status();
+    std::string file(quick_terms_magic);
+    file.push_back(static_cast<char>(quick_format_version));
+    put_number(file, in_shard);
+    file += shard;
+    auto name = store(file);
+    if (!name) return name.err();
+    written.shards.push_back(name.value());
+    shard.clear();
+    in_shard = 0;
+    last.clear();
+    return ok_status();
+  };
+  for (const auto& [term, holders] : terms) {
+    // A pair token in one row only is half the dictionary and almost never searched.
+    if (term[0] == pair_marker && holders.size() < 2) continue;
+    if (in_shard == 0) shard_first.push_back(term);
+    std::size_t shared = 0;
+    while (shared < last.size() && shared < term.size() && last[shared] == term[shared]) ++shared;
+    put_number(shard, shared);
+    put_string(shard, std::string_view(term).substr(shared));
+    put_number(shard, holders.size());
+    std::uint32_t previous_row = 0;
+    for (const auto& [row, n] : holders) {
+      put_number(shard, row - previous_row);
+      previous_row = row;
+      put_number(shard, quick_format::pack_counts(n.in_column[0], n.in_column[1], n.in_column[2]));
+    }
+    last = term;
+    ++in_shard;
+    if (shard.size() >= quick_shard_bytes) {
+      if (auto flushed = flush(); !flushed) return flushed.err();
+    }
+  }
+  if (auto flushed = flush(); !flushed) return flushed.err();
+
+  for (const auto& [lang, by_article] : texts) {
+    std::string file(quick_text_magic);
+    file.push_back(static_cast<char>(quick_format_version));
+    put_number(file, by_article.size());
+    for (const auto& [article, x] : by_article) {
+      put_number(file, article);
+      put_string(file, x.title);
+      put_string(file, x.excerpt);
+    }
+    auto name = store(file);
+    if (!name) return name.err();
+    written.texts.emplace_back(lang, name.value());
+  }
+
+  std::string head(quick_head_magic);
+  head.push_back(static_cast<char>(quick_format_version));
+  put_number(head, rows.size());
+  put_number(head, total_words);
+  put_number(head, articles.size());
+  for (const auto& a : articles) {
+    put_string(head, a.id);
+    put_string(head, a.kind);
+    put_string(head, a.audience);
+    put_string(head, a.category);
+    put_number(head, a.languages);
+  }
+  for (const auto& r : rows) {
+    put_number(head, r.article);
+    put_number(head, r.words);
+  }
+  put_number(head, synonyms.groups().size());
+  for (const auto& group : synonyms.groups()) {
+    put_number(head, group.size());
+    for (const std::string& word : group) put_string(head, word);
+  }
+  put_number(head, written.shards.size());
+  for (std::size_t i = 0; i < written.shards.size(); ++i) {
+    put_string(head, shard_first[i]);
+    put_string(head, written.shards[i]);
+  }
+  put_number(head, written.texts.size());
+  for (const auto& [lang, name] : written.texts) {
+    put_string(head, lang);
+    put_string(head, name);
+  }
+  written.head = std::move(head);
+  return written;
+}
+
+}  // namespace ha::kb

@@ -1,0 +1,74 @@
+// The first answer on a slow phone: the first-answer index (quick.wasm and a few small
+// files) answers while the whole engine is still downloading, and the whole engine takes
+// over when it arrives. Here the whole engine's WebAssembly is held back by the test until
+// the first answer is on screen, as a slow network would hold it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, start, widget } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+// Holds every request for the whole engine's WebAssembly until release() is called.
+async function holdWholeEngine(context) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await context.route('**/assistant.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const results = (page, provisional) =>
+  page.locator(`help-assistant .results[data-provisional="${provisional}"] li button`);
+
+test('the first answer is shown before the whole engine has arrived, and then replaced by its own', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const release = await holdWholeEngine(context);
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('forgot password');
+  // Answered while the whole engine is still held back: the right article, its words marked.
+  const first = results(page, 'true').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-id'), 'reset-password');
+  assert.match(await first.innerHTML(), /<mark>/);
+  // A first answer is not judged: no "not sure" before the whole engine has searched.
+  assert.match(await w.status.textContent(), /^\d+ articles? found/);
+  assert.doesNotMatch(await w.status.textContent(), /sure/i);
+  // The whole engine arrives and searches again: its own answer replaces the first.
+  release();
+  await results(page, 'false').first().waitFor();
+  assert.equal(await results(page, 'false').first().getAttribute('data-id'), 'reset-password');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a Serbian customer typing Cyrillic gets a Cyrillic first answer', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const release = await holdWholeEngine(context);
+  const page = await openPage(context, env.base);
+  await widget(page).input.fill('заборавио сам лозинку');
+  const first = results(page, 'true').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('lang'), 'sr-Cyrl');
+  assert.match(await first.textContent(), /[\u0400-\u04FF]/u);
+  release();
+  await results(page, 'false').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('without a first-answer index the whole engine answers the first search', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  await context.route('**/kb/quick.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const page = await openPage(context, env.base);
+  await widget(page).input.fill('forgot password');
+  const first = results(page, 'false').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-id'), 'reset-password');
+  assert.equal(await results(page, 'true').count(), 0);
+  await context.close();
+});

@@ -1,0 +1,193 @@
+// The first-answer index (kb/quick_index.hpp): what answers a customer's first searches
+// while the whole engine downloads. It must find what the whole search finds, in the
+// customer's language, ask only for the files a search needs, and treat damaged files
+// as errors, never as a crash.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <map>
+
+#include "fixtures.hpp"
+#include "kb/knowledge_base.hpp"
+#include "kb/quick_index.hpp"
+#include "kb/quick_writer.hpp"
+
+using namespace ha;
+using kb::quick_index;
+
+namespace {
+
+// An index written in memory: file name → unzipped bytes, and the head.
+struct written_index {
+  std::map<std::string, std::string> files;
+  std::string head;
+};
+
+written_index write_index(const std::string& image) {
+  written_index out;
+  auto written = kb::write_quick_index(image, [&](std::string_view bytes) -> result<std::string> {
+    const std::string name = "file-" + std::to_string(out.files.size()) + ".bin";
+    out.files.emplace(name, std::string(bytes));
+    return name;
+  });
+  REQUIRE(written.ok());
+  out.head = written.value().head;
+  return out;
+}
+
+// The worker's part: search, add the files asked for, search again. Counts the rounds.
+kb::search_response search(quick_index& index, const written_index& files,
+                           const std::string& query, const kb::search_options& options,
+                           int* rounds = nullptr) {
+  for (int round = 0;; ++round) {
+    auto answer = index.search(query, options);
+    if (answer.missing.empty()) {
+      if (rounds != nullptr) *rounds = round;
+      return answer.found;
+    }
+    REQUIRE(answer.found.hits.empty());
+    for (const std::string& name : answer.missing) {
+      REQUIRE(files.files.count(name) == 1);
+      REQUIRE(index.add(name, files.files.at(name)).ok());
+    }
+    REQUIRE(round < 3);
+  }
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+kb::search_options in(const char* lang) {
+  kb::search_options options;
+  options.lang = lang;
+  options.limit = 8;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("the first answer finds the article the whole search finds first", "[kb][quick]") {
+  // The demo knowledge base, when the build made it (tools/build.sh runs before the
+  // tests); the small help center otherwise.
+  std::string image = read_file(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite");
+  const bool demo = !image.empty();
+  if (!demo) image = test::make_kb_image(test::small_help_center());
+  auto whole = kb::knowledge_base::open_image(image);
+  REQUIRE(whole.ok());
+  const written_index files = write_index(image);
+  auto index = quick_index::open(files.head);
+  REQUIRE(index.ok());
+
+  // Customers' first questions, in every language, some still being typed.
+  const std::vector<std::pair<std::string, const char*>> questions = {
+      {"forgot password", "en"},           {"reset my passw", "en"},
+      {"router lights blinking", "en"},    {"internet not working", "en"},
+      {"how do i pay my bill", "en"},      {"cancel contract", "en"},
+      {"zaboravio sam lozinku", "sr-Latn"}, {"ruter ne radi", "sr-Latn"},
+      {"заборавио сам лозинку", "sr-Cyrl"}, {"рачун за интернет", "sr-Cyrl"},
+      {"ne radi mi internet", "hr"},       {"kako platiti račun", "bs"},
+      {"pozabil sem geslo", "sl"},         {"internet ne dela", "sl"},
+      {"roaming abroad", "en"},            {"change wifi password", "en"},
+  };
+  int same_first = 0;
+  int asked = 0;
+  for (const auto& [query, lang] : questions) {
+    INFO(query << " / " << lang);
+    const auto expected = whole.value().search(query, in(lang));
+    REQUIRE(expected.ok());
+    const auto got = search(index.value(), files, query, in(lang));
+    CHECK_FALSE(got.confident);  // judging how sure is the whole engine's part
+    CHECK(got.lang == expected.value().lang);
+    if (expected.value().hits.empty()) continue;
+    ++asked;
+    REQUIRE_FALSE(got.hits.empty());
+    if (got.hits[0].id != expected.value().hits[0].id) {
+      std::printf("first answer: %s: %s (whole search: %s)\n", query.c_str(), got.hits[0].id.c_str(),
+                  expected.value().hits[0].id.c_str());
+      continue;
+    }
+    ++same_first;
+    // Shown in the language the whole search shows it in.
+    CHECK(got.hits[0].lang == expected.value().hits[0].lang);
+  }
+  // Measured on the demo: the same first hit for 12 of these 16 (the index stores one stem
+  // per word where the whole one stores four, leaves out pairs found once, and has no
+  // side-by-side bonus); the others are close calls, and the whole search replaces the
+  // first answer as soon as it is ready.
+  CAPTURE(same_first, asked);
+  if (demo) CHECK(same_first * 10 >= asked * 7);
+  if (demo) std::printf("first answer: the same first hit as the whole search for %d of %d questions\n", same_first, asked);
+}
+
+TEST_CASE("the first answer asks for the files a search needs, once", "[kb][quick]") {
+  const std::string image = test::make_kb_image(test::small_help_center());
+  const written_index files = write_index(image);
+  auto index = quick_index::open(files.head);
+  REQUIRE(index.ok());
+  int rounds = 0;
+  const auto first = search(index.value(), files, "reset password", in("en"), &rounds);
+  CHECK(rounds == 1);  // the term shards and the texts together, in one round
+  REQUIRE_FALSE(first.hits.empty());
+  CHECK(first.hits[0].id == "reset-password");
+  CHECK(first.hits[0].snippet_html.find("<mark>") != std::string::npos);
+  const auto again = search(index.value(), files, "reset password", in("en"), &rounds);
+  CHECK(rounds == 0);
+  REQUIRE(again.hits.size() == first.hits.size());
+
+  // Agent-only articles are not shown to customers; flows only when asked for.
+  for (const auto& hit : again.hits) CHECK(hit.audience == "customer");
+  kb::search_options agent = in("en");
+  agent.include_agent = true;
+  bool agent_found = false;
+  for (const auto& hit : search(index.value(), files, "calm upset customer", agent).hits) {
+    agent_found = agent_found || hit.audience == "agent";
+  }
+  CHECK(agent_found);
+
+  // A Serbian customer typing Cyrillic reads the Cyrillic version.
+  const auto cyrillic = search(index.value(), files, "лозинка", in("sr-Latn"));
+  REQUIRE_FALSE(cyrillic.hits.empty());
+  CHECK(cyrillic.lang == "sr-Cyrl");
+  CHECK(cyrillic.hits[0].lang == "sr-Cyrl");
+
+  // Words nobody wrote, stopwords alone, operators and nothing at all: no hits, no error.
+  for (const char* text : {"xyzzy qwerty", "the and of", "\"*(^", "", "   "}) {
+    INFO(text);
+    CHECK(search(index.value(), files, text, in("en")).hits.empty());
+  }
+  CHECK(index.value().add("no-such-file.bin", "x").err().code == errc::invalid_argument);
+}
+
+TEST_CASE("a damaged first-answer index gives an error, never a crash", "[kb][quick]") {
+  const std::string image = test::make_kb_image(test::small_help_center());
+  const written_index files = write_index(image);
+  // Every cut of the head and of each file, and a flipped byte at every place.
+  for (std::size_t n = 0; n < files.head.size(); ++n) {
+    CHECK_FALSE(quick_index::open(files.head.substr(0, n)).ok());
+  }
+  for (const auto& [name, bytes] : files.files) {
+    INFO(name);
+    for (std::size_t n = 0; n < bytes.size(); ++n) {
+      auto index = quick_index::open(files.head);
+      REQUIRE(index.ok());
+      CHECK_FALSE(index.value().add(name, bytes.substr(0, n)).ok());
+      std::string flipped = bytes;
+      flipped[n] = static_cast<char>(flipped[n] ^ 0x5a);
+      auto other = quick_index::open(files.head);
+      if (other.value().add(name, flipped).ok()) {
+        // Whatever it read, searching it stays safe.
+        (void)other.value().search("reset password", in("en"));
+      }
+    }
+  }
+  for (std::size_t n = 0; n < files.head.size(); ++n) {
+    std::string flipped = files.head;
+    flipped[n] = static_cast<char>(flipped[n] ^ 0x5a);
+    auto index = quick_index::open(flipped);
+    if (index.ok()) (void)index.value().search("reset password", in("en"));
+  }
+}

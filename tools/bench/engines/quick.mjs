@@ -1,0 +1,80 @@
+// This project's first answer: the first-answer index (core/kb/quick_index.hpp) that kbc
+// writes beside the pages, searched by quick.wasm, as the browser's worker does before the
+// whole engine has arrived. Measured for relevance: how good is the answer a customer sees
+// in the first second or two, before the whole engine replaces it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { builtPaths } from '../lib/paths.mjs';
+
+function requireBuilt(file) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the project first with tools/build.sh`);
+  return file;
+}
+
+// The module's plain C interface (core/wasm/quick_exports.cpp): parts written into its
+// buffer as UTF-8, results read back as JSON.
+async function instantiate(wasmFile) {
+  const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: { proc_exit(code) { throw new Error(`quick.wasm stopped (${code})`); } },
+  });
+  const x = instance.exports;
+  x._initialize();
+  const encode = (s) => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
+  return (fn, parts, ...args) => {
+    const bytes = parts.map(encode);
+    let at = x.quick_buffer(bytes.reduce((n, b) => n + b.length, 0));
+    for (const b of bytes) {
+      new Uint8Array(x.memory.buffer, at, b.length).set(b);
+      at += b.length;
+    }
+    const out = x[fn](...args.map((a) => (typeof a === 'string' ? encode(a).length : a)));
+    return JSON.parse(new TextDecoder().decode(new Uint8Array(x.memory.buffer, out, x.quick_result_bytes())));
+  };
+}
+
+export function createEngine({ root }) {
+  let call;
+  let dir;
+  const file = (name) => gunzipSync(readFileSync(path.join(dir, name)));
+  return {
+    name: 'quick',
+    async build(_docs, { corpusPath, kbPath: prebuilt, label, probe }) {
+      const built = builtPaths(root);
+      if (prebuilt) {
+        // A knowledge base built by tools/build.sh: its pages are beside it (site/kb/).
+        dir = path.join(path.dirname(prebuilt), 'kb');
+        requireBuilt(path.join(dir, 'quick.bin'));
+      } else {
+        dir = path.join(built.benchDir, `${label}-pages`);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(built.benchDir, { recursive: true });
+        execFileSync(requireBuilt(built.kbc), ['--corpus', corpusPath, '-o', path.join(built.benchDir, `${label}-quick.sqlite`), '--pages', dir],
+          { stdio: ['ignore', 2, 2] });
+      }
+      call = await instantiate(requireBuilt(path.join(built.wasmDir, 'quick.wasm')));
+      const opened = call('quick_open', [probe.lang, file('quick.bin')], probe.lang);
+      if (!opened.ok) throw new Error(`open failed: ${JSON.stringify(opened.error)}`);
+    },
+    search(q, lang) {
+      for (let round = 0; round < 4; round++) {
+        const found = call('quick_search', [lang, q], lang, 10, 0);
+        if (found.ok) return { ids: found.hits.map((h) => h.id), confident: found.hits.length > 0 };
+        if (found.error.code !== 'pages_missing') throw new Error(`search failed: ${found.error.code}`);
+        for (const name of found.files) call('quick_add', [name, file(name)], name);
+      }
+      throw new Error('the first-answer index keeps asking for files');
+    },
+    // Every file of the index (the head, the term shards and every language's texts).
+    indexBytes() {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).quick;
+      return Buffer.concat([manifest.head, ...manifest.shards, ...Object.values(manifest.texts)].map(file));
+    },
+    extras() {
+      return {};
+    },
+    close() {},
+  };
+}
