@@ -7,14 +7,21 @@
 // What the first answer needs starts downloading now, before anything else: the
 // first-answer module (quick.wasm, compiled as it arrives), the first-answer index's head
 // and, once that is here, the texts in the customer's language; and the manifest of the
-// knowledge base named in this worker's URL. They answer the first searches (core/kb/
+// knowledge base named in this worker's name. They answer the first searches (core/kb/
 // quick_index.hpp). The whole engine (assistant.wasm, compiled as it arrives, see
 // instantiateWasm) and its hot pages start once those are in and no first search is
 // fetching: on a slow phone they would otherwise share the bandwidth with the first answer.
-const workerParams = new URL(self.location.href).searchParams;
+// The worker's name says {kb, lang, quick} (see Engine.#start).
+const workerParams = (() => {
+  try {
+    return JSON.parse(self.name || '{}') ?? {};
+  } catch {
+    return {};
+  }
+})();
 const early = {
-  url: workerParams.get('kb'),
-  lang: workerParams.get('lang') || 'en',
+  url: typeof workerParams.kb === 'string' ? workerParams.kb : null,
+  lang: typeof workerParams.lang === 'string' && workerParams.lang ? workerParams.lang : 'en',
   download: null,
   quick: null,  // Promise of the first-answer engine, or null when there is none
   quickFiles: null,  // takes {wasm, head} from the page (see startQuick)
@@ -31,6 +38,7 @@ if (early.url) {
 importScripts('assistant.js');
 
 let engine = null;
+let engineReady = false;  // engine has opened the knowledge base (load() has finished)
 let loading = null;
 
 function fail(code, message) {
@@ -254,7 +262,7 @@ const quickImports = {
 // requests go out before the worker has started), and posts them here.
 async function startQuick(manifestUrl) {
   const base = new URL('.', manifestUrl);
-  const fromPage = workerParams.get('quick') === 'page'
+  const fromPage = workerParams.quick === 'page'
     ? new Promise((resolve) => { early.quickFiles = resolve; })
     : Promise.resolve({});
   try {
@@ -372,6 +380,7 @@ async function load({ kbUrl }) {
     engine = null;
     throw fail(opened.error.code, opened.error.message);
   }
+  engineReady = true;
   return { ...opened, bytes, loadMs: Math.round(performance.now() - started) };
 }
 
@@ -385,7 +394,7 @@ function call(method, params) {
   if (method === 'load') return (loading ??= load(params));
   if (!loading) throw fail('not_loaded', 'load the engine first');
   const ticket = method === 'search' ? ++latestSearch : 0;
-  if (method === 'search' && !engine && early.quick) return searchFirst(params, ticket);
+  if (method === 'search' && !engineReady && early.quick) return searchFirst(params, ticket);
   return loading.then(() => callEngine(method, params, ticket));
 }
 
@@ -413,7 +422,7 @@ async function searchFirst(params, ticket) {
   let result = null;
   try {
     const quick = await early.quick;
-    if (quick && !engine) result = await quickSearch(quick, params, () => ticket === latestSearch);
+    if (quick && !engineReady) result = await quickSearch(quick, params, () => ticket === latestSearch);
   } catch (e) {
     console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
   } finally {

@@ -66,19 +66,12 @@ export class Engine {
     else prepared = Engine.#begin(kbUrl, worker);
   }
 
-  // The worker learns the knowledge base from its URL too, so that it starts downloading
-  // before the engine's script has arrived.
+  // The worker learns the knowledge base and the customer's language from its name
+  // (help-assistant-define.js names it the same way), so that it starts downloading before
+  // its first message. (Not from its URL: a worker's script served by the service worker
+  // from its cache has the URL it was stored under.)
   static #start(href, workerUrl = new URL('./engine-worker.js', import.meta.url), lang = '') {
-    return Engine.#begin(href, new Worker(Engine.workerUrl(workerUrl, href, lang)));
-  }
-
-  // The worker's URL, which tells it the knowledge base and the customer's language
-  // (help-assistant-define.js makes the same).
-  static workerUrl(workerUrl, kbHref, lang) {
-    const url = new URL(workerUrl);
-    url.searchParams.set('kb', kbHref);
-    if (lang) url.searchParams.set('lang', lang);
-    return url;
+    return Engine.#begin(href, new Worker(workerUrl, { name: JSON.stringify({ kb: href, lang }) }));
   }
 
   static #begin(href, worker) {

@@ -11,16 +11,16 @@ if (first) {
   Object.assign(style, { rel: 'preload', as: 'style', href: new URL('./help-assistant.css', import.meta.url).href });
   document.head.append(style);
   const kbUrl = new URL(first.getAttribute('kb-src') || 'kb/manifest.json', document.baseURI).href;
-  const url = new URL('./engine-worker.js', import.meta.url);
-  url.searchParams.set('kb', kbUrl);
-  // Its texts come with the first-answer index (the widget settles the language itself).
-  url.searchParams.set('lang', first.getAttribute('lang') || navigator.language || 'en');
-  // The first-answer module and index head (see engine-worker.js) are asked for from here,
-  // now: the worker's own requests would go out only once it has started, behind the
-  // widget's scripts. Whatever does not arrive, the worker fetches itself.
+  // The worker's name tells it the knowledge base, the customer's language (whose texts
+  // come first; the widget settles the language itself) and that this page sends it the
+  // first-answer module and index head (engine-worker.js): asked for from here, now, as
+  // the worker's own requests would go out only once it has started, behind the widget's
+  // scripts. Whatever does not arrive, the worker fetches itself.
   const paged = /\.json$/.test(new URL(kbUrl).pathname);
-  if (paged) url.searchParams.set('quick', 'page');
-  const worker = new Worker(url);
+  const lang = first.getAttribute('lang') || navigator.language || 'en';
+  const worker = new Worker(new URL('./engine-worker.js', import.meta.url), {
+    name: JSON.stringify({ kb: kbUrl, lang, quick: paged ? 'page' : '' }),
+  });
   if (paged) {
     const get = (href) => fetch(href).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
     Promise.all([get(new URL('./quick.wasm', import.meta.url)), get(new URL('quick.bin', kbUrl))]).then(([wasm, head]) => {

@@ -598,7 +598,8 @@ export class HelpAssistantElement extends HTMLElement {
     if (found.hits.length && !found.confident && !found.quick) parts.push(t(this.#lang, 'notSure'));
     // Nothing found yet may still be found by the whole engine (a typo corrected).
     if (found.quick && !found.hits.length) parts.splice(0, parts.length, t(this.#lang, 'loading'));
-    ui.status.textContent = parts.join(' ');
+    // One sentence after another: a part that does not end one gets its full stop.
+    ui.status.textContent = parts.map((part, i) => (i < parts.length - 1 && !/[.!?…:]$/u.test(part) ? `${part}.` : part)).join(' ');
     if (found.quick) return;
     this.#root.querySelector('.contact').classList.toggle('prominent', !found.confident);
   }
