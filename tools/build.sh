@@ -17,4 +17,6 @@ mkdir -p build/site
 build/native/kbc knowledge-base -o build/site/kb.sqlite --pages build/site/kb
 cp web/*.html web/*.css web/*.js build/site/
 cp build/wasm/assistant.js build/wasm/assistant.wasm build/wasm/quick.wasm build/site/
+# The worker's script with the engine's script in front: one file, never a wait inside it.
+cat build/wasm/assistant.js web/engine-worker.js > build/site/engine-worker.js
 echo "build: build/site is ready"

@@ -5,12 +5,12 @@
  */
 /* global importScripts, createAssistantModule */
 // What the first answer needs starts downloading now, before anything else: the
-// first-answer module (quick.wasm, compiled as it arrives), the first-answer index's head
-// and, once that is here, the texts in the customer's language; and the manifest of the
-// knowledge base named in this worker's name. They answer the first searches (core/kb/
-// quick_index.hpp). The whole engine (assistant.wasm, compiled as it arrives, see
-// instantiateWasm) and its hot pages start once those are in and no first search is
-// fetching: on a slow phone they would otherwise share the bandwidth with the first answer.
+// first-answer module (quick.wasm) and the first-answer index's head (both usually handed
+// over by the page) and, once that is here, the texts in the customer's language. They
+// answer the first searches (core/kb/quick_index.hpp). The whole engine (assistant.wasm,
+// compiled as it arrives, see instantiateWasm), the manifest and the hot pages start once
+// those are in and no first search is fetching: on a slow phone they would otherwise
+// share the bandwidth, and HTTP/1.1's six connections, with the first answer.
 // The worker's name says {kb, lang, quick} (see Engine.#start).
 const workerParams = (() => {
   try {
@@ -28,14 +28,16 @@ const early = {
   wasm: null,
   pages: null,
 };
-if (early.url) {
-  early.download = startDownload(early.url);
+if (early.url && isManifest(early.url)) {
+  early.quick = startQuick(early.url);  // the manifest waits, as the whole engine does
+} else if (early.url) {
+  early.download = startDownload(early.url);  // a whole kb.sqlite: no first-answer index
   early.download.catch(() => {});  // awaited by load(); a failure is reported there
-  if (isManifest(early.url)) early.quick = startQuick(early.url);
 }
-// (Here and not when the whole engine starts: importScripts stops this worker until the
-// script has arrived, and a search sent meanwhile would wait.)
-importScripts('assistant.js');
+// The whole engine's script: tools/build.sh puts it in front of this one in the site's
+// engine-worker.js (importScripts would stop this worker until it arrived, and a first
+// search sent meanwhile would wait); unbundled, it is fetched here.
+if (typeof createAssistantModule === 'undefined') importScripts('assistant.js');
 
 let engine = null;
 let engineReady = false;  // engine has opened the knowledge base (load() has finished)
@@ -347,11 +349,11 @@ function wasmUrl() {
 async function load({ kbUrl }) {
   const started = performance.now();
   const paged = isManifest(kbUrl);
-  const downloading = kbUrl === early.url ? early.download : startDownload(kbUrl);
-  downloading.catch(() => {});  // awaited below; a failure is reported there
   if (kbUrl === early.url) await quickSettled();
-  // The WebAssembly (compiled as it arrives, instantiateStreaming) and the hot pages
-  // download together, and while the engine's script arrives.
+  const downloading = (kbUrl === early.url && early.download) || startDownload(kbUrl);
+  downloading.catch(() => {});  // awaited below; a failure is reported there
+  // The WebAssembly (compiled as it arrives, instantiateStreaming), the manifest and then
+  // the hot pages download together.
   early.wasm = respond(wasmUrl());
   early.wasm.catch(() => {});  // awaited by instantiateWasm; a failure is reported there
   const begun = paged ? downloading.then((bytes) => beginPages(kbUrl, bytes)) : null;

@@ -44,7 +44,7 @@ self.addEventListener('message', (event) => {
       wanted.push(`kb/${manifest.hot.file}`);
       // The first-answer index: a repeat visit answers from it while the engine starts.
       const quick = manifest.quick;
-      if (quick) wanted.push(...[quick.head, ...quick.shards, ...Object.values(quick.texts)].map((name) => `kb/${name}`));
+      if (quick) wanted.push(...[quick.head, ...quick.shards, ...quick.texts].map((name) => `kb/${name}`));
       if (manifest.bytes <= maxKnowledgeBaseBytes) wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
     } catch {
       ok = false;

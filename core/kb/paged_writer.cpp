@@ -217,8 +217,8 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   if (auto saved = write_file(dir / quick_head_file, head.value()); !saved) return saved.err();
   written.total_bytes += head.value().size();
   written.quick_bytes = written.total_bytes - before_quick;
-  nlohmann::json texts = nlohmann::json::object();
-  for (const auto& [lang, name] : quick.value().texts) texts[lang] = name;
+  nlohmann::json texts = nlohmann::json::array();
+  for (const auto& [lang, name] : quick.value().texts) texts.push_back(name);
 
   const kb_info& kb = info.value().info();
   const nlohmann::json manifest = {
@@ -233,7 +233,8 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
       {"quick", {{"format_version", quick_format_version},
                  {"head", quick_head_file},
                  {"shards", quick.value().shards},
-                 {"texts", texts}}},
+                 {"texts", texts},
+                 {"bytes", written.quick_bytes}}},
       {"bytes", written.total_bytes},
   };
   if (auto saved = write_file(dir / "manifest.json", manifest.dump()); !saved) return saved.err();

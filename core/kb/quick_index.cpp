@@ -35,6 +35,19 @@ std::uint64_t pack_counts(std::uint32_t title, std::uint32_t tags, std::uint32_t
          std::min<std::uint32_t>(tags, 3);
 }
 
+std::uint8_t length_code(std::uint32_t words) {
+  return static_cast<std::uint8_t>(std::min(255.0, std::round(std::log1p(words) * 24)));
+}
+
+double length_of(std::uint8_t code) {
+  return std::expm1(code / 24.0);
+}
+
+std::uint64_t pack_article(std::uint32_t languages, std::uint32_t rows, bool flow, bool agent) {
+  return std::uint64_t{languages} << 5 | std::min<std::uint32_t>(rows, 7) << 2 |
+         (flow ? 2u : 0u) | (agent ? 1u : 0u);
+}
+
 }  // namespace quick_format
 
 namespace {
@@ -142,21 +155,18 @@ result<quick_index> quick_index::open(std::string_view head) {
   const std::uint64_t total_words = in.number();
   index.average_words_ =
       row_count > 0 ? static_cast<double>(total_words) / static_cast<double>(row_count) : 0;
-  const std::size_t article_count = in.count();
-  index.articles_.resize(article_count);
+  index.articles_.resize(in.count());
+  std::uint64_t rows = 0;
   for (article_info& a : index.articles_) {
-    a.id = in.string();
-    a.kind = in.string();
-    a.audience = in.string();
-    a.category = in.string();
-    a.languages = static_cast<std::uint32_t>(in.number());
+    const std::uint64_t packed = in.number();
+    a.languages = static_cast<std::uint32_t>(packed >> 5);
+    a.first_row = static_cast<std::uint32_t>(rows);
+    rows += (packed >> 2) & 7;
+    a.flow = (packed & 2) != 0;
+    a.agent = (packed & 1) != 0;
   }
-  index.rows_.resize(row_count);
-  for (row_info& r : index.rows_) {
-    r.article = static_cast<std::uint32_t>(in.number());
-    r.words = static_cast<std::uint32_t>(in.number());
-    if (r.article >= article_count) return damaged("a row of no article");
-  }
+  if (rows != row_count) return damaged("the articles do not add up to the rows");
+  index.rows_ = static_cast<std::uint32_t>(row_count);
   std::vector<std::vector<std::string>> groups(in.count());
   for (auto& group : groups) {
     group.resize(in.count());
@@ -171,28 +181,29 @@ result<quick_index> quick_index::open(std::string_view head) {
       return damaged("term shards out of order");
     }
   }
-  index.shard_loaded_.assign(shards, false);
-  const std::size_t texts = in.count();
-  for (std::size_t i = 0; i < texts; ++i) {
-    std::string lang = in.string();
-    index.text_file_[lang] = i;
-    index.texts_[lang];
-    index.files_.push_back(in.string());
+  index.text_articles_ = static_cast<std::uint32_t>(std::max<std::uint64_t>(in.number(), 1));
+  const std::size_t languages = in.count();
+  for (std::size_t l = 0; l < languages && !in.failed(); ++l) {
+    language_texts& texts = index.texts_[in.string()];
+    texts.first_file = index.files_.size();
+    texts.chunks = in.count();
+    for (std::size_t c = 0; c < texts.chunks; ++c) index.files_.push_back(in.string());
   }
   if (in.failed() || !in.at_end()) return damaged("the head is cut short or too long");
   if (shards == 0 && row_count > 0) return damaged("no term shards");
+  index.loaded_.assign(index.files_.size(), false);
   return index;
 }
 
 status quick_index::add(std::string_view name, std::string_view bytes) {
-  const auto named = std::find(files_.begin(), files_.end(), name);
+  const auto named = name.empty() ? files_.end() : std::find(files_.begin(), files_.end(), name);
   if (named == files_.end()) {
     return {errc::invalid_argument, "the first-answer index has no file " + std::string(name)};
   }
   const auto file = static_cast<std::size_t>(named - files_.begin());
+  if (loaded_[file]) return ok_status();
   reader in(bytes);
-  if (file < shard_loaded_.size()) {
-    if (shard_loaded_[file]) return ok_status();
+  if (file < shard_first_.size()) {
     if (!in.magic(quick_terms_magic) || in.byte() != quick_format_version) {
       return damaged(std::string(name) + " is not a term shard");
     }
@@ -209,12 +220,13 @@ status quick_index::add(std::string_view name, std::string_view bytes) {
       std::uint64_t row = 0;
       for (posting& p : list) {
         row += in.number();
-        if (row >= rows_.size()) return damaged(std::string(name) + ": a row out of range");
+        if (row >= rows_) return damaged(std::string(name) + ": a row out of range");
         p.row = static_cast<std::uint32_t>(row);
         const std::uint64_t counts = in.number();
         p.in_column[0] = static_cast<std::uint16_t>((counts >> 2) & 3);
         p.in_column[1] = static_cast<std::uint16_t>(counts & 3);
         p.in_column[2] = static_cast<std::uint16_t>(std::min<std::uint64_t>(counts >> 4, 0xffff));
+        p.length = in.byte();
       }
     }
     if (in.failed() || !in.at_end()) return damaged(std::string(name) + " is cut short");
@@ -224,31 +236,37 @@ status quick_index::add(std::string_view name, std::string_view bytes) {
       if (word < first || shard_of(word) != file) continue;
       terms_.emplace(word, std::move(list));
     }
-    shard_loaded_[file] = true;
+    loaded_[file] = true;
     return ok_status();
   }
-  std::string lang;
-  for (const auto& [language, i] : text_file_) {
-    if (shard_loaded_.size() + i == file) lang = language;
+  // A texts chunk: which language, which articles.
+  auto texts = texts_.begin();
+  while (texts != texts_.end() &&
+         !(file >= texts->second.first_file && file < texts->second.first_file + texts->second.chunks)) {
+    ++texts;
   }
-  auto& texts = texts_[lang];
-  if (!texts.empty()) return ok_status();
+  if (texts == texts_.end()) return damaged(std::string(name) + " is no texts chunk");
+  const auto chunk = static_cast<std::uint32_t>(file - texts->second.first_file);
   if (!in.magic(quick_text_magic) || in.byte() != quick_format_version) {
     return damaged(std::string(name) + " is not a texts file");
   }
   std::map<std::uint32_t, article_text> read;
   const std::size_t count = in.count();
   for (std::size_t t = 0; t < count && !in.failed(); ++t) {
-    const auto article = in.number();
-    article_text& x = read[static_cast<std::uint32_t>(std::min<std::uint64_t>(article, 0xffffffff))];
+    const std::uint64_t article = std::uint64_t{chunk} * text_articles_ + in.number();
+    if (article >= articles_.size() || article >= std::uint64_t{chunk + 1} * text_articles_) {
+      return damaged(std::string(name) + ": an article out of range");
+    }
+    article_text& x = read[static_cast<std::uint32_t>(article)];
+    x.id = in.string();
+    x.kind = in.string();
+    x.category = in.string();
     x.title = in.string();
     x.excerpt = in.string();
-    if (article >= articles_.size()) return damaged(std::string(name) + ": no such article");
   }
-  if (in.failed() || !in.at_end() || read.empty()) {
-    return damaged(std::string(name) + " is cut short");
-  }
-  texts = std::move(read);
+  if (in.failed() || !in.at_end()) return damaged(std::string(name) + " is cut short");
+  texts->second.articles.merge(read);
+  loaded_[file] = true;
   return ok_status();
 }
 
@@ -266,13 +284,36 @@ const std::vector<quick_index::posting>* quick_index::postings(const std::string
   return it == terms_.end() ? nullptr : &it->second;
 }
 
-std::string quick_index::texts_for(std::string_view lang) const {
+std::uint32_t quick_index::article_of(std::uint32_t row) const {
+  const auto after = std::upper_bound(
+      articles_.begin(), articles_.end(), row,
+      [](std::uint32_t r, const article_info& a) { return r < a.first_row; });
+  return static_cast<std::uint32_t>(after - articles_.begin()) - 1;
+}
+
+std::size_t quick_index::texts_file(std::string_view lang, std::uint32_t article) const {
+  const auto texts = texts_.find(lang);
+  const std::size_t chunk = article / text_articles_;
+  if (texts == texts_.end() || chunk >= texts->second.chunks) return std::string::npos;
+  const std::size_t file = texts->second.first_file + chunk;
+  return files_[file].empty() ? std::string::npos : file;
+}
+
+std::vector<std::string> quick_index::texts_for(std::string_view lang) const {
+  // A few chunks: the small help center's, fetched with the head.
+  constexpr std::size_t few = 4;
+  std::vector<std::string> names;
   for (const std::string_view language : fallback_chain(lang)) {
-    if (const auto it = text_file_.find(language); it != text_file_.end()) {
-      return files_[shard_loaded_.size() + it->second];
+    const auto texts = texts_.find(language);
+    if (texts == texts_.end() || texts->second.chunks == 0) continue;
+    if (texts->second.chunks > few) return names;
+    for (std::size_t c = 0; c < texts->second.chunks; ++c) {
+      const std::size_t file = texts->second.first_file + c;
+      if (!files_[file].empty() && !loaded_[file]) names.push_back(files_[file]);
     }
+    return names;
   }
-  return {};
+  return names;
 }
 
 quick_response quick_index::search(std::string_view query, const search_options& options) const {
@@ -280,7 +321,7 @@ quick_response quick_index::search(std::string_view query, const search_options&
   search_response& found = response.found;
   found.lang = std::string(display_language(options.lang, text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
-  if (words.empty() || rows_.empty()) return response;
+  if (words.empty() || rows_ == 0) return response;
   for (query_word& w : words) w.synonyms = synonyms_.other_words(w.canonical);
 
   // The phrases, as the full search writes its MATCH expression (query.cpp).
@@ -320,25 +361,19 @@ quick_response quick_index::search(std::string_view query, const search_options&
     }
   }
   for (const std::size_t s : needed) {
-    if (!shard_loaded_[s]) response.missing.push_back(files_[s]);
+    if (!loaded_[s]) response.missing.push_back(files_[s]);
   }
   if (!response.missing.empty()) {
-    // The texts the hits will most likely be shown in come in the same round.
-    for (const std::string_view language : fallback_chain(found.lang)) {
-      const auto texts = texts_.find(language);
-      if (texts == texts_.end()) continue;
-      if (texts->second.empty()) {
-        response.missing.push_back(files_[shard_loaded_.size() + text_file_.find(language)->second]);
-      }
-      break;
-    }
+    // A small help center's texts come in the same round.
+    for (std::string& name : texts_for(found.lang)) response.missing.push_back(std::move(name));
     return response;
   }
 
   // bm25 over the rows holding any phrase (fts_tokenizer.cpp's rank function, without the
   // side-by-side bonus).
-  const double rows = static_cast<double>(rows_.size());
+  const double rows = static_cast<double>(rows_);
   std::unordered_map<std::uint32_t, double> scores;
+  std::unordered_map<std::uint32_t, double> length_ratio;  // row → its length / the average
   for (const phrase& p : phrases) {
     std::unordered_map<std::uint32_t, double> frequency;
     const auto count = [](const posting& at) {
@@ -348,7 +383,10 @@ quick_response quick_index::search(std::string_view query, const search_options&
     };
     const auto add_term = [&](const std::vector<posting>& list,
                               std::unordered_map<std::uint32_t, double>& into) {
-      for (const posting& at : list) into[at.row] += count(at);
+      for (const posting& at : list) {
+        into[at.row] += count(at);
+        if (average_words_ > 0) length_ratio.emplace(at.row, quick_format::length_of(at.length) / average_words_);
+      }
     };
     if (!p.prefix.empty()) {
       for (auto it = terms_.lower_bound(p.prefix);
@@ -369,9 +407,8 @@ quick_response quick_index::search(std::string_view query, const search_options&
     double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
     if (idf <= 0) idf = 1e-6;
     for (const auto& [row, f] : frequency) {
-      const double ratio =
-          average_words_ > 0 ? static_cast<double>(rows_[row].words) / average_words_ : 1;
-      scores[row] += p.weight * term_score(idf, f, ratio);
+      const auto ratio = length_ratio.find(row);
+      scores[row] += p.weight * term_score(idf, f, ratio == length_ratio.end() ? 1 : ratio->second);
     }
   }
   std::vector<std::pair<double, std::uint32_t>> best;
@@ -389,12 +426,11 @@ quick_response quick_index::search(std::string_view query, const search_options&
   std::size_t taken = 0;  // hits, and hits whose texts are still to come
   for (const auto& [score, row] : best) {
     if (taken >= limit) break;
-    const std::uint32_t a = rows_[row].article;
+    const std::uint32_t a = article_of(row);
     const article_info& article = articles_[a];
     if (!seen.insert(a).second) continue;
-    if (!options.include_agent && article.audience != "customer") continue;
-    if (!options.category.empty() && article.category != options.category) continue;
-    if (!options.include_flows && article.kind == "flow") continue;
+    if (!options.include_agent && article.agent) continue;
+    if (!options.include_flows && article.flow) continue;
     std::string_view lang;
     for (const std::string_view l : chain) {
       const int bit = language_bit(l);
@@ -403,21 +439,25 @@ quick_response quick_index::search(std::string_view query, const search_options&
         break;
       }
     }
-    const auto texts = texts_.find(lang);
-    if (lang.empty() || texts == texts_.end()) continue;
+    const std::size_t file = texts_file(lang, a);
+    if (file == std::string::npos) continue;
     ++taken;
-    if (texts->second.empty()) {
-      const std::string& file = files_[shard_loaded_.size() + text_file_.find(lang)->second];
-      if (std::find(response.missing.begin(), response.missing.end(), file) ==
+    if (!loaded_[file]) {
+      if (std::find(response.missing.begin(), response.missing.end(), files_[file]) ==
           response.missing.end()) {
-        response.missing.push_back(file);
+        response.missing.push_back(files_[file]);
       }
       continue;
     }
-    const auto x = texts->second.find(a);
-    if (x == texts->second.end()) continue;
-    found.hits.push_back({article.id, std::string(lang), x->second.title, article.category,
-                          article.audience, article.kind,
+    const auto& texts = texts_.find(lang)->second.articles;
+    const auto x = texts.find(a);
+    if (x == texts.end()) continue;
+    if (!options.category.empty() && x->second.category != options.category) {
+      --taken;
+      continue;
+    }
+    found.hits.push_back({x->second.id, std::string(lang), x->second.title, x->second.category,
+                          article.agent ? "agent" : "customer", x->second.kind,
                           snippet_html(x->second.excerpt, matching, snippet_words), score});
   }
   if (!response.missing.empty()) found.hits.clear();

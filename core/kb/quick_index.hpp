@@ -4,15 +4,19 @@
 // that reads it (core/wasm/quick_exports.cpp, no SQLite) arrive in a fraction of that,
 // and the whole engine takes over, searching again, as soon as it is ready.
 //
-// kbc writes it beside the pages (quick_writer.hpp) as content-named, gzipped files:
+// kbc writes it beside the pages (quick_writer.hpp) as gzipped files:
 //
-//   head        the row and article tables (which article a row is, its length in words,
-//               its kind, audience, category and languages), the synonym groups, and the
-//               names of the files below
-//   term shards the index: each term with the rows holding it and how often in the title,
-//               tags and body; terms in byte order, cut into shards of a few tens of KB,
-//               so a search fetches only the shards holding its words
-//   texts       per language, each article's title and the start of its text
+//   head        per article: its languages, how many index rows it has, whether it is a
+//               guided fix or for agents; the synonym groups; the names of the files
+//               below. Rows are numbered article by article, so the article of a row
+//               is known without a table of rows.
+//   term shards the index: each term with the rows holding it, how often in the title,
+//               tags and body, and the row's length in words (as a one-byte logarithm);
+//               terms in byte order, cut into shards of about 5 KB gzipped, so a search
+//               fetches only the shards holding its words
+//   texts       per language, in chunks of quick_text_articles articles: each article's
+//               id, kind, category, title and the start of its text, fetched for the
+//               hits shown
 //
 // It ranks as the full search does (bm25 with the same column weights and pair tokens,
 // bm25.hpp), from a smaller index: each word is stored once, as its stem in the row's
@@ -37,7 +41,12 @@
 
 namespace ha::kb {
 
-inline constexpr int quick_format_version = 1;
+inline constexpr int quick_format_version = 2;
+
+// Articles per texts chunk: a hit shown costs one chunk of about this many articles'
+// titles and text starts (a few KB gzipped), and a small help center has a few chunks
+// per language, fetched with the head.
+inline constexpr std::size_t quick_text_articles = 64;
 
 // File magic numbers (four bytes, then the format version as one byte).
 inline constexpr std::string_view quick_head_magic = "HAQH";
@@ -62,9 +71,10 @@ class quick_index {
   // invalid_argument (a name the head does not know), corrupt_database.
   status add(std::string_view name, std::string_view bytes);
 
-  // The texts file a customer in lang reads hits in (the closest language that has
-  // one): worth fetching with the head, before the first search asks. Empty when none.
-  std::string texts_for(std::string_view lang) const;
+  // In a small help center, the texts a customer in lang reads hits in (the closest
+  // language that has any), when they are a few chunks: worth fetching with the head,
+  // before the first search asks. Empty in a large one: each search asks for its own.
+  std::vector<std::string> texts_for(std::string_view lang) const;
 
   // The hits for a query, best first, as knowledge_base::search() shapes them; or the
   // files missing for them (then found is empty). Any text gives hits or none.
@@ -73,17 +83,16 @@ class quick_index {
   struct posting {
     std::uint32_t row;
     std::uint16_t in_column[3];  // how often in title, tags, body
-  };
-  struct row_info {
-    std::uint32_t article;
-    std::uint32_t words;
+    std::uint8_t length;         // the row's length in words, quick_format::length_code
   };
   struct article_info {
-    std::string id, kind, audience, category;
     std::uint32_t languages = 0;  // bit i: content_languages[i]
+    std::uint32_t first_row = 0;  // its rows are first_row, first_row + 1, ...
+    bool agent = false;           // for agents only
+    bool flow = false;            // a guided fix
   };
   struct article_text {
-    std::string title, excerpt;
+    std::string id, kind, category, title, excerpt;
   };
 
  private:
@@ -92,17 +101,27 @@ class quick_index {
   std::size_t shard_of(std::string_view term) const;
   // The postings of a term (nullptr when no loaded row holds it; the shard must be loaded).
   const std::vector<posting>* postings(const std::string& term) const;
+  // The article a row belongs to.
+  std::uint32_t article_of(std::uint32_t row) const;
+  // The file index of the texts chunk holding an article in lang (npos when none).
+  std::size_t texts_file(std::string_view lang, std::uint32_t article) const;
 
-  std::vector<row_info> rows_;
   double average_words_ = 0;
+  std::uint32_t rows_ = 0;
   std::vector<article_info> articles_;
   synonym_table synonyms_;
   std::vector<std::string> shard_first_;
-  std::vector<std::string> files_;  // the term shards' files, then the texts' files
-  std::vector<bool> shard_loaded_;
-  std::map<std::string, std::size_t, std::less<>> text_file_;  // language → its texts file
-  std::map<std::string, std::vector<posting>, std::less<>> terms_;      // of loaded shards
-  std::map<std::string, std::map<std::uint32_t, article_text>, std::less<>> texts_;  // language → article → text
+  // Every file: the term shards (in term order), then each language's texts chunks.
+  std::vector<std::string> files_;
+  std::vector<bool> loaded_;
+  struct language_texts {
+    std::size_t first_file = 0;  // index in files_ of its first chunk
+    std::size_t chunks = 0;
+    std::map<std::uint32_t, article_text> articles;  // of the chunks loaded
+  };
+  std::map<std::string, language_texts, std::less<>> texts_;
+  std::uint32_t text_articles_ = quick_text_articles;
+  std::map<std::string, std::vector<posting>, std::less<>> terms_;  // of loaded shards
 };
 
 // The bytes of the files (for the writer and the tests): LEB128 numbers and
@@ -113,6 +132,12 @@ void put_string(std::string& out, std::string_view s);
 // A row's counts of a term in one number: the body's count times 16, then the title's and
 // the tags' counts of up to 3 in two bits each (more is rare, and counts as 3).
 std::uint64_t pack_counts(std::uint32_t title, std::uint32_t tags, std::uint32_t body);
+// A row's length in words as one byte: 24 times its natural logarithm (within 2 %, which
+// bm25 does not feel), and back.
+std::uint8_t length_code(std::uint32_t words);
+double length_of(std::uint8_t code);
+// An article's entry in the head: languages, row count (up to 7), guided fix, agents only.
+std::uint64_t pack_article(std::uint32_t languages, std::uint32_t rows, bool flow, bool agent);
 }  // namespace quick_format
 
 }  // namespace ha::kb

@@ -75,13 +75,18 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
   synonym_table synonyms;
   if (auto loaded = synonyms.load(db); !loaded) return loaded.err();
 
-  // Articles in the order of their first row; rows as the full index has them (a Serbian
-  // Cyrillic row is not indexed: its Latin row stands for both).
-  std::vector<quick_index::article_info> articles;
+  // Articles in the order of their first row. Each indexed row (a Serbian Cyrillic row is
+  // not indexed: its Latin row stands for both) is counted by terms below under its place
+  // in `indexed`; rows are then numbered article by article.
+  struct article_rows {
+    quick_index::article_info info;
+    std::vector<std::size_t> indexed;  // into `lengths`
+  };
+  std::vector<article_rows> articles;
   std::map<std::string, std::uint32_t> article_of;
   std::map<std::string, std::map<std::uint32_t, quick_index::article_text>> texts;  // lang → article → text
-  std::vector<quick_index::row_info> rows;
-  std::map<std::string, std::map<std::uint32_t, counts>> terms;  // term → row → counts
+  std::vector<std::uint32_t> lengths;  // words of each indexed row, in reading order
+  std::map<std::string, std::map<std::size_t, counts>> terms;  // term → indexed row → counts
   std::uint64_t total_words = 0;
 
   statement select(db,
@@ -92,17 +97,22 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
   while ((rc = select.step()) == SQLITE_ROW) {
     const std::string id = select.text(0);
     const std::string lang = select.text(1);
+    const std::string kind = select.text(2);
     auto [at, added] = article_of.emplace(id, static_cast<std::uint32_t>(articles.size()));
-    if (added) articles.push_back({id, select.text(2), select.text(3), select.text(4), 0});
-    quick_index::article_info& article = articles[at->second];
+    if (added) {
+      articles.emplace_back();
+      articles.back().info.flow = kind == "flow";
+      articles.back().info.agent = select.text(3) != "customer";
+    }
+    article_rows& article = articles[at->second];
     for (std::size_t i = 0; i < content_languages.size(); ++i) {
-      if (content_languages[i] == lang) article.languages |= 1u << i;
+      if (content_languages[i] == lang) article.info.languages |= 1u << i;
     }
     const std::string body = select.text(7);
-    texts[lang][at->second] = {select.text(5), excerpt_of(body)};
+    texts[lang][at->second] = {id, kind, select.text(4), select.text(5), excerpt_of(body)};
     if (lang == "sr-Cyrl") continue;
 
-    const auto row = static_cast<std::uint32_t>(rows.size());
+    const std::size_t row = lengths.size();
     const text::stem_language language = stem_language_of(lang);
     std::uint32_t words = 0;
     const std::string columns[3] = {select.text(5), select.text(6), body};
@@ -120,13 +130,25 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
         previous = t.text;
       }
     }
-    rows.push_back({at->second, words});
+    lengths.push_back(words);
+    article.indexed.push_back(row);
     total_words += words;
   }
   if (rc != SQLITE_DONE) return {errc::corrupt_database, sqlite3_errmsg(db)};
 
-  quick_written written;
+  // Rows numbered article by article.
+  std::vector<std::uint32_t> number(lengths.size());
+  std::vector<std::uint8_t> length_code(lengths.size());  // by row number
+  std::uint32_t next = 0;
+  for (const article_rows& article : articles) {
+    if (article.indexed.size() > 7) return {errc::internal, "an article has more than 7 index rows"};
+    for (const std::size_t row : article.indexed) {
+      length_code[next] = quick_format::length_code(lengths[row]);
+      number[row] = next++;
+    }
+  }
 
+  quick_written written;
   // Term shards: terms in byte order, each shard starting a new run of shared prefixes.
   std::vector<std::string> shard_first;
   std::string shard;
@@ -146,9 +168,14 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
     last.clear();
     return ok_status();
   };
-  for (const auto& [term, holders] : terms) {
+  std::vector<std::pair<std::uint32_t, counts>> holders;
+  for (const auto& [term, by_row] : terms) {
     // A pair token in one row only is half the dictionary and almost never searched.
-    if (term[0] == pair_marker && holders.size() < 2) continue;
+    if (term[0] == pair_marker && by_row.size() < 2) continue;
+    holders.clear();
+    for (const auto& [row, n] : by_row) holders.emplace_back(number[row], n);
+    std::sort(holders.begin(), holders.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
     if (in_shard == 0) shard_first.push_back(term);
     std::size_t shared = 0;
     while (shared < last.size() && shared < term.size() && last[shared] == term[shared]) ++shared;
@@ -160,6 +187,7 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
       put_number(shard, row - previous_row);
       previous_row = row;
       put_number(shard, quick_format::pack_counts(n.in_column[0], n.in_column[1], n.in_column[2]));
+      shard.push_back(static_cast<char>(length_code[row]));
     }
     last = term;
     ++in_shard;
@@ -169,35 +197,40 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
   }
   if (auto flushed = flush(); !flushed) return flushed.err();
 
+  // Each language's texts, in chunks of quick_text_articles articles ("" for a chunk with
+  // none in that language).
+  std::vector<std::pair<std::string, std::vector<std::string>>> text_files;
   for (const auto& [lang, by_article] : texts) {
-    std::string file(quick_text_magic);
-    file.push_back(static_cast<char>(quick_format_version));
-    put_number(file, by_article.size());
-    for (const auto& [article, x] : by_article) {
-      put_number(file, article);
-      put_string(file, x.title);
-      put_string(file, x.excerpt);
+    std::vector<std::string> chunks((articles.size() + quick_text_articles - 1) / quick_text_articles);
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      const auto begin = by_article.lower_bound(static_cast<std::uint32_t>(c * quick_text_articles));
+      const auto end = by_article.lower_bound(static_cast<std::uint32_t>((c + 1) * quick_text_articles));
+      if (begin == end) continue;
+      std::string file(quick_text_magic);
+      file.push_back(static_cast<char>(quick_format_version));
+      put_number(file, static_cast<std::size_t>(std::distance(begin, end)));
+      for (auto it = begin; it != end; ++it) {
+        const auto& x = it->second;
+        put_number(file, it->first - c * quick_text_articles);
+        for (const std::string* field : {&x.id, &x.kind, &x.category, &x.title, &x.excerpt}) {
+          put_string(file, *field);
+        }
+      }
+      auto name = store(file);
+      if (!name) return name.err();
+      chunks[c] = name.value();
     }
-    auto name = store(file);
-    if (!name) return name.err();
-    written.texts.emplace_back(lang, name.value());
+    text_files.emplace_back(lang, std::move(chunks));
   }
 
   std::string head(quick_head_magic);
   head.push_back(static_cast<char>(quick_format_version));
-  put_number(head, rows.size());
+  put_number(head, lengths.size());
   put_number(head, total_words);
   put_number(head, articles.size());
-  for (const auto& a : articles) {
-    put_string(head, a.id);
-    put_string(head, a.kind);
-    put_string(head, a.audience);
-    put_string(head, a.category);
-    put_number(head, a.languages);
-  }
-  for (const auto& r : rows) {
-    put_number(head, r.article);
-    put_number(head, r.words);
+  for (const article_rows& a : articles) {
+    put_number(head, quick_format::pack_article(a.info.languages, static_cast<std::uint32_t>(a.indexed.size()),
+                                                a.info.flow, a.info.agent));
   }
   put_number(head, synonyms.groups().size());
   for (const auto& group : synonyms.groups()) {
@@ -209,10 +242,15 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
     put_string(head, shard_first[i]);
     put_string(head, written.shards[i]);
   }
-  put_number(head, written.texts.size());
-  for (const auto& [lang, name] : written.texts) {
+  put_number(head, quick_text_articles);
+  put_number(head, text_files.size());
+  for (const auto& [lang, chunks] : text_files) {
     put_string(head, lang);
-    put_string(head, name);
+    put_number(head, chunks.size());
+    for (const std::string& name : chunks) put_string(head, name);
+    for (const std::string& name : chunks) {
+      if (!name.empty()) written.texts.emplace_back(lang, name);
+    }
   }
   written.head = std::move(head);
   return written;

@@ -24,7 +24,7 @@ inline constexpr const char* quick_head_file = "quick.bin";
 struct quick_written {
   std::string head;                 // the head's unzipped bytes
   std::vector<std::string> shards;  // term shards' names, in term order
-  std::vector<std::pair<std::string, std::string>> texts;  // language, file name
+  std::vector<std::pair<std::string, std::string>> texts;  // language, file name (of each chunk)
 };
 
 // Stores a file (its unzipped bytes) and says its name; paged_writer gzips and names it.

@@ -75,15 +75,14 @@ EMSCRIPTEN_KEEPALIVE char* quick_buffer(std::size_t n) {
 }
 
 // Opens the index from the head file in the buffer, after the customer's language
-// (lang_bytes): {ok, files} with the texts file to fetch at once for that language.
+// (lang_bytes): {ok, files} with the texts to fetch at once for that language.
 EMSCRIPTEN_KEEPALIVE const char* quick_open(std::size_t lang_bytes) {
   if (lang_bytes > buffer.size()) return failure({ha::errc::invalid_argument, "no language"});
   const std::string lang = buffer.substr(0, lang_bytes);
   auto opened = ha::kb::quick_index::open(std::string_view(buffer).substr(lang_bytes));
   if (!opened) return failure(opened.err());
   the_index = std::move(opened.value());
-  const std::string texts = the_index->texts_for(lang);
-  return files(texts.empty() ? std::vector<std::string>{} : std::vector<std::string>{texts});
+  return files(the_index->texts_for(lang));
 }
 
 // Adds a file: its name (name_bytes at the buffer's start), then its unzipped bytes.

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { startQuick } from './lib/quick.mjs';
 import { percentile } from './lib/metrics.mjs';
 import { builtPaths } from './lib/paths.mjs';
 import { random } from './lib/random.mjs';
@@ -198,6 +199,79 @@ function measurePaged(module, dir, queries) {
   };
 }
 
+// The first-answer index (kbc writes it beside the pages; core/kb/quick_index.hpp), as the
+// browser's worker reads it before the whole engine has arrived: opening (the head, and
+// the texts the customer reads hits in), a first search, each further keystroke.
+async function measureQuick(dir, queries) {
+  const wasm = path.join(BUILT.wasmDir, 'quick.wasm');
+  const visit = async () => {
+    const quick = await startQuick(wasm);
+    const counts = { bytes: 0, files: 0, rounds: 0 };
+    const fetchFiles = (names) => {
+      counts.rounds += 1;
+      return names.map((name) => {
+        const zipped = readFileSync(path.join(dir, name));
+        counts.bytes += zipped.length;
+        counts.files += 1;
+        return [name, gunzipSync(zipped)];
+      });
+    };
+    const [[, head]] = fetchFiles(['quick.bin']);
+    const opened = quick.open('en', head);
+    if (!opened.ok) throw new Error(`quick open failed: ${JSON.stringify(opened.error)}`);
+    for (const [name, bytes] of fetchFiles(opened.files)) quick.add(name, bytes);
+    const run = (q) => {
+      for (;;) {
+        const found = quick.search(q, 'en', 10);
+        if (found.ok || found.error.code !== 'pages_missing') return found;
+        for (const [name, bytes] of fetchFiles(found.files)) quick.add(name, bytes);
+      }
+    };
+    const take = () => {
+      const taken = { ...counts };
+      Object.assign(counts, { bytes: 0, files: 0, rounds: 0 });
+      return taken;
+    };
+    return { run, take };
+  };
+  const first = [];
+  let open = null;
+  for (const q of queries.slice(0, 20)) {
+    const reader = await visit();
+    open = reader.take();
+    reader.run(q);
+    first.push(reader.take());
+  }
+  const reader = await visit();
+  reader.run(queries[0]);
+  reader.take();
+  let keystrokeMax = 0;
+  for (const q of queries.slice(1, 6)) {
+    for (let n = 2; n <= q.length; ++n) {
+      reader.run(q.slice(0, n));
+      keystrokeMax = Math.max(keystrokeMax, reader.take().bytes);
+    }
+  }
+  for (const q of queries) reader.run(q);
+  const micros = queries.map((q) => {
+    const t = process.hrtime.bigint();
+    reader.run(q);
+    return Number(process.hrtime.bigint() - t) / 1000;
+  });
+  const pick = (key, p) => percentile(first.map((f) => f[key]), p);
+  return {
+    quick_bytes: JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).quick?.bytes ?? null,
+    quick_open_bytes: open.bytes,
+    quick_open_round_trips: open.rounds,
+    quick_first_query_bytes: pick('bytes', 0.5),
+    quick_first_query_bytes_max: pick('bytes', 1),
+    quick_first_query_round_trips: pick('rounds', 1),
+    quick_keystroke_bytes_max: keystrokeMax,
+    quick_p50_us: +percentile(micros, 0.5).toFixed(1),
+    quick_p99_us: +percentile(micros, 0.99).toFixed(1),
+  };
+}
+
 async function measure(size, vocab, module) {
   const { file, queries, warmUp } = generate(size, vocab);
   const kb = path.join(OUT, `synthetic-${size}.sqlite`);
@@ -230,6 +304,7 @@ async function measure(size, vocab, module) {
     p50_us: +percentile(micros, 0.5).toFixed(1),
     p99_us: +percentile(micros, 0.99).toFixed(1),
     ...measurePaged(module, pages, queries),
+    ...(await measureQuick(pages, queries)),
   };
 }
 

@@ -7,36 +7,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { builtPaths } from '../lib/paths.mjs';
+import { startQuick } from '../lib/quick.mjs';
 
 function requireBuilt(file) {
   if (!existsSync(file)) throw new Error(`${file} is missing: build the project first with tools/build.sh`);
   return file;
 }
 
-// The module's plain C interface (core/wasm/quick_exports.cpp): parts written into its
-// buffer as UTF-8, results read back as JSON.
-async function instantiate(wasmFile) {
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), {
-    env: { emscripten_notify_memory_growth() {} },
-    wasi_snapshot_preview1: { proc_exit(code) { throw new Error(`quick.wasm stopped (${code})`); } },
-  });
-  const x = instance.exports;
-  x._initialize();
-  const encode = (s) => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
-  return (fn, parts, ...args) => {
-    const bytes = parts.map(encode);
-    let at = x.quick_buffer(bytes.reduce((n, b) => n + b.length, 0));
-    for (const b of bytes) {
-      new Uint8Array(x.memory.buffer, at, b.length).set(b);
-      at += b.length;
-    }
-    const out = x[fn](...args.map((a) => (typeof a === 'string' ? encode(a).length : a)));
-    return JSON.parse(new TextDecoder().decode(new Uint8Array(x.memory.buffer, out, x.quick_result_bytes())));
-  };
-}
-
 export function createEngine({ root }) {
-  let call;
+  let quick;
   let dir;
   const file = (name) => gunzipSync(readFileSync(path.join(dir, name)));
   return {
@@ -54,23 +33,23 @@ export function createEngine({ root }) {
         execFileSync(requireBuilt(built.kbc), ['--corpus', corpusPath, '-o', path.join(built.benchDir, `${label}-quick.sqlite`), '--pages', dir],
           { stdio: ['ignore', 2, 2] });
       }
-      call = await instantiate(requireBuilt(path.join(built.wasmDir, 'quick.wasm')));
-      const opened = call('quick_open', [probe.lang, file('quick.bin')], probe.lang);
+      quick = await startQuick(requireBuilt(path.join(built.wasmDir, 'quick.wasm')));
+      const opened = quick.open(probe.lang, file('quick.bin'));
       if (!opened.ok) throw new Error(`open failed: ${JSON.stringify(opened.error)}`);
     },
     search(q, lang) {
       for (let round = 0; round < 4; round++) {
-        const found = call('quick_search', [lang, q], lang, 10, 0);
+        const found = quick.search(q, lang, 10, false);
         if (found.ok) return { ids: found.hits.map((h) => h.id), confident: found.hits.length > 0 };
         if (found.error.code !== 'pages_missing') throw new Error(`search failed: ${found.error.code}`);
-        for (const name of found.files) call('quick_add', [name, file(name)], name);
+        for (const name of found.files) quick.add(name, file(name));
       }
       throw new Error('the first-answer index keeps asking for files');
     },
     // Every file of the index (the head, the term shards and every language's texts).
     indexBytes() {
       const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).quick;
-      return Buffer.concat([manifest.head, ...manifest.shards, ...Object.values(manifest.texts)].map(file));
+      return Buffer.concat([manifest.head, ...manifest.shards, ...manifest.texts].map(file));
     },
     extras() {
       return {};
