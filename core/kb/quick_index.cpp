@@ -129,6 +129,9 @@ std::vector<std::string> lookup_forms(const std::string& canonical) {
   return forms;
 }
 
+// The most term shards the word being typed may read as a prefix.
+constexpr std::size_t max_prefix_shards = 2;
+
 // One thing the query scores rows by, as an FTS5 phrase in the full search: a word (its
 // forms, which are alternatives, and its synonym groups), the word being typed as a
 // prefix, or a pair token.
@@ -211,9 +214,9 @@ status quick_index::add(std::string_view name, std::string_view bytes) {
     std::string term;
     const std::size_t count = in.count();
     for (std::size_t t = 0; t < count && !in.failed(); ++t) {
-      const std::size_t shared = in.count();
+      const std::uint64_t shared = in.number();  // (bytes of the term before, not of the file)
       if (shared > term.size()) return damaged(std::string(name) + ": a term shares too much");
-      term.resize(shared);
+      term.resize(static_cast<std::size_t>(shared));
       term += in.string();
       std::vector<posting>& list = read[term];
       list.resize(in.count());
@@ -345,20 +348,28 @@ quick_response quick_index::search(std::string_view query, const search_options&
     phrases.push_back(std::move(p));
   }
 
-  // Every shard a phrase may read must be here.
+  // Every shard a phrase may read must be here. A prefix whose words fill more than
+  // max_prefix_shards shards (two letters in a large help center) is left to the whole
+  // engine: fetching them would cost more than the word can tell, keystroke after
+  // keystroke; the word as typed is still searched.
   std::set<std::size_t> needed;
-  for (const phrase& p : phrases) {
+  for (phrase& p : phrases) {
     for (const auto* list : {&p.terms, &p.groups}) {
       for (const std::string& term : *list) needed.insert(shard_of(term));
     }
-    if (!p.prefix.empty()) {
-      for (std::size_t s = shard_of(p.prefix); s < shard_first_.size(); ++s) {
-        if (s > shard_of(p.prefix) && shard_first_[s].compare(0, p.prefix.size(), p.prefix) > 0) {
-          break;
-        }
-        needed.insert(s);
+    if (p.prefix.empty()) continue;
+    std::vector<std::size_t> spanned;
+    for (std::size_t s = shard_of(p.prefix); s < shard_first_.size(); ++s) {
+      if (s > shard_of(p.prefix) && shard_first_[s].compare(0, p.prefix.size(), p.prefix) > 0) {
+        break;
       }
+      spanned.push_back(s);
     }
+    if (spanned.size() > max_prefix_shards) {
+      p.prefix.clear();
+      continue;
+    }
+    needed.insert(spanned.begin(), spanned.end());
   }
   for (const std::size_t s : needed) {
     if (!loaded_[s]) response.missing.push_back(files_[s]);

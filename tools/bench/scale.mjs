@@ -2,6 +2,7 @@
 // How the engine's cost grows with the size of the knowledge base.
 //
 //   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json] [--chunk-pages 4]
+//                              [--first-answer-only]
 //
 // For each size it generates a synthetic knowledge base (deterministic: the words of the
 // demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
@@ -9,7 +10,9 @@
 // Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99 for the
 // whole file in memory; and, read in pages as the browser reads it (kbc --pages): what
 // opening, a first search (median and max of 20, each a new visit) and each further
-// keystroke download, in gzipped bytes and rounds of fetching, and warm p50/p99.
+// keystroke download, in gzipped bytes and rounds of fetching, and warm p50/p99. The same
+// for the first-answer index (quick_*: its head and the customer's texts to open, then
+// the shards and texts each search names), alone with --first-answer-only.
 // The queries are kept in synthetic-<size>.queries.jsonl beside the corpus.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -280,6 +283,9 @@ async function measure(size, vocab, module) {
   execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb, '--pages', pages, '--chunk-pages', values['chunk-pages']],
     { stdio: 'ignore' });
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (values['first-answer-only']) {
+    return { articles: size, build_s: +(buildMs / 1000).toFixed(2), ...(await measureQuick(pages, queries)) };
+  }
   const bytes = readFileSync(kb);
 
   started = process.hrtime.bigint();
@@ -313,6 +319,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     json: { type: 'boolean' },
     'chunk-pages': { type: 'string', default: '4' },
+    'first-answer-only': { type: 'boolean' },
   },
 });
 mkdirSync(OUT, { recursive: true });
