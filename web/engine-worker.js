@@ -26,7 +26,6 @@ const early = {
   quick: null,  // Promise of the first-answer engine, or null when there is none
   quickFiles: null,  // takes {wasm, head} from the page (see startQuick)
   wasm: null,
-  pages: null,
 };
 if (early.url && isManifest(early.url)) {
   early.quick = startQuick(early.url);  // the manifest waits, as the whole engine does
@@ -310,10 +309,15 @@ async function quickSearch(quick, params, stillWanted) {
 }
 
 // Resolves once the first-answer engine has started (or failed) and no search sent before
-// the whole engine was ready is still waiting for it.
+// the whole engine was ready is still waiting for it; or after quickPatienceMs whatever
+// happened: a first-answer file stuck on the network must not keep the whole engine away.
+const quickPatienceMs = 5000;
 async function quickSettled() {
-  await early.quick;
-  while (firstSearches.pending > 0) await new Promise((resolve) => firstSearches.idle.push(resolve));
+  const settled = (async () => {
+    await early.quick;
+    while (firstSearches.pending > 0) await new Promise((resolve) => firstSearches.idle.push(resolve));
+  })();
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, quickPatienceMs))]);
 }
 
 async function openPaged(module, begun) {
