@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "kb/quick_index.hpp"
 
@@ -119,20 +120,18 @@ EMSCRIPTEN_KEEPALIVE const char* quick_search(std::size_t lang_bytes, int limit,
   for (const auto& hit : response.found.hits) {
     if (!first) out.push_back(',');
     first = false;
-    out += "{\"id\":";
-    put_json_string(out, hit.id);
-    out += ",\"lang\":";
-    put_json_string(out, hit.lang);
-    out += ",\"title\":";
-    put_json_string(out, hit.title);
-    out += ",\"category\":";
-    put_json_string(out, hit.category);
-    out += ",\"audience\":";
-    put_json_string(out, hit.audience);
-    out += ",\"kind\":";
-    put_json_string(out, hit.kind);
-    out += ",\"snippetHtml\":";
-    put_json_string(out, hit.snippet_html);
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"id", &hit.id},         {"lang", &hit.lang}, {"title", &hit.title},
+        {"category", &hit.category}, {"audience", &hit.audience}, {"kind", &hit.kind},
+        {"snippetHtml", &hit.snippet_html}};
+    char separator = '{';
+    for (const auto& [key, value] : fields) {
+      out.push_back(separator);
+      separator = ',';
+      put_json_string(out, key);
+      out.push_back(':');
+      put_json_string(out, *value);
+    }
     out += ",\"score\":" + std::to_string(hit.score) + "}";
   }
   out += "]}";
