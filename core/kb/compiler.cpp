@@ -19,6 +19,7 @@
 #include "handoff/config.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/language_words.hpp"
 #include "kb/languages.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
@@ -926,6 +927,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     }
   }
   if (auto words = build_word_list(db.get()); !words) return fail("words");
+  if (auto words = build_language_words(db.get()); !words) return fail("language words");
   if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
       sqlite3_exec(db.get(),
                    "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');"

@@ -18,6 +18,7 @@
 #include "handoff/config.hpp"
 #include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/language_words.hpp"
 #include "kb/languages.hpp"
 #include "kb/paged.hpp"
 #include "kb/query.hpp"
@@ -285,7 +286,17 @@ result<search_response> knowledge_base::search(std::string_view query,
 result<search_response> knowledge_base::search_once(std::string_view query,
                                                     const search_options& options) const {
   search_response response;
-  response.lang = std::string(display_language(options.lang, text::has_cyrillic(query)));
+  // The customer's language, from their words; the hits are shown in it.
+  if (!language_model_) {
+    const std::uint64_t misses_before = misses();
+    auto loaded = std::make_unique<text::language_model>(load_language_model(db_.get()));
+    // Not kept until all of it is here (the search is then asked again, see search()).
+    if (misses() == misses_before) language_model_ = std::move(loaded);
+  }
+  response.query_lang = text::identify_language(query, options.lang, language_model_.get()).lang;
+  response.lang = std::string(display_language(
+      response.query_lang.empty() ? std::string_view(options.lang) : response.query_lang,
+      text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, response);

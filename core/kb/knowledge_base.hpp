@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "text/langid.hpp"
 
 struct sqlite3;
 
@@ -71,6 +72,9 @@ inline constexpr double default_confidence_threshold = 0.5;
 struct search_response {
   std::vector<search_hit> hits;  // best first, one per article id
   std::string lang;              // the language the hits are shown in when they exist
+  // The language the query is written in (en, sr-Latn, sr-Cyrl, hr, bs, sl), or empty
+  // when the words do not tell (text/langid.hpp). When set, the hits are shown in it.
+  std::string query_lang;
   // The query as searched when words were corrected ("Showing results for …"), in the
   // customer's script; empty when nothing was corrected.
   std::string corrected;
@@ -185,6 +189,8 @@ class knowledge_base {
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.
   mutable std::unique_ptr<spelling> spelling_;
+  // What tells its languages apart, read on the first search (see langid.hpp).
+  mutable std::unique_ptr<text::language_model> language_model_;
   mutable std::map<std::string, std::unique_ptr<flow::flow>, std::less<>> flows_;
   // Rows holding each index term looked up lately (see look_up); bounded in the .cpp.
   mutable std::unordered_map<std::string, long long> term_docs_;

@@ -23,7 +23,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 6;
+inline constexpr int format_version = 7;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -49,6 +49,15 @@ CREATE TABLE words(
   word    TEXT PRIMARY KEY,  -- canonical form
   display TEXT NOT NULL,     -- the most common way it is written, lower case
   docs    INTEGER NOT NULL   -- customer articles using it
+) WITHOUT ROWID;
+CREATE TABLE language_words(
+  word  TEXT PRIMARY KEY,   -- plain form (text::plain_word)
+  langs INTEGER NOT NULL    -- the languages that use it (text::identified_languages bits)
+) WITHOUT ROWID;
+CREATE TABLE language_grams(
+  gram TEXT PRIMARY KEY,    -- three letters of a plain word, "_" at its ends
+  en INTEGER NOT NULL, sr INTEGER NOT NULL, hr INTEGER NOT NULL,
+  bs INTEGER NOT NULL, sl INTEGER NOT NULL   -- uses in each language's articles
 ) WITHOUT ROWID;
 CREATE TABLE synonyms(
   grp  INTEGER NOT NULL,  -- group number, in site.yaml order

@@ -164,6 +164,7 @@ class engine {
     if (!found) return failure(found.err());
     val out = success();
     out.set("lang", found.value().lang);
+    out.set("queryLang", found.value().query_lang);
     out.set("corrected", found.value().corrected);
     out.set("coverage", found.value().coverage);
     out.set("confidence", found.value().confidence);

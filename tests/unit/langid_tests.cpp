@@ -1,0 +1,119 @@
+// Which language the customer wrote in (text/langid.hpp), with the demo knowledge
+// base's own evidence when the build made it, as the engine uses it.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "kb/knowledge_base.hpp"
+#include "text/langid.hpp"
+#include "fixtures.hpp"
+
+using namespace ha;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The demo knowledge base when tools/build.sh has made it, else the small help center.
+const kb::knowledge_base& demo() {
+  static const std::unique_ptr<kb::knowledge_base> kb = [] {
+    std::string image = read_file(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite");
+    if (image.empty()) image = test::make_kb_image(test::small_help_center());
+    auto opened = kb::knowledge_base::open_image(image);
+    REQUIRE(opened.ok());
+    return std::make_unique<kb::knowledge_base>(std::move(opened.value()));
+  }();
+  return *kb;
+}
+
+std::string query_lang(const char* query, const char* current = "en") {
+  kb::search_options options;
+  options.lang = current;
+  auto found = demo().search(query, options);
+  REQUIRE(found.ok());
+  return found.value().query_lang;
+}
+
+bool serbo_croatian(const std::string& lang) {
+  return lang == "sr-Latn" || lang == "hr" || lang == "bs";
+}
+
+}  // namespace
+
+TEST_CASE("the customer's language is read from their words", "[text][langid]") {
+  // What customers wrote on pages whose language the site did not set (issue 13).
+  CHECK(serbo_croatian(query_lang("placanje karticom nije proslo")));
+  CHECK(serbo_croatian(query_lang("naplaćeno mi je dvaput za isti račun")));
+  CHECK(query_lang("paket ni prispel, čakam že teden dni") == "sl");
+  CHECK(query_lang("my parcel has not arrived yet") == "en");
+  CHECK(query_lang("нема интернета од јутрос") == "sr-Cyrl");
+  CHECK(query_lang("gdje mogu vidjeti račun za prošli tjedan") == "hr");
+  CHECK(query_lang("šta trebam uraditi da promijenim lozinku") == "bs");
+  CHECK(query_lang("ne mogu da promenim lozinku") == "sr-Latn");
+
+  SECTION("text all three share keeps the customer's own language among them") {
+    const char* shared = "ne mogu se prijaviti, zaboravio sam lozinku";
+    CHECK(query_lang(shared, "en") == "sr-Latn");
+    CHECK(query_lang(shared, "hr") == "hr");
+    CHECK(query_lang(shared, "bs") == "bs");
+    CHECK(query_lang(shared, "sr-Cyrl") == "sr-Cyrl");
+  }
+  SECTION("a word every language writes, or a brand, does not tell") {
+    CHECK(query_lang("internet") == "");
+    CHECK(query_lang("wifi") == "");
+    CHECK(query_lang("iphone 17") == "");
+    CHECK(query_lang("") == "");
+    CHECK(query_lang("!!! ???") == "");
+  }
+  SECTION("the hits come in the language identified") {
+    kb::search_options options;
+    options.lang = "en";
+    auto found = demo().search("paket ni prispel, čakam že teden dni", options);
+    REQUIRE(found.ok());
+    CHECK(found.value().lang == "sl");
+  }
+}
+
+TEST_CASE("language identification on 420 short queries written for the purpose",
+          "[text][langid]") {
+  // tests/relevance/langid.jsonl: 70 queries per language and script, 1–8 words, a third
+  // of the Latin South Slavic ones without diacritics. The full table per language is
+  // printed by tools/bench/langid.mjs; these are floors that catch a regression.
+  std::ifstream in(std::string(HA_SOURCE_DIR) + "/tests/relevance/langid.jsonl");
+  REQUIRE(in);
+  struct tally {
+    int right = 0, family = 0, all = 0;
+  };
+  std::map<std::string, tally> longer;  // 3+ words
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto item = nlohmann::json::parse(line);
+    const std::string q = item["q"], lang = item["lang"];
+    int words = 1;
+    for (char c : q) words += c == ' ';
+    if (words < 3) continue;
+    const std::string got = query_lang(q.c_str());
+    tally& t = longer[lang];
+    ++t.all;
+    t.right += got == lang;
+    t.family += got == lang || (serbo_croatian(got) && serbo_croatian(lang));
+  }
+  REQUIRE(longer.size() == 6);
+  for (const auto& [lang, t] : longer) {
+    INFO(lang << ": " << t.right << " right, " << t.family << " in the language family, of "
+              << t.all);
+    if (lang == "en" || lang == "sr-Cyrl" || lang == "sr-Latn" || lang == "sl") {
+      CHECK(t.right * 100 >= t.all * 90);
+    }
+    CHECK(t.family * 100 >= t.all * 90);
+  }
+}
