@@ -162,7 +162,12 @@ function showCase(c) {
   fact('language', c.language);
   fact('page', c.page);
   fact('team', `${c.team?.name || say('teamUnknown')} (${say(`reason_${c.team?.reason ?? 'asked'}`)})`);
-  fact('priority', say(`priority_${c.priority === 'high' ? 'high' : 'normal'}`) + (c.signals?.length ? ` — ${c.signals.join(', ')}` : ''));
+  // Each signal with the customer's own words that show it, when they wrote them.
+  const signals = (c.signals ?? []).map((signal) => {
+    const words = c.signal_words?.find((w) => w.signal === signal)?.words;
+    return words ? `${signal}: "${words}"` : signal;
+  });
+  fact('priority', say(`priority_${c.priority === 'high' ? 'high' : 'normal'}`) + (signals.length ? ` — ${signals.join('; ')}` : ''));
   fact('replyDue', c.reply ? `${c.reply.local} (${c.reply.time_zone}, ${c.reply.channel})` : say('noPromise'));
   fact('customer', c.customer ? [c.customer.name, c.customer.contact].filter(Boolean).join(', ') : say('noContact'));
   fact('message', c.message);

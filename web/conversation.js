@@ -117,14 +117,22 @@ function body(lang, view) {
   }
 }
 
+// The apology that comes with the offer of a person, for what the customer showed: that
+// they have written before, that they are upset, or that the fix is taking long.
+export function apologyKey(signals = []) {
+  if (signals.includes('repeat_contact')) return 'sorryRepeat';
+  if (signals.some((s) => ['insult', 'angry_words', 'shouting', 'exclamations'].includes(s))) return 'sorryUpset';
+  return 'offerPerson';
+}
+
 // The whole conversation panel for a view; null when there is no conversation (idle).
 export function renderConversation(lang, view) {
   if (view.phase === 'idle') return null;
   const panel = el('section', { class: `conversation phase-${view.phase}`, 'aria-live': 'polite' });
   if (view.flow) panel.append(el('h3', { class: 'flow-title', text: view.flow.title }));
-  if (view.offerPerson && view.phase === 'running') {
+  if (view.offerPerson && view.phase !== 'handoff') {
     panel.append(el('div', { class: 'offer-person' },
-      el('p', { text: t(lang, 'offerPerson') }),
+      el('p', { class: 'apology', text: t(lang, apologyKey(view.signals)) }),
       button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
   }
   panel.append(...body(lang, view).filter(Boolean));

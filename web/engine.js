@@ -6,7 +6,8 @@
  *   // kbUrl: a paged knowledge base's manifest (kbc --pages: only what searches need is
  *   // downloaded), or a whole kb.sqlite file.
  *   const found = await engine.search('ruter ne radi', { lang: 'sr-Latn', limit: 8 });
- *   // found: { hits, lang, corrected, confident, quick } — corrected is the query as searched when a
+ *   // found: { hits, lang, queryLang, corrected, confident, quick } — queryLang is the language
+ *   // the words are written in ('' when they do not tell); corrected is the query as searched when a
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
  *   // probably not an answer; quick: answered by the first-answer index while the whole
  *   // engine loads (never confident); null when a newer search has started. Other options:
@@ -85,7 +86,7 @@ export class Engine {
     const ticket = ++this.#latestSearch;
     const result = await this.#call('search', { query, options });
     return ticket === this.#latestSearch
-      ? { hits: result.hits, lang: result.lang, corrected: result.corrected, confident: result.confident, quick: Boolean(result.quick) }
+      ? { hits: result.hits, lang: result.lang, queryLang: result.queryLang ?? '', corrected: result.corrected, confident: result.confident, quick: Boolean(result.quick) }
       : null;
   }
 

@@ -21,7 +21,7 @@
  * engine (core/session) and the new state is saved in IndexedDB before the page shows
  * it, so a reload continues where the customer was.
  */
-import { renderConversation } from './conversation.js';
+import { apologyKey, renderConversation } from './conversation.js';
 import { download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { renderHandoff } from './handoff-view.js';
@@ -32,6 +32,7 @@ import { store } from './store.js';
 
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
+const languageKey = 'language';  // the language the customer chose in the menu
 const recordOnly = new Set(['searched', 'opened', 'typed', 'helped']);
 
 // 64 random bits for a case code, as hex (core makes the code from them).
@@ -87,6 +88,12 @@ export class HelpAssistantElement extends HTMLElement {
   #loading = null;
   #timer = 0;
   #lang = 'en';
+  // The language the site set on the element (its lang attribute), and whether the
+  // customer chose one in the menu (remembered on this device): either keeps the widget's
+  // own words in that language whatever the customer types; otherwise they follow it.
+  #siteLang = null;
+  #chosenLang = false;
+  #asTyped = null;  // a query to search as typed, without spelling correction
   #articleId = null;
   #abort = null;
   #ui = {};
@@ -129,18 +136,25 @@ export class HelpAssistantElement extends HTMLElement {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
     const ui = this.#ui;
-    this.#lang = this.getAttribute('lang') || pickLanguage(navigator.language);
+    this.#siteLang ??= this.getAttribute('lang');
+    this.#lang = this.#siteLang || pickLanguage(navigator.language);
     ui.language.value = this.#lang;
+    this.#restoreLanguage();
     ui.query.addEventListener('input', () => this.#scheduleSearch(), { signal });
     ui.form.addEventListener('submit', (e) => {
       e.preventDefault();
       const text = ui.query.value.trim();
       clearTimeout(this.#timer);
       if (!text) return;
-      this.#followScript(text);
+      // Cyrillic is Serbian at once; other languages follow the search's answer.
+      if (/[\u0400-\u04FF]/u.test(text)) this.#followLanguage('sr-Cyrl');
       this.#act({ type: 'describe', text, lang: this.#lang });
     }, { signal });
-    ui.language.addEventListener('change', () => this.#setLanguage(ui.language.value), { signal });
+    ui.language.addEventListener('change', () => {
+      this.#chosenLang = true;
+      store.put(languageKey, ui.language.value).catch(() => {});
+      this.#setLanguage(ui.language.value);
+    }, { signal });
     window.addEventListener('hashchange', () => { if (!ui.query.value.trim()) this.#showSuggestions(); }, { signal });
     ui.results.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-id]');
@@ -477,13 +491,30 @@ export class HelpAssistantElement extends HTMLElement {
     }
   }
 
-  // A customer who writes Cyrillic reads Cyrillic: results (the engine does that), and
-  // the widget's own words and the conversation (this).
-  #followScript(text) {
-    if (this.#lang === 'sr-Cyrl' || !/[\u0400-\u04FF]/u.test(text)) return;
-    this.#lang = 'sr-Cyrl';
-    this.#ui.language.value = 'sr-Cyrl';
+  // A language the customer chose in the menu on an earlier visit wins.
+  async #restoreLanguage() {
+    const chosen = await store.get(languageKey).catch(() => null);
+    if (!languages.some(({ code }) => code === chosen) || !this.isConnected) return;
+    this.#chosenLang = true;
+    if (chosen === this.#lang) return;
+    this.#ui.language.value = chosen;
+    this.#setLanguage(chosen);
+  }
+
+  // The customer reads the language they write in: results (the engine shows them in
+  // it), and the widget's own words and the conversation (this), unless the site set the
+  // language or the customer chose one. A Serbian reader who writes Cyrillic reads
+  // Cyrillic even then.
+  #followLanguage(queryLang) {
+    if (!queryLang || queryLang === this.#lang) return;
+    const fixed = this.#chosenLang || this.#siteLang;
+    const serbianScript = queryLang === 'sr-Cyrl' && this.#lang === 'sr-Latn' && !this.#chosenLang;
+    if (fixed && !serbianScript) return;
+    this.#lang = queryLang;
+    this.#ui.language.value = queryLang;
     this.#renderStrings();
+    // After the conversation step on its way (Enter), which was asked in the old language.
+    this.#acting.then(() => { if (this.#conversation.state && this.isConnected) this.#rerender(); });
   }
 
   // The page the widget sits on ("/internet"): the page attribute, else the demo site's
@@ -537,7 +568,8 @@ export class HelpAssistantElement extends HTMLElement {
     let found;
     ui.results.setAttribute('aria-busy', String(++this.#searching > 0));
     try {
-      found = await engine.search(query, { lang: this.#lang, limit: 8 });
+      // The customer asked for exactly what they typed ("search for … instead").
+      found = await engine.search(query, { lang: this.#lang, limit: 8, correct: query !== this.#asTyped });
     } catch (error) {
       this.#showError(error);
       return;
@@ -546,7 +578,7 @@ export class HelpAssistantElement extends HTMLElement {
     }
     if (!found) return;  // a newer search is on its way
     if (moment !== this.#moment) return;  // the customer moved on meanwhile
-    this.#followScript(query);
+    if (!found.quick) this.#followLanguage(found.queryLang);
     this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
     const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
     if (!keepView && inConversation && query !== this.#queryAtAct) {
@@ -573,8 +605,12 @@ export class HelpAssistantElement extends HTMLElement {
   // are none), else no guided fix matched.
   #describedNote() {
     const ui = this.#ui;
-    if (!ui.results.querySelector('li')) return t(this.#lang, 'noResults', { query: ui.query.value.trim().slice(0, 80) });
-    return t(this.#lang, ui.results.dataset.confident === 'true' ? 'noFlowMatch' : 'notUnderstood');
+    // A customer who shows they are upset or writing again hears an apology first, and
+    // the way to a person is then the first thing under it (P8, P9).
+    const view = this.#conversation.view;
+    const sorry = view?.offerPerson ? `${t(this.#lang, apologyKey(view.signals))} ` : '';
+    if (!ui.results.querySelector('li')) return sorry + t(this.#lang, 'noResults', { query: ui.query.value.trim().slice(0, 80) });
+    return sorry + t(this.#lang, ui.results.dataset.confident === 'true' ? 'noFlowMatch' : 'notUnderstood');
   }
 
   #renderResults(query, found) {
@@ -600,8 +636,19 @@ export class HelpAssistantElement extends HTMLElement {
     if (found.quick && !found.hits.length) parts.splice(0, parts.length, t(this.#lang, 'loading'));
     // One sentence after another: a part that does not end one gets its full stop.
     ui.status.textContent = parts.map((part, i) => (i < parts.length - 1 && !/[.!?…:]$/u.test(part) ? `${part}.` : part)).join(' ');
+    // A corrected word may have been meant: one click searches what was typed.
+    if (found.corrected && !found.quick) {
+      const typed = el('button', { type: 'button', class: 'link as-typed', text: t(this.#lang, 'searchAsTyped', { query: query.trim().slice(0, 80) }) });
+      typed.addEventListener('click', () => {
+        this.#asTyped = query;
+        this.#search({ keepView: true });
+      });
+      ui.status.append(' ', typed);
+    }
     if (found.quick) return;
-    this.#root.querySelector('.contact').classList.toggle('prominent', !found.confident);
+    // A customer who is upset or writing again keeps the way to a person first.
+    this.#root.querySelector('.contact').classList.toggle('prominent',
+      !found.confident || Boolean(this.#conversation.view?.offerPerson));
   }
 
   async #openArticle(id) {

@@ -72,7 +72,8 @@ struct words {
   const char* reply_by;
   const char* no_reply_promise;
   const char* answers[3];  // yes, partly, no
-  const char* signals[4];  // repeated_no, angry_words, shouting, long_time
+  // repeated_no, repeat_contact, insult, angry_words, shouting, exclamations, long_time
+  const char* signals[7];
   const char* asked;       // the customer asked for a person themselves
   const char* unknown_team;
   const char* weekdays[7];  // Sunday first
@@ -96,7 +97,8 @@ constexpr words english{
     "Reply promised by",
     "No reply time promised",
     {"solved it", "helped partly", "did not help"},
-    {"two \"no\" answers in a row", "angry words", "writing in capitals",
+    {"two \"no\" answers in a row", "has contacted us before", "insults or swearing",
+     "angry words", "writing in capitals", "many exclamation marks",
      "over 10 minutes in one guided fix"},
     "asked for a person",
     "team not known",
@@ -121,8 +123,8 @@ constexpr words serbian{
     "Obećan odgovor do",
     "Vreme odgovora nije obećano",
     {"rešilo je problem", "delimično pomoglo", "nije pomoglo"},
-    {"dva odgovora \"ne\" zaredom", "ljutite reči", "piše velikim slovima",
-     "više od 10 minuta u jednoj vođenoj pomoći"},
+    {"dva odgovora \"ne\" zaredom", "već nam se javljao", "psuje ili vređa", "ljutite reči",
+     "piše velikim slovima", "mnogo uzvičnika", "više od 10 minuta u jednoj vođenoj pomoći"},
     "traži osobu",
     "tim nije poznat",
     {"nedelja", "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota"},
@@ -146,8 +148,8 @@ constexpr words croatian{
     "Obećan odgovor do",
     "Vrijeme odgovora nije obećano",
     {"riješilo je problem", "djelomično pomoglo", "nije pomoglo"},
-    {"dva odgovora \"ne\" zaredom", "ljutite riječi", "piše velikim slovima",
-     "više od 10 minuta u jednoj vođenoj pomoći"},
+    {"dva odgovora \"ne\" zaredom", "već nam se javljao", "psuje ili vrijeđa", "ljutite riječi",
+     "piše velikim slovima", "mnogo uskličnika", "više od 10 minuta u jednoj vođenoj pomoći"},
     "traži osobu",
     "tim nije poznat",
     {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
@@ -161,6 +163,8 @@ constexpr words bosnian = [] {
   w.searched = "Pretraga";
   w.no_contact = "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja";
   w.answers[1] = "djelimično pomoglo";
+  w.signals[6] = "više od 10 minuta u jednoj vođenoj pomoći";
+  w.signals[5] = "mnogo uzvičnika";
   return w;
 }();
 
@@ -182,7 +186,8 @@ constexpr words slovenian{
     "Obljubljen odgovor do",
     "Čas odgovora ni obljubljen",
     {"rešilo je težavo", "delno pomagalo", "ni pomagalo"},
-    {"dvakrat zapored odgovor \"ne\"", "jezne besede", "piše z velikimi črkami",
+    {"dvakrat zapored odgovor \"ne\"", "nam je že pisala ali klicala", "preklinja ali žali",
+     "jezne besede", "piše z velikimi črkami", "veliko klicajev",
      "več kot 10 minut v enem vodenem popravilu"},
     "želi osebo",
     "ekipa ni znana",
@@ -206,11 +211,15 @@ int answer_index(std::string_view answer) {
   return answer == "yes" ? 0 : answer == "partly" ? 1 : 2;
 }
 
+constexpr std::string_view signal_kinds[] = {"repeated_no",  "repeat_contact", "insult",
+                                             "angry_words",  "shouting",       "exclamations",
+                                             "long_time"};
+
 int signal_index(std::string_view signal) {
-  if (signal == "repeated_no") return 0;
-  if (signal == "angry_words") return 1;
-  if (signal == "shouting") return 2;
-  return 3;
+  for (std::size_t i = 0; i < std::size(signal_kinds); ++i) {
+    if (signal_kinds[i] == signal) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(signal_kinds)) - 1;
 }
 
 std::string two(int n) {
@@ -392,7 +401,7 @@ std::string weekday_date(const local_time& t) {
 
 // The plain-text summary: the few lines an agent reads first (about 20 seconds).
 std::string summary(const json& pkg, std::string_view lang,
-                    const std::vector<std::string>& signals) {
+                    const std::vector<session::signal>& signals) {
   const words& w = words_for(lang);
   const auto L = [&](const char* word) { return label(lang, word); };
   std::string out = L(w.case_word) + " " + pkg["case_code"].get<std::string>() + " · ";
@@ -403,9 +412,10 @@ std::string summary(const json& pkg, std::string_view lang,
   if (pkg["priority"] == "high") {
     out += " · " + L(w.priority_high);
     std::string why;
-    for (const std::string& sig : signals) {
+    for (const session::signal& sig : signals) {
       if (!why.empty()) why += ", ";
-      why += L(w.signals[signal_index(sig)]);
+      why += L(w.signals[signal_index(sig.kind)]);
+      if (!sig.words.empty()) why += ": \"" + sig.words + "\"";
     }
     if (!why.empty()) out += " (" + why + ")";
   }
@@ -557,7 +567,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   // A language the package cannot be written in (empty, unknown, not UTF-8) is English.
   context c{kb, kb::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
-  const std::vector<std::string> signals = session::frustration(s);
+  const std::vector<session::signal> signals = session::frustration(s, kb);
 
   json pkg;
   pkg["version"] = package_version;
@@ -583,7 +593,16 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
       {"name", s.handoff_team.empty() ? std::string() : kb.team_name(s.handoff_team, c.lang)},
       {"reason", s.handoff_reason.empty() ? std::string("asked") : s.handoff_reason}};
   pkg["priority"] = signals.empty() ? "normal" : "high";
-  pkg["signals"] = signals;
+  // Each signal, and the customer's own words that show it (for the phrase kinds, shouting
+  // and exclamation marks), so the agent sees why the case came first (P9).
+  pkg["signals"] = json::array();
+  pkg["signal_words"] = json::array();
+  for (const session::signal& sig : signals) {
+    pkg["signals"].push_back(sig.kind);
+    if (!sig.words.empty()) {
+      pkg["signal_words"].push_back({{"signal", sig.kind}, {"words", c.scrub(sig.words)}});
+    }
+  }
 
   const config& settings = kb.handoff_config();
   const reply_estimate reply = estimate_reply(settings, s.handoff_team, r.channel, r.now);

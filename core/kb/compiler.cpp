@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -21,6 +22,7 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/language_words.hpp"
 #include "kb/languages.hpp"
+#include "kb/real_words.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
@@ -490,6 +492,11 @@ struct site_config {
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
   nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
   std::string confidence;  // search.confidence: the engine's threshold, "" for its own
+  struct signal_phrase {
+    std::string kind, lang, phrase;
+  };
+  std::vector<signal_phrase> signals;  // signals.yaml
+  std::vector<std::string> spelling_keep;  // spelling.keep: names the speller must not touch
 };
 
 // "mon-fri" → {1, …, 5}; "sun" → {0}; "fri-mon" wraps. Empty when it is not days.
@@ -742,6 +749,22 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
       site.confidence = std::to_string(value);
     }
   }
+  if (const YAML::Node spelling = root["spelling"]) {
+    const YAML::Node keep = spelling.IsMap() ? spelling["keep"] : YAML::Node();
+    if (!keep || !keep.IsSequence()) {
+      diag.add(display, line_of(spelling),
+               "'spelling' takes 'keep', a list of names never to correct (e.g. spelling: {keep: [iphone]})");
+    } else {
+      for (const auto& name : keep) {
+        const std::string written = scalar(name);
+        if (text::tokenize(written).size() != 1) {
+          diag.add(display, line_of(name), "'" + written + "' in spelling.keep must be a single word");
+          continue;
+        }
+        site.spelling_keep.push_back(written);
+      }
+    }
+  }
   const YAML::Node groups = root["synonyms"];
   if (!groups) return site;
   if (!groups.IsSequence()) {
@@ -767,6 +790,68 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     site.synonyms.push_back(std::move(words));
   }
   return site;
+}
+
+// The kinds of frustration signal signals.yaml may list (see session::frustration).
+constexpr std::string_view signal_kinds[] = {"repeat_contact", "insult", "angry_words"};
+// The languages its lists are written in (Serbian once: Cyrillic matches the same words).
+constexpr std::string_view signal_languages[] = {"en", "sr", "hr", "bs", "sl"};
+
+// Reads <dir>/signals.yaml when there is one (kind → language → phrases) into
+// site.signals and adds it to the content hash.
+void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash,
+                  site_config& site) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return;
+  const std::string display = path.lexically_normal().string();
+  std::string content;
+  if (!read_source(path, display, diag, hash, content)) return;
+  YAML::Node root;
+  try {
+    root = YAML::Load(content);
+  } catch (const YAML::Exception& e) {
+    diag.add(display, e.mark.line + 1, "not valid YAML: " + e.msg);
+    return;
+  }
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
+  if (!root.IsMap()) {
+    diag.add(display, 1, "signals.yaml must map a kind (repeat_contact, insult, angry_words) to lists");
+    return;
+  }
+  const auto one_of = [](const auto& list, std::string_view v) {
+    return std::find(std::begin(list), std::end(list), v) != std::end(list);
+  };
+  for (const auto& kind : root) {
+    const std::string k = scalar(kind.first);
+    if (!one_of(signal_kinds, k)) {
+      diag.add(display, line_of(kind.first),
+               "unknown kind '" + k + "' (known: repeat_contact, insult, angry_words)");
+      continue;
+    }
+    if (!kind.second.IsMap()) {
+      diag.add(display, line_of(kind.second), "'" + k + "' must map a language (en, sr, hr, bs, sl) to a list of phrases");
+      continue;
+    }
+    for (const auto& lang : kind.second) {
+      const std::string l = scalar(lang.first);
+      if (!one_of(signal_languages, l)) {
+        diag.add(display, line_of(lang.first), "unknown language '" + l + "' (known: en, sr, hr, bs, sl)");
+        continue;
+      }
+      if (!lang.second.IsSequence()) {
+        diag.add(display, line_of(lang.second), "the phrases of '" + k + "' in '" + l + "' must be a list");
+        continue;
+      }
+      for (const auto& item : lang.second) {
+        const std::string phrase = item.IsScalar() ? item.as<std::string>() : std::string();
+        if (text::tokenize(phrase).empty()) {
+          diag.add(display, line_of(item), "a phrase must hold at least one word");
+          continue;
+        }
+        site.signals.push_back({k, l, phrase});
+      }
+    }
+  }
 }
 
 struct source_flow {
@@ -858,7 +943,7 @@ std::vector<source_article> flow_rows(const source_flow& sf) {
 
 status write_database(const fs::path& output, const std::vector<source_article>& articles,
                       const std::vector<source_flow>& flows, const site_config& site,
-                      const compile_stats& stats, const std::string& content_hash) {
+                      compile_stats& stats, const std::string& content_hash) {
   const fs::path temp = output.string() + ".tmp-" + std::to_string(::getpid());
   std::error_code ignored;
   fs::remove(temp, ignored);
@@ -910,6 +995,13 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       if (insert_flow.step() != SQLITE_DONE) return fail("insert " + sf.file);
     }
     if (auto stored = synonyms.store(db.get()); !stored) return fail("synonyms");
+    statement insert_signal(db.get(),
+                            "INSERT INTO signal_phrases(kind, lang, phrase) VALUES (?1, ?2, ?3)");
+    for (const auto& [kind, lang, phrase] : site.signals) {
+      insert_signal.reset();
+      insert_signal.bind(1, kind).bind(2, lang).bind(3, phrase);
+      if (insert_signal.step() != SQLITE_DONE) return fail("signals");
+    }
     statement meta(db.get(), "INSERT INTO meta(key, value) VALUES (?1, ?2)");
     const std::pair<std::string, std::string> values[] = {
         {"format_version", std::to_string(format_version)},
@@ -927,6 +1019,13 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     }
   }
   if (auto words = build_word_list(db.get()); !words) return fail("words");
+  {
+    const char* dir = std::getenv("HA_DICTIONARIES");
+    auto real = build_real_words(db.get(), site.spelling_keep, dir ? dir : "/usr/share/hunspell");
+    if (!real) return fail("real words");
+    stats.dictionaries = real.value().dictionaries;
+    stats.real_words = static_cast<int>(real.value().kept);
+  }
   if (auto words = build_language_words(db.get()); !words) return fail("language words");
   if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
       sqlite3_exec(db.get(),
@@ -1069,14 +1168,22 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     }
   }
   const site_config site = [&] {
+    site_config read;
     try {
-      return read_site(source_dir / "site.yaml", diag, hash);
+      read = read_site(source_dir / "site.yaml", diag, hash);
     } catch (const YAML::Exception& e) {
       int line = 1;
       const std::string problem = shape_problem(e, line);
       diag.add((source_dir / "site.yaml").lexically_normal().string(), line, problem);
-      return site_config{};
     }
+    try {
+      read_signals(source_dir / "signals.yaml", diag, hash, read);
+    } catch (const YAML::Exception& e) {
+      int line = 1;
+      const std::string problem = shape_problem(e, line);
+      diag.add((source_dir / "signals.yaml").lexically_normal().string(), line, problem);
+    }
+    return read;
   }();
   std::set<std::string, std::less<>> article_ids;
   for (const auto& [id, a] : first_of_id) article_ids.insert(id);

@@ -39,6 +39,10 @@ struct compile_stats {
   int flows = 0;                                 // troubleshooting flows
   std::map<std::string, int> flows_by_language;  // flows per content language
   int min_alternatives = -1;  // fewest alternatives of any solution; -1: no flows
+  // The speller's list of words never to replace (real_words.hpp), and the dictionaries
+  // it was made with (none found: only the product names are kept).
+  int real_words = 0;
+  std::vector<std::string> dictionaries;
 };
 
 // The statistics as one JSON object (kbc --stats):

@@ -114,14 +114,15 @@ struct knowledge_base::statements {
                 "FROM articles JOIN bodies USING (rowid) WHERE id = ?1 AND kind != 'flow'"),
         flow(db, "SELECT json FROM flows WHERE id = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
-        term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1") {}
+        term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1"),
+        real_word(db, "SELECT 1 FROM real_words WHERE word = ?1") {}
 
   bool ok() const {
     return rows.ok() && row.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() &&
-           flow.ok() && term.ok() && term_prefix.ok();
+           flow.ok() && term.ok() && term_prefix.ok() && real_word.ok();
   }
 
-  statement rows, row, versions, body, full_text, article, flow, term, term_prefix;
+  statement rows, row, versions, body, full_text, article, flow, term, term_prefix, real_word;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -263,6 +264,12 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
                    nullptr, nullptr, nullptr) != SQLITE_OK) {
     return sqlite_error(kb.db_.get(), "could not read the index's vocabulary");
   }
+  {
+    statement phrases(kb.db_.get(), "SELECT kind, phrase FROM signal_phrases");
+    while (phrases.ok() && phrases.step() == SQLITE_ROW) {
+      kb.signal_phrases_.add(phrases.text(0), phrases.text(1));
+    }
+  }
   kb.statements_ = std::make_unique<statements>(kb.db_.get());
   if (!kb.statements_->ok()) return sqlite_error(kb.db_.get(), "this is not a knowledge base");
   return kb;
@@ -299,7 +306,7 @@ result<search_response> knowledge_base::search_once(std::string_view query,
       text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
-  correct(query, words, response);
+  correct(query, words, options.correct, response);
   for (query_word& w : words) w.synonyms = synonyms_->other_words(w.canonical);
   skip_common_words(words);
   std::vector<query_pair> pairs = query_pairs(words);
@@ -564,7 +571,19 @@ knowledge_base::word_status knowledge_base::look_up(query_word& word) const {
   return prefix.step() == SQLITE_ROW ? word_status::prefix : word_status::unknown;
 }
 
-void knowledge_base::correct(std::string_view query, std::vector<query_word>& words,
+bool knowledge_base::is_real_word(const query_word& w) const {
+  // A capital after the first letter: a name as its maker writes it.
+  std::size_t first = 0;
+  if (!w.raw.empty()) text::decode(w.raw, first);
+  const std::string rest = w.raw.substr(first);
+  if (text::to_lower(rest) != rest) return true;
+  statement& lookup = statements_->real_word;
+  lookup.reset();
+  lookup.bind(1, w.canonical);
+  return lookup.step() == SQLITE_ROW;
+}
+
+void knowledge_base::correct(std::string_view query, std::vector<query_word>& words, bool spell,
                              search_response& response) const {
   std::string shown;  // the query with corrected words replaced, for the customer
   std::size_t copied = 0;
@@ -575,7 +594,11 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
     // prefix would add every longer word that starts with it and blur the ranking
     // (the stems already find its other forms).
     if (status == word_status::known) w.typing = false;
-    if (status != word_status::unknown) continue;
+    if (status != word_status::unknown || !spell) continue;
+    // A real word of a supported language, or a product name, is what the customer
+    // meant, even when no article has it (Slovenian "teden" is no typo of "eden"); so is
+    // a name typed with a capital inside it ("iPhone").
+    if (is_real_word(w)) continue;
     if (!spelling_) {
       const std::uint64_t misses_before = misses();
       auto loaded = std::make_unique<spelling>(spelling::load(db_.get()));

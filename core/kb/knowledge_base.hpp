@@ -16,6 +16,7 @@
 
 #include "common/result.hpp"
 #include "text/langid.hpp"
+#include "text/phrases.hpp"
 
 struct sqlite3;
 
@@ -50,6 +51,7 @@ struct search_options {
   bool include_agent = false;  // agent-only articles too (agent console)
   std::string category;        // only this category, when not empty
   bool include_flows = true;   // guided troubleshooting flows too, not only articles
+  bool correct = true;         // replace misspelt words; false: search what was typed
 };
 
 struct search_hit {
@@ -143,6 +145,8 @@ class knowledge_base {
 
   // A team's name from site.yaml in lang (or the closest language); the id when unknown.
   std::string team_name(std::string_view team, std::string_view lang) const;
+  // The phrases that show a customer is losing patience (signals.yaml), by kind.
+  const text::phrase_list& signal_phrases() const noexcept { return signal_phrases_; }
 
   // site.yaml's handoff settings (hours, holidays, channels); empty for a knowledge base
   // built without them.
@@ -163,8 +167,12 @@ class knowledge_base {
   result<search_response> search_once(std::string_view query, const search_options& options) const;
   // Replaces words the index does not know by the closest known word; fills corrected.
   // A word being typed that is already a known word stops being a prefix.
-  void correct(std::string_view query, std::vector<query_word>& words,
+  // With spell false (the customer asked for what they typed), nothing is replaced.
+  void correct(std::string_view query, std::vector<query_word>& words, bool spell,
                search_response& response) const;
+  // A word the speller must leave as it is: a real word or a product name (kbc's
+  // real_words table), or a name typed with a capital inside it.
+  bool is_real_word(const query_word& w) const;
   // Whether the index holds a word in some form, or (for the word being typed) holds
   // a word that starts with it.
   enum class word_status { known, prefix, unknown };
@@ -185,6 +193,7 @@ class knowledge_base {
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
   std::unique_ptr<handoff::config> handoff_;  // from meta 'handoff'
+  text::phrase_list signal_phrases_;          // from the signal_phrases table
   struct statements;
   std::unique_ptr<statements> statements_;
   // The speller is read on the first search that needs it, not at start-up.

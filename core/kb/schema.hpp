@@ -59,6 +59,14 @@ CREATE TABLE language_grams(
   en INTEGER NOT NULL, sr INTEGER NOT NULL, hr INTEGER NOT NULL,
   bs INTEGER NOT NULL, sl INTEGER NOT NULL   -- uses in each language's articles
 ) WITHOUT ROWID;
+CREATE TABLE signal_phrases(
+  kind   TEXT NOT NULL,   -- repeat_contact, insult, angry_words (signals.yaml)
+  lang   TEXT NOT NULL,   -- the language it was written for (all are searched)
+  phrase TEXT NOT NULL    -- words; a trailing * marks a beginning (text/phrases.hpp)
+);
+CREATE TABLE real_words(
+  word TEXT PRIMARY KEY   -- canonical; the speller never replaces it (real_words.hpp)
+) WITHOUT ROWID;
 CREATE TABLE synonyms(
   grp  INTEGER NOT NULL,  -- group number, in site.yaml order
   word TEXT NOT NULL,     -- canonical form

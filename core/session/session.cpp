@@ -31,6 +31,8 @@ constexpr std::size_t max_candidates = 20;
 constexpr double restatable_coverage = 0.5;
 // Longer than this in one flow is a sign of trouble: offer a person (P8).
 constexpr long long long_time_ms = 10LL * 60 * 1000;
+// The customer's words kept with a signal (a shouted message may be long).
+constexpr std::size_t max_signal_words = 200;
 
 constexpr std::pair<phase, std::string_view> phase_names[] = {
     {phase::idle, "idle"},     {phase::confirming, "confirming"}, {phase::running, "running"},
@@ -166,23 +168,32 @@ std::string_view to_string(phase p) noexcept {
   return "idle";
 }
 
-std::vector<std::string> frustration(const state& s) {
-  std::vector<std::string> signals;
-  if (s.no_in_a_row >= 2) signals.push_back("repeated_no");
-  bool angry = false;
-  bool shouting = false;
+std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
+  std::vector<signal> found;
+  if (s.no_in_a_row >= 2) found.push_back({"repeated_no", {}});
+  std::vector<signal> said;  // from the customer's words, one per kind, the first seen
+  const auto note = [&](std::string kind, std::string_view words) {
+    for (const signal& x : said) {
+      if (x.kind == kind) return;
+    }
+    said.push_back({std::move(kind), std::string(text::truncate(words, max_signal_words))});
+  };
   for (const event& e : s.events) {
     if (e.text.empty() || e.type == "handoff_offered") continue;
-    angry = angry || has_angry_words(e.text);
-    shouting = shouting || is_shouting(e.text);
+    for (auto& m : kb.signal_phrases().find(e.text)) note(m.kind, m.words);
+    if (is_shouting(e.text)) note("shouting", e.text);
+    if (has_many_exclamations(e.text)) note("exclamations", e.text);
   }
-  if (angry) signals.push_back("angry_words");
-  if (shouting) signals.push_back("shouting");
+  for (const char* kind : {"repeat_contact", "insult", "angry_words", "shouting", "exclamations"}) {
+    for (const signal& x : said) {
+      if (x.kind == kind) found.push_back(x);
+    }
+  }
   if (s.current == phase::running && s.flow_started_at > 0 &&
       s.updated_at - s.flow_started_at > long_time_ms) {
-    signals.push_back("long_time");
+    found.push_back({"long_time", {}});
   }
-  return signals;
+  return found;
 }
 
 status apply(state& s, const action& a, const kb::knowledge_base& kb) {
@@ -356,8 +367,9 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
   v["flow"] = nullptr;
   if (f) v["flow"] = {{"id", f->id}, {"title", flow::pick(f->title, lang)}, {"team", f->team}};
   v["teamName"] = nullptr;
-  const std::vector<std::string> signals = frustration(s);
-  v["signals"] = signals;
+  const std::vector<signal> signals = frustration(s, kb);
+  v["signals"] = json::array();
+  for (const signal& x : signals) v["signals"].push_back(x.kind);
   v["offerPerson"] = !signals.empty();
 
   const auto summaries = [&](const std::vector<std::string>& ids) {

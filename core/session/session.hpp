@@ -97,11 +97,16 @@ struct action {
   std::vector<std::string> shown;  // searched
 };
 
-// Frustration signals at the time of the last action: "repeated_no" (two or more "no"
-// or "partly" in a row), "angry_words", "shouting" (in anything typed), "long_time"
-// (more than 10 minutes in the current flow). Any of them brings the offer of a
-// person forward (P8).
-std::vector<std::string> frustration(const state& s);
+// A frustration signal at the time of the last action, in this order: "repeated_no"
+// (two or more "no" or "partly" in a row), "repeat_contact", "insult", "angry_words"
+// (the knowledge base's phrases, see frustration.hpp), "shouting", "exclamations" (in
+// anything typed), "long_time" (more than 10 minutes in the current flow). Any of them
+// brings an apology and the offer of a person forward (P8, P9).
+struct signal {
+  std::string kind;
+  std::string words;  // what the customer wrote that shows it (empty for the others)
+};
+std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb);
 
 status apply(state& s, const action& a, const kb::knowledge_base& kb);
 

@@ -191,6 +191,9 @@ constexpr double gram_cap = 1.5;
 constexpr float unknown_english_cap = 0.5f;
 constexpr double min_evidence = 0.75;  // less than this says nothing (one English-looking brand)
 constexpr double clear_margin = 0.75;  // the best must lead the next by this much
+// A customer reading a language other than English is moved to another one only on this
+// much more evidence (see the decision below).
+constexpr double switch_margin = 1.5;
 
 struct lexicon_index {
   std::unordered_map<std::string, std::array<float, 5>> written;  // with diacritics
@@ -336,7 +339,10 @@ language_guess identify_language(std::string_view text, std::string_view current
   std::string previous;
   for (const token& t : tokenize(text)) {
     const float english_before = s[en_index];
-    const std::string written = to_lower(text.substr(t.begin, t.end - t.begin));
+    const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);
+    // Search syntax in capitals (AND, OR, NOT, NEAR) is no English.
+    if (as_typed == "AND" || as_typed == "OR" || as_typed == "NOT" || as_typed == "NEAR") continue;
+    const std::string written = to_lower(as_typed);
     const std::string p = plain_word(written);
     if (p.find_first_not_of("0123456789") == std::string::npos) continue;
     bool known = false;
@@ -367,19 +373,20 @@ language_guess identify_language(std::string_view text, std::string_view current
       // A word no list knows may be a brand or a product ("wifi", "iphone"), which look
       // English in every language: what it says for English is capped, so that such a
       // word alone does not make a query English.
-      std::array<float, 5> guess{};
-      if (ijekavian_spelling(p)) add(guess, IJ, 1);
-      if (participle(p)) add(guess, BCS, 0.75f);
-      if (english_spelling(p)) add(guess, EN, 0.5f);
-      if (model && !model->grams.empty()) add_gram_evidence(p, *model, kb_has_bosnian, guess);
-      guess[en_index] = std::min(guess[en_index], unknown_english_cap);
-      for (std::size_t i = 0; i < s.size(); ++i) s[i] += guess[i];
+      std::array<float, 5> spelling{};
+      if (ijekavian_spelling(p)) add(spelling, IJ, 1);
+      if (participle(p)) add(spelling, BCS, 0.75f);
+      if (english_spelling(p)) add(spelling, EN, 0.5f);
+      if (model && !model->grams.empty()) add_gram_evidence(p, *model, kb_has_bosnian, spelling);
+      spelling[en_index] = std::min(spelling[en_index], unknown_english_cap);
+      for (std::size_t i = 0; i < s.size(); ++i) s[i] += spelling[i];
     }
-    // "mogu da", "hoću da", "treba da": Serbian (and Bosnian) put da + present after a
-    // modal verb where Croatian has the infinitive.
+    // "mogu da", "hoću da", "kako da": Serbian (and Bosnian) put da + present after a
+    // modal verb or a question word where Croatian has the infinitive.
     if (p == "da" && (previous == "mogu" || previous == "moze" || previous == "hocu" ||
                       previous == "treba" || previous == "moram" || previous == "zelim" ||
-                      previous == "mozete" || previous == "hocemo")) {
+                      previous == "mozete" || previous == "hocemo" || previous == "kako" ||
+                      previous == "sta" || previous == "gde" || previous == "gdje")) {
       add(s, SB, 1);
     }
     // "platit ću": Croatian (and Bosnian) future; "platiću": Serbian.
@@ -411,6 +418,8 @@ language_guess identify_language(std::string_view text, std::string_view current
                    [&](std::size_t a, std::size_t b) { return s[a] > s[b]; });
   const double best = s[order[0]];
   if (best < min_evidence) return guess;
+  // The language the customer reads now, without its script.
+  const std::string_view reading = current == "sr-Latn" || current == "sr-Cyrl" ? "sr" : current;
   language_mask close = 0;  // languages within the margin of the best
   for (std::size_t i : order) {
     if (best - s[i] < clear_margin) close |= static_cast<language_mask>(1u << i);
@@ -418,18 +427,17 @@ language_guess identify_language(std::string_view text, std::string_view current
   std::size_t chosen = order[0];
   if (close != (1u << chosen)) {
     if ((close & ~BCS) != 0) return guess;  // English or Slovenian among them: unclear
-    // Serbian, Croatian or Bosnian, and the text does not say which: the customer's
-    // current language if it is one of them, else in this order.
-    const std::string_view now = current == "sr-Latn" || current == "sr-Cyrl" ? "sr" : current;
-    chosen = 99;
-    for (std::size_t i : {sr_index, hr_index, bs_index}) {
-      if ((close & (1u << i)) && identified_languages[i] == now) chosen = i;
+    // Serbian, Croatian or Bosnian, and the text does not say which: in this order, unless
+    // the customer reads one of them (below).
+    for (std::size_t i : {bs_index, hr_index, sr_index}) {
+      if (close & (1u << i)) chosen = i;
     }
-    if (chosen == 99) {
-      for (std::size_t i : {sr_index, hr_index, bs_index}) {
-        if ((close & (1u << i)) && chosen == 99) chosen = i;
-      }
-    }
+  }
+  // A customer who reads another language than English (the page's default) stays in it
+  // unless the text says clearly that it is another: one word the knowledge base happens
+  // to use in one of them ("ruter") is not enough.
+  for (std::size_t i = 1; i < identified_languages.size(); ++i) {
+    if (identified_languages[i] == reading && s[chosen] - s[i] < switch_margin) chosen = i;
   }
   // English words are borrowed by every other language ("password", "refund", "reset"):
   // one of them does not take a customer who reads another language to English.

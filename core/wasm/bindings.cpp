@@ -332,6 +332,7 @@ class engine {
     o.include_agent = bool_option(options, "includeAgent", false);
     o.category = string_option(options, "category", "");
     o.include_flows = bool_option(options, "includeFlows", true);
+    o.correct = bool_option(options, "correct", true);
     return o;
   }
 

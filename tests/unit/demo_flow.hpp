@@ -96,7 +96,12 @@ inline const kb::knowledge_base& demo() {
     };
     return kb::knowledge_base::open_image(
                test::make_kb_image(rows, -1, -1, {{"router-fix", flow::to_json(router_flow())}},
-                                   demo_meta()))
+                                   demo_meta(), {},
+                                   {{"repeat_contact", "third time"},
+                                    {"repeat_contact", "treći put"},
+                                    {"repeat_contact", "već sam zva*"},
+                                    {"angry_words", "katastrof*"},
+                                    {"insult", "idioti"}}))
         .value();
   }();
   return kb;

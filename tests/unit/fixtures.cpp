@@ -37,7 +37,8 @@ std::string unescape(const std::string& s) {
 std::string make_kb_image(const std::vector<kb_row>& rows, int format, int tokenizer,
                           const std::vector<std::pair<std::string, std::string>>& flows,
                           const std::vector<std::pair<std::string, std::string>>& meta,
-                          const std::map<std::string, std::string>& pages) {
+                          const std::map<std::string, std::string>& pages,
+                          const std::vector<std::pair<std::string, std::string>>& signals) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
@@ -85,6 +86,14 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
     for (const auto& [key, value] : meta) {
       insert.reset();
       insert.bind(1, key).bind(2, value);
+      if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  }
+  {
+    kb::statement insert(db, "INSERT INTO signal_phrases(kind, lang, phrase) VALUES (?1, 'en', ?2)");
+    for (const auto& [kind, phrase] : signals) {
+      insert.reset();
+      insert.bind(1, kind).bind(2, phrase);
       if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }

@@ -25,10 +25,12 @@ struct kb_row {
 // "flow" with the same id to make one searchable).
 // meta: more meta rows (key, value), e.g. "teams" and "handoff" as kbc writes them.
 // pages: article id → its pages, space-separated as kbc stores them ("/internet /account").
+// signals: (kind, phrase) as signals.yaml lists them, e.g. ("repeat_contact", "third time").
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
                           const std::vector<std::pair<std::string, std::string>>& flows = {},
                           const std::vector<std::pair<std::string, std::string>>& meta = {},
-                          const std::map<std::string, std::string>& pages = {});
+                          const std::map<std::string, std::string>& pages = {},
+                          const std::vector<std::pair<std::string, std::string>>& signals = {});
 
 // A small help center: one article in several languages, one in English only, one for agents.
 const std::vector<kb_row>& small_help_center();

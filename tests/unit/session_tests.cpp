@@ -3,6 +3,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
 #include "demo_flow.hpp"
 #include "fixtures.hpp"
 #include "flow/runner.hpp"
@@ -10,6 +15,7 @@
 #include "kb/knowledge_base.hpp"
 #include "session/frustration.hpp"
 #include "session/session.hpp"
+#include "text/phrases.hpp"
 
 using namespace ha;
 using nlohmann::json;
@@ -197,17 +203,56 @@ TEST_CASE("the customer can ask for a person at any time and go back", "[session
 }
 
 TEST_CASE("frustration brings the offer of a person forward", "[session][frustration]") {
-  SECTION("angry words in every language, in any form and script") {
-    for (const char* text : {"this is useless", "Ovo je UŽASNO", "katastrofa od usluge", "sramota",
-                             "ovo je katastrofalno", "грозно", "to je obupno", "Брука и срамота"}) {
-      INFO(text);
-      CHECK(session::has_angry_words(text));
+  SECTION("the knowledge base's phrases: in order, a little apart, any form and script") {
+    text::phrase_list list;
+    REQUIRE(list.add("repeat_contact", "već sam zva*"));
+    REQUIRE(list.add("angry_words", "katastrof*"));
+    REQUIRE_FALSE(list.add("insult", " !! "));
+    const auto kinds = [&](std::string_view message) {
+      std::vector<std::string> found;
+      for (const auto& m : list.find(message)) found.push_back(m.kind + ": " + m.words);
+      return found;
+    };
+    CHECK(kinds("Već sam vam zvao juče!") ==
+          std::vector<std::string>{"repeat_contact: Već sam vam zvao"});
+    CHECK(kinds("ВЕЋ САМ ЗВАЛА, ОВО ЈЕ КАТАСТРОФА") ==
+          std::vector<std::string>{"repeat_contact: ВЕЋ САМ ЗВАЛА", "angry_words: КАТАСТРОФА"});
+    CHECK(kinds("vec sam vam juce zvao").size() == 1);          // two words between
+    CHECK(kinds("vec sam vam juce ujutru zvao").empty());       // three: too far apart
+    CHECK(kinds("zvao sam već").empty());                       // not in the phrase's order
+    CHECK(kinds("već sam zvanično prijavio").size() == 1);      // a beginning matches more
+  }
+  SECTION("every test message of signals-messages.tsv, with the demo's signals.yaml") {
+    // The demo knowledge base (tools/build.sh makes it before the tests run).
+    std::ifstream in(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite", std::ios::binary);
+    REQUIRE(in);
+    auto kb = kb::knowledge_base::open_image(
+        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    REQUIRE(kb.ok());
+    REQUIRE(kb.value().signal_phrases().size() > 300);
+    std::istringstream lines(test::read_fixture("signals-messages.tsv"));
+    std::string line;
+    int checked = 0;
+    while (std::getline(lines, line)) {
+      const std::size_t a = line.find('\t'), b = line.find('\t', a + 1);
+      if (a == std::string::npos || b == std::string::npos) continue;
+      const std::string expected = line.substr(a + 1, b - a - 1), message = line.substr(b + 1);
+      std::vector<std::string> found;
+      for (const auto& m : kb.value().signal_phrases().find(message)) found.push_back(m.kind);
+      INFO(line);
+      if (expected == "none") {
+        CHECK(found.empty());
+      } else {
+        CHECK(std::find(found.begin(), found.end(), expected) != found.end());
+      }
+      ++checked;
     }
-    for (const char* text :
-         {"internet ne radi", "besplatno", "my bill is wrong", "ljubazno molim"}) {
-      INFO(text);
-      CHECK_FALSE(session::has_angry_words(text));
-    }
+    CHECK(checked >= 200);
+  }
+  SECTION("exclamation marks") {
+    CHECK(session::has_many_exclamations("NIŠTA NE RADI!!!"));
+    CHECK(session::has_many_exclamations("why?!?! again?!"));
+    CHECK_FALSE(session::has_many_exclamations("Hvala! Radi!"));
   }
   SECTION("shouting in capitals, but not acronyms") {
     CHECK(session::is_shouting("NE RADI NIŠTA VEĆ DVA DANA"));
@@ -226,6 +271,19 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
     c.clock += 11 * 60 * 1000;  // eleven minutes later
     REQUIRE(c.act(choose(0)).ok());
     CHECK(c.view()["signals"] == json::array({"shouting", "long_time"}));
+  }
+  SECTION("a customer who writes for the third time, angry, is offered a person at once") {
+    conversation c;
+    auto described = act("describe");
+    described.text = "NIŠTA NE RADI!!! treći put vam se javljam";
+    REQUIRE(c.act(described).ok());
+    const json v = c.view();
+    CHECK(v["signals"] == json::array({"repeat_contact", "exclamations"}));
+    CHECK(v["offerPerson"] == true);
+    const auto signals = session::frustration(c.s, demo());
+    REQUIRE(signals.size() == 2);
+    CHECK(signals[0].words == "treći put");
+    CHECK(signals[1].words == "NIŠTA NE RADI!!! treći put vam se javljam");
   }
 }
 

@@ -75,6 +75,14 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cerr << "kbc: " << result.stats.articles << " articles -> " << output << '\n';
+  std::cerr << "kbc: " << result.stats.real_words << " words the speller keeps as written ("
+            << (result.stats.dictionaries.empty() ? std::string("no hunspell dictionaries found: product names only")
+                                                  : "dictionaries: " + [&] {
+                                                      std::string names;
+                                                      for (const auto& d : result.stats.dictionaries) names += (names.empty() ? "" : " ") + d;
+                                                      return names;
+                                                    }())
+            << ")\n";
   if (!pages.empty()) {
     std::ifstream in(output, std::ios::binary);
     const std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

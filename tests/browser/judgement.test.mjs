@@ -1,0 +1,144 @@
+// The assistant's judgement on what customers really type, in real Chromium: the
+// language they write in, and a customer who is upset or writing again.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshots, start, widget } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+// The results of the whole engine (not the first answer) for exactly these words.
+async function resultsFor(page, query) {
+  const list = page.locator(`help-assistant .results[data-query="${query}"]:not([data-provisional="true"]) li button`);
+  await list.first().waitFor();
+  return list.evaluateAll((buttons) => buttons.map((b) => ({ id: b.dataset.id, lang: b.lang })));
+}
+
+test('on a page whose language the site did not set, the widget follows the language the customer writes', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const title = page.locator('help-assistant #title');
+  assert.equal(await w.language.inputValue(), 'en');
+
+  // Croatian, in Latin letters.
+  await w.input.fill('gdje mogu vidjeti račun za prošli tjedan');
+  // Articles without a Croatian version come in the closest language (Bosnian, Serbian).
+  let hits = await resultsFor(page, 'gdje mogu vidjeti račun za prošli tjedan');
+  assert.ok(hits.some((h) => h.lang === 'hr'), JSON.stringify(hits));
+  assert.ok(hits.every((h) => h.lang !== 'en'), JSON.stringify(hits));
+  assert.equal(await w.language.inputValue(), 'hr');
+  assert.equal(await title.textContent(), 'Kako vam možemo pomoći?');
+
+  // Slovenian, with the words of a customer in a hurry.
+  await w.input.fill('paket ni prispel, čakam že teden dni');
+  hits = await resultsFor(page, 'paket ni prispel, čakam že teden dni');
+  assert.equal(hits[0].lang, 'sl', JSON.stringify(hits));
+  assert.ok(hits.every((h) => h.lang !== 'en'), JSON.stringify(hits));
+  assert.equal(await w.language.inputValue(), 'sl');
+  assert.equal(await title.textContent(), 'Kako vam lahko pomagamo?');
+  // Slovenian "teden" (week) is a word, not a typo for something else.
+  assert.doesNotMatch(await w.status.textContent(), /Prikazujemo|teden|eden/);
+
+  // Bosnian: the widget speaks Bosnian; the articles, written in Croatian and Serbian,
+  // come in Croatian, else in Serbian.
+  await w.input.fill('šta trebam uraditi da promijenim lozinku');
+  hits = await resultsFor(page, 'šta trebam uraditi da promijenim lozinku');
+  assert.ok(hits.some((h) => h.lang === 'hr'), JSON.stringify(hits));
+  assert.ok(hits.every((h) => h.lang === 'hr' || h.lang === 'sr-Latn'), JSON.stringify(hits));
+  assert.equal(await w.language.inputValue(), 'bs');
+  await page.screenshot({ path: `${screenshots}/language-follows-bs.png`, fullPage: true });
+
+  // A choice made in the menu wins over the words, and is remembered.
+  await w.language.selectOption('en');
+  await w.input.fill('ne morem se prijaviti, pozabil sem geslo');
+  hits = await resultsFor(page, 'ne morem se prijaviti, pozabil sem geslo');
+  assert.equal(hits[0].lang, 'sl', 'the results still come in the language written');
+  assert.equal(await w.language.inputValue(), 'en');
+  await page.reload();
+  await widget(page).input.waitFor();
+  await page.waitForFunction(() => document.querySelector('help-assistant').shadowRoot.querySelector('select').value === 'en');
+  await widget(page).input.fill('paket ni prispel');
+  await resultsFor(page, 'paket ni prispel');
+  assert.equal(await widget(page).language.inputValue(), 'en');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a site that sets the language keeps the widget in it, and the results follow the customer', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(env.base);
+  // The site says its page is Croatian.
+  await page.evaluate(() => {
+    const old = document.querySelector('help-assistant');
+    const fixed = document.createElement('help-assistant');
+    fixed.setAttribute('kb-src', old.getAttribute('kb-src'));
+    fixed.setAttribute('lang', 'hr');
+    old.replaceWith(fixed);
+  });
+  const w = widget(page);
+  await w.input.fill('paket ni prispel, čakam že teden dni');
+  const hits = await resultsFor(page, 'paket ni prispel, čakam že teden dni');
+  assert.equal(hits[0].lang, 'sl', JSON.stringify(hits));
+  assert.equal(await w.language.inputValue(), 'hr');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a customer writing for the third time, in capitals and exclamation marks, hears an apology and is offered a person at once', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const said = 'NIŠTA NE RADI!!! treći put vam se javljam';
+  const conversation = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('help-assistant').addEventListener('conversation', (e) => resolve(e.detail), { once: true });
+  }));
+  await w.input.fill(said);
+  await w.input.press('Enter');
+  const view = await conversation;
+  assert.deepEqual(view.signals, ['repeat_contact', 'exclamations']);
+  assert.equal(view.offerPerson, true);
+  // The apology, and the way to a person first.
+  const apology = 'Žao nam je što morate ponovo da nam se javljate.';
+  await page.waitForFunction((text) => document.querySelector('help-assistant').shadowRoot.textContent.includes(text), apology);
+  assert.equal(await page.locator('help-assistant .contact.prominent').count(), 1);
+  assert.equal(await page.locator('help-assistant .conversation.phase-confirming').count(), 0,
+    'no restatement of a problem the customer did not describe');
+  await page.screenshot({ path: `${screenshots}/frustrated-sr.png`, fullPage: true });
+
+  // The case tells the agent why it comes first, in the customer's own words.
+  await page.locator('help-assistant .contact .write-to-us').click();
+  const panel = page.locator('help-assistant .conversation.phase-handoff');
+  await panel.waitFor();
+  await panel.locator('form[data-form=handoff] button[type=submit]').click();
+  const pkg = JSON.parse(await panel.locator('.preview-full pre').textContent());
+  assert.equal(pkg.priority, 'high');
+  assert.deepEqual(pkg.signals, ['repeat_contact', 'exclamations']);
+  assert.deepEqual(pkg.signal_words.map((s) => [s.signal, s.words]), [
+    ['repeat_contact', 'treći put'], ['exclamations', said]]);
+  assert.match(pkg.summary, /prioritet: visok \(već nam se javljao: "treći put"/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a corrected word can be searched as typed, with one click', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('rotuer lights');
+  await resultsFor(page, 'rotuer lights');
+  const asTyped = page.locator('help-assistant .status button.as-typed');
+  await asTyped.waitFor();
+  assert.match(await w.status.textContent(), /^Showing results for “router lights”\./);
+  assert.equal(await asTyped.textContent(), 'Search for “rotuer lights” instead');
+  await asTyped.click();
+  await page.waitForFunction(() => !/Showing results for/.test(
+    document.querySelector('help-assistant').shadowRoot.querySelector('.status').textContent));
+  assert.equal(await asTyped.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
