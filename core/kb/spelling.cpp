@@ -14,9 +14,8 @@ namespace {
 
 constexpr std::size_t min_correctable = 4;
 
-std::size_t allowed_edits(std::size_t length) {
-  return length >= 8 ? 2 : 1;
-}
+// One edit: the real words kbc protects are those one edit from a known word (spelling.hpp).
+constexpr std::size_t allowed_edits = 1;
 
 bool has_digit(std::string_view w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -73,7 +72,7 @@ spelling spelling::load(sqlite3* db) {
 
 std::optional<correction> spelling::correct(std::string_view canonical) const {
   if (canonical.size() < min_correctable || has_digit(canonical)) return std::nullopt;
-  const std::size_t limit = allowed_edits(canonical.size());
+  const std::size_t limit = allowed_edits;
   // Only words whose length is within `limit` can be close enough.
   const auto by_length = [](const entry& e, std::size_t n) { return e.word.size() < n; };
   auto it = std::lower_bound(entries_.begin(), entries_.end(), canonical.size() - limit, by_length);

@@ -3,9 +3,13 @@
 // kbc stores every word of the customer-visible text in the table
 //   words(word, display, docs)   canonical form, how it is written, articles using it
 // A query word that the index does not know in any form (canonical or stem) is replaced
-// by the closest known word: at most one edit for words of 4–7 letters, two for longer
-// ones (insert, delete, substitute, or swap two neighbours), most-used word on a tie.
-// Shorter words and numbers are never corrected: too many real words are one edit apart.
+// by the closest known word one edit away (insert, delete, substitute, or swap two
+// neighbours), the most-used word on a tie; unless it is a real word of a supported
+// language or a product name (kbc's real_words, see real_words.hpp), which the customer
+// meant. One edit, not two for long words: kbc can list every real word one edit from
+// the knowledge base's words, not every one two edits away ("vremenska" is two from
+// "vremena"). Shorter words and numbers are never corrected: too many real words are one
+// edit apart.
 #pragma once
 
 #include <optional>

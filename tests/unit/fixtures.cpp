@@ -4,9 +4,11 @@
 
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <stdexcept>
 
 #include "kb/fts_tokenizer.hpp"
+#include "kb/knowledge_base.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
@@ -105,6 +107,18 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   sqlite3_free(bytes);
   sqlite3_close(db);
   return image;
+}
+
+const kb::knowledge_base& built_demo() {
+  static const std::unique_ptr<kb::knowledge_base> kb = [] {
+    std::ifstream in(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite", std::ios::binary);
+    if (!in) throw std::runtime_error("build/site/kb.sqlite is missing: run tools/build.sh first");
+    auto opened = kb::knowledge_base::open_image(
+        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    if (!opened) throw std::runtime_error("build/site/kb.sqlite: " + opened.err().message);
+    return std::make_unique<kb::knowledge_base>(std::move(opened.value()));
+  }();
+  return *kb;
 }
 
 // A small help center: one article in several languages, one in English only, one for agents.

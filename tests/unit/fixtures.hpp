@@ -6,6 +6,10 @@
 #include <utility>
 #include <vector>
 
+namespace ha::kb {
+class knowledge_base;
+}
+
 namespace ha::test {
 
 // The contents of a file under tests/fixtures/ (the tests run natively and under node with
@@ -31,6 +35,11 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
                           const std::vector<std::pair<std::string, std::string>>& meta = {},
                           const std::map<std::string, std::string>& pages = {},
                           const std::vector<std::pair<std::string, std::string>>& signals = {});
+
+// The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test
+// command builds first), opened once: for what only the real knowledge-base folder has
+// (signals.yaml, the dictionaries' real words, the words of every language).
+const kb::knowledge_base& built_demo();
 
 // A small help center: one article in several languages, one in English only, one for agents.
 const std::vector<kb_row>& small_help_center();

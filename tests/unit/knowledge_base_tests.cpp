@@ -230,6 +230,30 @@ TEST_CASE("a misspelt word is corrected from the knowledge base's own words", "[
   }
 }
 
+TEST_CASE("the speller never replaces a real word, a product name, or what was asked for as typed",
+          "[kb][spelling]") {
+  // The demo knowledge base, whose real_words kbc made with the hunspell dictionaries.
+  const kb::knowledge_base& site = test::built_demo();
+  const auto corrected = [&](const char* query, const char* lang, bool correct = true) {
+    kb::search_options options;
+    options.lang = lang;
+    options.correct = correct;
+    auto found = site.search(query, options);
+    REQUIRE(found.ok());
+    return found.value().corrected;
+  };
+  // Each was once "corrected" into another word (issue 13).
+  CHECK(corrected("paket ni prispel, čakam že teden dni", "sl") == "");   // not "eden"
+  CHECK(corrected("koliko košta iphone 17 na rate", "sr-Latn") == "");     // not "phone"
+  CHECK(corrected("vremenska prognoza ", "sr-Latn") == "");                // not "vremena"
+  CHECK(corrected("kako da se ispričam ", "sr-Latn") == "");
+  CHECK(corrected("my iPad will not charge ", "en") == "");                // a capital inside
+  // Typos are still corrected, unless the customer asks for what they typed.
+  CHECK(corrected("rotuer lights", "en") == "router lights");
+  CHECK(corrected("zaboravljena lozinak", "sr-Latn") == "zaboravljena lozinka");
+  CHECK(corrected("rotuer lights", "en", false) == "");
+}
+
 TEST_CASE("edit distance counts inserts, deletes, substitutions and swaps", "[spelling]") {
   using ha::kb::edit_distance;
   CHECK(edit_distance("lozinka", "lozinka", 2) == 0);

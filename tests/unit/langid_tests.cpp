@@ -1,13 +1,10 @@
 // Which language the customer wrote in (text/langid.hpp), with the demo knowledge
-// base's own evidence when the build made it, as the engine uses it.
+// base's own evidence, as the engine uses it.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <fstream>
-#include <iterator>
 #include <map>
-#include <memory>
 #include <string>
 
 #include "kb/knowledge_base.hpp"
@@ -18,27 +15,10 @@ using namespace ha;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// The demo knowledge base when tools/build.sh has made it, else the small help center.
-const kb::knowledge_base& demo() {
-  static const std::unique_ptr<kb::knowledge_base> kb = [] {
-    std::string image = read_file(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite");
-    if (image.empty()) image = test::make_kb_image(test::small_help_center());
-    auto opened = kb::knowledge_base::open_image(image);
-    REQUIRE(opened.ok());
-    return std::make_unique<kb::knowledge_base>(std::move(opened.value()));
-  }();
-  return *kb;
-}
-
 std::string query_lang(const char* query, const char* current = "en") {
   kb::search_options options;
   options.lang = current;
-  auto found = demo().search(query, options);
+  auto found = test::built_demo().search(query, options);
   REQUIRE(found.ok());
   return found.value().query_lang;
 }
@@ -77,7 +57,7 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
   SECTION("the hits come in the language identified") {
     kb::search_options options;
     options.lang = "en";
-    auto found = demo().search("paket ni prispel, čakam že teden dni", options);
+    auto found = test::built_demo().search("paket ni prispel, čakam že teden dni", options);
     REQUIRE(found.ok());
     CHECK(found.value().lang == "sl");
   }

@@ -4,8 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "demo_flow.hpp"
@@ -223,13 +221,8 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
     CHECK(kinds("već sam zvanično prijavio").size() == 1);      // a beginning matches more
   }
   SECTION("every test message of signals-messages.tsv, with the demo's signals.yaml") {
-    // The demo knowledge base (tools/build.sh makes it before the tests run).
-    std::ifstream in(std::string(HA_SOURCE_DIR) + "/build/site/kb.sqlite", std::ios::binary);
-    REQUIRE(in);
-    auto kb = kb::knowledge_base::open_image(
-        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-    REQUIRE(kb.ok());
-    REQUIRE(kb.value().signal_phrases().size() > 300);
+    const kb::knowledge_base& site = test::built_demo();
+    REQUIRE(site.signal_phrases().size() > 300);
     std::istringstream lines(test::read_fixture("signals-messages.tsv"));
     std::string line;
     int checked = 0;
@@ -238,7 +231,7 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
       if (a == std::string::npos || b == std::string::npos) continue;
       const std::string expected = line.substr(a + 1, b - a - 1), message = line.substr(b + 1);
       std::vector<std::string> found;
-      for (const auto& m : kb.value().signal_phrases().find(message)) found.push_back(m.kind);
+      for (const auto& m : site.signal_phrases().find(message)) found.push_back(m.kind);
       INFO(line);
       if (expected == "none") {
         CHECK(found.empty());
