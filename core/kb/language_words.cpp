@@ -54,7 +54,9 @@ status build_language_words(sqlite3* db) {
       if (p.find_first_not_of("0123456789") == std::string::npos) continue;
       ++counts[p][static_cast<std::size_t>(lang)];
       ++totals[static_cast<std::size_t>(lang)];
-      const std::string padded = "_" + p + "_";
+      std::string padded(1, '_');  // built in steps: GCC 12 warns wrongly on "_" + s + "_"
+      padded.append(p);
+      padded += '_';
       for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
         ++grams[padded.substr(i, 3)][static_cast<std::size_t>(lang)];
       }

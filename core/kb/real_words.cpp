@@ -68,19 +68,27 @@ std::string to_latin2(const std::string& utf8) {
   return out;
 }
 
-dictionary_set open_dictionaries(const std::string& dir, std::vector<std::string>* found) {
-  dictionary_set set;
+// The dictionaries of dictionary_names that dir has.
+std::vector<std::string> dictionaries_in(const std::string& dir) {
+  std::vector<std::string> found;
   for (const char* name : dictionary_names) {
     const std::string base = dir + "/" + name;
     std::error_code ec;
-    if (!std::filesystem::exists(base + ".dic", ec) || !std::filesystem::exists(base + ".aff", ec)) {
-      continue;
+    if (std::filesystem::exists(base + ".dic", ec) && std::filesystem::exists(base + ".aff", ec)) {
+      found.push_back(name);
     }
+  }
+  return found;
+}
+
+dictionary_set open_dictionaries(const std::string& dir) {
+  dictionary_set set;
+  for (const std::string& name : dictionaries_in(dir)) {
+    const std::string base = dir + "/" + name;
     set.all.push_back(std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str()));
-    set.latin_only.push_back(std::string_view(name) == "en_US");
+    set.latin_only.push_back(name == "en_US");
     const std::string encoding = set.all.back()->get_dic_encoding();
     set.latin2.push_back(encoding == "ISO8859-2" || encoding == "ISO-8859-2");
-    if (found) found->push_back(name);
   }
   return set;
 }
@@ -122,59 +130,6 @@ bool is_real(const dictionary_set& dicts, const std::string& canonical,
   return false;
 }
 
-// Three letters packed into one number (canonical words are a–z).
-std::uint32_t trigram(const char* p) {
-  return (static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 16) |
-         (static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
-         static_cast<unsigned char>(p[2]);
-}
-
-void add_trigrams(std::string_view word, std::unordered_set<std::uint32_t>& out) {
-  for (std::size_t i = 0; i + 3 <= word.size(); ++i) out.insert(trigram(word.data() + i));
-}
-
-// Every sequence of three letters the dictionaries' words and endings are written with
-// (folded as canonical forms are): a word one edit from the knowledge base's that holds
-// another is no word of these languages, and is not looked up (most of them are not).
-std::unordered_set<std::uint32_t> letter_triples(const std::string& dir, const dictionary_set& dicts,
-                                                 const std::vector<std::string>& names) {
-  std::unordered_set<std::uint32_t> triples;
-  for (std::size_t d = 0; d < names.size(); ++d) {
-    const bool latin2 = dicts.latin2[d];
-    for (const char* ext : {".dic", ".aff"}) {
-      std::ifstream in(dir + "/" + names[d] + ext, std::ios::binary);
-      std::string line;
-      while (std::getline(in, line)) {
-        // A .dic line is "word/FLAGS"; an .aff affix line "SFX flag strip add condition":
-        // every run of letters is read, which takes in both.
-        std::string folded;
-        if (latin2) {
-          for (char ch : line) {
-            const unsigned char c = static_cast<unsigned char>(ch);
-            if (c == 0xE8 || c == 0xC8 || c == 0xE6 || c == 0xC6) folded += 'c';
-            else if (c == 0xB9 || c == 0xA9) folded += 's';
-            else if (c == 0xBE || c == 0xAE) folded += 'z';
-            else if (c == 0xF0 || c == 0xD0) folded += 'd';
-            else if (c >= 0x80) folded += ' ';
-            else folded += ch;
-          }
-        } else {
-          folded = line;
-        }
-        for (const text::token& t : text::tokenize(folded)) add_trigrams(t.text, triples);
-      }
-    }
-  }
-  return triples;
-}
-
-bool plausible(const std::string& word, const std::unordered_set<std::uint32_t>& triples) {
-  for (std::size_t i = 0; i + 3 <= word.size(); ++i) {
-    if (!triples.count(trigram(word.data() + i))) return false;
-  }
-  return true;
-}
-
 // Every word one edit (insert, delete, substitute a letter, swap neighbours) from w.
 void one_edit(const std::string& w, std::unordered_set<std::string>& out) {
   static constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyz";
@@ -203,7 +158,7 @@ std::filesystem::path cache_file(const std::unordered_set<std::string>& known,
     for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
     h = (h ^ 0xFF) * 0x100000001b3ULL;
   };
-  mix("real-words 1");  // bump when the rules above change
+  mix("real-words 2");  // bump when the rules above change
   for (const std::string& w : sorted) mix(w);
   for (const std::string& name : names) {
     std::error_code ec;
@@ -257,40 +212,37 @@ result<real_words_report> build_real_words(sqlite3* db, const std::vector<std::s
   for (const std::string& w : known) {
     if (w.size() + 1 >= shortest) one_edit(w, near);
   }
-  std::vector<std::string> names;
-  std::unordered_set<std::uint32_t> triples;
-  {
-    const dictionary_set dicts = open_dictionaries(dictionary_dir, &names);
-    report.dictionaries = names;
-    // The same words and dictionaries give the same list: kept from the last build.
-    const std::filesystem::path cached = cache_file(known, dictionary_dir, names);
-    if (std::ifstream in(cached); in && !names.empty()) {
-      std::set<std::string> kept;
-      for (std::string line; std::getline(in, line);) kept.insert(line);
-      report.from_cache = true;
-      return store(db, kept, known, keep, report);
-    }
-    triples = letter_triples(dictionary_dir, dicts, names);
+  // The same words and dictionaries give the same list: kept from the last build.
+  const std::vector<std::string> names = dictionaries_in(dictionary_dir);
+  report.dictionaries = names;
+  if (names.empty()) return store(db, {}, known, keep, report);
+  const std::filesystem::path cached = cache_file(known, dictionary_dir, names);
+  if (std::ifstream in(cached); in) {
+    std::set<std::string> kept;
+    for (std::string line; std::getline(in, line);) kept.insert(line);
+    report.from_cache = true;
+    return store(db, kept, known, keep, report);
   }
-  for (const std::string& w : known) add_trigrams(w, triples);
   std::vector<std::string> candidates;
   for (const std::string& v : near) {
     // Canonical forms never hold "dj" (it folds to d): no query word can be such a word.
-    if (v.size() >= shortest && !known.count(v) && v.find("dj") == std::string::npos &&
-        plausible(v, triples)) {
+    if (v.size() >= shortest && !known.count(v) && v.find("dj") == std::string::npos) {
       candidates.push_back(v);
     }
   }
   std::sort(candidates.begin(), candidates.end());
   report.candidates = candidates.size();
 
-  // Two workers, each with its own dictionaries (hunspell objects are not shared).
+  // Two workers for a long list, each with its own dictionaries (hunspell objects are not
+  // shared); loading them costs about a second, more than a short list takes.
   std::vector<char> real(candidates.size(), 0);
-  const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  const unsigned workers = candidates.size() < 20000
+                               ? 1u
+                               : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < workers; ++t) {
     threads.emplace_back([&, t] {
-      const dictionary_set dicts = open_dictionaries(dictionary_dir, nullptr);
+      const dictionary_set dicts = open_dictionaries(dictionary_dir);
       std::vector<std::string> scratch;
       for (std::size_t i = t; i < candidates.size(); i += workers) {
         real[i] = is_real(dicts, candidates[i], scratch) ? 1 : 0;
@@ -303,8 +255,7 @@ result<real_words_report> build_real_words(sqlite3* db, const std::vector<std::s
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (real[i]) kept.insert(candidates[i]);
   }
-  if (!names.empty()) {
-    const std::filesystem::path cached = cache_file(known, dictionary_dir, names);
+  {
     std::error_code ec;
     std::filesystem::create_directories(cached.parent_path(), ec);
     const std::filesystem::path temp = cached.string() + ".tmp";

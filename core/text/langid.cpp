@@ -268,7 +268,9 @@ bool english_spelling(std::string_view p) {
 void add_gram_evidence(std::string_view p, const language_model& model, bool has_bosnian,
                        std::array<float, 5>& s) {
   if (p.size() < 3) return;
-  const std::string padded = "_" + std::string(p) + "_";
+  std::string padded(1, '_');  // built in steps: GCC 12 warns wrongly on "_" + s + "_"
+  padded.append(p);
+  padded += '_';
   std::array<double, 5> log_p{};
   std::size_t grams = 0;
   for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "text/transliterate.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -13,10 +14,32 @@ constexpr std::array<std::string_view, 16> split_digraph_prefixes = {
     "injekc", "injekt",  "injicir", "konjug", "konjunk", "anjon",  "tanjug", "vanjezičk",
     "nadživ", "nadžanj", "odžal",   "odživ",  "podžanr", "podžig", "podžup", "predživ"};
 
-// Foreign words customers know in Latin, and units; they are not transliterated.
-constexpr std::array<std::string_view, 17> keep_latin_words = {
-    "mail",    "maila",   "mailu", "mailom", "mailove", "online", "offline", "bluetooth", "router",
-    "routera", "android", "ios",   "ghz",    "mhz",     "mbps",   "gbps",    "kbps"};
+// Foreign, brand and technical words customers know in Latin, and units: they stay in
+// Latin, with a Serbian ending of up to four letters too ("developerima", "linkom").
+constexpr std::string_view keep_latin_words[] = {
+    "email", "mail", "online", "offline", "bluetooth", "router", "android", "ios", "google",
+    "adobe", "username", "developer", "source", "input", "output", "login", "logout",
+    "cloud", "update", "software", "hardware", "browser", "chrome",
+    "firefox", "safari", "facebook", "instagram", "viber", "whatsapp", "netflix", "spotify",
+    "paypal", "visa", "mastercard", "samsung", "huawei", "xiaomi", "nokia", "apple", "microsoft",
+    "windows", "office", "excel", "word", "zoom", "skype", "tiktok", "ghz", "mhz", "mbps", "gbps",
+    "kbps"};
+constexpr std::size_t max_ending = 4;
+
+// Acronyms: in capitals they stay Latin in any sentence (SIM kartica, INTERNET NE RADI).
+constexpr std::string_view acronyms[] = {
+    "sim", "pin", "puk", "sms", "mms", "usb", "hdmi", "tv", "hd", "lte", "apn", "ip", "dns",
+    "wps", "led", "pdf", "qr", "id", "ok", "eu", "usa", "iban", "swift", "pdv", "jmbg", "pib",
+    "faq", "gb", "mb", "kb", "tb"};
+// A word in capitals this short, in a sentence not written in capitals, is an acronym.
+constexpr std::size_t max_acronym_letters = 4;
+
+// Where Serbian writes d and j as two letters although authors type đ as "dj": after
+// these prefixes (odjava, podjednako, nadjačati, predjelo), and in ijekavian words.
+constexpr std::string_view dj_prefixes[] = {"od", "pod", "nad", "pred"};
+constexpr std::string_view ijekavian_dj[] = {"gdje", "ovdje", "ondje", "negdje", "nigdje",
+                                             "svugdje", "djec", "djet", "djevojk", "djed",
+                                             "nedjelj"};
 
 struct letter {
   std::string_view latin_lower;
@@ -26,7 +49,7 @@ struct letter {
 
 // Longest first: digraphs before their single letters.
 constexpr letter letters[] = {
-    {"dž", "џ", "Џ"}, {"lj", "љ", "Љ"}, {"nj", "њ", "Њ"}, {"a", "а", "А"}, {"b", "б", "Б"},
+    {"dž", "џ", "Џ"}, {"dj", "ђ", "Ђ"}, {"lj", "љ", "Љ"}, {"nj", "њ", "Њ"}, {"a", "а", "А"}, {"b", "б", "Б"},
     {"c", "ц", "Ц"},  {"č", "ч", "Ч"},  {"ć", "ћ", "Ћ"},  {"d", "д", "Д"}, {"đ", "ђ", "Ђ"},
     {"e", "е", "Е"},  {"f", "ф", "Ф"},  {"g", "г", "Г"},  {"h", "х", "Х"}, {"i", "и", "И"},
     {"j", "ј", "Ј"},  {"k", "к", "К"},  {"l", "л", "Л"},  {"m", "м", "М"}, {"n", "н", "Н"},
@@ -65,35 +88,72 @@ std::string lower_utf8(const std::vector<char32_t>& word) {
   return out;
 }
 
-bool keep_in_latin(const std::vector<char32_t>& word) {
-  int upper = 0;
+// The letters of Serbian Latin, in lower case (q, w, x, y and other letters are foreign).
+bool is_serbian_letter(char32_t lc) {
+  return (lc >= 'a' && lc <= 'z' && lc != 'q' && lc != 'w' && lc != 'x' && lc != 'y') ||
+         lc == U'č' || lc == U'ć' || lc == U'đ' || lc == U'š' || lc == U'ž';
+}
+
+bool all_capitals(const std::vector<char32_t>& word) {
+  if (word.size() < 2) return false;
+  for (const char32_t cp : word) {
+    if (!is_upper(cp)) return false;
+  }
+  return true;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// caps_sentence: the sentence the word stands in is written in capitals.
+bool keep_in_latin(const std::vector<char32_t>& word, bool caps_sentence) {
+  char32_t before = 0;
   for (std::size_t k = 0; k < word.size(); ++k) {
     const char32_t lc = to_lower(word[k]);
-    if (lc == 'q' || lc == 'w' || lc == 'x' || lc == 'y') return true;
-    if (is_upper(word[k])) {
-      ++upper;
-      if (k > 0 && !is_upper(word[k - 1])) return true;  // SavaNova, eSIM
-    }
+    if (!is_serbian_letter(lc)) return true;                              // Über, Wi-Fi
+    if (is_upper(word[k]) && k > 0 && !is_upper(word[k - 1])) return true;  // SavaNova, eSIM
+    const bool vowel = lc == 'a' || lc == 'e' || lc == 'i' || lc == 'o' || lc == 'u';
+    if (lc == before && !vowel && lc != 'j') return true;  // Jellena, muzzičkog (not najjači)
+    if (before == 'p' && lc == 'h') return true;           // Photoshop
+    before = lc;
   }
-  if (upper >= 2 && upper == static_cast<int>(word.size())) return true;  // SIM, HDMI
   const std::string lower = lower_utf8(word);
+  if (all_capitals(word)) {
+    for (const auto a : acronyms) {
+      if (lower == a) return true;
+    }
+    if (!caps_sentence && word.size() <= max_acronym_letters) return true;  // SIM, HDMI
+  }
   for (const auto w : keep_latin_words) {
-    if (lower == w) return true;
+    if (starts_with(lower, w) && lower.size() - w.size() <= max_ending) return true;
   }
   return false;
 }
 
 std::string transliterate_word(const std::vector<char32_t>& word) {
   const std::string lower = lower_utf8(word);
-  std::size_t split_at = std::string::npos;  // byte offset in `lower` where a digraph splits
+  // Byte offsets in `lower` where a digraph is two letters.
+  std::vector<std::size_t> split_at;
   for (const auto prefix : split_digraph_prefixes) {
-    if (lower.rfind(prefix, 0) == 0) {
+    if (starts_with(lower, prefix)) {
       // The digraph that splits is the one whose first letter ends the prefix's stem:
       // "in|jekc", "kon|jug", "nad|živ" — find "nj"/"dž" inside the prefix.
       for (std::size_t k = 0; k + 1 < prefix.size(); ++k) {
-        if (prefix.substr(k, 2) == "nj" || prefix.substr(k, 3) == "dž") split_at = k;
+        if (prefix.substr(k, 2) == "nj" || prefix.substr(k, 3) == "dž") split_at.push_back(k);
       }
       break;
+    }
+  }
+  for (const auto prefix : dj_prefixes) {
+    if (starts_with(lower, prefix) && lower.compare(prefix.size() - 1, 2, "dj") == 0) {
+      split_at.push_back(prefix.size() - 1);
+    }
+  }
+  for (const auto ijekavian : ijekavian_dj) {
+    if (!starts_with(lower, ijekavian)) continue;
+    for (std::size_t at = lower.find("dj"); at != std::string::npos; at = lower.find("dj", at + 1)) {
+      split_at.push_back(at);
     }
   }
   std::string out;
@@ -103,10 +163,8 @@ std::string transliterate_word(const std::vector<char32_t>& word) {
     const letter* match = nullptr;
     for (const letter& l : letters) {
       if (rest.rfind(l.latin_lower, 0) == 0) {
-        const bool digraph = l.latin_lower.size() > 1 && l.latin_lower != "č" &&
-                             l.latin_lower != "ć" && l.latin_lower != "đ" && l.latin_lower != "š" &&
-                             l.latin_lower != "ž";
-        if (digraph && byte == split_at) continue;
+        const bool digraph = code_points(l.latin_lower).size() > 1;
+        if (digraph && std::find(split_at.begin(), split_at.end(), byte) != split_at.end()) continue;
         match = &l;
         break;
       }
@@ -152,7 +210,7 @@ bool chunk_is_address(std::string_view chunk) {
          chunk.find(".example") != std::string_view::npos || has_inner_dot(chunk);
 }
 
-void transliterate_chunk(std::string& out, std::string_view chunk) {
+void transliterate_chunk(std::string& out, std::string_view chunk, bool caps_sentence) {
   if (chunk_is_address(chunk)) {
     out += chunk;
     return;
@@ -177,18 +235,37 @@ void transliterate_chunk(std::string& out, std::string_view chunk) {
            (k + 1 < pieces.size() && digit(pieces[k + 1].cps.front()));
   };
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    if (pieces[k].word) pieces[k].keep = keep_in_latin(pieces[k].cps) || touches_digit(k);
+    if (pieces[k].word) pieces[k].keep = keep_in_latin(pieces[k].cps, caps_sentence) || touches_digit(k);
   }
-  // Words joined by '-' are one compound: if one part stays Latin, all do (Wi-Fi, e-mail).
+  // Words joined by '-' are decided one by one (SIM-kartica), but a part of one or two
+  // letters joined to a Latin word stays with it (Wi-Fi, e-mail).
   const auto hyphen = [&](std::size_t k) {
     return k < pieces.size() && pieces[k].cps == std::vector<char32_t>{'-'};
   };
+  // Serbian case endings written after a hyphen (SMS-om, PDV-ima) are Cyrillic.
+  const auto ending = [](const std::vector<char32_t>& cps) {
+    const std::string lower = lower_utf8(cps);
+    for (const std::string_view e : {"om", "em", "ov", "ev", "ih", "im", "ma"}) {
+      if (lower == e) return true;
+    }
+    return false;
+  };
+  // Letters joined by an apostrophe are one word (rock'n'roll): Latin if any part is.
+  const auto apostrophe = [&](std::size_t k) {
+    return k < pieces.size() && (pieces[k].cps == std::vector<char32_t>{'\''} ||
+                                 pieces[k].cps == std::vector<char32_t>{U'’'});
+  };
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t k = 0; k + 2 < pieces.size(); ++k) {
-      if (pieces[k].word && hyphen(k + 1) && pieces[k + 2].word &&
-          (pieces[k].keep || pieces[k + 2].keep)) {
+      if (!pieces[k].word || !pieces[k + 2].word) continue;
+      if (apostrophe(k + 1) && (pieces[k].keep || pieces[k + 2].keep)) {
         pieces[k].keep = pieces[k + 2].keep = true;
       }
+      if (!hyphen(k + 1)) continue;
+      if (pieces[k].keep && pieces[k + 2].cps.size() <= 2 && !ending(pieces[k + 2].cps)) {
+        pieces[k + 2].keep = true;
+      }
+      if (pieces[k + 2].keep && pieces[k].cps.size() <= 2) pieces[k].keep = true;
     }
   }
   for (const piece& p : pieces) {
@@ -203,18 +280,55 @@ void transliterate_chunk(std::string& out, std::string_view chunk) {
 }  // namespace
 
 std::string serbian_latin_to_cyrillic(std::string_view latin) {
+  // The text as chunks between spaces, each with the spaces after it, grouped in
+  // sentences (a chunk ending in . ! ? or followed by a line break ends one).
+  struct chunk {
+    std::string_view text, space;
+  };
+  std::vector<chunk> chunks;
+  for (std::size_t i = 0; i < latin.size();) {
+    std::size_t end = i;
+    while (end < latin.size() && latin[end] != ' ' && latin[end] != '\n' && latin[end] != '\t') ++end;
+    std::size_t next = end;
+    while (next < latin.size() && (latin[next] == ' ' || latin[next] == '\n' || latin[next] == '\t')) {
+      ++next;
+    }
+    chunks.push_back({latin.substr(i, end - i), latin.substr(end, next - end)});
+    i = next;
+  }
   std::string out;
   out.reserve(latin.size() * 2);
-  std::size_t i = 0;
-  while (i < latin.size()) {
-    std::size_t end = i;
-    while (end < latin.size() && latin[end] != ' ' && latin[end] != '\n' && latin[end] != '\t')
-      ++end;
-    transliterate_chunk(out, latin.substr(i, end - i));
-    while (end < latin.size() && (latin[end] == ' ' || latin[end] == '\n' || latin[end] == '\t')) {
-      out += latin[end++];
+  for (std::size_t first = 0; first < chunks.size();) {
+    std::size_t last = first;
+    while (last + 1 < chunks.size()) {
+      const std::string_view t = chunks[last].text;
+      const bool ends = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+      if (ends || chunks[last].space.find('\n') != std::string_view::npos) break;
+      ++last;
     }
-    i = end;
+    // Written in capitals: two words or more, every word of two letters or more in capitals.
+    int words = 0;
+    bool capitals = true;
+    for (std::size_t c = first; c <= last && capitals; ++c) {
+      std::vector<char32_t> word;
+      const std::vector<char32_t> cps = code_points(chunks[c].text);
+      for (std::size_t k = 0; k <= cps.size(); ++k) {
+        if (k < cps.size() && is_latin_letter(cps[k])) {
+          word.push_back(cps[k]);
+          continue;
+        }
+        if (word.size() >= 2) {
+          ++words;
+          capitals = capitals && all_capitals(word);
+        }
+        word.clear();
+      }
+    }
+    for (std::size_t c = first; c <= last; ++c) {
+      transliterate_chunk(out, chunks[c].text, capitals && words >= 2);
+      out += chunks[c].space;
+    }
+    first = last + 1;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // kbc's checks: every malformed input gives "file:line: message" and writes nothing.
 #include <algorithm>
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -295,6 +297,57 @@ TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
     const auto r = kb.compile();
     REQUIRE(r.errors.size() == 1);
     CHECK_THAT(r.errors[0].message, Catch::StartsWith("not valid YAML"));
+  }
+}
+
+TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and kept", "[kbc][signals]") {
+  kb_folder kb;
+  kb.write("articles/a/bill.en.md", article("bill", "en", "Your monthly bill explained.\n"));
+  SECTION("the speller keeps the real words the dictionaries know, and the names listed") {
+    // "eden" is one letter from "teden" (week), which is no typo of it.
+    kb.write("articles/a/week.sl.md", article("week", "sl", "Paket prispe v eden ali dveh dneh.\n"));
+    kb.write("site.yaml", "spelling:\n  keep: [novabox]\n");
+    const char* before = std::getenv("HA_DICTIONARIES");
+    const std::string saved = before ? before : "";
+    setenv("HA_DICTIONARIES", "/usr/share/hunspell", 1);
+    const auto r = kb.compile();
+    setenv("HA_DICTIONARIES", saved.c_str(), 1);
+    REQUIRE(r.ok());
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    const auto corrected = [&](const char* q) { return opened.value().search(q, {}).value().corrected; };
+    if (!r.stats.dictionaries.empty()) {
+      CHECK(corrected("teden ") == "");
+      CHECK(corrected("paekt ") == "paket ");
+    }
+    CHECK(corrected("novabox ") == "");
+    CHECK(corrected("iphone ") == "");
+  }
+  SECTION("a valid file: its phrases and names reach the knowledge base") {
+    kb.write("signals.yaml", "repeat_contact:\n  en: [third time]\n  sl: [že tretjič]\n"
+                             "insult:\n  sr: [lopovi jedni]\n");
+    kb.write("site.yaml", "spelling:\n  keep: [novabox]\n");
+    REQUIRE(kb.compile().ok());
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    CHECK(opened.value().signal_phrases().size() == 3);
+    const auto found = opened.value().signal_phrases().find("Pišem vam ŽE TRETJIČ");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].kind == "repeat_contact");
+    kb::search_options options;
+    CHECK(opened.value().search("novabox ", options).value().corrected.empty());
+  }
+  SECTION("unknown kinds and languages, empty phrases, a bad keep list") {
+    kb.write("signals.yaml", "repeat_contact:\n  de: [dritte mal]\n  en: ['!!']\nannoyed:\n  en: [meh]\n");
+    kb.write("site.yaml", "spelling:\n  keep: [nova box]\n");
+    const auto m = messages(kb.compile());
+    const std::string signals = kb.path("signals.yaml"), site = kb.path("site.yaml");
+    CHECK_THAT(m, Catch::VectorContains(signals + ":2: unknown language 'de' (known: en, sr, hr, bs, sl)"));
+    CHECK_THAT(m, Catch::VectorContains(signals + ":3: a phrase must hold at least one word"));
+    CHECK_THAT(m, Catch::VectorContains(signals +
+                                        ":4: unknown kind 'annoyed' (known: repeat_contact, insult, angry_words)"));
+    CHECK_THAT(m, Catch::VectorContains(site + ":2: 'nova box' in spelling.keep must be a single word"));
+    CHECK_FALSE(fs::exists(kb.output()));
   }
 }
 
