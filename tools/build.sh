@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything the demo needs into build/site/:
 #   kbc (native) → kb.sqlite from knowledge-base/; assistant.{js,wasm} and quick.wasm
-#   (Emscripten); web/.
+#   (Emscripten); web/, with the widget's modules bundled into one (esbuild).
 # Incremental: CMake and make skip what is up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,10 @@ cmake --build build/wasm -j"$jobs" --target assistant quick
 mkdir -p build/site
 build/native/kbc knowledge-base -o build/site/kb.sqlite --pages build/site/kb
 cp web/*.html web/*.css web/*.js build/site/
+# The widget's modules as one file (esbuild, npm): one request where the browser would
+# find them level by level (help-assistant.js imports eight more).
+node_modules/.bin/esbuild web/help-assistant.js --bundle --format=esm --minify --target=es2022 \
+  --log-level=warning --outfile=build/site/help-assistant.js
 cp build/wasm/assistant.js build/wasm/assistant.wasm build/wasm/quick.wasm build/site/
 # The worker's script with the engine's script in front: one file, never a wait inside it.
 cat build/wasm/assistant.js web/engine-worker.js > build/site/engine-worker.js

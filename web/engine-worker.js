@@ -312,9 +312,20 @@ async function quickSearch(quick, params, stillWanted) {
 // the whole engine was ready is still waiting for it; or after quickPatienceMs whatever
 // happened: a first-answer file stuck on the network must not keep the whole engine away.
 const quickPatienceMs = 5000;
+// On a repeat visit the first-answer engine is ready at once (its files come from the
+// cache), and the customer types at once: the whole engine's start, about 0.3 s of this
+// thread's time, waits for their first search, or for this pause.
+const localReadyMs = 250;
+const repeatPauseMs = 600;
 async function quickSettled() {
   const settled = (async () => {
     await early.quick;
+    if (performance.now() < localReadyMs && firstSearches.seen === 0) {
+      await new Promise((resolve) => {
+        firstSearches.first = resolve;
+        setTimeout(resolve, repeatPauseMs);
+      });
+    }
     while (firstSearches.pending > 0) await new Promise((resolve) => firstSearches.idle.push(resolve));
   })();
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, quickPatienceMs))]);
@@ -391,16 +402,25 @@ async function load({ kbUrl }) {
 }
 
 let latestSearch = 0;
+let warm = false;  // the whole engine has answered a search (see call)
 
 // Searches sent before the whole engine is ready and not yet answered: while there are
 // any, the whole engine waits to download (see load).
-const firstSearches = { pending: 0, idle: [] };
+const firstSearches = { pending: 0, idle: [], seen: 0, first: null };
 
 function call(method, params) {
   if (method === 'load') return (loading ??= load(params));
   if (!loading) throw fail('not_loaded', 'load the engine first');
   const ticket = method === 'search' ? ++latestSearch : 0;
-  if (method === 'search' && !engineReady && early.quick) return searchFirst(params, ticket);
+  // Until the whole engine has answered a search, its search pages are not here yet (on a
+  // repeat visit it opens before the customer types, then fetches them): the first-answer
+  // engine answers meanwhile, unless the page asks for the whole engine (options.whole) or
+  // for what only it has (the agents' articles).
+  const options = params.options ?? {};
+  if (method === 'search' && early.quick && !options.includeAgent &&
+      (!engineReady || (!warm && !options.whole))) {
+    return searchFirst(params, ticket);
+  }
   return loading.then(() => callEngine(method, params, ticket));
 }
 
@@ -417,6 +437,7 @@ async function callEngine(method, params, ticket) {
     : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };
   const result = await withChunks(run, () => method !== 'search' || ticket === latestSearch);
   if (!result.ok) throw fail(result.error.code, result.error.message);
+  if (method === 'search') warm = true;
   if (typeof result.view === 'string') result.view = JSON.parse(result.view);
   return result;
 }
@@ -425,10 +446,12 @@ async function callEngine(method, params, ticket) {
 // search result with quick: true), or, without one, the whole engine once it is ready.
 async function searchFirst(params, ticket) {
   firstSearches.pending++;
+  firstSearches.seen++;
+  firstSearches.first?.();
   let result = null;
   try {
     const quick = await early.quick;
-    if (quick && !engineReady) result = await quickSearch(quick, params, () => ticket === latestSearch);
+    if (quick && (!engineReady || !warm)) result = await quickSearch(quick, params, () => ticket === latestSearch);
   } catch (e) {
     console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
   } finally {

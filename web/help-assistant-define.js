@@ -30,6 +30,8 @@ if (first) {
   early = { kbUrl, worker };
 }
 
-const [{ Engine }, { HelpAssistantElement }] = await Promise.all([import('./engine.js'), import('./help-assistant.js')]);
+// One module: tools/build.sh bundles the widget's modules into it (esbuild), so that they
+// arrive in one request instead of a wave per level of imports.
+const { Engine, HelpAssistantElement } = await import('./help-assistant.js');
 if (early) Engine.adopt(early);
 if (!customElements.get('help-assistant')) customElements.define('help-assistant', HelpAssistantElement);

@@ -30,6 +30,10 @@ import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
 import { store } from './store.js';
 
+// The page's first script (help-assistant-define.js) takes the engine from here: in the
+// built site this module carries the engine's and the widget's code in one file.
+export { Engine };
+
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
 const languageKey = 'language';  // the language the customer chose in the menu
@@ -94,6 +98,7 @@ export class HelpAssistantElement extends HTMLElement {
   #siteLang = null;
   #chosenLang = false;
   #asTyped = null;  // a query to search as typed, without spelling correction
+  #describedQuery = null;  // the words last sent with Enter that led to no guided fix
   #articleId = null;
   #abort = null;
   #ui = {};
@@ -373,6 +378,7 @@ export class HelpAssistantElement extends HTMLElement {
       // articles found for it stay, with a plain word on it (searched now when the search
       // as-you-type had not answered these words yet). Unsure: it says so, and the way to
       // a person comes first (P3, P12).
+      this.#describedQuery = this.#queryAtAct;
       if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = this.#describedNote();
       else this.#search({ keepView: true, note: 'described' });
     }
@@ -553,7 +559,9 @@ export class HelpAssistantElement extends HTMLElement {
 
   // note 'described': after free text that was not restated, what #describedNote says
   // instead of the count.
-  async #search({ keepView = false, note = '' } = {}) {
+  // whole: the whole engine's answer, not the first-answer index's (asked after a first
+  // answer once the whole engine has loaded).
+  async #search({ keepView = false, note = '', whole = false } = {}) {
     const ui = this.#ui;
     const query = ui.query.value;
     const moment = this.#moment;
@@ -569,7 +577,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.setAttribute('aria-busy', String(++this.#searching > 0));
     try {
       // The customer asked for exactly what they typed ("search for … instead").
-      found = await engine.search(query, { lang: this.#lang, limit: 8, correct: query !== this.#asTyped });
+      found = await engine.search(query, { lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole });
     } catch (error) {
       this.#showError(error);
       return;
@@ -578,7 +586,9 @@ export class HelpAssistantElement extends HTMLElement {
     }
     if (!found) return;  // a newer search is on its way
     if (moment !== this.#moment) return;  // the customer moved on meanwhile
-    if (!found.quick) this.#followLanguage(found.queryLang);
+    // A first answer does not identify the language (the whole engine's does); Cyrillic
+    // says Serbian at once.
+    this.#followLanguage(found.quick ? (/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : '') : found.queryLang);
     this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
     const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
     if (!keepView && inConversation && query !== this.#queryAtAct) {
@@ -586,7 +596,12 @@ export class HelpAssistantElement extends HTMLElement {
       await this.#act({ type: 'leave' });
     }
     this.#renderResults(query, found);
-    if (note === 'described') ui.status.textContent = this.#describedNote();
+    // A first answer after the whole engine has loaded (its search pages were still on
+    // their way): the whole engine's answer follows and replaces it.
+    if (found.quick && this.#engine) this.#search({ keepView: true, note, whole: true });
+    // Results that arrive for words the customer already sent with Enter keep what the
+    // assistant said about them (a first answer replaced by the whole engine's).
+    if (note === 'described' || query === this.#describedQuery) ui.status.textContent = this.#describedNote();
     this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length, provisional: found.quick } }));
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.

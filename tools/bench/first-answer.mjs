@@ -160,8 +160,10 @@ for (const engine of engines) {
       // (An older build that does not say so gets 30 s.)
       if (engine.cached) await page.locator(engine.cached).waitFor({ state: 'attached', timeout: 30000 }).catch(() => {});
       Object.assign(server.traffic, { requests: 0, bytes: 0, sent: 0, log: [] });
+      const againStarted = performance.now();
       const again = await firstResult(page, url, engine);
       repeat.push({ ms: again, ...server.traffic });
+      if (values.timeline) printTimeline(engine.name, `${name} repeat`, run, againStarted, again, server.traffic.log);
       await context.close();
     }
     await new Promise((done) => server.close(done));
