@@ -25,7 +25,7 @@ import { apologyKey, renderConversation } from './conversation.js';
 import { download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { renderHandoff } from './handoff-view.js';
-import { languages, pickLanguage, plural, t } from './i18n.js';
+import { inLanguage, languages, pickLanguage, plural, t } from './i18n.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
 import { store } from './store.js';
@@ -95,7 +95,7 @@ export class HelpAssistantElement extends HTMLElement {
   // The language the site set on the element (its lang attribute), and whether the
   // customer chose one in the menu (remembered on this device): either keeps the widget's
   // own words in that language whatever the customer types; otherwise they follow it.
-  #siteLang = null;
+  #siteLang = undefined;  // read at the first connection (the widget sets lang itself later)
   #chosenLang = false;
   #asTyped = null;  // a query to search as typed, without spelling correction
   #describedQuery = null;  // the words last sent with Enter that led to no guided fix
@@ -141,7 +141,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
     const ui = this.#ui;
-    this.#siteLang ??= this.getAttribute('lang');
+    if (this.#siteLang === undefined) this.#siteLang = this.getAttribute('lang');
     this.#lang = this.#siteLang || pickLanguage(navigator.language);
     ui.language.value = this.#lang;
     this.#restoreLanguage();
@@ -612,6 +612,9 @@ export class HelpAssistantElement extends HTMLElement {
   #resultItem(hit) {
     const title = el('span', { class: 'hit-title', text: hit.title });
     if (hit.kind === 'flow') title.prepend(el('span', { class: 'badge', text: t(this.#lang, 'flowBadge') }));
+    // An article without a version in the reader's language says which one it is in.
+    const other = inLanguage(this.#lang, hit.lang);
+    if (other) title.append(el('span', { class: 'in-language', text: ` (${other})` }));
     return el('li', {}, el('button', { type: 'button', 'data-id': hit.id, 'data-kind': hit.kind, lang: hit.lang },
       title, el('span', { class: 'hit-snippet' }, sanitizedFragment(hit.snippetHtml))));
   }
@@ -683,6 +686,8 @@ export class HelpAssistantElement extends HTMLElement {
     this.#queryAtOpen = ui.query.value;
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;
+    const other = inLanguage(this.#lang, article.lang);
+    if (other) ui.articleTitle.append(el('span', { class: 'in-language', text: ` (${other})` }));
     ui.articleBody.replaceChildren(sanitizedFragment(article.html));
     ui.articleAnswer.textContent = '';
     ui.results.hidden = true;

@@ -35,6 +35,7 @@ const en = {
   retry: 'Try again',
   articleError: 'This article could not be opened.',
   flowBadge: 'Guided fix',
+  inLanguage: { en: 'in English', sr: 'in Serbian', hr: 'in Croatian', bs: 'in Bosnian', sl: 'in Slovenian' },
   restate: 'You wrote “{typed}”. I understand that {problem}. Is that right?',
   restateYes: 'Yes, that is it',
   restateNo: 'No, something else',
@@ -145,6 +146,7 @@ const srLatn = {
   retry: 'Pokušajte ponovo',
   articleError: 'Ovaj članak ne može da se otvori.',
   flowBadge: 'Vođena pomoć',
+  inLanguage: { en: 'na engleskom', sr: 'na srpskom', hr: 'na hrvatskom', bs: 'na bosanskom', sl: 'na slovenačkom' },
   restate: 'Napisali ste „{typed}“. Razumem da {problem}. Da li je tako?',
   restateYes: 'Da, to je to',
   restateNo: 'Ne, nešto drugo',
@@ -255,6 +257,7 @@ const hr = {
   retry: 'Pokušajte ponovno',
   articleError: 'Ovaj se članak ne može otvoriti.',
   flowBadge: 'Vođena pomoć',
+  inLanguage: { en: 'na engleskom', sr: 'na srpskom', hr: 'na hrvatskom', bs: 'na bosanskom', sl: 'na slovenskom' },
   restate: 'Napisali ste „{typed}”. Razumijem da {problem}. Je li tako?',
   restateYes: 'Da, to je to',
   restateNo: 'Ne, nešto drugo',
@@ -344,6 +347,7 @@ const hr = {
 
 const bs = {
   ...hr,
+  inLanguage: { en: 'na engleskom', sr: 'na srpskom', hr: 'na hrvatskom', bs: 'na bosanskom', sl: 'na slovenačkom' },
   corrected: 'Prikazujemo rezultate za „{query}“.',
   searchAsTyped: 'Ipak traži „{query}“',
   notSure: 'Nismo sigurni da ovi članci odgovaraju na vaše pitanje. Osoba iz podrške može pomoći: pogledajte ispod.',
@@ -436,6 +440,7 @@ const sl = {
   retry: 'Poskusite znova',
   articleError: 'Tega članka ni mogoče odpreti.',
   flowBadge: 'Vodena pomoč',
+  inLanguage: { en: 'v angleščini', sr: 'v srbščini', hr: 'v hrvaščini', bs: 'v bosanščini', sl: 'v slovenščini' },
   restate: 'Napisali ste »{typed}«. Razumem, da {problem}. Ali je tako?',
   restateYes: 'Da, to je to',
   restateNo: 'Ne, nekaj drugega',
@@ -552,6 +557,14 @@ export function pickLanguage(tag = '') {
   if (t.startsWith('sr')) return t.includes('latn') ? 'sr-Latn' : t.includes('cyrl') ? 'sr-Cyrl' : 'sr-Latn';
   for (const code of ['hr', 'bs', 'sl']) if (t.startsWith(code)) return code;
   return 'en';
+}
+
+// "(na srpskom)": the language a result is written in, when it is not the reader's
+// (an article that has no version in it), in the reader's words; '' when it is.
+export function inLanguage(lang, contentLang = '') {
+  const base = (tag) => (tag.startsWith('sr') ? 'sr' : tag);
+  if (!contentLang || base(contentLang) === base(lang)) return '';
+  return (strings[lang]?.inLanguage ?? en.inLanguage)[base(contentLang)] ?? '';
 }
 
 export function t(lang, key, values = {}) {

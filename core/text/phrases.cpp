@@ -35,14 +35,12 @@ std::size_t match_from(const std::vector<std::string>& words, std::size_t from,
 
 bool phrase_list::add(std::string kind, std::string_view text) {
   phrase p{std::move(kind), {}};
-  for (const token& t : tokenize(text)) p.words.push_back(t.text);
-  if (p.words.empty()) return false;
-  // The tokenizer drops '*': put it back on the words written with one.
-  std::size_t i = 0;
   for (const token& t : tokenize(text)) {
-    if (t.end < text.size() && text[t.end] == '*') p.words[i] += '*';
-    ++i;
+    // The tokenizer drops '*': it is put back on the words written with one.
+    const bool beginning = t.end < text.size() && text[t.end] == '*';
+    p.words.push_back(beginning ? t.text + '*' : t.text);
   }
+  if (p.words.empty()) return false;
   phrases_.push_back(std::move(p));
   return true;
 }

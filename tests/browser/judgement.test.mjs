@@ -28,6 +28,10 @@ test('on a page whose language the site did not set, the widget follows the lang
   let hits = await resultsFor(page, 'gdje mogu vidjeti račun za prošli tjedan');
   assert.ok(hits.some((h) => h.lang === 'hr'), JSON.stringify(hits));
   assert.ok(hits.every((h) => h.lang !== 'en'), JSON.stringify(hits));
+  // A result that has no Croatian version says which language it is in.
+  const marks = await page.locator('help-assistant .results li button').evaluateAll((buttons) =>
+    buttons.map((b) => [b.lang, b.querySelector('.in-language')?.textContent ?? '']));
+  for (const [lang, mark] of marks) assert.equal(mark, lang === 'hr' ? '' : ' (na srpskom)', JSON.stringify(marks));
   assert.equal(await w.language.inputValue(), 'hr');
   assert.equal(await title.textContent(), 'Kako vam možemo pomoći?');
 

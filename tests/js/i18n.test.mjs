@@ -52,3 +52,13 @@ test('the agent console has every word in every language, Serbian Cyrillic in Cy
   assert.equal(ta('sr-Cyrl', 'brand'), 'SavaNova · Конзола за агенте');
   assert.equal(ta('sl', 'notCase', { source: 'x.json', problem: 'ni predmet JSON' }), 'x.json ni primer SavaNova: ni predmet JSON.');
 });
+
+test('a result in another language than the reader\'s says which, in the reader\'s words', () => {
+  assert.equal(i18n.inLanguage('hr', 'sr-Latn'), 'na srpskom');
+  assert.equal(i18n.inLanguage('sl', 'hr'), 'v hrvaščini');
+  assert.equal(i18n.inLanguage('en', 'sl'), 'in Slovenian');
+  assert.equal(i18n.inLanguage('sr-Cyrl', 'hr'), 'на хрватском');
+  assert.equal(i18n.inLanguage('sr-Cyrl', 'sr-Latn'), '', 'the other script is the same language');
+  assert.equal(i18n.inLanguage('bs', 'bs'), '');
+  assert.equal(i18n.inLanguage('bs', ''), '');
+});
