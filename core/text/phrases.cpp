@@ -19,15 +19,19 @@ bool word_matches(const std::string& pattern, const std::string& word) {
   return word == pattern;
 }
 
-// The last token of a match of words[from…] starting at token at, or npos.
+// The last token of a match of words[from…] starting at token at, or npos. failed marks
+// the (word, token) pairs already known not to start a match, so that every pair is
+// tried once: without it a long phrase of like words would take exponential time.
 std::size_t match_from(const std::vector<std::string>& words, std::size_t from,
-                       const std::vector<token>& tokens, std::size_t at) {
-  if (!word_matches(words[from], tokens[at].text)) return std::string::npos;
+                       const std::vector<token>& tokens, std::size_t at, std::vector<char>& failed) {
+  char& known_failed = failed[from * tokens.size() + at];
+  if (known_failed || !word_matches(words[from], tokens[at].text)) return std::string::npos;
   if (from + 1 == words.size()) return at;
   for (std::size_t next = at + 1; next < tokens.size() && next <= at + 1 + max_gap; ++next) {
-    const std::size_t end = match_from(words, from + 1, tokens, next);
+    const std::size_t end = match_from(words, from + 1, tokens, next, failed);
     if (end != std::string::npos) return end;
   }
+  known_failed = 1;
   return std::string::npos;
 }
 
@@ -53,8 +57,9 @@ std::vector<phrase_list::match> phrase_list::find(std::string_view input) const 
     const bool known = std::any_of(found.begin(), found.end(),
                                    [&](const match& m) { return m.kind == p.kind; });
     if (known) continue;
+    std::vector<char> failed(p.words.size() * tokens.size(), 0);
     for (std::size_t at = 0; at < tokens.size(); ++at) {
-      const std::size_t end = match_from(p.words, 0, tokens, at);
+      const std::size_t end = match_from(p.words, 0, tokens, at, failed);
       if (end == std::string::npos) continue;
       found.push_back({p.kind, sanitize(input.substr(
                                    tokens[at].begin, tokens[end].end - tokens[at].begin))});
