@@ -243,8 +243,8 @@ void transliterate_chunk(std::string& out, std::string_view chunk, bool caps_sen
     return k < pieces.size() && pieces[k].cps == std::vector<char32_t>{'-'};
   };
   // Serbian case endings written after a hyphen (SMS-om, PDV-ima) are Cyrillic.
-  const auto ending = [](const std::vector<char32_t>& cps) {
-    const std::string lower = lower_utf8(cps);
+  const auto ending = [](const std::vector<char32_t>& part) {
+    const std::string lower = lower_utf8(part);
     for (const std::string_view e : {"om", "em", "ov", "ev", "ih", "im", "ma"}) {
       if (lower == e) return true;
     }
