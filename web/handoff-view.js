@@ -106,13 +106,22 @@ function preview(lang, pkg, text, settings) {
   return el('div', { class: 'handoff-preview' }, ...parts);
 }
 
-function delivered(lang, code, mine) {
-  if (!mine.length) return null;  // the outbox has not answered yet
-  let key = 'deliveryDone';
-  if (mine.some((item) => item.status === 'rejected')) key = 'deliveryRejected';
-  else if (mine.some((item) => item.status === 'pending')) {
-    key = typeof navigator !== 'undefined' && navigator.onLine === false ? 'deliveryOffline' : 'deliveryRetrying';
+// How the case's delivery stands: 'done', 'rejected', 'offline', 'retrying', or '' while
+// the outbox has not answered yet.
+function deliveryState(mine) {
+  if (!mine.length) return '';
+  if (mine.some((item) => item.status === 'rejected')) return 'rejected';
+  if (mine.some((item) => item.status === 'pending')) {
+    return typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'retrying';
   }
+  return 'done';
+}
+
+const deliveryKeys = { done: 'deliveryDone', rejected: 'deliveryRejected', offline: 'deliveryOffline', retrying: 'deliveryRetrying' };
+
+function delivered(lang, code, state) {
+  if (!state) return null;  // the outbox has not answered yet
+  const key = deliveryKeys[state];
   return el('p', { class: `delivery delivery-${key}`, role: 'status', text: t(lang, key, { code }) });
 }
 
@@ -134,8 +143,9 @@ export function renderHandoff(lang, view, state) {
     const overdue = reply?.dueAt && reply.dueAt < (state.now ?? Date.now());
     section.append(
       el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode }) : replyText(lang, view, reply) }),
-      el('p', { class: 'good case-code', text: t(lang, 'sentTitle', { code: view.caseCode }) }),
-      delivered(lang, view.caseCode, mine));
+      // "Sent" only once it has arrived; until then it is saved on this device.
+      el('p', { class: 'good case-code', text: t(lang, deliveryState(mine) === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
+      delivered(lang, view.caseCode, deliveryState(mine)));
     return section;
   }
   section.append(el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));

@@ -213,16 +213,19 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   assert.doesNotMatch(await panel.locator('.preview-summary').textContent(), /tajna123/);
   const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
   await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
-  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  // Offline it is saved, not sent (issue 16: never "sent" while it waits).
+  await panel.getByText(`Sačuvano. Šifra Vašeg slučaja je ${code}.`).waitFor();
   await panel.locator('.delivery').getByText(/Niste na mreži/).waitFor();
+  assert.equal(await panel.getByText(/Poslato/).count(), 0);
   assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
 
   // A reload while offline: still waiting, nothing lost.
   await page.reload();
-  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await panel.getByText(`Sačuvano. Šifra Vašeg slučaja je ${code}.`).waitFor();
   await context.setOffline(false);
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
+  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
   const sent = [...env.server.cases.values()].filter((p) => p.case_code === code);
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0].searches.map((q) => q.query), ['ne mogu da se prijavim']);
