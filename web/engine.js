@@ -10,8 +10,10 @@
  *   // the words are written in ('' when they do not tell); corrected is the query as searched when a
  *   // misspelt word was replaced, else ""; confident is false when the best hit is
  *   // probably not an answer; quick: answered by the first-answer index while the whole
- *   // engine loads (never confident); null when a newer search has started. Other options:
- *   // includeAgent (agent-only articles too), category, includeFlows (false: articles only)
+ *   // engine loads or before it has searched once (never confident; ask again with
+ *   // whole: true); null when a newer search has started. Other options: includeAgent
+ *   // (agent-only articles too), category, includeFlows (false: articles only), correct
+ *   // (false: search the words as typed), whole (the whole engine's answer, not a first one)
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
  *   const pkg = await engine.handoff(state, { now: Date.now(), lang: 'en', page: '/', seed: 'a1b2c3' });
