@@ -208,10 +208,6 @@ result<real_words_report> build_real_words(sqlite3* db, const std::vector<std::s
     if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
     while (rows.step() == SQLITE_ROW) known.insert(rows.text(0));
   }
-  std::unordered_set<std::string> near;
-  for (const std::string& w : known) {
-    if (w.size() + 1 >= shortest) one_edit(w, near);
-  }
   // The same words and dictionaries give the same list: kept from the last build.
   const std::vector<std::string> names = dictionaries_in(dictionary_dir);
   report.dictionaries = names;
@@ -222,6 +218,10 @@ result<real_words_report> build_real_words(sqlite3* db, const std::vector<std::s
     for (std::string line; std::getline(in, line);) kept.insert(line);
     report.from_cache = true;
     return store(db, kept, known, keep, report);
+  }
+  std::unordered_set<std::string> near;
+  for (const std::string& w : known) {
+    if (w.size() + 1 >= shortest) one_edit(w, near);
   }
   std::vector<std::string> candidates;
   for (const std::string& v : near) {
