@@ -586,6 +586,9 @@ export class HelpAssistantElement extends HTMLElement {
     }
     if (!found) return;  // a newer search is on its way
     if (moment !== this.#moment) return;  // the customer moved on meanwhile
+    // The box changed while this answer was on its way (cleared, or new words): the search
+    // for what it says now is already scheduled; this answer is for words no longer there.
+    if (ui.query.value !== query) return;
     // A first answer does not identify the language (the whole engine's does); Cyrillic
     // says Serbian at once.
     this.#followLanguage(found.quick ? (/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : '') : found.queryLang);
