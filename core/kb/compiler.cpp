@@ -18,6 +18,7 @@
 #include "flow/flow.hpp"
 #include "flow/validate.hpp"
 #include "handoff/config.hpp"
+#include "kb/calibration.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/language_words.hpp"
@@ -1035,6 +1036,24 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     return fail("index");
   }
   db.reset();
+  // The threshold for a confident answer, from this knowledge base's own searches
+  // (calibration.hpp); site.yaml's search.confidence, when set, wins at run time.
+  {
+    std::set<std::string> languages;
+    for (const source_article& a : articles) {
+      if (a.audience == "customer") languages.insert(a.lang);
+    }
+    auto calibrated = calibrate_confidence(temp.string(), languages);
+    if (!calibrated) return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
+    stats.confidence_threshold = calibrated.value().threshold;
+    sqlite3* again = nullptr;
+    const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_calibrated', '" +
+                            std::to_string(calibrated.value().threshold) + "')";
+    const bool stored = sqlite3_open_v2(temp.c_str(), &again, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+                        sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(again);
+    if (!stored) return {errc::io_error, "cannot write " + temp.string()};
+  }
   fs::rename(temp, output, ignored);
   if (ignored) {
     fs::remove(temp, ignored);

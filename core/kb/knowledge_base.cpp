@@ -240,11 +240,15 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
     *kb.handoff_ = std::move(settings.value());
   }
   kb.info_.rows = number("indexed_rows");
-  // site.yaml's search.confidence, checked by kbc; the engine's own otherwise.
-  if (const auto it = values.find("confidence_threshold"); it != values.end() && !it->second.empty()) {
-    const double threshold = std::strtod(it->second.c_str(), nullptr);
-    if (threshold >= 0 && threshold <= 1) kb.confidence_threshold_ = threshold;
+  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
+  // this knowledge base (calibration.hpp), else the engine's default.
+  for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
+    if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
+      const double threshold = std::strtod(it->second.c_str(), nullptr);
+      if (threshold >= 0 && threshold <= 1) kb.confidence_threshold_ = threshold;
+    }
   }
+  kb.info_.confidence_threshold = kb.confidence_threshold_;
   if (kb.info_.format_version != format_version) {
     return {errc::version_mismatch, "the knowledge base has format version " +
                                         std::to_string(kb.info_.format_version) +

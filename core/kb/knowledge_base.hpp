@@ -43,6 +43,7 @@ struct kb_info {
   std::string content_hash;  // of the knowledge-base sources, hex
   int articles = 0;          // distinct article ids
   long long rows = 0;        // rows in the index (article versions; sr-Cyrl is indexed as sr-Latn)
+  double confidence_threshold = 0;  // what a confident answer needs (docs/confidence.md)
 };
 
 struct search_options {
@@ -66,9 +67,9 @@ struct search_hit {
 };
 
 // The best hit is a confident answer when its confidence (see assess_confidence in
-// knowledge_base.cpp) reaches at least this. One setting
-// for every knowledge base, chosen on eleven of them (tools/bench/confidence.mjs,
-// docs/confidence.md); site.yaml's search.confidence may set another.
+// knowledge_base.cpp) reaches the knowledge base's threshold: the one kbc calibrated for
+// it (calibration.hpp, docs/confidence.md), or site.yaml's search.confidence. This one
+// serves a database made without kbc (tests).
 inline constexpr double default_confidence_threshold = 0.5;
 
 struct search_response {

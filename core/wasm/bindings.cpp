@@ -309,6 +309,7 @@ class engine {
     out.set("tokenizerVersion", info.tokenizer_version);
     out.set("contentHash", info.content_hash);
     out.set("articles", info.articles);
+    out.set("confidenceThreshold", info.confidence_threshold);
     return out;
   }
 

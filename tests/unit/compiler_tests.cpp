@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "handoff/config.hpp"
+#include "kb/calibration.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
 
@@ -277,6 +279,44 @@ TEST_CASE("site.yaml may set how sure a search must be to answer", "[kbc][confid
              Catch::VectorContains(kb.path("site.yaml") +
                                    ":2: 'search' takes 'confidence', a number from 0 to 1 (e.g. "
                                    "search: {confidence: 0.6})"));
+}
+
+TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowledge base",
+          "[kbc][confidence]") {
+  kb_folder kb;
+  kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
+  kb.write("articles/a/bill.en.md", article("bill", "en", "Pay a bill by card or transfer.\n"));
+  kb.write("articles/a/bill.sl.md", article("bill", "sl", "Račun plačate s kartico.\n"));
+  const auto r = kb.compile();
+  REQUIRE(r.ok());
+  // The built-in messages: the threshold stays in its range, and the engine uses it.
+  CHECK(r.stats.confidence_threshold >= kb::lowest_threshold);
+  CHECK(r.stats.confidence_threshold <= kb::highest_threshold);
+  auto opened = kb::knowledge_base::open_file(kb.output().string());
+  REQUIRE(opened.ok());
+  CHECK(opened.value().info().confidence_threshold == Approx(r.stats.confidence_threshold).margin(1e-5));
+
+  const std::set<std::string> languages = {"en", "sl"};
+  const auto calibrated = [&](const std::string& messages) {
+    auto c = kb::calibrate_confidence(kb.output().string(), languages, messages);
+    REQUIRE(c.ok());
+    return c.value();
+  };
+  // Messages that share no word with any article: nothing to stay above, the lowest.
+  const auto unrelated = calibrated("en\tbanana bread recipe\nen\twho won the match\nsl\tkje je Bled\n");
+  CHECK(unrelated.messages == 3);
+  CHECK(unrelated.threshold == kb::lowest_threshold);
+  // Messages that hold an article's words: an answer must reach higher, up to the highest.
+  const auto related = calibrated("en\trouter lights\nen\tpay a bill\nsl\tplačate račun\n");
+  CHECK(related.raw > 0.9);
+  CHECK(related.threshold == kb::highest_threshold);
+  // Languages the knowledge base does not hold are not searched.
+  CHECK(calibrated("hr\trouter lights\nbs\tpay a bill\nen\tbanana\n").messages == 1);
+  // Each language weighs alike: four unrelated English messages do not outweigh the
+  // Slovenian one that matches (at 0.82, the threshold must stay above it).
+  const auto weighed = calibrated(
+      "en\tbanana\nen\tweather today\nen\tmovie tonight\nen\tsummer holiday\nsl\tplačate račun\n");
+  CHECK(weighed.raw > 0.9);
 }
 
 TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {

@@ -8,6 +8,8 @@
 // every row, with the engine's one setting.
 //
 //   node tools/bench/confidence.mjs [--seed 1] [--json]
+//        [--intents 20] [--examples 10]   the size of each cut (variations: the bars
+//                    are set for 20 × 10)
 //        [--sweep]   also: answered/flagged on every row for thresholds 0.30 … 0.90
 //                    (from the 0–1 confidence each search reports), to see the margin
 import { execFileSync } from 'node:child_process';
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
+    intents: { type: 'string', default: '20' },
+    examples: { type: 'string', default: '10' },
   },
 });
 
@@ -63,7 +67,7 @@ function measure(label, corpus, answerable, unanswerable) {
   engine.delete();
   const share = (list, test) => list.filter(test).length / list.length;
   return {
-    kb: label, articles: corpus.length, answerable: inScope.length, unanswerable: outOfScope.length,
+    kb: label, articles: corpus.length, threshold: opened.confidenceThreshold, answerable: inScope.length, unanswerable: outOfScope.length,
     answered: share(inScope, (o) => o.confident),
     flagged: share(outOfScope, (o) => !o.confident),
     answered_right: share(inScope, (o) => o.confident && o.right),
@@ -87,11 +91,11 @@ const answerableFor = (queries, corpus) => {
 const next = random(Number(values.seed));
 const rows = [measure('clinc150', clincCorpus, answerableFor(clincQueries, clincCorpus), unanswerable)];
 for (let i = 1; i <= 5; i++) {
-  const corpus = cut(clincCorpus, next);
+  const corpus = cut(clincCorpus, next, Number(values.intents), Number(values.examples));
   rows.push(measure(`clinc150-cut${i}`, corpus, answerableFor(clincQueries, corpus), unanswerable));
 }
 for (let i = 1; i <= 5; i++) {
-  const corpus = cut(bankingCorpus, next);
+  const corpus = cut(bankingCorpus, next, Number(values.intents), Number(values.examples));
   rows.push(measure(`banking77-cut${i}`, corpus, answerableFor(bankingQueries, corpus), unanswerable));
 }
 
@@ -100,10 +104,10 @@ if (values.json) {
   for (const row of rows) console.log(JSON.stringify(row));
 } else {
   console.log(`confidence on 11 knowledge bases (seed ${values.seed}); bars: answered ≥ 90 %, flagged ≥ 70 %`);
-  console.log('kb                  articles  answerable  answered  right  flagged');
+  console.log('kb                  articles  answerable  threshold  answered  right  flagged');
   for (const r of rows) {
     const ok = r.answered >= 0.9 && r.flagged >= 0.7 ? '' : '  below a bar';
-    console.log(`${r.kb.padEnd(19)} ${String(r.articles).padStart(8)} ${String(r.answerable).padStart(11)} ${pct(r.answered)}  ${pct(r.answered_right)} ${pct(r.flagged)}${ok}`);
+    console.log(`${r.kb.padEnd(19)} ${String(r.articles).padStart(8)} ${String(r.answerable).padStart(11)} ${r.threshold.toFixed(3).padStart(10)} ${pct(r.answered)}  ${pct(r.answered_right)} ${pct(r.flagged)}${ok}`);
   }
   if (values.sweep) {
     console.log('\nthreshold  ' + rows.map((r) => r.kb.replace('-cut', '/').replace('clinc150', 'c').replace('banking77', 'b').padStart(12)).join(''));
