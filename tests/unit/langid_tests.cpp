@@ -40,6 +40,16 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
   CHECK(query_lang("šta trebam uraditi da promijenim lozinku") == "bs");
   CHECK(query_lang("ne mogu da promenim lozinku") == "sr-Latn");
 
+  SECTION("everyday words that differ tell Croatian, Serbian and Bosnian apart") {
+    CHECK(query_lang("mobilni internet ne radi u inozemstvu") == "hr");
+    CHECK(query_lang("mobilni internet ne radi u inostranstvu") == "sr-Latn");
+    CHECK(query_lang("ne dobivam kod za potvrdu") == "hr");
+    CHECK(query_lang("internet je spor uveče") == "sr-Latn");
+    CHECK(query_lang("kurir nije ostavio obavještenje") == "bs");
+    // Slovenian months are the Serbian ones: the other words decide.
+    CHECK(query_lang("rabim kopijo računa za januar") == "sl");
+    CHECK(query_lang("treba mi kopija računa za januar") == "sr-Latn");
+  }
   SECTION("text all three share keeps the customer's own language among them") {
     const char* shared = "ne mogu se prijaviti, zaboravio sam lozinku";
     CHECK(query_lang(shared, "en") == "sr-Latn");
@@ -94,6 +104,7 @@ TEST_CASE("language identification on 420 short queries written for the purpose"
     if (lang == "en" || lang == "sr-Cyrl" || lang == "sr-Latn" || lang == "sl") {
       CHECK(t.right * 100 >= t.all * 90);
     }
+    if (lang == "hr") CHECK(t.right * 100 >= t.all * 60);
     CHECK(t.family * 100 >= t.all * 90);
   }
 }
