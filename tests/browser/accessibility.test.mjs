@@ -1,0 +1,183 @@
+// Accessibility (WCAG 2.1 A and AA) of every state a customer or an agent reaches, checked
+// with axe-core (npm) inside the widget's shadow root, and the whole journey to a sent case
+// done with the keyboard alone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openPage, start, widget } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+// The violations axe finds on the page now (WCAG 2.0/2.1, levels A and AA), one line each.
+async function violations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return found;
+}
+
+async function expectAccessible(page, state) {
+  assert.deepEqual(await violations(page), [], `axe violations when ${state}`);
+}
+
+test('every state of the widget meets WCAG 2.1 AA (axe-core)', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, `${env.base}#internet`);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  const button = (name) => panel.getByRole('button', { name, exact: true });
+  await w.status.getByText('Often needed on this page:').waitFor();
+  await expectAccessible(page, 'the page suggests articles');
+
+  await w.input.fill('router lights');
+  await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').waitFor();
+  await expectAccessible(page, 'results are listed');
+
+  await page.locator('help-assistant .results button[data-id="router-lights"]').click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await expectAccessible(page, 'an article is open');
+  await page.locator('help-assistant .article-feedback button[data-helped="no"]').click();
+  await page.locator('help-assistant .article-answer').getByText('We are sorry').waitFor();
+  await expectAccessible(page, 'the article did not help');
+  await page.locator('help-assistant .article .back').click();
+
+  // A guided fix: a restatement, a question, solutions, and the offer of a person.
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  await expectAccessible(page, 'the problem is restated');
+  await button('Yes, that is it').click();
+  await page.locator('help-assistant .conversation.phase-running').waitFor();
+  await expectAccessible(page, 'a question of the guided fix');
+  await button('No known issues').click();
+  await button('On every device').click();
+  await button('Yes, it is on').click();
+  await panel.getByText('Solution 1 of 4').waitFor();
+  await expectAccessible(page, 'a solution is offered');
+  for (let n = 1; n <= 4; n += 1) {
+    await panel.getByText(`Solution ${n} of 4`).waitFor();
+    await button('No').click();
+  }
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await expectAccessible(page, 'the handoff form is shown');
+
+  await panel.locator('input[name=contact]').fill('ana@example.com');
+  await panel.locator('textarea[name=message]').fill('Nothing worked.');
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  await panel.locator('.preview-summary').waitFor();
+  await expectAccessible(page, 'the preview of the case is shown');
+  await button('Send it').click();
+  await panel.getByText(/It has arrived\./).waitFor();
+  await expectAccessible(page, 'the case has been sent');
+
+  // The agent console, with the case that arrived.
+  const agent = await openPage(context, `${env.base}agent.html`);
+  await agent.locator('.case-list button[data-case]').first().waitFor();
+  await expectAccessible(agent, 'the agent console lists the case');
+  await agent.locator('.case-list button[data-case]').first().click();
+  await agent.locator('main.case .summary').waitFor();
+  await expectAccessible(agent, 'the agent reads the case');
+  await agent.locator('input[name=q]').fill('router lights');
+  const lights = agent.locator('.kb-results button', { hasText: 'What the router lights mean' }).first();
+  await lights.waitFor();
+  await lights.click();
+  await agent.locator('.kb-article-title').getByText('What the router lights mean').waitFor();
+  await expectAccessible(agent, 'the agent reads an article');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// Whether the element that has the focus (inside the widget's shadow root too) is the one
+// wanted: a button's text, or a CSS selector for a field.
+function focusIsOn(page, want) {
+  return page.evaluate((want) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return false;
+    if (want.selector) return el.matches(want.selector);
+    return el.textContent.trim() === want.text;
+  }, want);
+}
+
+// Tab forward until the focus is on what is wanted; fails after 60 keys.
+async function tabTo(page, want) {
+  if (typeof want === 'string') want = { text: want };
+  for (let n = 0; n < 60; n += 1) {
+    if (await focusIsOn(page, want)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`the keyboard never reached ${JSON.stringify(want)}`);
+}
+
+test('a customer walks a guided fix and sends the case with the keyboard alone', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const panel = page.locator('help-assistant .conversation');
+  await page.locator('help-assistant').waitFor();
+  await tabTo(page, { selector: 'input[type=search]' });
+  await page.keyboard.type('internet not working at home');
+  await page.keyboard.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  await tabTo(page, 'Yes, that is it');
+  await page.keyboard.press('Enter');
+  await page.locator('help-assistant .conversation.phase-running').waitFor();
+  for (const answer of ['No known issues', 'On every device', 'Yes, it is on']) {
+    await tabTo(page, answer);
+    await page.keyboard.press('Enter');
+  }
+  for (let n = 1; n <= 4; n += 1) {
+    await panel.getByText(`Solution ${n} of 4`).waitFor();
+    await tabTo(page, 'No');
+    await page.keyboard.press('Space');
+  }
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await tabTo(page, { selector: 'input[name=contact]' });
+  await page.keyboard.type('ana@example.com');
+  await tabTo(page, { selector: 'textarea[name=message]' });
+  await page.keyboard.type('Tried everything the assistant said.');
+  await tabTo(page, 'Review what will be sent');
+  await page.keyboard.press('Enter');
+  await panel.locator('.preview-summary').waitFor();
+  await tabTo(page, 'Send it');
+  await page.keyboard.press('Enter');
+  const sent = panel.getByText(/^Sent\. Your case code is/);
+  await sent.waitFor();
+  const code = (await sent.textContent()).match(/case code is (\S+?)\./)[1];
+  await panel.getByText(/It has arrived\./).waitFor();
+  const pkg = [...env.server.cases.values()].find((p) => p.case_code === code);
+  assert.equal(pkg.customer.contact, 'ana@example.com');
+  assert.equal(pkg.message, 'Tried everything the assistant said.');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// WCAG 1.4.10: at 320 CSS pixels wide (a 1280-pixel window at 400 % zoom, or a small
+// phone) nothing needs scrolling sideways.
+test('at 320 pixels wide, results, an article and the handoff form need no sideways scrolling', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', viewport: { width: 320, height: 640 } });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await w.input.fill('не могу да се пријавим у апликацију');
+  await page.locator('help-assistant .results[data-provisional="false"] li button').first().waitFor();
+  assert.equal(await overflow(), 0, 'results');
+  await page.locator('help-assistant .results li button:not([data-kind="flow"])').first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  assert.equal(await overflow(), 0, 'article');
+  await page.locator('help-assistant .article .back').click();
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  assert.equal(await overflow(), 0, 'handoff form');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
