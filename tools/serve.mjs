@@ -11,6 +11,7 @@
 // gzip_static and most CDNs send it). serve(folder, {gzip: false}) serves them as they are;
 // {gzip: 'chunked'} compresses without a Content-Length, as nginx's on-the-fly gzip does.
 // Last-Modified and If-Modified-Since work as on a static host (304 for a file unchanged).
+// serve(folder, {headers: {…}}) adds headers to every file (a Content-Security-Policy).
 // serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
 // response waits one round trip, and all responses share one link of kbps kilobits a
 // second. server.traffic counts what was sent: {requests, bytes (of the responses begun),
@@ -148,7 +149,7 @@ async function keep(casesDir, pkg) {
   await rename(`${file}.partial`, file);
 }
 
-export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null, gzip = true, throttle = null } = {}) {
+export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = null, gzip = true, throttle = null, headers: extra = {} } = {}) {
   const root = resolve(folder);
   const link = { freeAt: 0 };
   const traffic = { requests: 0, bytes: 0, sent: 0, log: [] };
@@ -172,7 +173,7 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
       const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
-        'last-modified': modified.toUTCString(),
+        'last-modified': modified.toUTCString(), ...extra,
       };
       traffic.requests++;
       const since = Date.parse(req.headers['if-modified-since'] ?? '');

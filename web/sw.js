@@ -13,9 +13,9 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v6';
+const cacheName = 'help-assistant-v7';
 const files = [
-  './', 'index.html', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
+  './', 'index.html', 'demo-offline.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
