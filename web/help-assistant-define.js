@@ -3,9 +3,26 @@
 // arrived: on a slow phone the engine is most of what the first answer waits for, and
 // each script fetched before the worker starts costs a round trip. Module scripts run once
 // the page is parsed, so the first <help-assistant> is there to say which knowledge base.
+// One tag is enough: a page without the element whose script tag says data-kb gets the
+// widget as a launcher in the corner, its files found next to this script:
+//   <script type="module" src="/assistant/help-assistant-define.js" data-kb="kb/manifest.json"></script>
+// (data-kb relative to the script; data-mode="inline" and data-lang, data-page as the
+// element's attributes.)
+const tag = [...document.querySelectorAll('script[data-kb]')]
+  .find((script) => script.src && new URL(script.src, document.baseURI).href === import.meta.url);
+if (tag && !document.querySelector('help-assistant')) {
+  const element = document.createElement('help-assistant');
+  element.setAttribute('kb-src', new URL(tag.dataset.kb, import.meta.url).href);
+  element.setAttribute('mode', tag.dataset.mode || 'launcher');
+  if (tag.dataset.lang) element.setAttribute('lang', tag.dataset.lang);
+  if (tag.dataset.page) element.setAttribute('page', tag.dataset.page);
+  document.body.append(element);
+}
+
 const first = document.querySelector('help-assistant');
 let early = null;
-if (first) {
+// A launcher starts its engine when the customer reaches for it, not with the page.
+if (first && first.getAttribute('mode') !== 'launcher') {
   // The widget's style sheet, asked for now rather than when the widget first draws.
   const style = document.createElement('link');
   Object.assign(style, { rel: 'preload', as: 'style', href: new URL('./help-assistant.css', import.meta.url).href });

@@ -6,7 +6,17 @@
  * Attributes: kb-src (the knowledge base: kbc's kb/manifest.json, the default, or a
  * whole kb.sqlite), lang (en, sr-Latn,
  * sr-Cyrl, hr, bs, sl; default from the browser), page (the site page it sits on, e.g.
- * "/billing", for suggestions before the customer types; default: the #section or path).
+ * "/billing", for suggestions before the customer types; default: the #section or path),
+ * mode ("inline", the default: the widget fills its place in the page; "launcher": a
+ * round button in the corner opens it as a panel, full screen on a phone; Escape or its
+ * close button shuts it and the focus returns to the button; it keeps its state while
+ * shut, and the engine starts only when the customer first reaches for the button).
+ *
+ * Methods for the site: open(), close(), search(text) (opens it and searches),
+ * setPage(path) (a single-page app moved). Events for the site's own analytics, on the
+ * element: help-assistant:search {query, hits}, help-assistant:resolved {flow} (a guided
+ * fix solved the problem), help-assistant:handoff {caseCode} (a case is on its way).
+ * Theming: the --ha-* custom properties and the ::part() names (docs/embedding.md).
  *
  * Handoff: at the offer of a person the widget shows the reply time, an optional contact
  * form, and a preview of exactly what will be sent (made by the engine, redacted); only
@@ -52,21 +62,25 @@ const typingPauseMs = 40;
 const template = document.createElement('template');
 template.innerHTML = `
   <link rel="stylesheet" href="${new URL('./help-assistant.css', import.meta.url)}">
-  <section class="assistant" aria-labelledby="title">
+  <button type="button" class="launcher" part="launcher" hidden aria-expanded="false" aria-controls="panel">
+    <span class="launcher-mark" aria-hidden="true">?</span><span class="launcher-label"></span>
+  </button>
+  <section class="assistant" id="panel" part="panel" aria-labelledby="title">
     <header>
       <h2 id="title"></h2>
+      <button type="button" class="close" part="close" hidden><span aria-hidden="true">×</span></button>
       <label class="language"><span class="language-label"></span>
         <select name="language"></select>
       </label>
     </header>
     <form class="search" role="search">
       <label class="visually-hidden" for="query"></label>
-      <input id="query" name="query" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
+      <input id="query" name="query" type="search" part="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
     </form>
     <p class="status" role="status" aria-live="polite"></p>
-    <div class="conversation-slot"></div>
-    <ol class="results" aria-label=""></ol>
-    <article class="article" hidden tabindex="-1">
+    <div class="conversation-slot" part="conversation"></div>
+    <ol class="results" part="results" aria-label=""></ol>
+    <article class="article" part="article" hidden tabindex="-1">
       <button type="button" class="back"></button>
       <h3 class="article-title"></h3>
       <div class="article-body"></div>
@@ -77,7 +91,7 @@ template.innerHTML = `
         <p class="article-answer" role="status"></p>
       </div>
     </article>
-    <aside class="contact">
+    <aside class="contact" part="contact">
       <h3 class="contact-title"></h3>
       <p class="contact-text"></p>
       <button type="button" class="write-to-us choice" hidden></button>
@@ -131,11 +145,57 @@ export class HelpAssistantElement extends HTMLElement {
       slot: $('.conversation-slot'), writeToUs: $('.write-to-us'),
       articleQuestion: $('.article-question'), articleAnswer: $('.article-answer'),
       helpedYes: $('[data-helped=yes]'), helpedNo: $('[data-helped=no]'),
+      launcher: $('.launcher'), launcherLabel: $('.launcher-label'), panel: $('.assistant'), close: $('.close'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
   }
 
   get lang() { return this.#lang; }
+
+  // Launcher mode: the panel opens over the page, and the search box has the focus.
+  open() {
+    if (!this.#isLauncher()) {
+      this.#ui.query.focus();
+      return;
+    }
+    this.#ensureStarted();
+    this.#ui.panel.hidden = false;
+    this.#ui.launcher.setAttribute('aria-expanded', 'true');
+    this.toggleAttribute('open', true);
+    this.#ui.query.focus();
+  }
+
+  // Launcher mode: the panel shuts (keeping what it shows) and the focus returns to the button.
+  close() {
+    if (!this.#isLauncher() || this.#ui.panel.hidden) return;
+    this.#ui.panel.hidden = true;
+    this.#ui.launcher.setAttribute('aria-expanded', 'false');
+    this.toggleAttribute('open', false);
+    this.#ui.launcher.focus();
+  }
+
+  // The site asks on the customer's behalf (a "Need help with this?" link).
+  search(text) {
+    this.open();
+    this.#ui.query.value = String(text ?? '');
+    clearTimeout(this.#timer);
+    this.#search();
+  }
+
+  // A single-page app moved to another page: suggestions follow.
+  setPage(path) {
+    this.setAttribute('page', String(path ?? ''));
+    if (!this.#ui.query.value.trim()) this.#showSuggestions();
+  }
+
+  #isLauncher() { return this.getAttribute('mode') === 'launcher'; }
+
+  // The engine starts once: at once inline; in launcher mode when the customer first
+  // reaches for the button, so a page nobody asks for help on downloads nothing.
+  #ensureStarted() {
+    if (this.#starting || this.#engine) return;
+    this.#start();
+  }
 
   connectedCallback() {
     this.#abort = new AbortController();
@@ -209,8 +269,26 @@ export class HelpAssistantElement extends HTMLElement {
       if (this.#conversation.view?.caseCode) this.#showConversation(this.#conversation.view);
     });
     this.#outbox.start();
+    const launcher = this.#isLauncher();
+    ui.launcher.hidden = !launcher;
+    ui.close.hidden = !launcher;
+    ui.panel.hidden = launcher && !this.hasAttribute('open');
+    if (launcher) {
+      ui.panel.setAttribute('role', 'dialog');
+      for (const event of ['pointerenter', 'focus', 'touchstart']) {
+        ui.launcher.addEventListener(event, () => this.#ensureStarted(), { signal, passive: true });
+      }
+      ui.launcher.addEventListener('click', () => (ui.panel.hidden ? this.open() : this.close()), { signal });
+      ui.close.addEventListener('click', () => this.close(), { signal });
+      ui.panel.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          this.close();
+        }
+      }, { signal });
+    }
     this.#renderStrings();
-    this.#start();
+    if (!launcher || !ui.panel.hidden) this.#start();
   }
 
   disconnectedCallback() {
@@ -283,6 +361,8 @@ export class HelpAssistantElement extends HTMLElement {
     ui.helpedYes.textContent = t(lang, 'yes');
     ui.helpedNo.textContent = t(lang, 'no');
     ui.retry.textContent = t(lang, 'retry');
+    ui.launcherLabel.textContent = t(lang, 'openHelp');
+    ui.close.setAttribute('aria-label', t(lang, 'closeHelp'));
     this.#root.host.setAttribute('lang', lang);
   }
 
@@ -344,7 +424,9 @@ export class HelpAssistantElement extends HTMLElement {
       } catch (error) {
         console.warn(`help-assistant: the conversation could not be saved: ${error.message}`);
       }
+      const solvedNow = next.view?.phase === 'solved' && this.#conversation.view?.phase !== 'solved';
       this.#conversation = next;
+      if (solvedNow) this.#announce('resolved', { flow: next.view.flow?.id ?? '' });
       // What the customer searched or opened is only recorded; the page stays as it is.
       if (!recordOnly.has(action.type)) this.#showConversation(next.view, action);
     });
@@ -457,6 +539,12 @@ export class HelpAssistantElement extends HTMLElement {
     this.#handoff.preview = null;
     this.#handoff.draft = {};
     await this.#act({ type: 'sent', text: preview.pkg.case_code });
+    this.#announce('handoff', { caseCode: preview.pkg.case_code });
+  }
+
+  // The events a site may send to its own analytics (bubbling, out of the shadow root).
+  #announce(name, detail) {
+    this.dispatchEvent(new CustomEvent(`help-assistant:${name}`, { detail, bubbles: true, composed: true }));
   }
 
   #downloadHandoff() {
@@ -606,6 +694,7 @@ export class HelpAssistantElement extends HTMLElement {
     // assistant said about them (a first answer replaced by the whole engine's).
     if (note === 'described' || query === this.#describedQuery) ui.status.textContent = this.#describedNote();
     this.dispatchEvent(new CustomEvent('search', { detail: { query, hits: found.hits.length, provisional: found.quick } }));
+    if (!found.quick) this.#announce('search', { query, hits: found.hits.length });
     // A result that arrives after the customer opened an article, for the words they had
     // already typed, must not close it; new words do.
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();

@@ -1,0 +1,130 @@
+// The assistant dropped into any page with one script tag (web/embed.html): a launcher
+// button that opens a panel, the methods and events a site uses, and theming.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openPage, screenshots, start } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
+  })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
+}
+
+// Whether the focus is on the element the selector finds inside the widget.
+const focusOn = (page, selector) => page.evaluate((s) => {
+  const root = document.querySelector('help-assistant').shadowRoot;
+  return root.activeElement === root.querySelector(s);
+}, selector);
+
+test('one script tag puts a launcher in the corner; it opens, keeps its state while shut, and shuts with Escape', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const requested = [];
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const page = await openPage(context, `${env.base}embed.html`);
+  const launcher = page.locator('help-assistant .launcher');
+  const panel = page.locator('help-assistant .assistant');
+  await launcher.waitFor();
+  assert.equal(await panel.isHidden(), true);
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(await axeViolations(page), [], 'launcher shut');
+  // Nobody reached for help yet: nothing of the engine or the knowledge base downloaded.
+  assert.ok(requested.includes('/help-assistant-define.js'), requested.join());
+  assert.deepEqual(requested.filter((p) => /wasm|worker|\/kb\//.test(p)), []);
+
+  await launcher.click();
+  await page.locator('help-assistant .status').getByText('Often needed on this page:').waitFor();
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
+  assert.equal(await focusOn(page, 'input[type=search]'), true, 'the search box has the focus');
+  // data-page="/billing" on the tag: billing suggestions.
+  const suggested = await page.locator('help-assistant .results li button').evaluateAll((b) => b.map((x) => x.dataset.id));
+  assert.ok(suggested.some((id) => /charge|pay|bill/.test(id)), suggested.join());
+  assert.deepEqual(await axeViolations(page), [], 'panel open');
+
+  await page.keyboard.type('router lights');
+  await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.isHidden(), true);
+  assert.equal(await focusOn(page, '.launcher'), true, 'the focus returns to the launcher');
+  await page.keyboard.press('Enter');  // the launcher, from the keyboard
+  assert.equal(await panel.isVisible(), true);
+  assert.equal(await page.locator('help-assistant input[type=search]').inputValue(), 'router lights');
+  assert.equal(await page.locator('help-assistant .results button[data-id="router-lights"]').count(), 1);
+  await page.locator('help-assistant .close').click();
+  assert.equal(await panel.isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('on a phone the panel takes the whole screen', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', viewport: { width: 360, height: 640 } });
+  const page = await openPage(context, `${env.base}embed.html`);
+  await page.locator('help-assistant .launcher').click();
+  await page.locator('help-assistant .status').getByText('Često potrebno na ovoj stranici:').waitFor();
+  const box = await page.locator('help-assistant .assistant').boundingBox();
+  assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 360, 640]);
+  await page.screenshot({ path: `${screenshots}/launcher-phone-sr.png` });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a site drives it (open, search, setPage), hears its events, and themes it', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, `${env.base}embed.html`);
+  await page.locator('help-assistant .launcher').waitFor();
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const name of ['search', 'resolved', 'handoff']) {
+      document.addEventListener(`help-assistant:${name}`, (e) => window.heard.push([name, e.detail]));
+    }
+    const element = document.querySelector('help-assistant');
+    element.style.setProperty('--ha-accent', 'rgb(138, 21, 56)');
+    element.search('internet not working at home');
+  });
+  assert.equal(await page.locator('help-assistant .launcher').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(138, 21, 56)');
+  const flow = page.locator('help-assistant .results[data-provisional="false"] button[data-id="no-internet-fix"]');
+  await flow.waitFor();
+  await page.waitForFunction(() => window.heard.some(([name]) => name === 'search'));
+  const searched = await page.evaluate(() => window.heard.find(([name]) => name === 'search')[1]);
+  assert.equal(searched.query, 'internet not working at home');
+  assert.ok(searched.hits > 0);
+
+  // A guided fix that works: "resolved".
+  const panel = page.locator('help-assistant .conversation');
+  const button = (name) => panel.getByRole('button', { name, exact: true });
+  await flow.click();
+  await button('No known issues').click();
+  await button('On every device').click();
+  await button('Yes, it is on').click();
+  await panel.getByText('Solution 1 of 4').waitFor();
+  await button('Yes').click();
+  await page.locator('help-assistant .conversation.phase-solved').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.heard.filter(([name]) => name === 'resolved')), [['resolved', { flow: 'no-internet-fix' }]]);
+
+  // setPage: a single-page app moved; with an empty box, that page's suggestions.
+  await page.locator('help-assistant input[type=search]').fill('');
+  await page.evaluate(() => document.querySelector('help-assistant').setPage('/internet'));
+  await page.waitForFunction(() => [...document.querySelector('help-assistant').shadowRoot.querySelectorAll('.results button')]
+    .some((b) => b.dataset.id === 'no-internet-fix'));
+
+  // A case sent: "handoff" with its code.
+  await page.locator('help-assistant .contact .write-to-us').click();
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  await button('Send it').click();
+  const sent = panel.getByText(/^Sent\. Your case code is/);
+  await sent.waitFor();
+  const code = (await sent.textContent()).match(/case code is (\S+?)\./)[1];
+  await page.waitForFunction(() => window.heard.some(([name]) => name === 'handoff'));
+  assert.deepEqual(await page.evaluate(() => window.heard.filter(([name]) => name === 'handoff')), [['handoff', { caseCode: code }]]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
