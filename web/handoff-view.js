@@ -65,14 +65,22 @@ function field(label, input, hint) {
   return el('label', { class: 'field' }, el('span', { text: label }), input, hint ? el('small', { text: hint }) : null);
 }
 
-function form(lang, draft) {
+// contactInvalid: what the customer wrote is neither an e-mail address nor a phone number
+// (contact.js); the field says so and keeps the text to correct.
+function form(lang, draft, contactInvalid) {
   const name = el('input', { name: 'name', type: 'text', autocomplete: 'name', maxLength: 200, value: draft.name ?? '' });
   const contact = el('input', { name: 'contact', type: 'text', autocomplete: 'email', maxLength: 200, value: draft.contact ?? '' });
   const message = el('textarea', { name: 'message', rows: 3, maxLength: 4000, value: draft.message ?? '' });
+  const contactField = field(t(lang, 'contactLabel'), contact, t(lang, 'contactHint'));
+  if (contactInvalid) {
+    contact.setAttribute('aria-invalid', 'true');
+    contact.setAttribute('aria-describedby', 'contact-error');
+    contactField.append(el('span', { id: 'contact-error', class: 'field-error', text: t(lang, 'contactInvalid') }));
+  }
   return el('form', { class: 'handoff-form', 'data-form': 'handoff' },
     el('p', { class: 'handoff-form-title', text: t(lang, 'handoffFormTitle') }),
     field(t(lang, 'nameLabel'), name),
-    field(t(lang, 'contactLabel'), contact, t(lang, 'contactHint')),
+    contactField,
     field(t(lang, 'messageLabel'), message),
     el('button', { type: 'submit', class: 'primary', text: t(lang, 'review') }));
 }
@@ -154,7 +162,7 @@ export function renderHandoff(lang, view, state) {
   if (state.preview) {
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {
-    section.append(form(lang, state.draft ?? {}));
+    section.append(form(lang, state.draft ?? {}, Boolean(state.contactInvalid)));
   }
   return section;
 }

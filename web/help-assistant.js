@@ -32,6 +32,7 @@
  * it, so a reload continues where the customer was.
  */
 import { apologyKey, renderConversation } from './conversation.js';
+import { checkContact } from './contact.js';
 import { download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { renderHandoff } from './handoff-view.js';
@@ -500,12 +501,20 @@ export class HelpAssistantElement extends HTMLElement {
       contact: String(data.get('contact') ?? '').trim(),
       message: String(data.get('message') ?? '').trim(),
     };
+    // A contact must be one an agent can use: an e-mail address or a phone number.
+    const contact = checkContact(this.#handoff.draft.contact, this.#lang);
+    this.#handoff.contactInvalid = !contact.ok;
+    if (!contact.ok) {
+      this.#showConversation(this.#conversation.view);
+      this.#ui.slot.querySelector('input[name=contact]')?.focus();
+      return;
+    }
     const engine = await this.#loading;
     if (!engine) return;
     try {
       const text = await engine.handoff(this.#conversation.state, {
         now: Date.now(), lang: this.#lang, page: location.pathname + location.hash,
-        ...this.#handoff.draft, channel: this.#primaryChannel(), seed: randomSeed(),
+        ...this.#handoff.draft, contact: contact.value, channel: this.#primaryChannel(), seed: randomSeed(),
       });
       this.#handoff.preview = { text, pkg: JSON.parse(text) };
       this.#handoff.failed = false;

@@ -283,3 +283,31 @@ test('when the case cannot be prepared, the customer is told and given the phone
   assert.equal(await panel.locator('.preview-full').count(), 0);
   await context.close();
 });
+
+test('a contact that is neither an e-mail address nor a phone number is refused, in every language', async () => {
+  const { strings } = await import('../../web/i18n.js');
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  await searchThenWriteToUs(page, 'router lights');
+  const panel = page.locator('help-assistant .conversation');
+  const contact = panel.locator('input[name=contact]');
+  for (const lang of ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl']) {
+    await widget(page).language.selectOption(lang);
+    await panel.locator('.handoff-form-title').getByText(strings[lang].handoffFormTitle).waitFor();
+    await contact.fill('"><svg onload=alert(1)>');
+    await panel.locator('form[data-form=handoff] button[type=submit]').click();
+    await panel.locator('#contact-error').getByText(strings[lang].contactInvalid).waitFor();
+    assert.equal(await contact.getAttribute('aria-invalid'), 'true', lang);
+    assert.equal(await panel.locator('.preview-summary').count(), 0, `${lang}: nothing to send`);
+    assert.equal(await contact.inputValue(), '"><svg onload=alert(1)>', `${lang}: the text stays to correct`);
+  }
+  // Corrected: a local Slovenian number goes with the case in international form.
+  await contact.fill('041 123 456');
+  await panel.locator('form[data-form=handoff] button[type=submit]').click();
+  await panel.locator('.preview-summary').waitFor();
+  const pkg = JSON.parse(await panel.locator('.preview-full pre').textContent());
+  assert.equal(pkg.customer.contact, '+38641123456');
+  assert.equal(await panel.locator('#contact-error').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
