@@ -292,6 +292,8 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     const bool in_flow =
         s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
     if (!in_flow || !current || s.path.empty()) return wrong_phase(s, a);
+    // A case sent is not taken back by stepping into the fix again.
+    if (s.current == phase::handoff && !s.case_code.empty()) return wrong_phase(s, a);
     // From an offer of a person the customer asked for, back is where they were.
     const bool asked = s.current == phase::handoff && s.handoff_reason == "asked";
     if (!asked && s.current != phase::solved) {
@@ -400,8 +402,11 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
     }
   }
   const bool in_flow_path = f && !s.path.empty();
-  v["canGoBack"] = in_flow_path && ((s.current == phase::running && s.path.size() > 1) ||
-                                    s.current == phase::solved || s.current == phase::handoff);
+  // Once a case is sent the conversation ends at it: nothing to go back into.
+  const bool sent = s.current == phase::handoff && !s.case_code.empty();
+  v["canGoBack"] = in_flow_path && !sent &&
+                   ((s.current == phase::running && s.path.size() > 1) ||
+                    s.current == phase::solved || s.current == phase::handoff);
 
   switch (s.current) {
     case phase::idle: {

@@ -106,6 +106,8 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const code = fullJson.case_code;
   await panel.getByText(`Sent. Your case code is ${code}.`).waitFor();
   await panel.getByText(`It has arrived. Quote ${code} if you call us.`).waitFor();
+  // The conversation ends at the case: no way back into the fix it was sent after.
+  assert.deepEqual(await panel.locator('.flow-nav button').allTextContents(), ['Start over', 'Back to search']);
   // The promise shown is the one that went with the case.
   assert.equal(await panel.locator('.reply-time').textContent(), 'A person from Technical support will answer tomorrow by 09:30.');
   const pkg = await waitFor(() => [...env.server.cases.values()].find((p) => p.case_code === code), 'the webhook');

@@ -178,6 +178,16 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
     REQUIRE(c.act(act("back")).ok());
     CHECK(c.view()["node"]["alternative"]["number"] == 3);
   }
+  SECTION("once the case is sent, there is no going back into the fix") {
+    CHECK(c.view()["canGoBack"] == true);
+    auto sent = act("sent");
+    sent.text = "K7-2QX9";
+    REQUIRE(c.act(sent).ok());
+    CHECK(c.view()["caseCode"] == "K7-2QX9");
+    CHECK(c.view()["canGoBack"] == false);
+    CHECK(c.act(act("back")).err().code == errc::invalid_argument);
+    CHECK(c.view()["phase"] == "handoff");
+  }
   SECTION("start over begins the flow again, keeping the record") {
     const auto before = c.s.events.size();
     REQUIRE(c.act(act("restart")).ok());
