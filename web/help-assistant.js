@@ -97,6 +97,10 @@ template.innerHTML = `
       <p class="contact-text"></p>
       <button type="button" class="write-to-us choice" hidden></button>
       <button type="button" class="retry" hidden></button>
+      <section class="my-cases" part="cases" hidden aria-labelledby="my-cases-title">
+        <h4 id="my-cases-title"></h4>
+        <ul></ul>
+      </section>
     </aside>
   </section>`;
 
@@ -147,6 +151,7 @@ export class HelpAssistantElement extends HTMLElement {
       articleQuestion: $('.article-question'), articleAnswer: $('.article-answer'),
       helpedYes: $('[data-helped=yes]'), helpedNo: $('[data-helped=no]'),
       launcher: $('.launcher'), launcherLabel: $('.launcher-label'), panel: $('.assistant'), close: $('.close'),
+      cases: $('.my-cases'), casesTitle: $('#my-cases-title'), casesList: $('.my-cases ul'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
   }
@@ -268,6 +273,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#outbox.subscribe((items) => {
       this.#handoff.items = items;
       if (this.#conversation.view?.caseCode) this.#showConversation(this.#conversation.view);
+      this.#renderCases();
     });
     this.#outbox.start();
     const launcher = this.#isLauncher();
@@ -363,6 +369,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.helpedNo.textContent = t(lang, 'no');
     ui.retry.textContent = t(lang, 'retry');
     ui.launcherLabel.textContent = t(lang, 'openHelp');
+    this.#renderCases();
     ui.close.setAttribute('aria-label', t(lang, 'closeHelp'));
     this.#root.host.setAttribute('lang', lang);
   }
@@ -549,6 +556,34 @@ export class HelpAssistantElement extends HTMLElement {
     this.#handoff.draft = {};
     await this.#act({ type: 'sent', text: preview.pkg.case_code });
     this.#announce('handoff', { caseCode: preview.pkg.case_code });
+  }
+
+  // The cases this device has sent or is keeping to send, newest first, with how each
+  // stands: a returning customer sees them and their codes (P13, P17).
+  #renderCases() {
+    const ui = this.#ui;
+    const lang = this.#lang;
+    const byCase = new Map();
+    for (const item of this.#handoff.items ?? []) {
+      const list = byCase.get(item.case_code) ?? [];
+      list.push(item);
+      byCase.set(item.case_code, list);
+    }
+    const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const lines = [...byCase.entries()].map(([code, items]) => {
+      let pkg = {};
+      try { pkg = JSON.parse(items[0].body); } catch { /* a damaged item: its code still shows */ }
+      const sent = items.filter((i) => i.status === 'sent' && i.sent_at).map((i) => i.sent_at).sort()[0];
+      const state = sent ? t(lang, 'caseSentAt', { when: when.format(new Date(sent)) })
+        : items.some((i) => i.status === 'pending') ? t(lang, 'caseWaiting') : t(lang, 'caseRejected');
+      const about = [pkg.team?.name, pkg.problem?.summary || pkg.problem?.customer_words].filter(Boolean).join(': ');
+      return { created: items[0].created_at ?? '', node: el('li', { 'data-case': code },
+        el('strong', { text: code }), about ? ` · ${about.slice(0, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` })) };
+    });
+    lines.sort((a, b) => (a.created < b.created ? 1 : -1));
+    ui.casesList.replaceChildren(...lines.slice(0, 5).map((line) => line.node));
+    ui.casesTitle.textContent = t(lang, 'myCases');
+    ui.cases.hidden = lines.length === 0;
   }
 
   // The events a site may send to its own analytics (bubbling, out of the shadow root).

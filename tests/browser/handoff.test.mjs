@@ -221,13 +221,18 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   assert.equal(await panel.getByText(/Poslato/).count(), 0);
   assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
 
-  // A reload while offline: still waiting, nothing lost.
+  // A reload while offline: still waiting, nothing lost; "Your cases" says so too.
   await page.reload();
   await panel.getByText(`Sačuvano. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  const mine = page.locator(`help-assistant .my-cases li[data-case="${code}"]`);
+  await mine.getByText('sačuvano, biće poslato kada budete na mreži').waitFor();
+  assert.match(await page.locator('help-assistant #my-cases-title').textContent(), /^Vaši slučajevi$/);
   await context.setOffline(false);
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
   await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await mine.getByText(/— poslato \d/).waitFor();
+  assert.match(await mine.textContent(), /Korisnički nalozi/);
   const sent = [...env.server.cases.values()].filter((p) => p.case_code === code);
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0].searches.map((q) => q.query), ['ne mogu da se prijavim']);
