@@ -11,14 +11,47 @@
  *
  * openDatabase() gives a second, independent connection to the same database; the tests
  * use it to stand in for a reloaded page.
+ *
+ * Where the browser gives no IndexedDB (storage blocked, some private modes and in-app
+ * browsers), the same stores live in memory for as long as the page is open: the
+ * customer can still search, walk a fix and send a case; only a reload forgets.
  */
 const defaultName = 'savanova-help';
 // Version 1 had only 'kv'. Bump this with every new store and create what is missing in
 // onupgradeneeded, so a user coming from any older version ends up with all of them.
 const version = 2;
 
+// An object store kept in a Map, answering like IndexedDB's (its requests call onsuccess
+// as soon as it is set: everything here is done already).
+function memoryObjectStore(map, keyPath) {
+  const done = (value) => ({ result: value === undefined ? undefined : structuredClone(value), set onsuccess(fn) { fn(); } });
+  return {
+    get: (key) => done(map.get(key)),
+    getAll: () => done([...map.values()]),
+    put: (value, key) => {
+      map.set(keyPath ? value[keyPath] : key, structuredClone(value));
+      return done(undefined);
+    },
+    delete: (key) => {
+      map.delete(key);
+      return done(undefined);
+    },
+  };
+}
+
+// Storage the browser refuses (as opposed to a failure of one open): memory instead.
+function storageUnavailable(error) {
+  if (['SecurityError', 'InvalidStateError', 'UnknownError', 'NotSupportedError'].includes(error?.name)) return true;
+  try {
+    return !globalThis.indexedDB;
+  } catch {
+    return true;  // even looking at it is refused
+  }
+}
+
 export function openDatabase(name = defaultName) {
   let opening = null;
+  let memory = null;  // Map per store once IndexedDB has proved unavailable
 
   function open() {
     opening ??= new Promise((resolve, reject) => {
@@ -48,7 +81,20 @@ export function openDatabase(name = defaultName) {
   // work(objectStore) returns an IDBRequest or any object with a `result` to resolve with
   // once the transaction has committed.
   async function run(storeName, mode, work, durability = 'default') {
-    const db = await open();
+    let db = null;
+    if (!memory) {
+      try {
+        db = await open();
+      } catch (error) {
+        if (!storageUnavailable(error)) throw error;
+        console.warn(`help-assistant: this browser keeps nothing on the device (${error?.name ?? 'no IndexedDB'}); the conversation and cases live until the page closes`);
+        memory = { kv: new Map(), outbox: new Map(), cases: new Map() };
+      }
+    }
+    if (memory) {
+      const keyPaths = { kv: null, outbox: 'id', cases: 'case_code' };
+      return work(memoryObjectStore(memory[storeName], keyPaths[storeName])).result;
+    }
     return new Promise((resolve, reject) => {
       const tx = db.transaction(storeName, mode, { durability });
       const request = work(tx.objectStore(storeName));

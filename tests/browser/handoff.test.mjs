@@ -318,3 +318,21 @@ test('a contact that is neither an e-mail address nor a phone number is refused,
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('in a browser that keeps nothing on the device, the customer still sends a case', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  // As a browser with storage blocked answers: every use of IndexedDB is refused.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('Access to storage is denied.', 'SecurityError'); } });
+  });
+  const page = await openPage(context, env.base);
+  await searchThenWriteToUs(page, 'router lights');
+  const panel = page.locator('help-assistant .conversation');
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
+  await panel.getByRole('button', { name: 'Send it', exact: true }).click();
+  await panel.getByText(`It has arrived. Quote ${code} if you call us.`).waitFor();
+  assert.equal([...env.server.cases.values()].filter((p) => p.case_code === code).length, 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
