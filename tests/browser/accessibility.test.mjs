@@ -3,31 +3,14 @@
 // done with the keyboard alone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { openPage, start, widget } from './browser.mjs';
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
+import { axeViolations, openPage, start, widget } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
-// The violations axe finds on the page now (WCAG 2.0/2.1, levels A and AA), one line each.
-async function violations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: axePath });
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-  return found;
-}
-
 async function expectAccessible(page, state) {
-  assert.deepEqual(await violations(page), [], `axe violations when ${state}`);
+  assert.deepEqual(await axeViolations(page), [], `axe violations when ${state}`);
 }
 
 test('every state of the widget meets WCAG 2.1 AA (axe-core)', async () => {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the built demo (build/site) served on localhost
 // and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -49,4 +50,16 @@ export function widget(page) {
     contact: root.locator('.contact'),
     retry: root.locator('.retry'),
   };
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// The WCAG 2.0/2.1 A and AA violations axe-core (npm) finds on the page now, shadow
+// roots included, one line each: the rule, and where.
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  })).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
 }

@@ -2,22 +2,11 @@
 // button that opens a panel, the methods and events a site uses, and theming.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { openPage, screenshots, start } from './browser.mjs';
-
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
+import { axeViolations, openPage, screenshots, start } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
-
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => (await window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
-  })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
-}
 
 // Whether the focus is on the element the selector finds inside the widget.
 const focusOn = (page, selector) => page.evaluate((s) => {
