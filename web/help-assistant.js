@@ -48,6 +48,11 @@ export { Engine };
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
 const languageKey = 'language';  // the language the customer chose in the menu
+// A guided fix that solved the problem: {flow, title, at}. On a later visit (after half
+// an hour, within a week) the customer is asked once whether it stayed fixed (P13).
+const followUpKey = 'followUp';
+const followUpAfterMs = 30 * 60 * 1000;
+const followUpWithinMs = 7 * 24 * 60 * 60 * 1000;
 const recordOnly = new Set(['searched', 'opened', 'typed', 'helped']);
 
 // 64 random bits for a case code, as hex (core makes the code from them).
@@ -79,6 +84,7 @@ template.innerHTML = `
       <input id="query" name="query" type="search" part="search" autocomplete="off" spellcheck="false" enterkeyhint="search">
     </form>
     <p class="status" role="status" aria-live="polite"></p>
+    <section class="follow-up" part="follow-up" hidden></section>
     <div class="conversation-slot" part="conversation"></div>
     <ol class="results" part="results" aria-label=""></ol>
     <article class="article" part="article" hidden tabindex="-1">
@@ -152,6 +158,7 @@ export class HelpAssistantElement extends HTMLElement {
       helpedYes: $('[data-helped=yes]'), helpedNo: $('[data-helped=no]'),
       launcher: $('.launcher'), launcherLabel: $('.launcher-label'), panel: $('.assistant'), close: $('.close'),
       cases: $('.my-cases'), casesTitle: $('#my-cases-title'), casesList: $('.my-cases ul'),
+      followUp: $('.follow-up'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
   }
@@ -331,7 +338,9 @@ export class HelpAssistantElement extends HTMLElement {
       // The results for a query typed while loading (the whole engine's, in place of the
       // first answer's), or this page's suggestions.
       this.#search();
-      this.#restoreConversation(engine);
+      // data-follow-up-checked: the page has looked for a fix to ask about (tests wait on it).
+      this.#restoreConversation(engine).then(() => this.#askIfStillFixed())
+        .finally(() => this.toggleAttribute('data-follow-up-checked', true));
       return engine;
     }, (error) => {
       this.#showError(error);
@@ -405,6 +414,41 @@ export class HelpAssistantElement extends HTMLElement {
     }
   }
 
+  // Once, on a later visit: did the fix that solved the problem last time hold?
+  async #askIfStillFixed() {
+    let solved;
+    try {
+      solved = await store.get(followUpKey);
+    } catch {
+      return;
+    }
+    const age = Date.now() - (solved?.at ?? 0);
+    if (!solved?.flow || age < followUpAfterMs) return;
+    await store.delete(followUpKey).catch(() => {});  // asked once, whatever the answer
+    if (age > followUpWithinMs || !this.isConnected) return;
+    const ui = this.#ui;
+    const lang = this.#lang;
+    const answer = (key, next) => {
+      const button = el('button', { type: 'button', class: 'choice', text: t(lang, key) });
+      button.addEventListener('click', next);
+      return button;
+    };
+    const say = (key) => ui.followUp.replaceChildren(el('p', { role: 'status', text: t(lang, key) }));
+    ui.followUp.replaceChildren(
+      el('p', { class: 'question', text: t(lang, 'stayedFixed', { title: solved.title }) }),
+      el('div', { class: 'options' },
+        answer('stayedYes', () => say('stayedThanks')),
+        answer('stayedNo', async () => {
+          say('stayedAgain');
+          // The old conversation ended at "solved": leave it, then walk the fix again,
+          // with the way to a person first.
+          if (this.#conversation.view && this.#conversation.view.phase !== 'idle') await this.#act({ type: 'leave' });
+          await this.#act({ type: 'start', flow: solved.flow });
+          this.#root.querySelector('.contact').classList.add('prominent');
+        })));
+    ui.followUp.hidden = false;
+  }
+
   async #rerender() {
     const engine = await this.#loading;
     if (!engine) return;
@@ -434,7 +478,11 @@ export class HelpAssistantElement extends HTMLElement {
       }
       const solvedNow = next.view?.phase === 'solved' && this.#conversation.view?.phase !== 'solved';
       this.#conversation = next;
-      if (solvedNow) this.#announce('resolved', { flow: next.view.flow?.id ?? '' });
+      if (solvedNow) {
+        this.#announce('resolved', { flow: next.view.flow?.id ?? '' });
+        const solved = { flow: next.view.flow?.id ?? '', title: next.view.flow?.title ?? '', at: Date.now() };
+        if (solved.flow) store.put(followUpKey, solved).catch(() => {});
+      }
       // What the customer searched or opened is only recorded; the page stays as it is.
       if (!recordOnly.has(action.type)) this.#showConversation(next.view, action);
     });

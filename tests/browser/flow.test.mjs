@@ -182,3 +182,47 @@ test('a search answer that arrives after Enter is dropped, never shown over the 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('on a later visit, a customer whose problem a guided fix solved is asked once whether it stayed fixed', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+01:00'));
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  await c.button('Yes, that is it').click();
+  await c.button('No known issues').click();
+  await c.button('On every device').click();
+  await c.button('Yes, it is on').click();
+  await c.panel.getByText('Solution 1 of 4').waitFor();
+  await c.button('Yes').click();
+  await waitForPhase(page, 'solved');
+  const question = page.locator('help-assistant .follow-up');
+
+  // Straight after (a reload ten minutes later): not yet.
+  await page.clock.setFixedTime(new Date('2026-12-05T10:10:00+01:00'));
+  await page.reload();
+  await waitForPhase(page, 'solved');
+  await page.locator('help-assistant[data-follow-up-checked]').waitFor({ state: 'attached' });
+  assert.equal(await question.isHidden(), true);
+
+  // The next day: asked; "the problem is back" walks the fix again, with a person near.
+  await page.clock.setFixedTime(new Date('2026-12-06T09:00:00+01:00'));
+  await page.reload();
+  await question.getByText('Last time, the guided fix “Fix a home internet connection that does not work” solved your problem. Is everything still working?').waitFor();
+  await question.getByRole('button', { name: 'No, the problem is back' }).click();
+  await question.getByText(/Sorry it came back/).waitFor();
+  await waitForPhase(page, 'running');
+  assert.match(await c.text(), /check for an outage/);
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+
+  // Asked once: the next visit does not ask again.
+  await page.reload();
+  await waitForPhase(page, 'running');
+  await page.locator('help-assistant[data-follow-up-checked]').waitFor({ state: 'attached' });
+  assert.equal(await question.isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
