@@ -84,6 +84,15 @@ const en = {
   stepError: 'That step did not work ({code}).',
   walking: 'Walking the guided fix for a caller: read each step to them and press their answer.',
   kbError: 'The knowledge base could not be opened ({code}).',
+  signal_repeated_no: 'two answers in a row that did not solve it',
+  signal_repeat_contact: 'has contacted us before about this',
+  signal_insult: 'insults or swearing',
+  signal_angry_words: 'angry words',
+  signal_shouting: 'writes in capitals',
+  signal_exclamations: 'many exclamation marks',
+  signal_long_time: 'more than 10 minutes in self-service',
+  dueIn: 'in {time}',
+  overdue: '{time} overdue',
 };
 
 const srLatn = {
@@ -165,6 +174,15 @@ const srLatn = {
   stepError: 'Taj korak nije uspeo ({code}).',
   walking: 'Vođena pomoć za korisnika na telefonu: pročitajte mu svaki korak i izaberite njegov odgovor.',
   kbError: 'Baza znanja ne može da se otvori ({code}).',
+  signal_repeated_no: 'dva odgovora zaredom da nije pomoglo',
+  signal_repeat_contact: 'već nam se javljao/la zbog ovoga',
+  signal_insult: 'uvrede ili psovke',
+  signal_angry_words: 'ljutite reči',
+  signal_shouting: 'piše velikim slovima',
+  signal_exclamations: 'mnogo uzvičnika',
+  signal_long_time: 'više od 10 minuta u samopomoći',
+  dueIn: 'za {time}',
+  overdue: 'kasni {time}',
 };
 
 const hr = {
@@ -246,6 +264,15 @@ const hr = {
   stepError: 'Taj korak nije uspio ({code}).',
   walking: 'Vođena pomoć za korisnika na telefonu: pročitajte mu svaki korak i odaberite njegov odgovor.',
   kbError: 'Baza znanja ne može se otvoriti ({code}).',
+  signal_repeated_no: 'dva odgovora zaredom da nije pomoglo',
+  signal_repeat_contact: 'već nam se javio/la zbog ovoga',
+  signal_insult: 'uvrede ili psovke',
+  signal_angry_words: 'ljutite riječi',
+  signal_shouting: 'piše velikim slovima',
+  signal_exclamations: 'mnogo uskličnika',
+  signal_long_time: 'više od 10 minuta u samopomoći',
+  dueIn: 'za {time}',
+  overdue: 'kasni {time}',
 };
 
 const bs = {
@@ -261,6 +288,8 @@ const bs = {
   ev_back: 'Vratio se korak nazad',
   ev_leave: 'Vratio se pretrazi',
   stepError: 'Taj korak nije uspio ({code}).',
+  signal_angry_words: 'ljutite riječi',
+  signal_exclamations: 'mnogo uzvičnika',
 };
 
 const sl = {
@@ -342,6 +371,15 @@ const sl = {
   stepError: 'Ta korak ni uspel ({code}).',
   walking: 'Vodeno popravilo za stranko na telefonu: preberite ji vsak korak in izberite njen odgovor.',
   kbError: 'Baze znanja ni mogoče odpreti ({code}).',
+  signal_repeated_no: 'dva odgovora zapored, da ni pomagalo',
+  signal_repeat_contact: 'zaradi tega nas je že kontaktiral/a',
+  signal_insult: 'žalitve ali kletvice',
+  signal_angry_words: 'jezne besede',
+  signal_shouting: 'piše z velikimi črkami',
+  signal_exclamations: 'veliko klicajev',
+  signal_long_time: 'več kot 10 minut v samopomoči',
+  dueIn: 'čez {time}',
+  overdue: 'zamuja {time}',
 };
 
 export const agentStrings = {

@@ -14,7 +14,7 @@
  * customer wrote it. Every text from a case or the knowledge base is set as
  * textContent; article HTML goes through sanitizedFragment(), as in the widget.
  */
-import { ta } from './agent-i18n.js';
+import { agentStrings, ta } from './agent-i18n.js';
 import { renderConversation } from './conversation.js';
 import { download, el } from './dom.js';
 import { Engine } from './engine.js';
@@ -66,6 +66,21 @@ export function checkCase(value) {
   for (const field of ['summary', 'created_at', 'language']) if (typeof value[field] !== 'string') return say('noField', { field });
   for (const field of ['timeline', 'searches', 'articles', 'alternatives']) if (!Array.isArray(value[field])) return say('noList', { field });
   return '';
+}
+
+// When a reply is due, in the agent's own time zone, and how long from now: "Sun 6 Dec
+// 2026, 10:00 (in 2 hr 10 min)", or "… (35 min overdue)".
+function dueText(reply, now = Date.now()) {
+  const due = new Date(reply.due_at);
+  if (Number.isNaN(due.getTime())) return `${reply.local} (${reply.time_zone})`;
+  const minutes = Math.round(Math.abs(due.getTime() - now) / 60000);
+  const unit = (value, name) => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts = [days ? unit(days, 'day') : '', hours ? unit(hours, 'hour') : '', !days && minutes % 60 ? unit(minutes % 60, 'minute') : '']
+    .filter(Boolean).join(' ') || unit(0, 'minute');
+  const when = due.toLocaleString(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return `${when} (${say(due.getTime() >= now ? 'dueIn' : 'overdue', { time: parts })})`;
 }
 
 function formatTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
@@ -165,10 +180,11 @@ function showCase(c) {
   // Each signal with the customer's own words that show it, when they wrote them.
   const signals = (c.signals ?? []).map((signal) => {
     const words = c.signal_words?.find((w) => w.signal === signal)?.words;
-    return words ? `${signal}: "${words}"` : signal;
+    const named = agentStrings.en[`signal_${signal}`] ? say(`signal_${signal}`) : signal;
+    return words ? `${named}: "${words}"` : named;
   });
   fact('priority', say(`priority_${c.priority === 'high' ? 'high' : 'normal'}`) + (signals.length ? ` — ${signals.join('; ')}` : ''));
-  fact('replyDue', c.reply ? `${c.reply.local} (${c.reply.time_zone}, ${c.reply.channel})` : say('noPromise'));
+  fact('replyDue', c.reply ? dueText(c.reply) : say('noPromise'));
   fact('customer', c.customer ? [c.customer.name, c.customer.contact].filter(Boolean).join(', ') : say('noContact'));
   fact('message', c.message);
   fact('removed', c.redacted?.join(', '));

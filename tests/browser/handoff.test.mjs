@@ -138,6 +138,11 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   await caseButton.click();
   await agent.locator('main.case .summary').waitFor();
   assert.equal(await agent.locator('main.case .summary').textContent(), pkg.summary);
+  // Machine values in words for the agent: the signal, and the due time from now.
+  const facts = await agent.locator('main.case .facts').textContent();
+  assert.match(facts, /high — two answers in a row that did not solve it/);
+  assert.doesNotMatch(facts, /repeated_no/);
+  assert.match(facts, /Reply due[^(]+\((in \d[^)]*|\d[^)]* overdue)\)/);
   const timeline = await agent.locator('.timeline li').evaluateAll((items) => items.map((li) => li.dataset.type));
   assert.deepEqual(timeline, pkg.timeline.map((item) => item.type));
   assert.deepEqual(timeline.filter((t) => t === 'feedback').length, 4);
