@@ -87,8 +87,9 @@ export function openDatabase(name = defaultName) {
         db = await open();
       } catch (error) {
         if (!storageUnavailable(error)) throw error;
-        console.warn(`help-assistant: this browser keeps nothing on the device (${error?.name ?? 'no IndexedDB'}); the conversation and cases live until the page closes`);
-        memory = { kv: new Map(), outbox: new Map(), cases: new Map() };
+        // Calls that were waiting on the same failed open all land here: one set of maps.
+        if (!memory) console.warn(`help-assistant: this browser keeps nothing on the device (${error?.name ?? 'no IndexedDB'}); the conversation and cases live until the page closes`);
+        memory ??= { kv: new Map(), outbox: new Map(), cases: new Map() };
       }
     }
     if (memory) {

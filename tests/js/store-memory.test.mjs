@@ -12,7 +12,9 @@ test('without IndexedDB the conversation is kept in memory and a case is still d
   console.warn = (text) => warnings.push(String(text));
   try {
     const { store, outboxStore } = openDatabase('memory-test');
-    await store.put('conversation', '{"phase":"running"}');
+    // Two writes at once, both waiting on the same refused open: neither is lost.
+    await Promise.all([store.put('conversation', '{"phase":"running"}'), store.put('language', 'hr')]);
+    assert.equal(await store.get('language'), 'hr');
     assert.equal(await store.get('conversation'), '{"phase":"running"}');
     assert.equal(await store.get('missing'), undefined);
 
