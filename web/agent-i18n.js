@@ -275,22 +275,62 @@ const hr = {
   overdue: 'kasni {time}',
 };
 
+// Bosnian: as for the widget (i18n.js), its own words and „…“ quotes; a string left as
+// Croatian is named in sharedWithHr below (tests/js/bosnian.test.mjs).
 const bs = {
   ...hr,
   pageTitle: '{company} — Konzola za agente (oflajn demo)',
-  casesHint: 'Ovdje stižu slučajevi poslani iz centra za pomoć u ovom pregledniku. Možete i otvoriti datoteku slučaja ili zalijepiti slučaj.',
+  chooseCase: 'Izaberite slučaj lijevo.',
+  backToResults: '← Nazad na rezultate',
+  casesUnreadable: 'Slučajevi u ovom pregledniku se ne mogu pročitati: {error}',
+  notObject: 'nije {json} objekat',
   wrongVersion: 'verzija je {version}; ova konzola čita verziju 1',
   noList: 'nema listu {field}',
   created: 'Napravljen',
-  backToResults: '← Nazad na rezultate',
+  walk: 'Prođite kroz „{title}“ zajedno s korisnikom',
+  timeline: 'Tok razgovora',
   outcome_partly: 'djelimično pomoglo',
+  ev_searched: 'Tražio „{text}“, prikazano: {shown}',
+  ev_describe: 'Opisao problem: „{text}“',
+  ev_start: 'Pokrenuo vođenu pomoć „{title}“',
+  ev_confirm: 'Potvrdio problem; pokrenuta je vođena pomoć „{title}“',
+  ev_reject: 'Rekao da „{title}“ nije njegov problem',
   ev_next: 'Uradio korak: {text}',
+  ev_rate: 'Ocijenio sa {rating}/5',
+  ev_typed: 'Napisao: „{text}“',
   ev_back: 'Vratio se korak nazad',
   ev_leave: 'Vratio se pretrazi',
-  stepError: 'Taj korak nije uspio ({code}).',
-  signal_angry_words: 'ljutite riječi',
+  searchedFor: '(traženo „{corrected}“)',
+  articleError: 'Ovaj članak se ne može otvoriti ({code}).',
+  walking: 'Vođena pomoć za korisnika na telefonu: pročitajte mu svaki korak i izaberite njegov odgovor.',
+  kbError: 'Baza znanja se ne može otvoriti ({code}).',
   signal_exclamations: 'mnogo uzvičnika',
 };
+
+// Bosnian console words that are word for word the Croatian ones, because that is how a
+// Bosnian editor writes them too.
+export const sharedWithHr = [
+  // Labels and short words the two standards spell alike.
+  'brand', 'toHelpCenter', 'consoleLanguage', 'cases', 'knowledge', 'contentLanguage',
+  'caseFile', 'caseTitle', 'language', 'page', 'team', 'priority', 'priority_high',
+  'priority_normal', 'replyDue', 'customer', 'message', 'download', 'agentsOnly',
+  'guidedFix', 'nothingShown', 'found', 'dueIn', 'overdue',
+  // Cases from this browser, a file or the clipboard (preglednik, zalijepiti: Bosnian too).
+  'casesHint', 'noCases', 'importTitle', 'pasteLabel', 'openPasted', 'pastedText',
+  // The knowledge base.
+  'searchLabel', 'nothingFound', 'stepError',
+  // Messages about a file that is not a case: the same words around the placeholders.
+  'notCase', 'notJson', 'noCode', 'noField',
+  // Case details and outcomes.
+  'teamUnknown', 'highPriority', 'noPromise', 'noContact', 'removed', 'reason_flow',
+  'reason_exhausted', 'reason_asked', 'articlesRead', 'helped', 'notHelped',
+  'outcome_yes', 'outcome_no',
+  // Timeline events without quotes.
+  'ev_opened', 'ev_solution', 'ev_ask_person', 'ev_handoff_offered', 'ev_restart',
+  // Frustration signals.
+  'signal_repeated_no', 'signal_repeat_contact', 'signal_insult', 'signal_angry_words',
+  'signal_shouting', 'signal_long_time',
+];
 
 const sl = {
   pageTitle: '{company} — Konzola za agente (predstavitev brez povezave)',
