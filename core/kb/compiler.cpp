@@ -28,6 +28,7 @@
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
 #include "kb/synonyms.hpp"
+#include "kb/vocabulary.hpp"
 #include "text/html.hpp"
 #include "text/tokenizer.hpp"
 #include "text/transliterate.hpp"
@@ -1029,10 +1030,12 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   }
   if (auto words = build_language_words(db.get()); !words) return fail("language words");
   if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(),
-                   "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');"
-                   "COMMIT; VACUUM;",
+      sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
                    nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return fail("index");
+  }
+  if (auto completions = build_completions(db.get()); !completions) return fail("completions");
+  if (sqlite3_exec(db.get(), "COMMIT; VACUUM;", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return fail("index");
   }
   db.reset();

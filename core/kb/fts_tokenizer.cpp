@@ -49,6 +49,22 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
   if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == pair_marker) {
     return emit(ctx, 0, text, size, 0, size);
   }
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == completions_marker) {
+    // Terms as the index holds them, each an alternative at the one position.
+    int colocated = 0;
+    for (int at = 1; at < size;) {
+      int end = at;
+      while (end < size && text[end] != ' ') ++end;
+      if (end > at) {
+        if (const int rc = emit(ctx, colocated, text + at, end - at, at, end); rc != SQLITE_OK) {
+          return rc;
+        }
+        colocated = FTS5_TOKEN_COLOCATED;
+      }
+      at = end + 1;
+    }
+    return SQLITE_OK;
+  }
   const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
   std::string previous;  // the word before, in a document
   std::size_t pos = 0;

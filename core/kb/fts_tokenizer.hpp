@@ -30,6 +30,13 @@ class synonym_table;
 // scored by how rare they are, at half a word's weight (see the rank function). Customer text never
 // makes the marker: it is not a word character.
 inline constexpr char pair_marker = '\x01';
+
+// A query string that starts with this marker lists index terms, a space between
+// ("\x02router route routine"): one phrase that matches a row holding any of them, as a
+// prefix query would. It is how a word still being typed is searched (completed_from_table
+// in query.hpp). Customer text never makes the marker either.
+inline constexpr char completions_marker = '\x02';
+
 bool forms_pair(std::string_view left, std::string_view right);
 std::string pair_token(std::string_view left, std::string_view right);
 

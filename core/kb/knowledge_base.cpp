@@ -115,14 +115,16 @@ struct knowledge_base::statements {
         flow(db, "SELECT json FROM flows WHERE id = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1"),
+        completions(db, "SELECT terms FROM completions WHERE prefix = ?1"),
         real_word(db, "SELECT 1 FROM real_words WHERE word = ?1") {}
 
   bool ok() const {
     return rows.ok() && row.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() &&
-           flow.ok() && term.ok() && term_prefix.ok() && real_word.ok();
+           flow.ok() && term.ok() && term_prefix.ok() && completions.ok() && real_word.ok();
   }
 
-  statement rows, row, versions, body, full_text, article, flow, term, term_prefix, real_word;
+  statement rows, row, versions, body, full_text, article, flow, term, term_prefix, completions,
+      real_word;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -242,13 +244,13 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
   kb.info_.rows = number("indexed_rows");
   // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
   // this knowledge base (calibration.hpp), else the engine's default.
+  kb.info_.confidence_threshold = default_confidence_threshold;
   for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
     if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
       const double threshold = std::strtod(it->second.c_str(), nullptr);
-      if (threshold >= 0 && threshold <= 1) kb.confidence_threshold_ = threshold;
+      if (threshold >= 0 && threshold <= 1) kb.info_.confidence_threshold = threshold;
     }
   }
-  kb.info_.confidence_threshold = kb.confidence_threshold_;
   if (kb.info_.format_version != format_version) {
     return {errc::version_mismatch, "the knowledge base has format version " +
                                         std::to_string(kb.info_.format_version) +
@@ -311,7 +313,10 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, options.correct, response);
-  for (query_word& w : words) w.synonyms = synonyms_->other_words(w.canonical);
+  for (query_word& w : words) {
+    w.synonyms = synonyms_->other_words(w.canonical);
+    if (w.typing && completed_from_table(w.canonical)) w.completions = completions_of(w.canonical);
+  }
   skip_common_words(words);
   std::vector<query_pair> pairs = query_pairs(words);
   choose_pairs(pairs);
@@ -508,7 +513,7 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   // it only ever adds answers to those of the threshold.
   const bool strong =
       response.coverage >= fair_coverage && response.hits.front().score >= strong_score;
-  response.confident = response.confidence >= confidence_threshold_ || strong;
+  response.confident = response.confidence >= info_.confidence_threshold || strong;
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document
@@ -559,6 +564,23 @@ long long knowledge_base::term_rows(const std::string& term) const {
     known = term_docs_.emplace(term, rows).first;
   }
   return known->second;
+}
+
+std::vector<std::string> knowledge_base::completions_of(const std::string& beginning) const {
+  std::vector<std::string> terms;
+  statement& lookup = statements_->completions;
+  lookup.reset();
+  lookup.bind(1, beginning);
+  if (lookup.step() == SQLITE_ROW) {
+    const std::string listed = lookup.text(0);
+    for (std::size_t at = 0; at < listed.size() && terms.size() < max_completions;) {
+      const std::size_t end = std::min(listed.find(' ', at), listed.size());
+      if (end > at) terms.push_back(listed.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+  lookup.reset();
+  return terms;
 }
 
 knowledge_base::word_status knowledge_base::look_up(query_word& word) const {

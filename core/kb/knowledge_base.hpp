@@ -178,6 +178,9 @@ class knowledge_base {
   // a word that starts with it.
   enum class word_status { known, prefix, unknown };
   word_status look_up(query_word& word) const;  // also sets word.docs
+  // The index terms a word being typed of two or three letters is searched as (the
+  // completions table; none when it is not there or its page is not here yet).
+  std::vector<std::string> completions_of(const std::string& beginning) const;
   void skip_common_words(std::vector<query_word>& words) const;
   void choose_pairs(std::vector<query_pair>& pairs) const;  // sets docs and searched
   long long term_rows(const std::string& term) const;       // rows holding an index term
@@ -190,7 +193,6 @@ class knowledge_base {
   std::unique_ptr<synonym_table> synonyms_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
-  double confidence_threshold_ = default_confidence_threshold;  // site.yaml may set another
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
   std::unique_ptr<handoff::config> handoff_;  // from meta 'handoff'

@@ -18,6 +18,16 @@ bool search_operator(std::string_view raw) {
 
 }  // namespace
 
+bool completed_from_table(std::string_view canonical) {
+  std::size_t next = 0;
+  std::size_t letters = 0;
+  while (next < canonical.size() && letters <= completed_letters_max) {
+    text::decode(canonical, next);
+    ++letters;
+  }
+  return letters >= 2 && letters <= completed_letters_max;
+}
+
 bool single_letter(std::string_view canonical) {
   std::size_t next = 0;
   if (canonical.empty()) return false;
@@ -103,17 +113,30 @@ fts_match match_expression(const std::vector<query_word>& words, bool every,
     if (k > 0 && searched(words[k - 1]) && words[k - 1].index + 1 == w.index && phrase < 64) {
       match.side_by_side |= std::uint64_t{1} << (phrase - 1);
     }
-    phrase += w.typing ? 2 : 1;
     if (!expression.empty()) expression += every ? " AND " : " OR ";
     // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
     // folds it with our tokenizer exactly as it folded the indexed text.
     const std::string quoted = '"' + w.raw + '"';
-    if (!w.typing) {
+    // A word being typed also matches what it may become: the terms starting with it.
+    std::string beginning;
+    if (w.typing && !completed_from_table(w.canonical)) {
+      beginning = quoted + '*';
+    } else if (w.typing && !w.completions.empty()) {
+      // Index terms (word characters, stems, digits: never a quote or a space inside).
+      beginning = std::string("\"") + completions_marker;
+      for (const std::string& term : w.completions) {
+        if (beginning.size() > 2) beginning += ' ';
+        beginning += term;
+      }
+      beginning += '"';
+    }
+    phrase += beginning.empty() ? 1 : 2;
+    if (beginning.empty()) {
       expression += quoted;
     } else if (every) {
-      expression += '(' + quoted + " OR " + quoted + "*)";
+      expression += '(' + quoted + " OR " + beginning + ')';
     } else {
-      expression += quoted + " OR " + quoted + '*';
+      expression += quoted + " OR " + beginning;
     }
   }
   match.first_pair = phrase;

@@ -41,6 +41,9 @@ struct query_word {
   std::size_t end = 0;
   std::size_t index = 0;              // its place among the query's words (0 for the first)
   bool typing = false;                // the last word, still being typed: also matches as a prefix
+  // A word being typed of two or three letters: the index terms it also matches (see
+  // completed_from_table); longer ones match as an FTS5 prefix.
+  std::vector<std::string> completions;
   std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
   long long docs = 0;                 // index rows holding it (0 when not looked up)
   bool searched = true;               // false: too common to narrow the search (see search)
@@ -63,6 +66,16 @@ struct query_pair {
 // second is still being typed.
 std::vector<query_pair> query_pairs(const std::vector<query_word>& words);
 
+// A word still being typed matches the index terms that start with it. FTS5 keeps no
+// prefix index (it held every term again under each beginning of two and three letters,
+// stems and pair tokens too, and doubled the index: docs/benchmarks.md), so for two or
+// three letters, which begin thousands of terms in a large knowledge base, the word is
+// searched as the max_completions terms starting with it that most rows hold (kbc's
+// completions table); a longer beginning is few enough terms for FTS5 to read them all.
+inline constexpr std::size_t max_completions = 16;
+inline constexpr std::size_t completed_letters_max = 3;
+bool completed_from_table(std::string_view canonical);
+
 // Whether a word (canonical form) is one letter. One letter is no prefix worth searching:
 // every word starting with it would be read ("reset p" would score thousands of rows on a
 // large knowledge base while the customer types on), so it is searched as the word it is;
@@ -78,7 +91,8 @@ std::vector<query_word> query_words(std::string_view typed);
 // so are the query's pair tokens (ranking rewards the rows that hold more of them); the
 // snippet query holds the words that are not stopwords. While the
 // customer is still typing (the text does not end in a space or punctuation), the last word also
-// matches as a prefix, so "lozi" finds "lozinka" (from two letters on).
+// matches as a prefix, so "lozi" finds "lozinka" (from two letters on: two or three
+// through query_word::completions, which search() looks up).
 // (search() builds the same from its own parts, after typo correction and with only the
 // pairs it chose; build_match shows and tests the whole query of a text.)
 match_query build_match(std::string_view typed);

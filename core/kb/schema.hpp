@@ -9,6 +9,10 @@
 //                            is in articles and bodies); sr-Cyrl rows are not in it
 //                            (their sr-Latn row folds to the same terms and stands for both)
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
+//   completions(prefix, terms)  for every two- and three-letter beginning of an index
+//                            term, the terms most rows hold that start with it (see
+//                            completion_terms in query.hpp): a word being typed is
+//                            searched as them; FTS5 keeps no prefix index
 //   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
 //                            each is also in articles (kind 'flow', html empty) so that
@@ -23,7 +27,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 7;
+inline constexpr int format_version = 8;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -67,6 +71,10 @@ CREATE TABLE signal_phrases(
 CREATE TABLE real_words(
   word TEXT PRIMARY KEY   -- canonical; the speller never replaces it (real_words.hpp)
 ) WITHOUT ROWID;
+CREATE TABLE completions(
+  prefix TEXT PRIMARY KEY,  -- two or three letters (code points) of a canonical form
+  terms  TEXT NOT NULL      -- index terms starting with it, most rows first, " " between
+) WITHOUT ROWID;
 CREATE TABLE synonyms(
   grp  INTEGER NOT NULL,  -- group number, in site.yaml order
   word TEXT NOT NULL,     -- canonical form
@@ -79,7 +87,7 @@ CREATE TABLE flows(
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
-  content = '', tokenize = 'assistant', prefix = '2 3'
+  content = '', tokenize = 'assistant'
 );
 )sql";
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "kb/vocabulary.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/schema.hpp"
@@ -101,6 +102,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   }
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   exec(kb::index_sql);
+  if (!kb::build_completions(db).ok()) throw std::runtime_error("completions");
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
   std::string image(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(size));

@@ -106,6 +106,11 @@ TEST_CASE("the last word matches as a prefix while typing", "[kb][search]") {
   CHECK(ids("lozi").front() == "reset-password");
   CHECK(ids("rout").front() == "router-lights");
   CHECK(ids("lozi ").empty());  // a finished word is a whole word
+  // Two or three letters: the terms starting with them that most rows hold.
+  CHECK(ids("lo").front() == "reset-password");
+  CHECK(ids("roe").empty());     // no term starts with it
+  CHECK(ids("rou").front() == "router-lights");
+  CHECK(ids("ро") == ids("ro"));  // Cyrillic beginnings fold as the words do
 }
 
 TEST_CASE("translations are one result, shown in the customer's language", "[kb][search]") {

@@ -5,6 +5,12 @@
 
 using ha::kb::build_match;
 using ha::kb::pair_token;
+using ha::kb::completed_from_table;
+using ha::kb::completions_marker;
+using ha::kb::fts_match;
+using ha::kb::match_expression;
+using ha::kb::query_word;
+using ha::kb::query_words;
 
 TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw", "[query]") {
   SECTION("FTS5 operators become ordinary words") {
@@ -23,7 +29,21 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
     // From two letters on: one letter (Latin or Cyrillic) is only itself.
     CHECK(build_match("lozinka b").expression == R"("lozinka" OR "b")");
     CHECK(build_match("lozinka б").expression == R"("lozinka" OR "б")");
-    CHECK(build_match("lozinka za").expression == R"("lozinka" OR "za" OR "za"*)");
+    CHECK(build_match("lozinka za").expression == R"("lozinka" OR "za")");
+  }
+  SECTION("two or three letters being typed are searched as their completions") {
+    std::vector<query_word> words = query_words("lozinka ro");
+    words.back().completions = {"router", "route"};
+    const fts_match match = match_expression(words, false);
+    CHECK(match.expression == "\"lozinka\" OR \"ro\" OR \"" + std::string(1, completions_marker) +
+                                  "router route\"");
+    CHECK(match.first_pair == 3);  // the word and its completions are two phrases
+    CHECK(match_expression(words, true).expression ==
+          "\"lozinka\" AND (\"ro\" OR \"" + std::string(1, completions_marker) + "router route\")");
+    CHECK(completed_from_table("ro"));
+    CHECK(completed_from_table("руt"));
+    CHECK_FALSE(completed_from_table("r"));
+    CHECK_FALSE(completed_from_table("rout"));
   }
   SECTION("the rank function learns which searched words stood side by side") {
     CHECK(build_match("credit card limit ").side_by_side == 0b11);

@@ -8,9 +8,10 @@
 // demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
 // builds it with kbc --corpus, and searches it with the WebAssembly engine in node.
 // Prints build time, kb.sqlite size (raw and gzip), open time and query p50/p99 for the
-// whole file in memory; and, read in pages as the browser reads it (kbc --pages): what
-// opening, a first search (median and max of 20, each a new visit) and each further
-// keystroke download, in gzipped bytes and rounds of fetching, and warm p50/p99. The same
+// whole file in memory, also with each query typed letter by letter (typing_*); and,
+// read in pages as the browser reads it (kbc --pages): what opening, a first search
+// (median and max of 20, each a new visit) and each further keystroke download, in
+// gzipped bytes and rounds of fetching, and warm p50/p99. The same
 // for the first-answer index (quick_*: its head and the customer's texts to open, then
 // the shards and texts each search names), alone with --first-answer-only.
 // The queries are kept in synthetic-<size>.queries.jsonl beside the corpus.
@@ -294,12 +295,19 @@ async function measure(size, vocab, module) {
   if (!opened.ok) throw new Error(JSON.stringify(opened.error));
   const openMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-  for (const q of warmUp) engine.search(q, { limit: 10 });
-  const micros = queries.map((q) => {
+  const timed = (list) => list.map((q) => {
     const t = process.hrtime.bigint();
     engine.search(q, { limit: 10 });
     return Number(process.hrtime.bigint() - t) / 1000;
   });
+  timed(warmUp);
+  const micros = timed(queries);
+  // Keystrokes: each query again as it is typed, from the second letter of its last word
+  // on (a word being typed matches what it may become: query.hpp).
+  const typing = timed(queries.flatMap((q) => {
+    const last = q.lastIndexOf(' ') + 1;
+    return Array.from({ length: Math.max(q.length - last - 1, 0) }, (_, k) => q.slice(0, last + 2 + k));
+  }));
   engine.delete();
   return {
     articles: size,
@@ -309,6 +317,8 @@ async function measure(size, vocab, module) {
     whole_open_ms: +openMs.toFixed(1),
     p50_us: +percentile(micros, 0.5).toFixed(1),
     p99_us: +percentile(micros, 0.99).toFixed(1),
+    typing_p50_us: +percentile(typing, 0.5).toFixed(1),
+    typing_p99_us: +percentile(typing, 0.99).toFixed(1),
     ...measurePaged(module, pages, queries),
     ...(await measureQuick(pages, queries)),
   };

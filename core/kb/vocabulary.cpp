@@ -1,0 +1,86 @@
+#include "kb/vocabulary.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kb/fts_tokenizer.hpp"
+#include "kb/query.hpp"
+#include "kb/statement.hpp"
+#include "text/utf8.hpp"
+
+namespace ha::kb {
+
+namespace {
+
+// The index's terms with the number of rows holding each, while it lives.
+class vocabulary {
+ public:
+  explicit vocabulary(sqlite3* db) : db_(db) {
+    created_ =
+        sqlite3_exec(
+            db, "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, articles_fts, row)",
+            nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~vocabulary() {
+    if (created_) sqlite3_exec(db_, "DROP TABLE temp.vocabulary", nullptr, nullptr, nullptr);
+  }
+  vocabulary(const vocabulary&) = delete;
+  vocabulary& operator=(const vocabulary&) = delete;
+  bool ok() const { return created_; }
+
+ private:
+  sqlite3* db_;
+  bool created_ = false;
+};
+
+}  // namespace
+
+status build_completions(sqlite3* db) {
+  const vocabulary terms_of_index(db);
+  if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  using holder = std::pair<long long, std::string>;  // rows holding the term, the term
+  std::map<std::string, std::vector<holder>> by_beginning;
+  {
+    statement terms(db, "SELECT term, doc FROM temp.vocabulary");
+    if (!terms.ok()) return {errc::internal, sqlite3_errmsg(db)};
+    while (terms.step() == SQLITE_ROW) {
+      const std::string term = terms.text(0);
+      if (term.empty() || term[0] == pair_marker || term[0] == '#') continue;
+      std::size_t end = 0;
+      for (std::size_t letters = 1; letters <= completed_letters_max && end < term.size();
+           ++letters) {
+        text::decode(term, end);
+        // A term equal to its beginning is found by the word itself.
+        if (letters >= 2 && end < term.size()) {
+          by_beginning[term.substr(0, end)].emplace_back(terms.integer(1), term);
+        }
+      }
+    }
+  }
+  statement insert(db, "INSERT INTO completions(prefix, terms) VALUES (?1, ?2)");
+  if (!insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  for (auto& [beginning, holders] : by_beginning) {
+    const std::size_t kept = std::min(holders.size(), max_completions);
+    std::partial_sort(holders.begin(), holders.begin() + static_cast<std::ptrdiff_t>(kept),
+                      holders.end(), [](const holder& a, const holder& b) {
+                        return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    std::string listed;
+    for (std::size_t k = 0; k < kept; ++k) {
+      if (k > 0) listed += ' ';
+      listed += holders[k].second;
+    }
+    insert.reset();
+    insert.bind(1, beginning).bind(2, listed);
+    if (insert.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
+  }
+  insert.reset();
+  return ok_status();
+}
+
+}  // namespace ha::kb
