@@ -13,16 +13,17 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v7';
+const cacheName = 'help-assistant-v8';
 const files = [
   './', 'index.html', 'demo-offline.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'contact.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
 ];
-// The knowledge base's chunks are stored too while they add up to at most this (the
-// demo's are about 1 MB); a larger help center keeps the chunks it has used.
-const maxKnowledgeBaseBytes = 8 * 1024 * 1024;
+// The knowledge base's chunks are stored too while they add up to at most what site.yaml
+// sets (offline.max_mb, in the manifest as offline_bytes; 8 MB unless set; the demo's
+// are about 1 MB); a larger help center keeps the chunks it has used.
+const defaultOfflineBytes = 8 * 1024 * 1024;
 
 self.addEventListener('install', () => self.skipWaiting());
 
@@ -45,7 +46,9 @@ self.addEventListener('message', (event) => {
       // The first-answer index: a repeat visit answers from it while the engine starts.
       const quick = manifest.quick;
       if (quick) wanted.push(...[quick.head, ...quick.shards, ...quick.texts].map((name) => `kb/${name}`));
-      if (manifest.bytes <= maxKnowledgeBaseBytes) wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
+      if (manifest.bytes <= (manifest.offline_bytes ?? defaultOfflineBytes)) {
+        wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
+      }
     } catch {
       ok = false;
     }

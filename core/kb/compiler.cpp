@@ -21,6 +21,7 @@
 #include "kb/calibration.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/knowledge_base.hpp"
 #include "kb/language_words.hpp"
 #include "kb/languages.hpp"
 #include "kb/real_words.hpp"
@@ -494,6 +495,7 @@ struct site_config {
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
   nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
   std::string confidence;  // search.confidence: the engine's threshold, "" for its own
+  long long offline_bytes = default_offline_bytes;  // offline.max_mb, in bytes
   struct signal_phrase {
     std::string kind, lang, phrase;
   };
@@ -749,6 +751,23 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
                "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
     } else {
       site.confidence = std::to_string(value);
+    }
+  }
+  if (const YAML::Node offline = root["offline"]) {
+    const YAML::Node max_mb = offline.IsMap() ? offline["max_mb"] : YAML::Node();
+    double value = -1;
+    if (max_mb && max_mb.IsScalar()) {
+      char* end = nullptr;
+      const std::string written = max_mb.Scalar();
+      value = std::strtod(written.c_str(), &end);
+      if (end == written.c_str() || *end != '\0') value = -1;
+    }
+    if (!(value >= 0 && value <= 1024)) {
+      diag.add(display, line_of(max_mb ? max_mb : offline),
+               "'offline' takes 'max_mb', the megabytes of knowledge base kept for offline use, "
+               "0 to 1024 (e.g. offline: {max_mb: 8})");
+    } else {
+      site.offline_bytes = static_cast<long long>(value * 1024 * 1024);
     }
   }
   if (const YAML::Node spelling = root["spelling"]) {
@@ -1013,6 +1032,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         {"teams", site.team_names.dump()},
         {"handoff", site.handoff.dump()},
         {"confidence_threshold", site.confidence},
+        {"offline_bytes", std::to_string(site.offline_bytes)},
     };
     for (const auto& [key, value] : values) {
       meta.reset();

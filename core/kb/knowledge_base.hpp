@@ -44,6 +44,9 @@ struct kb_info {
   int articles = 0;          // distinct article ids
   long long rows = 0;        // rows in the index (article versions; sr-Cyrl is indexed as sr-Latn)
   double confidence_threshold = 0;  // what a confident answer needs (docs/confidence.md)
+  // Up to this many bytes of pages, the service worker keeps the whole knowledge base
+  // after the first answer, so that the help center works offline (site.yaml offline.max_mb).
+  long long offline_bytes = 0;
 };
 
 struct search_options {
@@ -71,6 +74,7 @@ struct search_hit {
 // it (calibration.hpp, docs/confidence.md), or site.yaml's search.confidence. This one
 // serves a database made without kbc (tests).
 inline constexpr double default_confidence_threshold = 0.5;
+inline constexpr long long default_offline_bytes = 8LL * 1024 * 1024;
 
 struct search_response {
   std::vector<search_hit> hits;  // best first, one per article id

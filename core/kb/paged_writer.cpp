@@ -236,6 +236,7 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
                  {"texts", texts},
                  {"bytes", written.quick_bytes}}},
       {"bytes", written.total_bytes},
+      {"offline_bytes", kb.offline_bytes},
   };
   if (auto saved = write_file(dir / "manifest.json", manifest.dump()); !saved) return saved.err();
   return written;

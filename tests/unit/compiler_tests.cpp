@@ -281,6 +281,28 @@ TEST_CASE("site.yaml may set how sure a search must be to answer", "[kbc][confid
                                    "search: {confidence: 0.6})"));
 }
 
+TEST_CASE("site.yaml says how much of the knowledge base is kept for offline use", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
+  const auto offline_bytes = [&](const std::string& site) {
+    kb.write("site.yaml", site);
+    REQUIRE(kb.compile().ok());
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    return opened.value().info().offline_bytes;
+  };
+  CHECK(offline_bytes("languages: [en]\n") == kb::default_offline_bytes);
+  CHECK(offline_bytes("offline:\n  max_mb: 2\n") == 2 * 1024 * 1024);
+  CHECK(offline_bytes("offline: {max_mb: 0}\n") == 0);  // only what was searched
+  kb.write("site.yaml", "offline:\n  max_mb: lots\n");
+  CHECK_THAT(messages(kb.compile()),
+             Catch::VectorContains(kb.path("site.yaml") +
+                                   ":2: 'offline' takes 'max_mb', the megabytes of knowledge base "
+                                   "kept for offline use, 0 to 1024 (e.g. offline: {max_mb: 8})"));
+  kb.write("site.yaml", "offline: 8\n");
+  CHECK_FALSE(kb.compile().ok());
+}
+
 TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowledge base",
           "[kbc][confidence]") {
   kb_folder kb;
