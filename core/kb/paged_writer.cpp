@@ -20,6 +20,7 @@
 #include "kb/schema.hpp"
 #include "kb/statement.hpp"
 #include "text/tokenizer.hpp"
+#include "text/utf8.hpp"
 
 namespace ha::kb {
 namespace fs = std::filesystem;
@@ -92,7 +93,12 @@ std::vector<std::string> sample_queries(const std::string& image) {
     const std::string title = titles.text(0);
     queries.push_back(title);
     const auto words = text::tokenize(title);
-    if (!words.empty()) queries.push_back(title.substr(0, words.front().end));
+    if (words.empty()) continue;
+    queries.push_back(title.substr(0, words.front().end));
+    // The first two letters being typed: a search through the completions table.
+    std::size_t typed = words.front().begin;
+    for (int letter = 0; letter < 2 && typed < words.front().end; ++letter) text::decode(title, typed);
+    if (typed < words.front().end) queries.push_back(title.substr(0, typed));
   }
   return queries;
 }
