@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/query.hpp"
 #include "kb/statement.hpp"
+#include "text/stopwords.hpp"
 #include "text/utf8.hpp"
 
 namespace ha::kb {
@@ -43,6 +45,11 @@ class vocabulary {
 status build_completions(sqlite3* db) {
   const vocabulary terms_of_index(db);
   if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  long long rows = 0;
+  {
+    statement count(db, "SELECT value FROM meta WHERE key = 'indexed_rows'");
+    if (count.ok() && count.step() == SQLITE_ROW) rows = std::atoll(count.text(0).c_str());
+  }
   using holder = std::pair<long long, std::string>;  // rows holding the term, the term
   std::map<std::string, std::vector<holder>> by_beginning;
   {
@@ -51,6 +58,9 @@ status build_completions(sqlite3* db) {
     while (terms.step() == SQLITE_ROW) {
       const std::string term = terms.text(0);
       if (term.empty() || term[0] == pair_marker || term[0] == '#') continue;
+      // Stopwords and terms in more than half of the rows tell no article apart, and
+      // reading them costs the most (whole words like them are not searched either).
+      if (text::is_stopword(term) || 2 * terms.integer(1) > rows) continue;
       std::size_t end = 0;
       for (std::size_t letters = 1; letters <= completed_letters_max && end < term.size();
            ++letters) {

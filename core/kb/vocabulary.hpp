@@ -13,7 +13,8 @@ namespace ha::kb {
 // index's terms, the terms starting with it that the most rows hold, at most
 // max_completions, most rows first: "ro" -> "router route roaming …". Stems count as
 // terms (a prefix query matched them too); pair and synonym-group tokens do not (they
-// start with a marker, never typed).
+// start with a marker, never typed), nor do stopwords and terms in more than half of the
+// rows (they tell no article apart, and their doclists are the longest to read).
 status build_completions(sqlite3* db);
 
 }  // namespace ha::kb
