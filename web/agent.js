@@ -160,6 +160,8 @@ function describe(item) {
     case 'back': return [say('ev_back')];
     case 'restart': return [say('ev_restart')];
     case 'leave': case 'something_else': return [say('ev_leave')];
+    case 'language': return [say('ev_language', { language: languages.find((l) => l.code === item.language)?.name ?? item.language ?? '' })];
+    case 'sent': return [say('ev_sent', { code: item.text ?? '' })];
     default: return [item.type];
   }
 }

@@ -184,7 +184,7 @@
  * @property {Signal[]} signals  Frustration signals now, in a fixed order.
  * @property {boolean} offerPerson  True when there is any signal: apologise and offer a person (P8).
  * @property {boolean} canGoBack  Whether "Back" makes sense now.
- * @property {boolean} [noMatch]  idle: the last free text found no guided fix.
+ * @property {boolean} [noMatch]  idle: the last free text found no guided fix to restate.
  * @property {FlowSummary[]} [suggestions]  idle: guided fixes to offer (may be empty).
  * @property {string} [described]  confirming: the customer's own words.
  * @property {string} [problem]  confirming: the fix's restatement of the problem, to confirm (P2).
@@ -254,10 +254,10 @@
  * @typedef {object} ConversationAction
  * @property {'describe' | 'start' | 'confirm' | 'reject' | 'choose' | 'next' | 'feedback'
  *   | 'back' | 'restart' | 'rate' | 'something_else' | 'ask_person' | 'searched' | 'opened'
- *   | 'typed' | 'helped' | 'sent' | 'leave'} type
+ *   | 'typed' | 'helped' | 'sent' | 'leave' | 'language'} type
  * @property {number} at  ms since 1970 (required).
  * @property {string} [text]  describe, ask_person, searched, typed, rate (comment), sent (case code).
- * @property {string} [lang]  describe.
+ * @property {string} [lang]  describe; language (the language or script switched to).
  * @property {string} [flow]  start.
  * @property {'yes' | 'partly' | 'no'} [answer]  feedback; helped (yes or no).
  * @property {string} [article]  opened, helped.
@@ -344,7 +344,8 @@
  * @property {{at: string, text: string}[]} typed
  * @property {{solved: boolean, rating: number | null, comment: string}} satisfaction
  * @property {object[]} timeline  Every action, oldest first: {at, type, flow?, node?, text?,
- *   shown?, article?, option?, answer?, alternative?, rating?, reason?} (see the schema).
+ *   shown?, article?, option?, answer?, alternative?, rating?, reason?, language?} (see the
+ *   schema); a search's shown is what was on screen; sent's text is the case code.
  * @property {('card' | 'iban' | 'jmbg' | 'password')[]} redacted  Kinds of data taken out.
  * @property {string} summary  Plain text, a few lines, in the customer's language.
  */

@@ -48,12 +48,15 @@ export { Engine };
 // The conversation in progress is kept on the device under this key (IndexedDB).
 const conversationKey = 'conversation';
 const languageKey = 'language';  // the language the customer chose in the menu
+// The language the widget followed from what the customer wrote: a reload continues in it.
+const followedKey = 'followedLanguage';
 // A guided fix that solved the problem: {flow, title, at}. On a later visit (after half
 // an hour, within a week) the customer is asked once whether it stayed fixed (P13).
 const followUpKey = 'followUp';
 const followUpAfterMs = 30 * 60 * 1000;
 const followUpWithinMs = 7 * 24 * 60 * 60 * 1000;
-const recordOnly = new Set(['searched', 'opened', 'typed', 'helped']);
+// Steps that are only recorded for the handoff (a language switch too): the page stays as it is.
+const recordOnly = new Set(['searched', 'opened', 'typed', 'helped', 'language']);
 
 // 64 random bits for a case code, as hex (core makes the code from them).
 function randomSeed() {
@@ -224,6 +227,8 @@ export class HelpAssistantElement extends HTMLElement {
       const text = ui.query.value.trim();
       clearTimeout(this.#timer);
       if (!text) return;
+      // The results on screen were seen before the words were sent: recorded first.
+      this.#recordSearch();
       // Cyrillic is Serbian at once; other languages follow the search's answer.
       if (/[\u0400-\u04FF]/u.test(text)) this.#followLanguage('sr-Cyrl');
       this.#act({ type: 'describe', text, lang: this.#lang });
@@ -231,6 +236,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.language.addEventListener('change', () => {
       this.#chosenLang = true;
       store.put(languageKey, ui.language.value).catch(() => {});
+      this.#act({ type: 'language', lang: ui.language.value });
       this.#setLanguage(ui.language.value);
     }, { signal });
     window.addEventListener('hashchange', () => { if (!ui.query.value.trim()) this.#showSuggestions(); }, { signal });
@@ -387,7 +393,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#lang = lang;
     this.#renderStrings();
     this.#search({ keepView: true });
-    if (this.#articleId) this.#openArticle(this.#articleId);
+    if (this.#articleId) this.#openArticle(this.#articleId, { again: true });
     if (this.#conversation.state) this.#rerender();
   }
 
@@ -459,7 +465,8 @@ export class HelpAssistantElement extends HTMLElement {
 
   // One step of the conversation: the engine computes it, the state is saved, then shown.
   #act(action) {
-    this.#queryAtAct = this.#ui.query.value;
+    // A language switch is no step away from the words in the box (see #search).
+    if (action.type !== 'language') this.#queryAtAct = this.#ui.query.value;
     if (!recordOnly.has(action.type)) this.#moment++;
     this.#acting = this.#acting.then(async () => {
       const engine = await this.#loading;
@@ -677,14 +684,30 @@ export class HelpAssistantElement extends HTMLElement {
     }
   }
 
-  // A language the customer chose in the menu on an earlier visit wins.
+  // A language the customer chose in the menu on an earlier visit wins; else the one the
+  // widget followed from what they wrote (a reload goes on in the language they read).
   async #restoreLanguage() {
+    const known = (code) => languages.some((l) => l.code === code);
     const chosen = await store.get(languageKey).catch(() => null);
-    if (!languages.some(({ code }) => code === chosen) || !this.isConnected) return;
+    if (!this.isConnected) return;
+    if (!known(chosen)) {
+      const followed = await store.get(followedKey).catch(() => null);
+      if (!known(followed) || !this.isConnected || !this.#mayFollow(followed)) return;
+      this.#ui.language.value = followed;
+      this.#setLanguage(followed);
+      return;
+    }
     this.#chosenLang = true;
     if (chosen === this.#lang) return;
     this.#ui.language.value = chosen;
     this.#setLanguage(chosen);
+  }
+
+  // Whether the page follows a language the customer writes in (see #followLanguage).
+  #mayFollow(lang) {
+    if (!lang || lang === this.#lang) return false;
+    const serbianScript = lang === 'sr-Cyrl' && this.#lang === 'sr-Latn' && !this.#chosenLang;
+    return !(this.#chosenLang || this.#siteLang) || serbianScript;
   }
 
   // The customer reads the language they write in: results (the engine shows them in
@@ -692,13 +715,13 @@ export class HelpAssistantElement extends HTMLElement {
   // language or the customer chose one. A Serbian reader who writes Cyrillic reads
   // Cyrillic even then.
   #followLanguage(queryLang) {
-    if (!queryLang || queryLang === this.#lang) return;
-    const fixed = this.#chosenLang || this.#siteLang;
-    const serbianScript = queryLang === 'sr-Cyrl' && this.#lang === 'sr-Latn' && !this.#chosenLang;
-    if (fixed && !serbianScript) return;
+    if (!this.#mayFollow(queryLang)) return;
     this.#lang = queryLang;
     this.#ui.language.value = queryLang;
     this.#renderStrings();
+    // A switch the customer sees is an event of the conversation (it travels with a case).
+    store.put(followedKey, queryLang).catch(() => {});
+    this.#act({ type: 'language', lang: queryLang });
     // After the conversation step on its way (Enter), which was asked in the old language.
     this.#acting.then(() => { if (this.#conversation.state && this.isConnected) this.#rerender(); });
   }
@@ -772,7 +795,11 @@ export class HelpAssistantElement extends HTMLElement {
     // A first answer does not identify the language (the whole engine's does); Cyrillic
     // says Serbian at once.
     this.#followLanguage(found.quick ? (/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : '') : found.queryLang);
-    this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
+    // Words the results on screen already answer (again in another language, or by the whole
+    // engine after a first answer) are the same search: they update one not yet recorded,
+    // and are not recorded a second time.
+    const again = ui.results.dataset.query === query;
+    if (!again || this.#lastSearch.query) this.#lastSearch = { query: query.trim().slice(0, 500), shown: found.hits.map((h) => h.id) };
     const inConversation = this.#conversation.view && this.#conversation.view.phase !== 'idle';
     if (!keepView && inConversation && query !== this.#queryAtAct) {
       // Typing a new question leaves the guided fix (it stays in the record).
@@ -853,7 +880,8 @@ export class HelpAssistantElement extends HTMLElement {
       !found.confident || Boolean(this.#conversation.view?.offerPerson));
   }
 
-  async #openArticle(id) {
+  // again: the article open, shown again in another language (no new event).
+  async #openArticle(id, { again = false } = {}) {
     const ui = this.#ui;
     const engine = await this.#loading;
     if (!engine) return;
@@ -866,8 +894,10 @@ export class HelpAssistantElement extends HTMLElement {
       return;
     }
     this.#articleId = id;
-    this.#moment++;
-    this.#queryAtOpen = ui.query.value;
+    if (!again) {
+      this.#moment++;
+      this.#queryAtOpen = ui.query.value;
+    }
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;
     const other = inLanguage(this.#lang, article.lang);
@@ -877,7 +907,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.hidden = true;
     ui.slot.replaceChildren();
     ui.article.hidden = false;
-    this.#act({ type: 'opened', article: id });
+    if (!again) this.#act({ type: 'opened', article: id });
     ui.article.focus();
     this.dispatchEvent(new CustomEvent('article-opened', { detail: { id, lang: article.lang } }));
   }

@@ -330,10 +330,20 @@ sections read_events(const session::state& s, context& c) {
                                 {"helped", nullptr}});
       }
       if (e.type == "helped") out.articles[it->second]["helped"] = e.answer == "yes";
-      if (e.type == "opened" && !out.searches.empty()) {
-        json& opened = out.searches.back()["opened"];
-        if (std::find(opened.begin(), opened.end(), e.article) == opened.end()) {
-          opened.push_back(e.article);
+      // Opened from a search: outside a guided fix, an article the search showed (the
+      // latest that did). One read from a fix's step came from the fix.
+      if (e.type == "opened" && e.flow.empty()) {
+        for (auto search = out.searches.rbegin(); search != out.searches.rend(); ++search) {
+          const json& shown = (*search)["shown"];
+          if (std::none_of(shown.begin(), shown.end(),
+                           [&](const json& x) { return x["id"] == e.article; })) {
+            continue;
+          }
+          json& opened = (*search)["opened"];
+          if (std::find(opened.begin(), opened.end(), e.article) == opened.end()) {
+            opened.push_back(e.article);
+          }
+          break;
         }
       }
     } else if (e.type == "start" || e.type == "confirm") {
@@ -388,6 +398,10 @@ sections read_events(const session::state& s, context& c) {
       }
     } else if (e.type == "handoff_offered") {
       item["reason"] = e.text;
+    } else if (e.type == "sent") {
+      item["text"] = c.scrub(e.text);  // the case code: a later case refers to it
+    } else if (e.type == "language") {
+      item["language"] = e.lang;
     }
     out.timeline.push_back(std::move(item));
   }

@@ -7,6 +7,7 @@
 #include "common/json_io.hpp"
 #include "handoff/config.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/languages.hpp"
 #include "session/frustration.hpp"
 #include "text/utf8.hpp"
 
@@ -159,6 +160,18 @@ std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
   return {};
 }
 
+// The last step the page answered: what is only recorded (a search, an article opened or
+// answered, text typed, a language switch) does not change what the page shows.
+const event* last_step(const state& s) {
+  for (auto e = s.events.rbegin(); e != s.events.rend(); ++e) {
+    if (e->type != "searched" && e->type != "opened" && e->type != "typed" && e->type != "helped" &&
+        e->type != "language") {
+      return &*e;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string_view to_string(phase p) noexcept {
@@ -216,6 +229,11 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
       return {errc::invalid_argument, "helped needs an article and the answer yes or no"};
     }
     e.answer = a.answer;
+  } else if (type == "language") {
+    if (!kb::is_content_language(a.lang)) {
+      return {errc::invalid_argument, "language needs one of the content languages"};
+    }
+    e.lang = a.lang;
   } else if (type == "sent") {
     if (s.current != phase::handoff || a.text.empty()) return wrong_phase(s, a);
     next.case_code = bounded(a.text);
@@ -223,8 +241,10 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     bool likely = false;
     const std::string text = bounded(a.text);
     std::vector<std::string> flows = matching_flows(kb, text, a.lang, likely);
-    e.shown = flows;
     if (!flows.empty() && likely) {
+      // Shown: the guided fixes the page now offers (the one restated, then the others).
+      // None when nothing is restated: the page shows its search results instead.
+      e.shown = flows;
       leave(next);
       next.current = phase::confirming;
       next.flow = flows.front();
@@ -303,6 +323,12 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     next.current = phase::running;
     next.handoff_team.clear();
     next.handoff_reason.clear();
+    // Asked at the fix's own offer of a person: back is that offer again, for its reason.
+    if (asked) {
+      const auto offered = std::find_if(s.events.rbegin(), s.events.rend(),
+                                        [](const event& x) { return x.type == "handoff_offered"; });
+      settle(next, *current, offered != s.events.rend() && offered->text == "exhausted");
+    }
   } else if (type == "restart") {
     if (!current) return wrong_phase(s, a);
     begin(next, *current, a.at);
@@ -353,7 +379,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
 //   flow         {id, title, team} of the current flow, or null
 //   canGoBack    whether "Back" makes sense now
 //   signals      frustration signals (see frustration()); offerPerson: any of them
-//   idle:        noMatch (the last free text found no flow), suggestions [{id, title}]
+//   idle:        noMatch (the last free text found no flow to restate), suggestions [{id, title}]
 //   confirming:  described (the customer's words), problem (the flow's), candidates
 //   running:     node {id, type, text, options [label], article, alternative
 //                {number, count, title, steps, why, avoid, article}}, apology (the
@@ -410,7 +436,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
 
   switch (s.current) {
     case phase::idle: {
-      const event* last = s.events.empty() ? nullptr : &s.events.back();
+      const event* last = last_step(s);
       v["noMatch"] = last && last->type == "describe" && last->shown.empty();
       v["suggestions"] = summaries(s.candidates);
       break;
@@ -453,7 +479,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
                                {"article", article}};
       }
       v["node"] = std::move(node);
-      const event* last = s.events.empty() ? nullptr : &s.events.back();
+      const event* last = last_step(s);
       // After "no" the next step comes with an apology; after "partly" with a word on the
       // progress made: the step helped, it did not fail.
       const bool answered = last && last->type == "feedback";
@@ -498,6 +524,7 @@ std::string to_json(const state& s) {
     if (!e.article.empty()) je["article"] = e.article;
     if (!e.shown.empty()) je["shown"] = e.shown;
     if (e.rating) je["rating"] = e.rating;
+    if (!e.lang.empty()) je["lang"] = e.lang;
     events.push_back(std::move(je));
   }
   json path = json::array();
@@ -581,6 +608,7 @@ result<state> from_json(std::string_view source) {
         if (e.shown.size() < max_shown) e.shown.push_back(bounded(id));
       }
       e.rating = std::max(0, small_number(je, "rating"));
+      e.lang = bounded(read_string(je, "lang"));
       s.events.push_back(std::move(e));
     }
   }

@@ -21,6 +21,9 @@
 //   ask_person {text}    the customer wants a person (any time)
 //   searched {text, shown}, opened {article}, typed {text}: recorded for the handoff
 //   helped {article, answer}  "Did this article help?" yes or no: recorded
+//   language {lang}      the page switched language or script (en, sr-Latn, sr-Cyrl, hr,
+//                        bs, sl), by the customer's choice or following what they wrote:
+//                        recorded
 //   sent {text}          handoff: the case with this code was sent (kept until leave)
 //   leave                back to searching, from wherever the customer was
 // apply() returns invalid_argument for an action that does not fit the phase (the state
@@ -62,6 +65,7 @@ struct event {
   std::string article;             // the article opened or suggested
   std::vector<std::string> shown;  // search results shown (ids)
   int rating = 0;
+  std::string lang;                // language: the language switched to
   friend bool operator==(const event&, const event&) = default;
 };
 
@@ -88,7 +92,8 @@ struct action {
   std::string type;
   long long at = 0;
   std::string text;                // describe, ask_person, searched, typed: what the customer wrote
-  std::string lang;                // describe: the page's language (the search shows results in it)
+  std::string lang;                // describe: the page's language (the search shows results in
+                                   // it); language: the language switched to
   std::string flow;                // start
   std::string answer;              // feedback: yes / partly / no
   std::string article;             // opened

@@ -286,6 +286,70 @@ TEST_CASE("a package is made only at a handoff, from a well-formed request", "[h
   CHECK(handoff::utc_iso(1'796'409'000'123) == "2026-12-04T18:30:00.123Z");
 }
 
+TEST_CASE("the timeline carries a language switch and the code of a case sent",
+          "[handoff][package]") {
+  test::conversation c = failed_flow();
+  auto to = test::act("language");
+  to.lang = "sr-Cyrl";
+  REQUIRE(c.act(to).ok());
+  const std::string code = handoff::case_code(42);
+  auto sent = test::act("sent");
+  sent.text = code;
+  REQUIRE(c.act(sent).ok());
+  REQUIRE(c.act(test::act("ask_person")).ok());  // a second case, after the first was sent
+  const json pkg = build(c, request("sr-Cyrl"));
+  const json& timeline = pkg["timeline"];
+  REQUIRE(timeline.size() == c.s.events.size());
+  const std::size_t n = timeline.size();
+  CHECK(timeline[n - 3]["type"] == "language");
+  CHECK(timeline[n - 3]["language"] == "sr-Cyrl");
+  CHECK(timeline[n - 2]["type"] == "sent");
+  CHECK(timeline[n - 2]["text"] == code);
+  CHECK(timeline[n - 1]["type"] == "ask_person");
+}
+
+TEST_CASE("an article is opened from the search that showed it, never from a guided fix",
+          "[handoff][package]") {
+  SECTION("read from a step of the fix: not opened from the search before it") {
+    test::conversation c;
+    auto searched = test::act("searched");
+    searched.text = "router not working";
+    searched.shown = {"router-fix"};
+    REQUIRE(c.act(searched).ok());
+    REQUIRE(c.act(test::start_router_flow()).ok());
+    REQUIRE(c.act(test::choose(0)).ok());
+    auto opened = test::act("opened");
+    opened.article = "router-lights";  // "Read more" under the first alternative
+    REQUIRE(c.act(opened).ok());
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    const json pkg = build(c, request());
+    REQUIRE(pkg["searches"].size() == 1);
+    CHECK(pkg["searches"][0]["opened"] == json::array());
+    REQUIRE(pkg["articles"].size() == 1);
+    CHECK(pkg["articles"][0]["id"] == "router-lights");
+  }
+  SECTION("from the results on screen: the latest search that showed it") {
+    test::conversation c;
+    auto searched = test::act("searched");
+    searched.text = "router lights";
+    searched.shown = {"router-lights", "router-fix"};
+    REQUIRE(c.act(searched).ok());
+    auto described = test::act("describe");  // Enter: restates nothing, the results stay
+    described.text = "router lights";
+    REQUIRE(c.act(described).ok());
+    REQUIRE(c.s.current == session::phase::idle);
+    auto opened = test::act("opened");
+    opened.article = "router-lights";
+    REQUIRE(c.act(opened).ok());
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    const json pkg = build(c, request());
+    REQUIRE(pkg["searches"].size() == 2);
+    CHECK(pkg["searches"][0]["opened"] == json{"router-lights"});
+    CHECK(pkg["searches"][1]["kind"] == "described");
+    CHECK(pkg["searches"][1]["opened"] == json::array());
+  }
+}
+
 TEST_CASE("outside a flow, a person comes from the team of what the customer read",
           "[handoff][package]") {
   SECTION("the article's category names the team (site.yaml)") {

@@ -210,6 +210,83 @@ TEST_CASE("the customer can ask for a person at any time and go back", "[session
   CHECK(c.act(act("back")).err().code == errc::invalid_argument);  // already at the start
 }
 
+TEST_CASE("back from a person asked for at the fix's own offer of one is that offer again",
+          "[session]") {
+  conversation c;
+  REQUIRE(c.act(start_router_flow()).ok());
+  REQUIRE(c.act(choose(0)).ok());
+  for (const char* answer : {"no", "no", "no"}) REQUIRE(c.act(feedback(answer)).ok());
+  REQUIRE(c.view()["reason"] == "exhausted");
+  REQUIRE(c.act(act("ask_person")).ok());  // "Write to us" under the offer
+  CHECK(c.view()["reason"] == "asked");
+  REQUIRE(c.act(act("back")).ok());
+  // Not the handoff node drawn as a step of the fix: the offer, as it was.
+  json v = c.view();
+  CHECK(v["phase"] == "handoff");
+  CHECK(v["reason"] == "exhausted");
+  CHECK(v["team"] == "technical");
+  CHECK(v["text"] == "A technician will call you.");
+  CHECK(std::count_if(c.s.events.begin(), c.s.events.end(), [](const session::event& e) {
+          return e.type == "handoff_offered";
+        }) == 1);  // offered once, by the fix
+  REQUIRE(c.act(act("back")).ok());
+  v = c.view();
+  CHECK(v["phase"] == "running");
+  CHECK(v["node"]["alternative"]["number"] == 3);
+}
+
+TEST_CASE("a language or script switch is recorded, and changes nothing else", "[session]") {
+  conversation c;
+  REQUIRE(c.act(start_router_flow()).ok());
+  REQUIRE(c.act(choose(0)).ok());
+  REQUIRE(c.act(feedback("no")).ok());
+  auto to = act("language");
+  to.lang = "sr-Cyrl";
+  REQUIRE(c.act(to).ok());
+  CHECK(c.s.events.back().type == "language");
+  CHECK(c.s.events.back().lang == "sr-Cyrl");
+  CHECK(c.s.current == session::phase::running);
+  // The page still answers the last step: the apology for the "no" stays.
+  CHECK(c.view("sr-Cyrl")["apology"] == true);
+  const session::state before = c.s;
+  to.lang = "tlh";
+  CHECK(c.act(to).err().code == errc::invalid_argument);
+  to.lang.clear();
+  CHECK(c.act(to).err().code == errc::invalid_argument);
+  CHECK(c.s == before);
+}
+
+TEST_CASE("free text records as shown only the guided fixes it put on the screen", "[session]") {
+  SECTION("restated: the fix restated and the other candidates") {
+    conversation c;
+    auto describe = act("describe");
+    describe.text = "my router not working since this morning";
+    REQUIRE(c.act(describe).ok());
+    REQUIRE(c.view()["phase"] == "confirming");
+    CHECK(c.s.events.back().shown == std::vector<std::string>{"router-fix"});
+  }
+  SECTION("found among the results, but not surely enough to restate: nothing shown") {
+    conversation c;
+    auto describe = act("describe");
+    describe.text = "router lights broken";
+    // The search finds the fix, below an article: the page says it is not sure it
+    // understood and shows its search results, not the fix.
+    kb::search_options options;
+    options.limit = 6;
+    const auto found = demo().search(describe.text, options);
+    REQUIRE(found.ok());
+    REQUIRE(found.value().hits.size() >= 2);
+    REQUIRE(found.value().hits.front().kind != "flow");
+    REQUIRE(std::any_of(found.value().hits.begin(), found.value().hits.end(),
+                        [](const kb::search_hit& h) { return h.kind == "flow"; }));
+    REQUIRE(c.act(describe).ok());
+    CHECK(c.view()["phase"] == "idle");
+    CHECK(c.s.events.back().type == "describe");
+    CHECK(c.s.events.back().shown.empty());
+    CHECK(c.view()["noMatch"] == true);
+  }
+}
+
 TEST_CASE("frustration brings the offer of a person forward", "[session][frustration]") {
   SECTION("the knowledge base's phrases: in order, a little apart, any form and script") {
     text::phrase_list list;
