@@ -8,6 +8,8 @@
 #include "handoff/config.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/languages.hpp"
+#include "kb/query.hpp"
+#include "kb/snippet.hpp"
 #include "session/frustration.hpp"
 #include "text/utf8.hpp"
 
@@ -114,9 +116,23 @@ status move_to(state& s, const flow::flow& f, flow::position p, bool exhausted) 
   return ok_status();
 }
 
+// Whether the customer's words (any form) name the flow: its title or symptoms, in any
+// language, hold one of them. Words that only its steps hold are how it says things,
+// not what it is about ("napravim" of "kako da napravim sarmu" is in "napravite restart").
+bool named_by(const flow::flow& f, const std::string& text) {
+  kb::word_matcher matching(kb::build_match(text + ' ').snippet);
+  std::string named;
+  for (const auto& [lang, title] : f.title) named += title + '\n';
+  for (const auto& [lang, items] : f.symptoms) {
+    for (const std::string& item : items) named += item + '\n';
+  }
+  return kb::distinct_matches(named, matching) > 0;
+}
+
 // The flows among the best hits of a search for text, best first. likely: the best hit
 // is a flow, and the search is confident of it or the flow holds at least half of the
-// customer's words (restatable_coverage); only then is it restated (a guess the customer
+// customer's words (restatable_coverage), one of them in its title or symptoms (named_by);
+// only then is it restated (a guess the customer
 // confirms or turns down, P2). Otherwise the customer is told plainly that the assistant
 // is not sure it understood, and sees the closest topics and a person: a restatement of
 // a problem the customer never had ("your order was cancelled" for a question about a
@@ -131,8 +147,10 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
   auto found = kb.search(text, options);
   if (!found || found.value().hits.empty()) return ids;
   const kb::search_response& result = found.value();
-  likely = result.hits.front().kind == "flow" &&
-           (result.confident || result.coverage >= restatable_coverage);
+  const kb::search_hit& best = result.hits.front();
+  const flow::flow* f = best.kind == "flow" ? kb.find_flow(best.id) : nullptr;
+  likely = f != nullptr &&
+           (result.confident || (result.coverage >= restatable_coverage && named_by(*f, text)));
   for (const auto& hit : result.hits) {
     if (hit.kind == "flow") ids.push_back(hit.id);
   }

@@ -454,3 +454,24 @@ TEST_CASE("a restored conversation is bounded as a live one, and hostile saves n
           "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
   }
 }
+
+TEST_CASE("free text restates a fix only when the customer's words name it", "[session]") {
+  // The demo knowledge base: twelve fixes whose steps share everyday verbs with anything.
+  const kb::knowledge_base& kb = test::built_demo();
+  const auto phase_after = [&](const std::string& text, const std::string& lang) {
+    session::state s;
+    session::action a;
+    a.type = "describe";
+    a.text = text;
+    a.lang = lang;
+    a.at = 1;
+    REQUIRE(session::apply(s, a, kb).ok());
+    return std::string(session::to_string(s.current));
+  };
+  // "napravim" is only in a fix's steps ("napravite"): a recipe is not a broken internet.
+  CHECK(phase_after("kako da napravim sarmu", "sr-Latn") == "idle");
+  CHECK(phase_after("koliko košta iphone 17 na rate u Nemačkoj", "sr-Latn") == "idle");
+  // Words of the fix's title or symptoms, beside words of circumstance, name it.
+  CHECK(phase_after("нема интернета од јутрос", "sr-Cyrl") == "confirming");
+  CHECK(phase_after("my home internet stopped working yesterday", "en") == "confirming");
+}
