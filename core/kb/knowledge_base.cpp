@@ -579,7 +579,9 @@ std::vector<std::string> knowledge_base::completions_of(const std::string& begin
     const std::string listed = lookup.text(0);
     for (std::size_t at = 0; at < listed.size() && terms.size() < max_completions;) {
       const std::size_t end = std::min(listed.find(' ', at), listed.size());
-      if (end > at) terms.push_back(listed.substr(at, end - at));
+      // kbc writes index terms; a damaged table's quote would break the MATCH expression.
+      const std::string term = listed.substr(at, end - at);
+      if (!term.empty() && term.find('"') == std::string::npos) terms.push_back(term);
       at = end + 1;
     }
   }

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
@@ -111,6 +112,32 @@ TEST_CASE("the last word matches as a prefix while typing", "[kb][search]") {
   CHECK(ids("roe").empty());     // no term starts with it
   CHECK(ids("rou").front() == "router-lights");
   CHECK(ids("ро") == ids("ro"));  // Cyrillic beginnings fold as the words do
+}
+
+TEST_CASE("a damaged completions table never breaks a search", "[kb][search]") {
+  // The image with one row of its completions table rewritten as a damaged file might hold it.
+  std::string image = test::make_kb_image(rows());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+  std::copy(image.begin(), image.end(), buffer);
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  REQUIRE(sqlite3_deserialize(db, "main", buffer, size, size,
+                              SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) ==
+          SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE completions SET terms = 'rou\"ter) OR * router' WHERE prefix = 'ro'",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_changes(db) == 1);
+  sqlite3_int64 written = 0;
+  unsigned char* bytes = sqlite3_serialize(db, "main", &written, 0);
+  image.assign(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(written));
+  sqlite3_free(bytes);
+  sqlite3_close(db);
+  auto damaged = knowledge_base::open_image(image);
+  REQUIRE(damaged.ok());
+  const auto found = damaged.value().search("ro", {});
+  REQUIRE(found.ok());
+  CHECK(found.value().hits.front().id == "router-lights");  // by the term left whole
 }
 
 TEST_CASE("translations are one result, shown in the customer's language", "[kb][search]") {
