@@ -642,6 +642,15 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
   }
 }
 
+// A scalar that is a number and nothing else ("0.6", "8"), else -1.
+double number_of(const YAML::Node& node) {
+  if (!node || !node.IsScalar()) return -1;
+  const std::string written = node.Scalar();
+  char* end = nullptr;
+  const double value = std::strtod(written.c_str(), &end);
+  return end == written.c_str() || *end != '\0' ? -1 : value;
+}
+
 // Reads <dir>/site.yaml when there is one and adds it to the content hash.
 site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& hash) {
   site_config site;
@@ -739,14 +748,8 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
   read_handoff(root, display, site, diag);
   if (const YAML::Node search = root["search"]) {
     const YAML::Node confidence = search.IsMap() ? search["confidence"] : YAML::Node();
-    double value = -1;
-    if (confidence && confidence.IsScalar()) {
-      char* end = nullptr;
-      const std::string written = confidence.Scalar();
-      value = std::strtod(written.c_str(), &end);
-      if (end == written.c_str() || *end != '\0') value = -1;
-    }
-    if (value < 0 || value > 1) {
+    const double value = number_of(confidence);
+    if (!(value >= 0 && value <= 1)) {
       diag.add(display, line_of(confidence ? confidence : search),
                "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
     } else {
@@ -755,13 +758,7 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
   }
   if (const YAML::Node offline = root["offline"]) {
     const YAML::Node max_mb = offline.IsMap() ? offline["max_mb"] : YAML::Node();
-    double value = -1;
-    if (max_mb && max_mb.IsScalar()) {
-      char* end = nullptr;
-      const std::string written = max_mb.Scalar();
-      value = std::strtod(written.c_str(), &end);
-      if (end == written.c_str() || *end != '\0') value = -1;
-    }
+    const double value = number_of(max_mb);
     if (!(value >= 0 && value <= 1024)) {
       diag.add(display, line_of(max_mb ? max_mb : offline),
                "'offline' takes 'max_mb', the megabytes of knowledge base kept for offline use, "

@@ -242,12 +242,12 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
     *kb.handoff_ = std::move(settings.value());
   }
   kb.info_.rows = number("indexed_rows");
-  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
-  // this knowledge base (calibration.hpp), else the engine's default.
   kb.info_.offline_bytes = default_offline_bytes;
   if (const auto it = values.find("offline_bytes"); it != values.end()) {
     kb.info_.offline_bytes = std::max(0LL, std::atoll(it->second.c_str()));
   }
+  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
+  // this knowledge base (calibration.hpp), else the engine's default.
   kb.info_.confidence_threshold = default_confidence_threshold;
   for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
     if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
