@@ -13,7 +13,7 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v8';
+const cacheName = 'help-assistant-v9';
 const files = [
   './', 'index.html', 'demo-offline.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
@@ -43,11 +43,13 @@ self.addEventListener('message', (event) => {
     try {
       const manifest = await (await fetch(new Request('kb/manifest.json', { cache: 'no-cache' }))).json();
       wanted.push(`kb/${manifest.hot.file}`);
-      // The first-answer index: a repeat visit answers from it while the engine starts.
+      // The first-answer index's head: a repeat visit answers from it while the engine
+      // starts (with the files it has used, stored as they came).
       const quick = manifest.quick;
-      if (quick) wanted.push(...[quick.head, ...quick.shards, ...quick.texts].map((name) => `kb/${name}`));
+      if (quick) wanted.push(`kb/${quick.head}`);
       if (manifest.bytes <= (manifest.offline_bytes ?? defaultOfflineBytes)) {
         wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
+        if (quick) wanted.push(...[...quick.shards, ...quick.texts].map((name) => `kb/${name}`));
       }
     } catch {
       ok = false;
@@ -71,8 +73,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
     const cached = await cache.match(request, { ignoreSearch: true });
-    // A chunk's name is the hash of its bytes: a stored one is never out of date.
-    const immutable = /\/kb\/[0-9a-f]{16}\.bin$/.test(request.url);
+    // A chunk's name is the hash of its bytes, a first-answer file's the hash of all of
+    // them and its place: a stored one is never out of date.
+    const immutable = /\/kb\/[0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin$/.test(request.url);
     if (cached && immutable) return cached;
     const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());

@@ -187,12 +187,16 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   if (ignored) return {errc::io_error, "cannot make " + dir.string()};
 
   pages_written written;
-  const auto store = [&](std::string_view bytes) -> result<std::string> {
+  const auto store_as = [&](const std::string& name, std::string_view bytes) -> status {
     auto zipped = gzip(bytes);
     if (!zipped) return zipped.err();
-    const std::string name = sha256_name(bytes) + ".bin";
     if (auto saved = write_file(dir / name, zipped.value()); !saved) return saved.err();
     written.total_bytes += zipped.value().size();
+    return ok_status();
+  };
+  const auto store = [&](std::string_view bytes) -> result<std::string> {
+    std::string name = sha256_name(bytes) + ".bin";
+    if (auto stored = store_as(name, bytes); !stored) return stored.err();
     return name;
   };
 
@@ -216,12 +220,12 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   written.hot_bytes = written.total_bytes - before_hot;
 
   const std::uint64_t before_quick = written.total_bytes;
-  auto quick = write_quick_index(image, [&](std::string_view bytes) { return store(bytes); });
+  auto quick = write_quick_index(image, sha256_name);
   if (!quick) return quick.err();
-  auto head = gzip(quick.value().head);
-  if (!head) return head.err();
-  if (auto saved = write_file(dir / quick_head_file, head.value()); !saved) return saved.err();
-  written.total_bytes += head.value().size();
+  for (const auto& [name, bytes] : quick.value().files) {
+    if (auto stored = store_as(name, bytes); !stored) return stored.err();
+  }
+  if (auto stored = store_as(quick_head_file, quick.value().head); !stored) return stored.err();
   written.quick_bytes = written.total_bytes - before_quick;
   nlohmann::json texts = nlohmann::json::array();
   for (const auto& [lang, name] : quick.value().texts) texts.push_back(name);

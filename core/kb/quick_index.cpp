@@ -50,6 +50,14 @@ std::uint64_t pack_article(std::uint32_t languages, std::uint32_t rows, bool flo
 
 }  // namespace quick_format
 
+std::string quick_shard_name(std::string_view key, std::size_t shard) {
+  return std::string(key) + "-t" + std::to_string(shard) + ".bin";
+}
+
+std::string quick_texts_name(std::string_view key, std::string_view lang, std::size_t chunk) {
+  return std::string(key) + "-" + std::string(lang) + "-" + std::to_string(chunk) + ".bin";
+}
+
 namespace {
 
 // Reads a file written with quick_format; any read past the end or out of range sets
@@ -154,6 +162,10 @@ result<quick_index> quick_index::open(std::string_view head) {
                                         "; rebuild it with kbc"};
   }
   quick_index index;
+  const std::string key = in.string();
+  if (key.empty() || key.find_first_of("/\\.") != std::string::npos) {
+    return damaged("the files' key is missing or not a name");
+  }
   const std::size_t row_count = in.count();
   const std::uint64_t total_words = in.number();
   index.average_words_ =
@@ -177,40 +189,58 @@ result<quick_index> quick_index::open(std::string_view head) {
   }
   index.synonyms_.assign(groups);
   const std::size_t shards = in.count();
-  for (std::size_t i = 0; i < shards; ++i) {
-    index.shard_first_.push_back(in.string());
-    index.files_.push_back(in.string());
-    if (i > 0 && !(index.shard_first_[i - 1] < index.shard_first_[i])) {
-      return damaged("term shards out of order");
-    }
+  std::string first;
+  for (std::size_t i = 0; i < shards && !in.failed(); ++i) {
+    const std::uint64_t shared = in.number();
+    if (shared > first.size()) return damaged("a shard's first term shares too much");
+    first.resize(static_cast<std::size_t>(shared));
+    first += in.string();
+    if (i > 0 && !(index.shard_first_.back() < first)) return damaged("term shards out of order");
+    index.shard_first_.push_back(first);
+    index.files_.push_back(quick_shard_name(key, i));
   }
   index.text_articles_ = static_cast<std::uint32_t>(std::max<std::uint64_t>(in.number(), 1));
   const std::size_t languages = in.count();
   for (std::size_t l = 0; l < languages && !in.failed(); ++l) {
-    language_texts& texts = index.texts_[in.string()];
+    const std::string lang = in.string();
+    language_texts& texts = index.texts_[lang];
     texts.first_file = index.files_.size();
-    texts.chunks = in.count();
-    for (std::size_t c = 0; c < texts.chunks; ++c) index.files_.push_back(in.string());
+    const std::uint64_t chunks = in.number();
+    if (chunks > index.articles_.size()) return damaged("more texts chunks than articles");
+    texts.chunks = static_cast<std::size_t>(chunks);
+    // A chunk is there when one of its articles is in the language.
+    const int bit = language_bit(lang);
+    for (std::size_t c = 0; c < texts.chunks; ++c) {
+      bool any = false;
+      const std::size_t end = std::min(index.articles_.size(), (c + 1) * index.text_articles_);
+      for (std::size_t a = c * index.text_articles_; a < end && !any && bit >= 0; ++a) {
+        any = ((index.articles_[a].languages >> bit) & 1) != 0;
+      }
+      index.files_.push_back(any ? quick_texts_name(key, lang, c) : std::string());
+    }
   }
   if (in.failed() || !in.at_end()) return damaged("the head is cut short or too long");
   if (shards == 0 && row_count > 0) return damaged("no term shards");
+  for (std::size_t i = 0; i < index.files_.size(); ++i) {
+    if (!index.files_[i].empty()) index.file_index_.emplace(index.files_[i], i);
+  }
   index.loaded_.assign(index.files_.size(), false);
   return index;
 }
 
 status quick_index::add(std::string_view name, std::string_view bytes) {
-  const auto named = name.empty() ? files_.end() : std::find(files_.begin(), files_.end(), name);
-  if (named == files_.end()) {
+  const auto named = file_index_.find(std::string(name));
+  if (named == file_index_.end()) {
     return {errc::invalid_argument, "the first-answer index has no file " + std::string(name)};
   }
-  const auto file = static_cast<std::size_t>(named - files_.begin());
+  const std::size_t file = named->second;
   if (loaded_[file]) return ok_status();
   reader in(bytes);
   if (file < shard_first_.size()) {
     if (!in.magic(quick_terms_magic) || in.byte() != quick_format_version) {
       return damaged(std::string(name) + " is not a term shard");
     }
-    std::map<std::string, std::vector<posting>, std::less<>> read;
+    std::map<std::string, term_postings, std::less<>> read;
     std::string term;
     const std::size_t count = in.count();
     for (std::size_t t = 0; t < count && !in.failed(); ++t) {
@@ -218,8 +248,12 @@ status quick_index::add(std::string_view name, std::string_view bytes) {
       if (shared > term.size()) return damaged(std::string(name) + ": a term shares too much");
       term.resize(static_cast<std::size_t>(shared));
       term += in.string();
-      std::vector<posting>& list = read[term];
+      term_postings& listed = read[term];
+      const std::uint64_t holders = in.number();
+      std::vector<posting>& list = listed.list;
       list.resize(in.count());
+      if (holders < list.size() || holders > rows_) return damaged(std::string(name) + ": a term's row count is wrong");
+      listed.holders = static_cast<std::uint32_t>(holders);
       std::uint64_t row = 0;
       for (posting& p : list) {
         row += in.number();
@@ -282,7 +316,7 @@ std::size_t quick_index::shard_of(std::string_view term) const {
                                        : static_cast<std::size_t>(after - shard_first_.begin()) - 1;
 }
 
-const std::vector<quick_index::posting>* quick_index::postings(const std::string& term) const {
+const quick_index::term_postings* quick_index::postings(const std::string& term) const {
   const auto it = terms_.find(term);
   return it == terms_.end() ? nullptr : &it->second;
 }
@@ -304,7 +338,7 @@ std::size_t quick_index::texts_file(std::string_view lang, std::uint32_t article
 
 std::vector<std::string> quick_index::texts_for(std::string_view lang) const {
   // A few chunks: the small help center's, fetched with the head.
-  constexpr std::size_t few = 4;
+  constexpr std::size_t few = quick_few_text_chunks;
   std::vector<std::string> names;
   for (const std::string_view language : fallback_chain(lang)) {
     const auto texts = texts_.find(language);
@@ -392,9 +426,13 @@ quick_response quick_index::search(std::string_view query, const search_options&
       for (std::size_t c = 0; c < column_weights.size(); ++c) f += column_weights[c] * at.in_column[c];
       return f;
     };
-    const auto add_term = [&](const std::vector<posting>& list,
+    // How many rows hold the phrase: those scored, or more when a common term lists only
+    // its best rows (quick_max_postings).
+    std::uint32_t holders = 0;
+    const auto add_term = [&](const term_postings& term,
                               std::unordered_map<std::uint32_t, double>& into) {
-      for (const posting& at : list) {
+      holders = std::max(holders, term.holders);
+      for (const posting& at : term.list) {
         into[at.row] += count(at);
         if (average_words_ > 0) length_ratio.emplace(at.row, quick_format::length_of(at.length) / average_words_);
       }
@@ -406,15 +444,15 @@ quick_response quick_index::search(std::string_view query, const search_options&
       }
     }
     for (const std::string& term : p.terms) {
-      if (const auto* list = postings(term)) add_term(*list, frequency);
+      if (const auto* listed = postings(term)) add_term(*listed, frequency);
     }
     for (const std::string& group : p.groups) {
       std::unordered_map<std::uint32_t, double> in_group;
-      if (const auto* list = postings(group)) add_term(*list, in_group);
+      if (const auto* listed = postings(group)) add_term(*listed, in_group);
       for (const auto& [row, f] : in_group) frequency[row] = std::max(frequency[row], f);
     }
     if (frequency.empty()) continue;
-    const double hits = static_cast<double>(frequency.size());
+    const double hits = static_cast<double>(std::max<std::size_t>(frequency.size(), holders));
     double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
     if (idf <= 0) idf = 1e-6;
     for (const auto& [row, f] : frequency) {

@@ -7,9 +7,10 @@
 // kbc writes it beside the pages (quick_writer.hpp) as gzipped files:
 //
 //   head        per article: its languages, how many index rows it has, whether it is a
-//               guided fix or for agents; the synonym groups; the names of the files
-//               below. Rows are numbered article by article, so the article of a row
-//               is known without a table of rows.
+//               guided fix or for agents; the synonym groups; the first term of each
+//               shard below, and the key the files below are named by. Rows are
+//               numbered article by article, so the article of a row is known without a
+//               table of rows.
 //   term shards the index: each term with the rows holding it, how often in the title,
 //               tags and body, and the row's length in words (as a one-byte logarithm);
 //               terms in byte order, cut into shards of about 5 KB gzipped, so a search
@@ -33,6 +34,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.hpp"
@@ -41,12 +43,19 @@
 
 namespace ha::kb {
 
-inline constexpr int quick_format_version = 2;
+inline constexpr int quick_format_version = 3;
 
-// Articles per texts chunk: a hit shown costs one chunk of about this many articles'
-// titles and text starts (a few KB gzipped), and a small help center has a few chunks
-// per language, fetched with the head.
-inline constexpr std::size_t quick_text_articles = 64;
+// Articles per texts chunk. A hit shown costs one chunk: in a large help center 8
+// articles' titles and text starts (about 1.5 KB gzipped), so that the hits of a
+// keystroke cost about as much as its term shards; a small one (up to
+// quick_few_text_chunks chunks of 64 per language) is fetched whole with the head.
+inline constexpr std::size_t quick_text_articles = 8;
+inline constexpr std::size_t quick_small_text_articles = 64;
+inline constexpr std::size_t quick_few_text_chunks = 4;
+
+// The names of the files the head names by its key (quick_writer.hpp).
+std::string quick_shard_name(std::string_view key, std::size_t shard);
+std::string quick_texts_name(std::string_view key, std::string_view lang, std::size_t chunk);
 
 // File magic numbers (four bytes, then the format version as one byte).
 inline constexpr std::string_view quick_head_magic = "HAQH";
@@ -85,6 +94,10 @@ class quick_index {
     std::uint16_t in_column[3];  // how often in title, tags, body
     std::uint8_t length;         // the row's length in words, quick_format::length_code
   };
+  struct term_postings {
+    std::vector<posting> list;  // in row order; a common term's best rows only
+    std::uint32_t holders = 0;  // how many rows hold it (for its weight)
+  };
   struct article_info {
     std::uint32_t languages = 0;  // bit i: content_languages[i]
     std::uint32_t first_row = 0;  // its rows are first_row, first_row + 1, ...
@@ -100,7 +113,7 @@ class quick_index {
   // The shard that would hold a term, by the shards' first terms.
   std::size_t shard_of(std::string_view term) const;
   // The postings of a term (nullptr when no loaded row holds it; the shard must be loaded).
-  const std::vector<posting>* postings(const std::string& term) const;
+  const term_postings* postings(const std::string& term) const;
   // The article a row belongs to.
   std::uint32_t article_of(std::uint32_t row) const;
   // The file index of the texts chunk holding an article in lang (npos when none).
@@ -112,7 +125,8 @@ class quick_index {
   synonym_table synonyms_;
   std::vector<std::string> shard_first_;
   // Every file: the term shards (in term order), then each language's texts chunks.
-  std::vector<std::string> files_;
+  std::vector<std::string> files_;  // "" for a texts chunk no article has
+  std::unordered_map<std::string, std::size_t> file_index_;  // name → index in files_
   std::vector<bool> loaded_;
   struct language_texts {
     std::size_t first_file = 0;  // index in files_ of its first chunk
@@ -121,7 +135,7 @@ class quick_index {
   };
   std::map<std::string, language_texts, std::less<>> texts_;
   std::uint32_t text_articles_ = quick_text_articles;
-  std::map<std::string, std::vector<posting>, std::less<>> terms_;  // of loaded shards
+  std::map<std::string, term_postings, std::less<>> terms_;  // of loaded shards
 };
 
 // The bytes of the files (for the writer and the tests): LEB128 numbers and

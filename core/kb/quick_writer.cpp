@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/languages.hpp"
 #include "kb/quick_index.hpp"
@@ -66,9 +67,113 @@ struct counts {
   std::uint32_t in_column[3] = {0, 0, 0};
 };
 
+using term_counts = std::map<std::string, std::map<std::size_t, counts>>;  // term → row → counts
+
+struct term_shards {
+  std::vector<std::string> files;  // unzipped, in term order
+  std::vector<std::string> first;  // each one's first term
+};
+
+// Term shards: terms in byte order, each shard starting a new run of shared prefixes.
+// number: an indexed row's number; length_code: by row number.
+term_shards write_shards(const term_counts& terms, const std::vector<std::uint32_t>& number,
+                         const std::vector<std::uint8_t>& length_code, double average_words) {
+  term_shards out;
+  std::string shard;
+  std::size_t in_shard = 0;
+  std::string last;
+  const auto flush = [&] {
+    if (in_shard == 0) return;
+    std::string file(quick_terms_magic);
+    file.push_back(static_cast<char>(quick_format_version));
+    put_number(file, in_shard);
+    file += shard;
+    out.files.push_back(std::move(file));
+    shard.clear();
+    in_shard = 0;
+    last.clear();
+  };
+  std::vector<std::pair<std::uint32_t, counts>> holders;
+  for (const auto& [term, by_row] : terms) {
+    // A pair token in one row only is half the dictionary and almost never searched.
+    if (term[0] == pair_marker && by_row.size() < 2) continue;
+    holders.clear();
+    for (const auto& [row, n] : by_row) holders.emplace_back(number[row], n);
+    if (holders.size() > quick_max_postings) {
+      // A common word keeps the rows it weighs most in (bm25 without idf, which is the
+      // same for all of them): the rest would rank below them for this word.
+      const auto impact = [&](const std::pair<std::uint32_t, counts>& h) {
+        double f = 0;
+        for (std::size_t c = 0; c < column_weights.size(); ++c) f += column_weights[c] * h.second.in_column[c];
+        return term_score(1, f, quick_format::length_of(length_code[h.first]) / average_words);
+      };
+      std::nth_element(holders.begin(), holders.begin() + quick_max_postings - 1, holders.end(),
+                       [&](const auto& x, const auto& y) {
+                         const double a = impact(x), b = impact(y);
+                         return a != b ? a > b : x.first < y.first;
+                       });
+      holders.resize(quick_max_postings);
+    }
+    std::sort(holders.begin(), holders.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (in_shard == 0) out.first.push_back(term);
+    std::size_t shared = 0;
+    while (shared < last.size() && shared < term.size() && last[shared] == term[shared]) ++shared;
+    put_number(shard, shared);
+    put_string(shard, std::string_view(term).substr(shared));
+    put_number(shard, by_row.size());
+    put_number(shard, holders.size());
+    std::uint32_t previous_row = 0;
+    for (const auto& [row, n] : holders) {
+      put_number(shard, row - previous_row);
+      previous_row = row;
+      put_number(shard, quick_format::pack_counts(n.in_column[0], n.in_column[1], n.in_column[2]));
+      shard.push_back(static_cast<char>(length_code[row]));
+    }
+    last = term;
+    ++in_shard;
+    if (shard.size() >= quick_shard_bytes) flush();
+  }
+  flush();
+  return out;
+}
+
+using texts_by_language = std::map<std::string, std::map<std::uint32_t, quick_index::article_text>>;
+
+// Each language's texts, in chunks of text_articles articles ("" for a chunk with no
+// article in that language).
+std::vector<std::pair<std::string, std::vector<std::string>>> write_texts(const texts_by_language& texts,
+                                                                          std::size_t articles,
+                                                                          std::size_t text_articles) {
+  const std::size_t text_chunks = (articles + text_articles - 1) / text_articles;
+  std::vector<std::pair<std::string, std::vector<std::string>>> text_files;  // lang, chunks
+  for (const auto& [lang, by_article] : texts) {
+    std::vector<std::string> chunks(text_chunks);
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      const auto begin = by_article.lower_bound(static_cast<std::uint32_t>(c * text_articles));
+      const auto end = by_article.lower_bound(static_cast<std::uint32_t>((c + 1) * text_articles));
+      if (begin == end) continue;
+      std::string& file = chunks[c];
+      file = quick_text_magic;
+      file.push_back(static_cast<char>(quick_format_version));
+      put_number(file, static_cast<std::size_t>(std::distance(begin, end)));
+      for (auto it = begin; it != end; ++it) {
+        const auto& x = it->second;
+        put_number(file, it->first - c * text_articles);
+        for (const std::string* field : {&x.id, &x.kind, &x.category, &x.title, &x.excerpt}) {
+          put_string(file, *field);
+        }
+      }
+    }
+    text_files.emplace_back(lang, std::move(chunks));
+  }
+
+  return text_files;
+}
+
 }  // namespace
 
-result<quick_written> write_quick_index(const std::string& image, const store_file& store) {
+result<quick_written> write_quick_index(const std::string& image, const hash_bytes& hash) {
   auto opened = open_copy(image);
   if (!opened) return opened.err();
   sqlite3* db = opened.value().get();
@@ -84,9 +189,9 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
   };
   std::vector<article_rows> articles;
   std::map<std::string, std::uint32_t> article_of;
-  std::map<std::string, std::map<std::uint32_t, quick_index::article_text>> texts;  // lang → article → text
+  texts_by_language texts;  // lang → article → text
   std::vector<std::uint32_t> lengths;  // words of each indexed row, in reading order
-  std::map<std::string, std::map<std::size_t, counts>> terms;  // term → indexed row → counts
+  term_counts terms;  // term → indexed row → counts
   std::uint64_t total_words = 0;
 
   statement select(db,
@@ -148,83 +253,47 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
     }
   }
 
-  quick_written written;
-  // Term shards: terms in byte order, each shard starting a new run of shared prefixes.
-  std::vector<std::string> shard_first;
-  std::string shard;
-  std::size_t in_shard = 0;
-  std::string last;
-  const auto flush = [&]() -> status {
-    if (in_shard == 0) return ok_status();
-    std::string file(quick_terms_magic);
-    file.push_back(static_cast<char>(quick_format_version));
-    put_number(file, in_shard);
-    file += shard;
-    auto name = store(file);
-    if (!name) return name.err();
-    written.shards.push_back(name.value());
-    shard.clear();
-    in_shard = 0;
-    last.clear();
-    return ok_status();
-  };
-  std::vector<std::pair<std::uint32_t, counts>> holders;
-  for (const auto& [term, by_row] : terms) {
-    // A pair token in one row only is half the dictionary and almost never searched.
-    if (term[0] == pair_marker && by_row.size() < 2) continue;
-    holders.clear();
-    for (const auto& [row, n] : by_row) holders.emplace_back(number[row], n);
-    std::sort(holders.begin(), holders.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-    if (in_shard == 0) shard_first.push_back(term);
-    std::size_t shared = 0;
-    while (shared < last.size() && shared < term.size() && last[shared] == term[shared]) ++shared;
-    put_number(shard, shared);
-    put_string(shard, std::string_view(term).substr(shared));
-    put_number(shard, holders.size());
-    std::uint32_t previous_row = 0;
-    for (const auto& [row, n] : holders) {
-      put_number(shard, row - previous_row);
-      previous_row = row;
-      put_number(shard, quick_format::pack_counts(n.in_column[0], n.in_column[1], n.in_column[2]));
-      shard.push_back(static_cast<char>(length_code[row]));
-    }
-    last = term;
-    ++in_shard;
-    if (shard.size() >= quick_shard_bytes) {
-      if (auto flushed = flush(); !flushed) return flushed.err();
-    }
-  }
-  if (auto flushed = flush(); !flushed) return flushed.err();
+  const double average_words =
+      lengths.empty() ? 1 : static_cast<double>(total_words) / static_cast<double>(lengths.size());
+  term_shards shards = write_shards(terms, number, length_code, average_words);
+  std::vector<std::string>& shard_files = shards.files;
+  const std::vector<std::string>& shard_first = shards.first;
+  const std::size_t text_articles =
+      articles.size() <= quick_few_text_chunks * quick_small_text_articles ? quick_small_text_articles
+                                                                             : quick_text_articles;
+  auto text_files = write_texts(texts, articles.size(), text_articles);
 
-  // Each language's texts, in chunks of quick_text_articles articles ("" for a chunk with
-  // none in that language).
-  std::vector<std::pair<std::string, std::vector<std::string>>> text_files;
-  for (const auto& [lang, by_article] : texts) {
-    std::vector<std::string> chunks((articles.size() + quick_text_articles - 1) / quick_text_articles);
+  // The key: a hash of every file, each with its length, in the order the head lists them.
+  std::string all;
+  const auto add_to_key = [&](const std::string& file) {
+    put_number(all, file.size());
+    all += file;
+  };
+  for (const std::string& file : shard_files) add_to_key(file);
+  for (const auto& [lang, chunks] : text_files) {
+    put_string(all, lang);
+    for (const std::string& file : chunks) add_to_key(file);
+  }
+  const std::string key = hash(all);
+  all.clear();
+  all.shrink_to_fit();
+
+  quick_written written;
+  for (std::size_t i = 0; i < shard_files.size(); ++i) {
+    written.shards.push_back(quick_shard_name(key, i));
+    written.files.emplace_back(written.shards.back(), std::move(shard_files[i]));
+  }
+  for (auto& [lang, chunks] : text_files) {
     for (std::size_t c = 0; c < chunks.size(); ++c) {
-      const auto begin = by_article.lower_bound(static_cast<std::uint32_t>(c * quick_text_articles));
-      const auto end = by_article.lower_bound(static_cast<std::uint32_t>((c + 1) * quick_text_articles));
-      if (begin == end) continue;
-      std::string file(quick_text_magic);
-      file.push_back(static_cast<char>(quick_format_version));
-      put_number(file, static_cast<std::size_t>(std::distance(begin, end)));
-      for (auto it = begin; it != end; ++it) {
-        const auto& x = it->second;
-        put_number(file, it->first - c * quick_text_articles);
-        for (const std::string* field : {&x.id, &x.kind, &x.category, &x.title, &x.excerpt}) {
-          put_string(file, *field);
-        }
-      }
-      auto name = store(file);
-      if (!name) return name.err();
-      chunks[c] = name.value();
+      if (chunks[c].empty()) continue;
+      written.texts.emplace_back(lang, quick_texts_name(key, lang, c));
+      written.files.emplace_back(written.texts.back().second, std::move(chunks[c]));
     }
-    text_files.emplace_back(lang, std::move(chunks));
   }
 
   std::string head(quick_head_magic);
   head.push_back(static_cast<char>(quick_format_version));
+  put_string(head, key);
   put_number(head, lengths.size());
   put_number(head, total_words);
   put_number(head, articles.size());
@@ -237,20 +306,21 @@ result<quick_written> write_quick_index(const std::string& image, const store_fi
     put_number(head, group.size());
     for (const std::string& word : group) put_string(head, word);
   }
-  put_number(head, written.shards.size());
-  for (std::size_t i = 0; i < written.shards.size(); ++i) {
-    put_string(head, shard_first[i]);
-    put_string(head, written.shards[i]);
+  // The shards' first terms, each as the bytes it shares with the one before and the rest.
+  put_number(head, shard_first.size());
+  std::string last;
+  for (const std::string& first : shard_first) {
+    std::size_t shared = 0;
+    while (shared < last.size() && shared < first.size() && last[shared] == first[shared]) ++shared;
+    put_number(head, shared);
+    put_string(head, std::string_view(first).substr(shared));
+    last = first;
   }
-  put_number(head, quick_text_articles);
+  put_number(head, text_articles);
   put_number(head, text_files.size());
   for (const auto& [lang, chunks] : text_files) {
     put_string(head, lang);
     put_number(head, chunks.size());
-    for (const std::string& name : chunks) put_string(head, name);
-    for (const std::string& name : chunks) {
-      if (!name.empty()) written.texts.emplace_back(lang, name);
-    }
   }
   written.head = std::move(head);
   return written;
