@@ -354,11 +354,28 @@ export class HelpAssistantElement extends HTMLElement {
     });
   }
 
+  // A search that needs parts of the help center this device has not stored, while it
+  // is offline: said plainly, with the contact shown, and searched again once online.
+  // The assistant stays as it is (what was read before still opens).
+  #showOffline(query) {
+    const ui = this.#ui;
+    if (ui.query.value !== query) return;  // words no longer in the box
+    ui.results.replaceChildren();
+    ui.results.dataset.query = query;
+    ui.status.textContent = t(this.#lang, 'errorOffline');
+    ui.status.classList.add('error');
+    this.#root.querySelector('.contact').classList.add('prominent');
+    window.addEventListener('online', () => {
+      if (ui.query.value === query) this.#search();
+    }, { once: true, signal: this.#abort.signal });
+  }
+
   #showError(error) {
     const key = {
       corrupt_database: 'errorCorrupt',
       version_mismatch: 'errorVersion',
       kb_unavailable: 'errorUnavailable',
+      offline: 'errorUnavailable',
     }[error.code] ?? 'errorGeneric';
     this.#ui.status.textContent = t(this.#lang, key);
     this.#ui.status.classList.add('error');
@@ -782,7 +799,8 @@ export class HelpAssistantElement extends HTMLElement {
       // The customer asked for exactly what they typed ("search for … instead").
       found = await engine.search(query, { lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole });
     } catch (error) {
-      this.#showError(error);
+      if (error.code === 'offline') this.#showOffline(query);
+      else this.#showError(error);
       return;
     } finally {
       ui.results.setAttribute('aria-busy', String(--this.#searching > 0));

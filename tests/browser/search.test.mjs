@@ -160,6 +160,24 @@ test('after one visit the demo works offline', async () => {
   await context.close();
 });
 
+test('offline, a search that needs what this device has not stored says so, and searches again online', async () => {
+  // Without a service worker nothing is stored beyond what the first searches fetched.
+  const context = await env.browser.newContext({ locale: 'hr-HR', serviceWorkers: 'block' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await page.locator('help-assistant[data-follow-up-checked]').waitFor({ state: 'attached' });
+  await context.setOffline(true);
+  await w.input.fill('kako aktivirati eSIM na novom mobitelu');
+  await expectStatus(page, /^Niste povezani s internetom/);
+  assert.equal(await w.hits.count(), 0);
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+  assert.match(await w.contact.textContent(), /0800 100 200/);
+  await context.setOffline(false);
+  await expectFirstHit(page, 'esim-activation');
+  assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+  await context.close();
+});
+
 test('a misspelt word is corrected, and the page says so', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);

@@ -11,6 +11,10 @@
 //                                                     nginx's on-the-fly gzip sends it)
 //                                                     [--timeline]  (each response of the
 //                                                     first visits: ms from navigation)
+//                                     [--synthetic N] (the demo page on the synthetic
+//                                                     knowledge base of N articles that
+//                                                     tools/bench/scale.mjs --sizes N built,
+//                                                     and Pagefind on the same articles)
 //
 // The network is emulated by the server (tools/serve.mjs throttle), so it applies alike
 // to the page, its workers and its service worker: every response waits one round trip,
@@ -49,8 +53,29 @@ const { values } = parseArgs({
     site: { type: 'string', default: SITE },
     chunked: { type: 'boolean', default: false },
     timeline: { type: 'boolean', default: false },
+    synthetic: { type: 'string' },
   },
 });
+
+// The site to measure: the demo, or the demo page on a synthetic knowledge base.
+function ourSite() {
+  if (!values.synthetic) return path.resolve(values.site);
+  const scale = path.join(ROOT, 'build/bench/scale');
+  const kb = path.join(scale, `synthetic-${values.synthetic}.sqlite`);
+  const pages = path.join(scale, `synthetic-${values.synthetic}-pages`);
+  if (!existsSync(kb) || !existsSync(pages)) {
+    throw new Error(`build it first: node tools/bench/scale.mjs --sizes ${values.synthetic}`);
+  }
+  mkdirSync(OUT, { recursive: true });
+  const dir = path.join(OUT, `site-${values.synthetic}`);
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('cp', ['-r', path.resolve(values.site), dir]);
+  rmSync(path.join(dir, 'kb'), { recursive: true, force: true });
+  execFileSync('cp', ['-r', pages, path.join(dir, 'kb')]);
+  execFileSync('cp', [kb, path.join(dir, 'kb.sqlite')]);
+  return dir;
+}
+const OURS = ourSite();
 
 function escapeHtml(s) {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -62,7 +87,7 @@ function buildPagefindSite() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const corpus = path.join(OUT, 'corpus.jsonl');
-  execFileSync(path.join(ROOT, 'build/native/kbc'), ['--export-corpus', path.join(SITE, 'kb.sqlite'), '-o', corpus]);
+  execFileSync(path.join(ROOT, 'build/native/kbc'), ['--export-corpus', path.join(OURS, 'kb.sqlite'), '-o', corpus]);
   const docs = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   for (const doc of docs) {
     const lang = doc.lang ?? 'en';
@@ -129,7 +154,7 @@ function printTimeline(engine, network, run, started, resultMs, log) {
 }
 
 const engines = [
-  { name: 'ours', site: () => path.resolve(values.site), input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]' },
+  { name: 'ours', site: () => OURS, input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]' },
   { name: 'pagefind', site: () => buildPagefindSite().dir, input: '#q', results: '#results' },
 ];
 
