@@ -97,6 +97,16 @@ async function fromCache(url) {
   }
 }
 
+// Files that never change (named by their bytes), kept by this worker as it fetches them:
+// the service worker stores only what the page asks it to (above the offline limit, not
+// the chunks and first-answer files a search reads), and on a first visit this worker's
+// requests do not pass through it. A repeat visit then searches from this device.
+const keptFiles = 'help-assistant-kept';
+
+function keep(url, response) {
+  self.caches?.open(keptFiles).then((cache) => cache.put(url, response)).catch(() => {});
+}
+
 // A file's response: from the network (the cache when the network fails), or from the
 // cache first for a file that never changes. kb_unavailable when neither has it.
 async function respond(url, { immutable = false } = {}) {
@@ -104,6 +114,7 @@ async function respond(url, { immutable = false } = {}) {
   if (!response) {
     try {
       response = await fetch(url);
+      if (immutable && response.ok) keep(url, response.clone());
     } catch (e) {
       response = await fromCache(url);
       // Offline, a search whose files were never stored needs the network (the widget

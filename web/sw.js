@@ -29,7 +29,11 @@ self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name !== cacheName) await caches.delete(name);
+    // Earlier versions' caches go; help-assistant-kept, the immutable files the engine's
+    // worker fetched (engine-worker.js), stays: it may be filled before this activates.
+    for (const name of await caches.keys()) {
+      if (name !== cacheName && name.startsWith('help-assistant-v')) await caches.delete(name);
+    }
     await self.clients.claim();
   })());
 });

@@ -178,6 +178,29 @@ test('offline, a search that needs what this device has not stored says so, and 
   await context.close();
 });
 
+test('what a search downloaded is kept on the device: the next visit answers it without the network', async () => {
+  // No service worker: the engine's worker keeps the files it fetched itself (a large help
+  // center's service worker stores only the head and the hot pages).
+  const context = await env.browser.newContext({ locale: 'sl-SI', serviceWorkers: 'block' });
+  const first = await openPage(context, env.base);
+  await widget(first).input.fill('kako aktivirati esim');
+  await expectFirstHit(first, 'esim-activation', 'sl');
+  await first.locator('help-assistant[data-follow-up-checked]').waitFor({ state: 'attached' });
+  await first.close();
+  // The next visit: the page loads (the manifest and the first-answer index's head, which
+  // are revalidated), but none of the knowledge base's chunks and files can be downloaded.
+  const blocked = [];
+  await context.route(/\/kb\/[0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin$/, (route) => {
+    blocked.push(new URL(route.request().url()).pathname);
+    return route.abort('internetdisconnected');
+  });
+  const page = await openPage(context, env.base);
+  await widget(page).input.fill('kako aktivirati esim');
+  await expectFirstHit(page, 'esim-activation', 'sl');
+  assert.deepEqual(blocked, []);
+  await context.close();
+});
+
 test('a misspelt word is corrected, and the page says so', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
