@@ -22,6 +22,25 @@ async function waitForPhase(page, phase) {
   await page.locator(`help-assistant .conversation.phase-${phase}`).waitFor({ timeout: 30000 });
 }
 
+test('the problem is said back as a Serbian, Croatian or Slovenian speaker would say it', async () => {
+  // The fix's problem is a sentence of its own ("kućni internet Vam ne radi"); after "da"
+  // its "Vam" would have to move next to "da", so it is not put after "da".
+  for (const [locale, typed, said] of [
+    ['sr-RS', 'ne radi mi internet od jutros', 'Napisali ste „ne radi mi internet od jutros“. Ako smo dobro razumeli: kućni internet Vam ne radi. Da li je tako?'],
+    ['hr-HR', 'ne radi mi internet od jutra', 'Napisali ste „ne radi mi internet od jutra”. Ako smo dobro razumjeli: kućni internet Vam ne radi. Je li tako?'],
+    ['sl-SI', 'domači internet ne deluje', 'Napisali ste »domači internet ne deluje«. Če smo prav razumeli: domači internet vam ne deluje. Ali je tako?'],
+  ]) {
+    const context = await env.browser.newContext({ locale });
+    const page = await openPage(context, env.base);
+    const w = widget(page);
+    await w.input.fill(typed);
+    await w.input.press('Enter');
+    await waitForPhase(page, 'confirming');
+    assert.equal(await page.locator('help-assistant .restatement').textContent(), said);
+    await context.close();
+  }
+});
+
 test('a customer describes the problem, the second solution works, and they rate the help', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
