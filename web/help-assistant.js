@@ -139,6 +139,7 @@ export class HelpAssistantElement extends HTMLElement {
   // fix): a search answer that arrives after that answers a question no longer asked, and
   // is dropped rather than shown over what the customer is now looking at.
   #moment = 0;
+  #actsPending = 0;  // conversation steps (not records) asked for and not yet shown (#act)
   #searching = 0;  // searches on their way; the results list is aria-busy meanwhile
   // The handoff being prepared: the reply time, site.yaml's channels, what the customer
   // typed in the form, the package under review, and the outbox's items.
@@ -342,8 +343,10 @@ export class HelpAssistantElement extends HTMLElement {
       ui.writeToUs.hidden = false;
       this.dispatchEvent(new CustomEvent('ready', { detail: engine.info }));
       // The results for a query typed while loading (the whole engine's, in place of the
-      // first answer's), or this page's suggestions.
-      this.#search();
+      // first answer's), or this page's suggestions; not when the customer has moved on
+      // to a conversation step or an article meanwhile (the whole engine can be ready
+      // after Enter: its answer would land over the restatement).
+      if (this.#actsPending === 0 && !ui.results.hidden) this.#search();
       // data-follow-up-checked: the page has looked for a fix to ask about (tests wait on it).
       this.#restoreConversation(engine).then(() => this.#askIfStillFixed())
         .finally(() => this.toggleAttribute('data-follow-up-checked', true));
@@ -484,7 +487,11 @@ export class HelpAssistantElement extends HTMLElement {
   #act(action) {
     // A language switch is no step away from the words in the box (see #search).
     if (action.type !== 'language') this.#queryAtAct = this.#ui.query.value;
-    if (!recordOnly.has(action.type)) this.#moment++;
+    const step = !recordOnly.has(action.type);
+    if (step) {
+      this.#moment++;
+      this.#actsPending++;
+    }
     this.#acting = this.#acting.then(async () => {
       const engine = await this.#loading;
       if (!engine || !this.isConnected) return;
@@ -509,7 +516,7 @@ export class HelpAssistantElement extends HTMLElement {
       }
       // What the customer searched or opened is only recorded; the page stays as it is.
       if (!recordOnly.has(action.type)) this.#showConversation(next.view, action);
-    });
+    }).finally(() => { if (step) this.#actsPending--; });
     return this.#acting;
   }
 

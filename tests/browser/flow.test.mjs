@@ -163,7 +163,7 @@ test('a customer who describes the problem in Cyrillic is answered in Cyrillic',
   await w.input.pressSequentially('нема интернета од јутрос', { delay: 10 });
   await w.input.press('Enter');
   await waitForPhase(page, 'confirming');
-  assert.match(await c.text(), /Написали сте „нема интернета од јутрос“\. Разумем да кућни интернет Вам не ради\./);
+  assert.match(await c.text(), /Написали сте „нема интернета од јутрос“\. Ако смо добро разумели: кућни интернет Вам не ради\./);
   assert.equal(await w.language.inputValue(), 'sr-Cyrl');
   assert.equal(await w.status.textContent(), '');
   assert.deepEqual(page.errors, []);
