@@ -97,14 +97,23 @@ async function fromCache(url) {
   }
 }
 
-// Files that never change (named by their bytes), kept by this worker as it fetches them:
-// the service worker stores only what the page asks it to (above the offline limit, not
-// the chunks and first-answer files a search reads), and on a first visit this worker's
-// requests do not pass through it. A repeat visit then searches from this device.
+// Files that never change (named by their bytes), kept by this worker once they have
+// been read as good: the service worker stores only what the page asks it to (above the
+// offline limit, not the chunks and first-answer files a search reads), and on a first
+// visit this worker's requests do not pass through it. A repeat visit then searches from
+// this device. Kept only after checking, as a damaged download kept under a name that is
+// never fetched again would break every later visit.
 const keptFiles = 'help-assistant-kept';
 
-function keep(url, response) {
-  self.caches?.open(keptFiles).then((cache) => cache.put(url, response)).catch(() => {});
+function keep(url, bytes) {
+  self.caches?.open(keptFiles).then((cache) => cache.put(url, new Response(bytes))).catch(() => {});
+}
+
+// An immutable file's bytes as they came (gzipped), and its bytes to read; keep(url,
+// raw) once they are read as good.
+async function immutableFile(url) {
+  const raw = await download(url, { immutable: true });
+  return { raw, bytes: await unzipped(raw) };
 }
 
 // A file's response: from the network (the cache when the network fails), or from the
@@ -114,7 +123,6 @@ async function respond(url, { immutable = false } = {}) {
   if (!response) {
     try {
       response = await fetch(url);
-      if (immutable && response.ok) keep(url, response.clone());
     } catch (e) {
       response = await fromCache(url);
       // Offline, a search whose files were never stored needs the network (the widget
@@ -148,7 +156,11 @@ async function verified(name, bytes) {
 }
 
 async function pagesFile(name) {
-  return verified(name, await unzipped(await download(new URL(name, pages.base), { immutable: true })));
+  const url = new URL(name, pages.base);
+  const { raw, bytes } = await immutableFile(url);
+  await verified(name, bytes);
+  keep(url, raw);
+  return bytes;
 }
 
 function addChunk(index) {
@@ -290,12 +302,19 @@ async function startQuick(manifestUrl) {
       given.head ? new Uint8Array(given.head) : download(new URL('quick.bin', base)),
     ]);
     const quick = { engine: new QuickEngine(instance), files: new Map() };
-    // One download per file, however many searches ask for it.
+    // One download per file, however many searches ask for it, added to the index as it
+    // comes.
     quick.file = (name) => {
       if (!quick.files.has(name)) {
         // Not verified by a hash: the index's files are named by one key, a hash of them
         // all (core/kb/quick_writer.hpp), and its reader checks each file's form.
-        const got = download(new URL(name, base), { immutable: true }).then(unzipped);
+        const url = new URL(name, base);
+        const got = immutableFile(url).then(({ raw, bytes }) => {
+          const added = quick.engine.add(name, bytes);
+          if (!added.ok) throw fail('corrupt_database', added.error.message);
+          keep(url, raw);
+          return bytes;
+        });
         got.catch(() => quick.files.delete(name));  // asked again by the next search
         quick.files.set(name, got);
       }
@@ -304,7 +323,7 @@ async function startQuick(manifestUrl) {
     const opened = quick.engine.open(early.lang, await unzipped(head));
     if (!opened.ok) throw fail(opened.error.code, opened.error.message);
     // The customer's texts, before a search asks for them with its terms.
-    for (const name of opened.files) quick.file(name).then((bytes) => quick.engine.add(name, bytes), () => {});
+    for (const name of opened.files) quick.file(name).catch(() => {});
     return quick;
   } catch (e) {
     console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
@@ -318,8 +337,7 @@ async function quickSearch(quick, params, stillWanted) {
     const result = quick.engine.search(String(params.query ?? ''), params.options ?? {});
     if (result.ok || result.error.code !== 'pages_missing') return result;
     if (!stillWanted()) return { ok: true, hits: [], superseded: true };  // never shown
-    const files = await Promise.all(result.files.map(async (name) => [name, await quick.file(name)]));
-    for (const [name, bytes] of files) quick.engine.add(name, bytes);
+    await Promise.all(result.files.map((name) => quick.file(name)));  // each added as it comes
   }
   return { ok: false, error: { code: 'kb_unavailable', message: 'the first-answer index keeps asking for files' } };
 }

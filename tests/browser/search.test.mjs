@@ -201,6 +201,20 @@ test('what a search downloaded is kept on the device: the next visit answers it 
   await context.close();
 });
 
+test('a damaged download is not kept: the next visit downloads it again and works', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const chunks = /\/kb\/[0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin$/;
+  await context.route(chunks, (route) => route.fulfill({ status: 200, body: Buffer.alloc(8192, 65) }));
+  const first = await openPage(context, env.base);
+  await widget(first).retry.waitFor({ state: 'visible' });
+  await first.close();
+  await context.unroute(chunks);
+  const page = await openPage(context, env.base);
+  await widget(page).input.fill('forgot password');
+  await expectFirstHit(page, 'reset-password');
+  await context.close();
+});
+
 test('a misspelt word is corrected, and the page says so', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
