@@ -2,15 +2,16 @@
 # Builds everything the demo needs into build/site/:
 #   kbc (native) → kb.sqlite from knowledge-base/; assistant.{js,wasm} and quick.wasm
 #   (Emscripten); web/, with the widget's modules bundled into one (esbuild).
-# Incremental: CMake and make skip what is up to date.
+# Incremental: CMake and make skip what is up to date. A configure that failed (a
+# package missing) leaves a CMakeCache.txt but no Makefile, so it is run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs acorn from there
 jobs=$(nproc)
 
-[ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+[ -f build/native/Makefile ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs" --target kbc
-[ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+[ -f build/wasm/Makefile ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs" --target assistant quick
 
 mkdir -p build/site

@@ -11,7 +11,7 @@ shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(text search session package kb_image quick)
 
-if [ ! -f build/fuzz/CMakeCache.txt ]; then
+if [ ! -f build/fuzz/Makefile ]; then
   CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DHA_FUZZ=ON -DHA_SANITIZE=ON -DHA_TESTS=OFF >/dev/null
 fi

@@ -20,7 +20,7 @@ tools/build.sh
 mkdir -p build/test-packages
 
 echo "== 1. unit tests, native (ASan + UBSan)"
-[ -f build/asan/CMakeCache.txt ] || cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DHA_SANITIZE=ON >/dev/null
+[ -f build/asan/Makefile ] || cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DHA_SANITIZE=ON >/dev/null
 cmake -S . -B build/asan -DHA_WERROR=$werror >/dev/null
 cmake --build build/asan -j"$jobs" --target ha_tests
 build/asan/ha_tests
