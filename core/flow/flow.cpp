@@ -99,6 +99,7 @@ const std::vector<std::string>& pick(const text_list& t, std::string_view lang) 
 void add_cyrillic(flow& f) {
   add_cyrillic(f.title);
   add_cyrillic(f.problem);
+  add_cyrillic(f.summary);
   add_cyrillic(f.symptoms);
   for (node& n : f.nodes) {
     add_cyrillic(n.body);
@@ -144,6 +145,7 @@ std::string to_json(const flow& f) {
                             {"pages", f.pages},
                             {"title", write_text(f.title)},
                             {"problem", write_text(f.problem)},
+                            {"summary", write_text(f.summary)},
                             {"symptoms", write_text_list(f.symptoms)},
                             {"start", f.start},
                             {"nodes", std::move(nodes)}});
@@ -161,6 +163,7 @@ result<flow> from_json(std::string_view source) {
   f.pages = read_strings(j, "pages");
   f.title = read_text(j, "title");
   f.problem = read_text(j, "problem");
+  f.summary = read_text(j, "summary");
   f.symptoms = read_text_list(j, "symptoms");
   f.start = read_string(j, "start");
   for (const json& jn : j["nodes"]) {

@@ -58,6 +58,9 @@ struct flow {
   std::vector<std::string> pages;
   text title;    // shown in search results
   text problem;  // the problem as understood, said back before the flow starts (P2)
+  // The same problem said of the customer, for the agent who reads the case ("the
+  // customer's home internet is not working"); optional, `problem` when absent.
+  text summary;
   text_list symptoms;
   std::string start;
   std::vector<node> nodes;

@@ -72,6 +72,7 @@ class checker {
     team(f_.team, f_.line_of("team"));
     translations(f_.title, f_.line_of("title"), "the flow's title");
     translations(f_.problem, f_.line_of("problem"), "the flow's problem");
+    if (!f_.summary.empty()) translations(f_.summary, f_.line_of("summary"), "the flow's summary");
     translations(f_.symptoms, f_.line_of("symptoms"), "the flow's symptoms");
     if (f_.nodes.empty()) add(f_.line_of("nodes"), "the flow has no nodes");
     if (!f_.start.empty() && !f_.find(f_.start)) {

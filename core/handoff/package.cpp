@@ -591,11 +591,13 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   pkg["script"] = c.lang == "sr-Cyrl" ? "Cyrl" : "Latn";
   pkg["page"] = cut(r.page, max_page_chars);
 
-  // The problem: the flow's own restatement (which the customer confirmed, P2), and the
-  // customer's words; with no flow, what they last searched for.
+  // The problem: the flow's restatement (which the customer confirmed, P2) as said of
+  // the customer (its `summary`; the agent is not the one whose internet is down), and
+  // the customer's words; with no flow, what they last searched for.
   sections ev = read_events(s, c);
   std::string customer_words = c.scrub(s.described);
-  std::string restated = f ? flow::pick(f->problem, c.lang) : std::string();
+  std::string restated =
+      !f ? std::string() : flow::pick(f->summary.empty() ? f->problem : f->summary, c.lang);
   if (!f && customer_words.empty() && !ev.searches.empty()) {
     customer_words = ev.searches.back()["query"].get<std::string>();
   }

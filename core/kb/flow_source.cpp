@@ -10,8 +10,8 @@ namespace {
 
 using fields = std::set<std::string, std::less<>>;
 
-const fields flow_fields = {"id",      "team",     "category", "pages", "title",
-                            "problem", "symptoms", "start",    "nodes"};
+const fields flow_fields = {"id",      "team",    "category", "pages", "title",
+                            "problem", "summary", "symptoms", "start", "nodes"};
 const fields node_fields = {"id",           "type", "text",    "options",
                             "alternatives", "next", "article", "team"};
 const fields option_fields = {"label", "next"};
@@ -235,6 +235,7 @@ static bool read_root(reader& r, const YAML::Node& root, flow::flow& f,
   }
   f.title = r.text(root, "title");
   f.problem = r.text(root, "problem");
+  f.summary = r.text(root, "summary");
   f.symptoms = r.text_list(root, "symptoms");
   const YAML::Node nodes = root["nodes"];
   if (!nodes || !nodes.IsSequence() || nodes.size() == 0 || nodes.size() > max_nodes) {

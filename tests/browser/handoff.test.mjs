@@ -95,7 +95,7 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const mailto = new URL(await panel.locator('a[data-action=email]').getAttribute('href'));
   assert.equal(mailto.protocol, 'mailto:');
   assert.equal(mailto.pathname, 'podrska@savanova.example');
-  assert.equal(mailto.searchParams.get('subject'), `Case ${fullJson.case_code}: your home internet is not working`);
+  assert.equal(mailto.searchParams.get('subject'), `Case ${fullJson.case_code}: the customer's home internet is not working`);
   assert.equal(mailto.searchParams.get('body'), previewText);
   const [download] = await Promise.all([page.waitForEvent('download'), button('Download the case file').click()]);
   assert.equal(download.suggestedFilename(), `savanova-case-${fullJson.case_code}.json`);

@@ -62,6 +62,9 @@ inline flow::flow router_flow() {
              {"sr-Latn", "Popravka rutera koji ne radi"},
              {"sr-Cyrl", "Поправка рутера који не ради"}};
   f.problem = {{"en", "your router does not work"}, {"sr-Latn", "ruter Vam ne radi"}};
+  f.summary = {{"en", "the customer's router does not work"},
+               {"sr-Latn", "korisniku ne radi ruter"},
+               {"sr-Cyrl", "кориснику не ради рутер"}};
   f.symptoms = {{"en", {"router not working"}}, {"sr-Latn", {"ruter ne radi"}}};
   f.start = "ask";
   flow::node ask =

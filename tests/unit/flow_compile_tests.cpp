@@ -153,6 +153,8 @@ TEST_CASE("a valid flow is stored, searchable and readable in both scripts", "[k
   REQUIRE(f != nullptr);
   CHECK(f->nodes.size() == 3);
   CHECK(flow::pick(f->title, "sr-Cyrl") == "Проблем са рутером");
+  CHECK(flow::pick(f->summary, "sr-Cyrl") == "кориснику не ради рутер");
+  CHECK(flow::pick(f->problem, "en") == "your router does not work");
   CHECK(flow::pick(f->nodes[1].alternatives[0].steps, "sr-Cyrl")[0] == "Искључите га.");
   CHECK(base.find_flow("no-such-flow") == nullptr);
 }

@@ -169,7 +169,9 @@ TEST_CASE("the package carries every search, article, answer and outcome", "[han
   CHECK(pkg["language"] == "en");
   CHECK(pkg["script"] == "Latn");
   CHECK(pkg["page"] == "/#internet");
-  CHECK(pkg["problem"]["summary"] == "your router does not work");
+  // Said of the customer, for the agent (the restatement the customer confirmed is
+  // "your router does not work").
+  CHECK(pkg["problem"]["summary"] == "the customer's router does not work");
   CHECK(pkg["problem"]["flow"]["id"] == "router-fix");
   CHECK(pkg["team"] ==
         json{{"id", "technical"}, {"name", "Technical support"}, {"reason", "exhausted"}});
@@ -214,7 +216,7 @@ TEST_CASE("the package carries every search, article, answer and outcome", "[han
   const std::string summary = pkg["summary"];
   for (const char* part :
        {"Case ", "Technical support", "priority: high", "two answers in a row that did not solve it",
-        "your router does not work", "Restart — did not help", "Check the cable — helped partly",
+        "Problem: the customer's router does not work", "Restart — did not help", "Check the cable — helped partly",
         "What the router lights mean (did not help)", "\"router not working\"", "No contact given",
         "Saturday 2026-12-05 10:30 (Europe/Belgrade)"}) {
     INFO(part);
@@ -257,6 +259,7 @@ TEST_CASE("a Cyrillic customer's package speaks Cyrillic, but codes stay readabl
   const std::string summary = pkg["summary"];
   CHECK(summary.find("Случај " + pkg["case_code"].get<std::string>()) == 0);
   CHECK(summary.find("Техничка подршка") != std::string::npos);
+  CHECK(pkg["problem"]["summary"] == "кориснику не ради рутер");
   CHECK(summary.find("(Europe/Belgrade)") != std::string::npos);
 }
 
