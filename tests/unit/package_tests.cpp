@@ -214,11 +214,12 @@ TEST_CASE("the package carries every search, article, answer and outcome", "[han
   CHECK(pkg["satisfaction"] == json{{"solved", false}, {"rating", nullptr}, {"comment", ""}});
 
   const std::string summary = pkg["summary"];
-  for (const char* part :
-       {"Case ", "Technical support", "priority: high", "two answers in a row that did not solve it",
-        "Problem: the customer's router does not work", "Restart — did not help", "Check the cable — helped partly",
-        "What the router lights mean (did not help)", "\"router not working\"", "No contact given",
-        "Saturday 2026-12-05 10:30 (Europe/Belgrade)"}) {
+  for (const char* part : {"Case ", "Technical support", "priority: high",
+                           "two answers in a row that did not solve it",
+                           "Problem: the customer's router does not work", "Restart — did not help",
+                           "Check the cable — helped partly",
+                           "What the router lights mean (did not help)", "\"router not working\"",
+                           "No contact given", "Saturday 2026-12-05 10:30 (Europe/Belgrade)"}) {
     INFO(part);
     CHECK(summary.find(part) != std::string::npos);
   }
