@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make emscripten catch2 libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev nlohmann-json3-dev tcl dpkg-dev zlib1g-dev libmd-dev clang libclang-rt-14-dev pkg-config universal-ctags)
 # kbc tells real words from typos with hunspell's dictionaries (core/kb/real_words.hpp).
 packages+=(libhunspell-dev hunspell-en-us hunspell-sr hunspell-hr hunspell-bs hunspell-sl)
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium fonts-dejavu-core); fi
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium fonts-dejavu-core hugo); fi
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -150,6 +150,14 @@ export class HelpAssistantElement extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.append(template.content.cloneNode(true));
+    // Keys typed into the widget's fields stay in the widget. Seen from the page, the
+    // focused element is <help-assistant>, not a text field, so a site's own shortcut
+    // ("s" or "/" to its search, as documentation themes have) took the letters away.
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      this.#root.addEventListener(type, (e) => {
+        if (e.target.matches('input, textarea, select, [contenteditable]')) e.stopPropagation();
+      });
+    }
     const $ = (selector) => this.#root.querySelector(selector);
     this.#ui = {
       title: $('#title'), languageLabel: $('.language-label'), language: $('select'),
