@@ -164,3 +164,76 @@ test('at 320 pixels wide, results, an article and the handoff form need no sidew
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// Every control a customer taps on a phone is at least 44 × 44 CSS pixels (WCAG 2.5.5),
+// in each state of a journey: links inside an article's sentences are text, not targets,
+// and are left out (as WCAG does). The phone asks for reduced motion: nothing in the
+// widget moves (no transition or animation runs or is set up to run).
+test('on a phone every button, field and link to tap is at least 44 by 44 pixels, and nothing moves', async () => {
+  const context = await env.browser.newContext({
+    locale: 'en-US', viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce',
+  });
+  const page = await openPage(context, `${env.base}#internet`);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  const button = (name) => panel.getByRole('button', { name, exact: true });
+  const small = () => page.evaluate(() => {
+    const root = document.querySelector('help-assistant').shadowRoot;
+    const targets = root.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button]');
+    return [...targets].filter((el) => !el.closest('.article-body p, .article-body li, .article-body td'))
+      // A radio button is tapped through its label (the rating's stars).
+      .map((el) => (el.matches('input[type=radio], input[type=checkbox]') && el.closest('label') ? el.closest('label') : el))
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44))
+      .map(([el, r]) => `${el.tagName.toLowerCase()}.${el.className || ''} "${(el.textContent || el.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+      .concat(root.getAnimations().map((a) => `moving: ${a.animationName || a.transitionProperty || 'animation'}`))
+      .concat([root.host, ...root.querySelectorAll('*')].filter((el) => {
+        const style = getComputedStyle(el);
+        return [style.transitionDuration, style.animationDuration].some((d) => d.split(',').some((x) => parseFloat(x) > 0));
+      }).map((el) => `set to move: ${el.tagName.toLowerCase()}.${el.className}`));
+  });
+  await w.status.getByText('Often needed on this page:').waitFor();
+  assert.deepEqual(await small(), [], 'suggestions');
+  await w.input.fill('router lights');
+  await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  assert.deepEqual(await small(), [], 'an article');
+  await page.locator('help-assistant .article .back').click();
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  assert.deepEqual(await small(), [], 'the restatement');
+  await button('Yes, that is it').click();
+  await button('No known issues').waitFor();
+  assert.deepEqual(await small(), [], 'a question');
+  await button('No known issues').click();
+  await button('On every device').click();
+  await button('Yes, it is on').click();
+  await panel.getByText('Solution 1 of 4').waitFor();
+  assert.deepEqual(await small(), [], 'a solution');
+  for (let n = 1; n <= 4; n += 1) {
+    await panel.getByText(`Solution ${n} of 4`).waitFor();
+    await button('No').click();
+  }
+  await panel.locator('input[name=contact]').waitFor();
+  assert.deepEqual(await small(), [], 'the handoff form');
+  await panel.locator('input[name=contact]').fill('ana@example.com');
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  await button('Send it').waitFor();
+  assert.deepEqual(await small(), [], 'the preview');
+
+  // Solved at the first solution: the rating.
+  await page.reload();
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await button('Yes, that is it').click();
+  await button('No known issues').click();
+  await button('On every device').click();
+  await button('Yes, it is on').click();
+  await panel.getByText('Solution 1 of 4').waitFor();
+  await button('Yes').click();
+  await panel.locator('.stars').waitFor();
+  assert.deepEqual(await small(), [], 'the rating');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
