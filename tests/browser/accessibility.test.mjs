@@ -25,6 +25,11 @@ test('every state of the widget meets WCAG 2.1 AA (axe-core)', async () => {
   await w.input.fill('router lights');
   await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').waitFor();
   await expectAccessible(page, 'results are listed');
+  // A screen reader hears the count politely, without the focus leaving the search box.
+  assert.equal(await w.status.getAttribute('aria-live'), 'polite');
+  assert.equal(await w.status.getAttribute('role'), 'status');
+  assert.match(await w.status.textContent(), /^\d+ articles? found/);
+  assert.equal(await w.input.evaluate((i) => i.getRootNode().activeElement === i), true);
 
   await page.locator('help-assistant .results button[data-id="router-lights"]').click();
   await w.articleTitle.waitFor({ state: 'visible' });
