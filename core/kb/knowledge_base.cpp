@@ -471,10 +471,12 @@ constexpr double strong_score = 11.0;
 // stopwords alone ("and or not") is never a confident match.
 void knowledge_base::assess_confidence(long long rowid, const std::vector<query_word>& words,
                                        word_matcher& matching, search_response& response) const {
-  std::vector<double> weights;  // one per query word that is not a stopword, in order
-  bool telling = false;         // a word that is not a stopword by the list
+  std::vector<double> weights;     // one per query word that is not a stopword, in order
+  std::vector<bool> circumstance;  // of the same words: one of time or waiting
+  bool telling = false;            // a word neither a stopword by the list nor of time
   for (const query_word& w : words) {
     if (w.stopword) continue;
+    circumstance.push_back(text::is_circumstance(w.canonical));
     // A single letter ("b" of "NEAR(a b)") tells nothing either way.
     if (single_letter(w.canonical)) {
       weights.push_back(0);
@@ -483,19 +485,29 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
     // A word still being typed that only starts some indexed word counts as a rare one.
     const bool unknown = w.docs == 0 && !w.typing;
     weights.push_back(word_weight(w.docs, info_.rows) * (unknown ? unknown_word_share : 1.0));
-    telling = telling || !text::is_stopword(w.canonical);
+    // Words of time alone ("what day is it today") are not a question a hit can answer.
+    telling = telling || (!text::is_stopword(w.canonical) && !circumstance.back());
   }
   statement& text = statements_->full_text;
   text.reset();
   text.bind(1, rowid);
   if (text.step() != SQLITE_ROW || weights.empty() || !telling) return;
   const std::vector<bool> found = matched_words(text.text(0), matching);
+  // "Waiting a week" is not what the question is about: once the best hit holds two of
+  // its topic words, the words of time it lacks are left out ("paket ni prispel, čakam
+  // že teden dni"). With one topic word in common they stay, and with them the doubt
+  // ("please replay the last five minutes" shares only "replay" with an article).
+  std::size_t topic_found = 0;
+  for (std::size_t i = 0; i < weights.size() && i < found.size(); ++i) {
+    if (weights[i] > 0 && found[i] && !circumstance[i]) ++topic_found;
+  }
   double held = 0;
   double all = 0;
   std::size_t counted = 0;  // words with a weight (single letters have none)
   std::size_t distinct = 0;
   for (std::size_t i = 0; i < weights.size() && i < found.size(); ++i) {
     if (weights[i] == 0) continue;
+    if (circumstance[i] && !found[i] && topic_found >= 2) continue;
     all += weights[i];
     ++counted;
     if (!found[i]) continue;

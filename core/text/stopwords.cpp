@@ -32,7 +32,34 @@ constexpr std::string_view words[] = {
     "za",    "zakaj", "zasto", "zelim",  "zelo",
 };
 
+// Folded, sorted: en, sr/hr/bs (ekavian and ijekavian), sl; numbers one to ten, as in
+// "three days".
+constexpr std::string_view circumstance_words[] = {
+    "again",   "ages",      "ago",     "already", "cakal",   "cakala",  "cakam",     "cakamo",
+    "cekala",  "cekali",    "cekam",   "cekamo",  "cekanje", "cekao",   "cetiri",    "dan",
+    "dana",    "danas",     "danes",   "danima",  "day",     "days",    "deset",     "devet",
+    "dneva",   "dnevi",     "dni",     "dolgo",   "dugo",    "dva",     "dve",       "dvije",
+    "eight",   "ena",       "evening", "five",    "forever", "four",    "hour",      "hours",
+    "jedan",   "jedna",     "jedno",   "juce",    "jucer",   "jutra",   "jutro",     "jutros",
+    "mesec",   "meseca",    "mesecev", "meseci",  "minut",   "minuta",  "minute",    "minutes",
+    "mjesec",  "mjeseca",   "mjeseci", "month",   "months",  "morning", "nedelja",   "nedeljama",
+    "nedelje", "nedelju",   "night",   "nine",    "noc",     "now",     "odavno",    "one",
+    "opet",    "osam",      "pet",     "ponovno", "ponovo",  "pre",     "pred",      "prije",
+    "sad",     "sada",      "sat",     "sata",    "sati",    "satima",  "sedam",     "sedem",
+    "sedmica", "sedmicama", "sedmice", "sedmicu", "sest",    "seven",   "since",     "sinoc",
+    "six",     "spet",      "stiri",   "teden",   "tedna",   "tednov",  "tednu",     "ten",
+    "three",   "tjedan",    "tjedana", "tjedna",  "today",   "tonight", "tri",       "two",
+    "ur",      "ure",       "uro",     "vceraj",  "vecer",   "veceras", "vikend",    "vikenda",
+    "wait",    "waited",    "waiting", "week",    "weekend", "weeks",   "yesterday", "zdaj",
+    "ze",      "zjutraj",   "zvecer",
+};
+
 }  // namespace
+
+bool is_circumstance(std::string_view folded_word) noexcept {
+  return std::binary_search(std::begin(circumstance_words), std::end(circumstance_words),
+                            folded_word);
+}
 
 bool is_stopword(std::string_view folded_word) noexcept {
   return std::binary_search(std::begin(words), std::end(words), folded_word);

@@ -10,4 +10,10 @@ namespace ha::text {
 
 bool is_stopword(std::string_view folded_word) noexcept;
 
+// Words of time and waiting ("since yesterday", "čekam već tri dana", "čakam že teden
+// dni", numbers one to ten among them), in canonical folded form: they say how long or since when, not what about.
+// They are searched like any word; for confidence, one the best hit lacks is no
+// evidence against it (docs/confidence.md).
+bool is_circumstance(std::string_view folded_word) noexcept;
+
 }  // namespace ha::text

@@ -329,6 +329,19 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
     CHECK(with_unknown.confidence < alone.confidence);
     CHECK(with_unknown.confidence > 0.0);
   }
+  SECTION("words of time the best hit lacks do not lower it once two topic words match") {
+    // "Čekam tri dana" says how long, not what about (core/text/stopwords.hpp).
+    CHECK(searched("zaboravljena lozinka, čekam već tri dana").confidence == Approx(1.0));
+    CHECK(searched("zaboravljena lozinka od jutros").confident);
+    // With one topic word in common, they still count against it.
+    CHECK(searched("lozinka čekam tri dana").confidence < 0.5);
+  }
+  SECTION("words of time alone are never an answer") {
+    for (const char* q : {"what day is it today", "juče jutros danas", "čakam že teden dni"}) {
+      INFO(q);
+      CHECK_FALSE(searched(q).confident);
+    }
+  }
   SECTION("search operators, punctuation and stopwords alone are never an answer") {
     for (const char* q : {"AND OR NOT", "NEAR(a b)", "\"*\" ^ : ( )", "how do i", "!!! ??? ..."}) {
       const auto r = searched(q);
