@@ -5,6 +5,8 @@
 //                   201 {received: case_code} the first time a key is seen; 200
 //                   {received, duplicate: true} for a key seen before (a retry whose
 //                   first answer was lost), stored once. 400 bad request, 413 too large.
+//                   An update to a case (kind "update") has its own key and is kept as
+//                   <case_code>.update-<update_id>.json beside the case.
 //   server.cases    Map Idempotency-Key → package, what arrived (for tests).
 // Files are served as common static hosts serve them: to a client that accepts gzip,
 // text, wasm and databases go compressed, with the compressed Content-Length (as nginx's
@@ -143,7 +145,9 @@ async function receiveHandoff(req, res, inbox) {
 
 async function keep(casesDir, pkg) {
   if (!casesDir) return;
-  const file = join(casesDir, `${pkg.case_code}.json`);
+  // An update to a case (kind 'update') is a file beside its case's.
+  const update = pkg.kind === 'update' && /^[0-9a-f]{16}$/.test(pkg.update_id ?? '') ? `.update-${pkg.update_id}` : '';
+  const file = join(casesDir, `${pkg.case_code}${update}.json`);
   // Written whole, then renamed: a reader never sees half a case.
   await writeFile(`${file}.partial`, JSON.stringify(pkg, null, 2));
   await rename(`${file}.partial`, file);

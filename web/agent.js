@@ -100,7 +100,7 @@ async function loadInbox(select) {
   ui.list.replaceChildren(...cases.map((c) => el('li', {},
     el('button', { type: 'button', 'data-case': c.case_code, 'aria-current': String(current?.case_code === c.case_code) },
       el('span', { class: 'code', text: c.case_code }),
-      el('span', { text: c.problem?.summary || c.problem?.customer_words || '—' }),
+      el('span', { text: (c.problem?.summary || c.problem?.customer_words || '—') + (c.updates?.length ? ` (+${c.updates.length})` : '') }),
       el('span', { class: 'meta' },
         el('span', { text: `${c.team?.name || say('teamUnknown')} · ${formatTime(c.created_at)}` }),
         c.priority === 'high' ? el('span', { class: 'priority-high', text: ` · ${say('highPriority')}` }) : null)))));
@@ -198,9 +198,15 @@ function showCase(c) {
   const flowButton = c.problem?.flow
     ? el('button', { type: 'button', class: 'choice', text: say('walk', { title: c.problem.flow.title }), 'data-walk': c.problem.flow.id })
     : null;
+  // What the customer added after sending (updates, docs/handoff.md), oldest first.
+  const updates = [...(c.updates ?? [])].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+  const added = updates.length ? el('ol', { class: 'updates' }, ...updates.map((u) => el('li', {},
+    el('time', { dateTime: u.created_at, text: formatTime(u.created_at) }), ` ${u.message ?? ''}`))) : null;
   ui.caseView.replaceChildren(...[
     el('h2', { text: say('caseTitle', { code: c.case_code }) }),
     el('pre', { class: 'summary', text: c.summary }),
+    added ? el('h3', { text: say('updatesTitle') }) : null,
+    added,
     facts,
     c.articles.length ? el('h3', { text: say('articlesRead') }) : null,
     c.articles.length ? seen : null,

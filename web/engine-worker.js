@@ -480,6 +480,7 @@ async function callEngine(method, params, ticket) {
     : method === 'converse' ? engine.converse(String(params.state ?? ''), JSON.stringify(params.action ?? {}), String(params.lang ?? 'en'))
     : method === 'render' ? engine.render(String(params.state ?? ''), String(params.lang ?? 'en'))
     : method === 'handoff' ? engine.handoff(String(params.state ?? ''), JSON.stringify(params.request ?? {}))
+    : method === 'update' ? engine.update(JSON.stringify(params.request ?? {}))
     : method === 'replyTime' ? engine.replyTime(String(params.team ?? ''), String(params.channel ?? ''), Number(params.now ?? Date.now()))
     : method === 'settings' ? engine.settings()
     : { ok: false, error: { code: 'invalid_argument', message: `no method ${method}` } };

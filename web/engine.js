@@ -120,6 +120,12 @@ export class Engine {
     return (await this.#call('handoff', { state, request })).package;
   }
 
+  // More for a case already sent: request {now, lang, case_code, message, seed (hex)}.
+  // Resolves to the update as JSON text (docs/handoff.md), sent like the case.
+  async update(request) {
+    return (await this.#call('update', { request })).update;
+  }
+
   // When a person answers: {dueAt (ms or null), local {year, month, day, weekday, hour,
   // minute}, daysAhead, workingMinutes, timeZone}, from site.yaml's hours and holidays.
   replyTime(team, channel, now = Date.now()) {

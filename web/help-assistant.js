@@ -109,6 +109,13 @@ template.innerHTML = `
       <section class="my-cases" part="cases" hidden aria-labelledby="my-cases-title">
         <h4 id="my-cases-title"></h4>
         <ul></ul>
+        <form class="add-to-case" hidden>
+          <label class="field"><span class="add-to-case-label"></span>
+            <textarea name="addition" rows="3" maxlength="4000" required></textarea></label>
+          <div class="options"><button type="submit" class="primary add-to-case-send"></button>
+            <button type="button" class="link add-to-case-cancel"></button></div>
+        </form>
+        <p class="add-to-case-done" role="status"></p>
       </section>
     </aside>
   </section>`;
@@ -170,6 +177,8 @@ export class HelpAssistantElement extends HTMLElement {
       helpedYes: $('[data-helped=yes]'), helpedNo: $('[data-helped=no]'),
       launcher: $('.launcher'), launcherLabel: $('.launcher-label'), panel: $('.assistant'), close: $('.close'),
       cases: $('.my-cases'), casesTitle: $('#my-cases-title'), casesList: $('.my-cases ul'),
+      addForm: $('.add-to-case'), addLabel: $('.add-to-case-label'), addText: $('.add-to-case textarea'),
+      addSend: $('.add-to-case-send'), addCancel: $('.add-to-case-cancel'), addDone: $('.add-to-case-done'),
       followUp: $('.follow-up'),
     };
     for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
@@ -286,6 +295,12 @@ export class HelpAssistantElement extends HTMLElement {
     ui.back.addEventListener('click', () => this.#closeArticle(), { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
     ui.writeToUs.addEventListener('click', () => this.#askPerson(), { signal });
+    ui.casesList.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-add-to]');
+      if (button) this.#openAddition(button.dataset.addTo);
+    }, { signal });
+    ui.addForm.addEventListener('submit', (e) => { e.preventDefault(); this.#sendAddition(); }, { signal });
+    ui.addCancel.addEventListener('click', () => this.#openAddition(null), { signal });
     for (const button of [ui.helpedYes, ui.helpedNo]) {
       button.addEventListener('click', () => this.#articleHelped(button.dataset.helped), { signal });
     }
@@ -657,20 +672,65 @@ export class HelpAssistantElement extends HTMLElement {
       byCase.set(item.case_code, list);
     }
     const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    const lines = [...byCase.entries()].map(([code, items]) => {
+    const lines = [...byCase.entries()].map(([code, all]) => {
+      // The case's own items (one per channel); updates to it are counted beside it.
+      const items = all.filter((i) => i.kind !== 'update');
+      const updates = new Set(all.filter((i) => i.kind === 'update').map((i) => i.id.split('/')[1])).size;
+      if (items.length === 0) return null;
       let pkg = {};
       try { pkg = JSON.parse(items[0].body); } catch { /* a damaged item: its code still shows */ }
       const sent = items.filter((i) => i.status === 'sent' && i.sent_at).map((i) => i.sent_at).sort()[0];
       const state = sent ? t(lang, 'caseSentAt', { when: when.format(new Date(sent)) })
         : items.some((i) => i.status === 'pending') ? t(lang, 'caseWaiting') : t(lang, 'caseRejected');
       const about = [pkg.team?.name, pkg.problem?.summary || pkg.problem?.customer_words].filter(Boolean).join(': ');
+      const rejected = items.every((i) => i.status === 'rejected');
       return { created: items[0].created_at ?? '', node: el('li', { 'data-case': code },
-        el('strong', { text: code }), about ? ` · ${about.slice(0, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` })) };
-    });
+        el('strong', { text: code }), about ? ` · ${about.slice(0, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` }),
+        updates ? el('span', { class: 'case-updates', text: ` · ${t(lang, 'caseAdditions', { count: updates })}` }) : '',
+        rejected ? '' : el('button', { type: 'button', class: 'link', 'data-add-to': code, text: t(lang, 'addToCase') })) };
+    }).filter(Boolean);
     lines.sort((a, b) => (a.created < b.created ? 1 : -1));
     ui.casesList.replaceChildren(...lines.slice(0, 5).map((line) => line.node));
     ui.casesTitle.textContent = t(lang, 'myCases');
     ui.cases.hidden = lines.length === 0;
+  }
+
+  // More for a case already sent (P13, P17): the customer writes it, core redacts it and
+  // makes an update with the case's code, and it goes to the case's channels through the
+  // outbox like the case (kept until delivered, its own Idempotency-Key).
+  #openAddition(code) {
+    const ui = this.#ui;
+    this.#handoff.addingTo = code;
+    ui.addForm.hidden = code === null;
+    ui.addDone.textContent = '';
+    if (code === null) return;
+    ui.addLabel.textContent = t(this.#lang, 'addToCaseLabel', { code });
+    ui.addSend.textContent = t(this.#lang, 'sendAddition');
+    ui.addCancel.textContent = t(this.#lang, 'cancelAddition');
+    ui.addText.focus();
+  }
+
+  async #sendAddition() {
+    const ui = this.#ui;
+    const code = this.#handoff.addingTo;
+    const message = ui.addText.value.trim();
+    if (!code || !message) return;
+    const channels = [...new Map((this.#handoff.items ?? [])
+      .filter((i) => i.case_code === code && i.kind !== 'update')
+      .map((i) => [i.channel.type, i.channel])).values()];
+    const engine = await this.#loading;
+    if (!engine || channels.length === 0) return;
+    try {
+      const update = JSON.parse(await engine.update({ now: Date.now(), lang: this.#lang, case_code: code, message, seed: randomSeed() }));
+      await this.#outbox.add(update, channels);
+    } catch (error) {
+      console.warn(`help-assistant: the addition could not be saved: ${error.message}`);
+      ui.addDone.textContent = t(this.#lang, 'additionFailed');
+      return;
+    }
+    ui.addText.value = '';
+    this.#openAddition(null);
+    ui.addDone.textContent = t(this.#lang, 'additionSaved', { code });
   }
 
   // The events a site may send to its own analytics (bubbling, out of the shadow root).

@@ -12,7 +12,8 @@
  *      kept for the page to show); retry → pending again after backoff(attempts);
  *      rejected → 'rejected' with the error, kept for good and never tried again.
  *
- * Item: { id: `${case_code}/${channel.type}`, case_code, channel, body (the package as
+ * Item: { id: `${case_code}/${channel.type}` (an update: `${case_code}/update-${update_id}/
+ * ${channel.type}`), case_code, kind: 'case' | 'update', channel, body (the package as
  * JSON text), status: 'pending' | 'sent' | 'rejected', attempts, next_at (ms since the
  * epoch, compared with now()), created_at, sent_at (ISO strings), last_error }.
  *
@@ -69,11 +70,14 @@ export class Outbox {
     const body = JSON.stringify(pkg);
     const created = new Date(this.#now()).toISOString();
     for (const channel of channels) {
-      const id = `${pkg.case_code}/${channel.type}`;
+      // An update to a case (kind 'update') is a delivery of its own, with its own
+      // Idempotency-Key; the case's code still leads, so the two are read together.
+      const id = pkg.kind === 'update'
+        ? `${pkg.case_code}/update-${pkg.update_id}/${channel.type}` : `${pkg.case_code}/${channel.type}`;
       // The same case added again (a double click, a restored page) is the same delivery:
       // an item already there is kept as it is, so a sent case is not sent again.
       await this.#store.update(id, (current) => (current !== undefined ? undefined : {
-        id, case_code: pkg.case_code, channel: { ...channel }, body, status: 'pending',
+        id, case_code: pkg.case_code, kind: pkg.kind === 'update' ? 'update' : 'case', channel: { ...channel }, body, status: 'pending',
         attempts: 0, next_at: 0, created_at: created, sent_at: null, last_error: null,
       }));
     }
@@ -271,7 +275,16 @@ export function localSender({ cases = caseStore, channelName = 'savanova-cases' 
     } catch (error) {
       return { rejected: true, error: `not JSON: ${message(error)}` };
     }
-    await cases.put(pkg);
+    if (pkg.kind === 'update') {
+      // Kept with its case, once (a retry brings the same update_id).
+      const kept = await cases.update(pkg.case_code, (current) => current && {
+        ...current, updates: [...(current.updates ?? []).filter((u) => u.update_id !== pkg.update_id), pkg],
+      });
+      if (!kept) return { rejected: true, error: `no case ${pkg.case_code} on this device` };
+    } else {
+      // A case sent again keeps the updates it already has.
+      await cases.update(pkg.case_code, (current) => ({ ...pkg, ...(current?.updates ? { updates: current.updates } : {}) }));
+    }
     const channel = new BroadcastChannel(channelName);
     try {
       channel.postMessage({ case_code: pkg.case_code });

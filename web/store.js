@@ -107,6 +107,21 @@ export function openDatabase(name = defaultName) {
 
   const read = (storeName, work) => run(storeName, 'readonly', work);
   const write = (storeName, work) => run(storeName, 'readwrite', work, 'strict');
+  // Read, change and write one record in one transaction. change(record, or undefined
+  // when there is none) returns the record to write, or undefined to leave things as
+  // they are; resolves with what was written (or undefined).
+  const update = (storeName, key, change) => write(storeName, (s) => {
+    const done = { result: undefined };
+    const get = s.get(key);
+    get.onsuccess = () => {
+      const next = change(get.result);
+      if (next !== undefined) {
+        s.put(next);
+        done.result = next;
+      }
+    };
+    return done;
+  });
 
   return {
     store: {
@@ -118,28 +133,15 @@ export function openDatabase(name = defaultName) {
       all: () => read('outbox', (s) => s.getAll()),
       put: (item) => write('outbox', (s) => s.put(item)),
       delete: (id) => write('outbox', (s) => s.delete(id)),
-      // Read, change and write one item in one transaction, so two flushes (or two tabs)
-      // never both claim the same attempt. change(item, or undefined when there is none)
-      // returns the item to write, or undefined to leave things as they are; resolves
-      // with what was written (or undefined).
-      update: (id, change) => write('outbox', (s) => {
-        const done = { result: undefined };
-        const get = s.get(id);
-        get.onsuccess = () => {
-          const next = change(get.result);
-          if (next !== undefined) {
-            s.put(next);
-            done.result = next;
-          }
-        };
-        return done;
-      }),
+      // One transaction, so two flushes (or two tabs) never both claim the same attempt.
+      update: (id, change) => update('outbox', id, change),
     },
     caseStore: {
       all: () => read('cases', (s) => s.getAll()),
       get: (code) => read('cases', (s) => s.get(code)),
       put: (pkg) => write('cases', (s) => s.put(pkg)),
       delete: (code) => write('cases', (s) => s.delete(code)),
+      update: (code, change) => update('cases', code, change),
     },
     // Closes this connection (waits for running transactions); the next call opens again.
     close: async () => {

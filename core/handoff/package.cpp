@@ -69,6 +69,7 @@ struct words {
   const char* contact;
   const char* no_contact;
   const char* message;
+  const char* update_of;  // more from the customer about a case sent before
   const char* reply_by;
   const char* no_reply_promise;
   const char* answers[3];  // yes, partly, no
@@ -94,6 +95,7 @@ constexpr words english{
     "Contact",
     "No contact given: the customer will call with the case code",
     "Added",
+    "Update to case",
     "Reply promised by",
     "No reply time promised",
     {"solved it", "helped partly", "did not help"},
@@ -120,6 +122,7 @@ constexpr words serbian{
     "Kontakt",
     "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja",
     "Dodato",
+    "Dopuna slučaja",
     "Obećan odgovor do",
     "Vreme odgovora nije obećano",
     {"rešilo je problem", "delimično pomoglo", "nije pomoglo"},
@@ -145,6 +148,7 @@ constexpr words croatian{
     "Kontakt",
     "Kontakt nije ostavljen: korisnik će se javiti s oznakom slučaja",
     "Dodano",
+    "Dopuna slučaja",
     "Obećan odgovor do",
     "Vrijeme odgovora nije obećano",
     {"riješilo je problem", "djelomično pomoglo", "nije pomoglo"},
@@ -183,6 +187,7 @@ constexpr words slovenian{
     "Stik",
     "Stik ni podan: stranka bo poklicala s kodo primera",
     "Dodano",
+    "Dopolnitev primera",
     "Obljubljen odgovor do",
     "Čas odgovora ni obljubljen",
     {"rešilo je težavo", "delno pomagalo", "ni pomagalo"},
@@ -541,6 +546,28 @@ std::string utc_iso(long long ms) {
   return buf;
 }
 
+namespace {
+
+// "seed": 1 to 16 hex digits (JavaScript numbers hold only 53 bits).
+status read_seed(const json& j, std::uint64_t& out) {
+  const std::string seed = detail::read_string(j, "seed");
+  if (seed.empty() || seed.size() > 16) {
+    return {errc::invalid_argument, "'seed' must be 1 to 16 hex digits"};
+  }
+  out = 0;
+  for (char ch : seed) {
+    const int v = ch >= '0' && ch <= '9'   ? ch - '0'
+                  : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                  : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                           : -1;
+    if (v < 0) return {errc::invalid_argument, "'seed' must be hex digits"};
+    out = out * 16 + static_cast<std::uint64_t>(v);
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 result<package_request> request_from_json(std::string_view text) {
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (!j.is_object()) return {errc::invalid_argument, "a package request is a JSON object"};
@@ -558,19 +585,51 @@ result<package_request> request_from_json(std::string_view text) {
   r.message = detail::read_string(j, "message");
   r.channel = detail::read_string(j, "channel");
   if (r.channel.empty()) r.channel = "local";
-  const std::string seed = detail::read_string(j, "seed");
-  if (seed.empty() || seed.size() > 16) {
-    return {errc::invalid_argument, "'seed' must be 1 to 16 hex digits"};
-  }
-  for (char ch : seed) {
-    const int v = ch >= '0' && ch <= '9'   ? ch - '0'
-                  : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-                  : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-                                           : -1;
-    if (v < 0) return {errc::invalid_argument, "'seed' must be hex digits"};
-    r.seed = r.seed * 16 + static_cast<std::uint64_t>(v);
-  }
+  if (const status read = read_seed(j, r.seed); !read.ok()) return read.err();
   return r;
+}
+
+result<update_request> update_request_from_json(std::string_view text) {
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (!j.is_object()) return {errc::invalid_argument, "an update request is a JSON object"};
+  update_request r;
+  const auto number = j.find("now");
+  if (number == j.end() || !number->is_number() || !detail::valid_time(number->get<double>())) {
+    return {errc::invalid_argument, "an update request needs 'now' (ms since 1970, before 10000)"};
+  }
+  r.now = static_cast<long long>(number->get<double>());
+  r.lang = detail::read_string(j, "lang");
+  r.case_code = detail::read_string(j, "case_code");
+  r.message = detail::read_string(j, "message");
+  if (const status read = read_seed(j, r.seed); !read.ok()) return read.err();
+  return r;
+}
+
+result<std::string> build_update(const update_request& r) {
+  if (!valid_case_code(r.case_code)) {
+    return {errc::invalid_argument, "'" + cut(r.case_code, 20) + "' is not a case code"};
+  }
+  if (r.message.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return {errc::invalid_argument, "an update needs something to add"};
+  }
+  const std::string lang = kb::is_content_language(r.lang) ? r.lang : std::string("en");
+  scrubber scrub;
+  json pkg;
+  pkg["version"] = package_version;
+  pkg["kind"] = "update";
+  pkg["case_code"] = r.case_code;
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(r.seed));
+  pkg["update_id"] = id;
+  pkg["created_at"] = utc_iso(r.now);
+  pkg["language"] = lang;
+  pkg["script"] = lang == "sr-Cyrl" ? "Cyrl" : "Latn";
+  pkg["message"] = scrub(cut(r.message, max_message_chars));
+  pkg["redacted"] = scrub.list();
+  const words& w = words_for(lang);
+  pkg["summary"] = label(lang, w.update_of) + " " + r.case_code + "\n" + label(lang, w.message) +
+                   ": " + pkg["message"].get<std::string>() + "\n";
+  return detail::write(pkg, 2);
 }
 
 result<std::string> build_package(const session::state& s, const kb::knowledge_base& kb,

@@ -50,6 +50,24 @@ result<package_request> request_from_json(std::string_view json);
 result<std::string> build_package(const session::state& s, const kb::knowledge_base& kb,
                                   const package_request& request);
 
+// More from the customer about a case already sent (P13, P17): it goes out on its own,
+// with the same case code, and the team reads it beside the case.
+struct update_request {
+  long long now = 0;        // ms since 1970
+  std::string lang = "en";  // the customer's language, as package_request's
+  std::string case_code;    // of the case sent before
+  std::string message;      // what the customer adds (redacted, at most 4,000 characters)
+  std::uint64_t seed = 0;   // random bits for the update's id
+};
+
+// {"now": ms, "lang", "case_code", "message", "seed": "hex"}. Errors: invalid_argument.
+result<update_request> update_request_from_json(std::string_view json);
+
+// {"version": 1, "kind": "update", "case_code", "update_id" (16 hex digits), "created_at",
+//  "language", "script", "message", "redacted": [...], "summary"} (docs/handoff.md).
+// Errors: invalid_argument for a case code that is not one, or nothing to add.
+result<std::string> build_update(const update_request& request);
+
 // "2026-12-07T08:30:00.000Z" for ms since 1970.
 std::string utc_iso(long long ms);
 

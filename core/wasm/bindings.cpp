@@ -157,6 +157,19 @@ class engine {
     return checked(handoff_now(state_json, request_json));
   }
 
+  // More for a case already sent: {ok, update} (the update as JSON text, docs/handoff.md)
+  // or {ok: false, error}. request: {now, lang, case_code, message, seed}. Needs no
+  // knowledge base: a customer may add to a case while the help center cannot open.
+  val update(const std::string& request_json) const {
+    auto request = ha::handoff::update_request_from_json(request_json);
+    if (!request) return failure(request.err());
+    auto built = ha::handoff::build_update(request.value());
+    if (!built) return failure(built.err());
+    val out = success();
+    out.set("update", built.value());
+    return out;
+  }
+
  private:
   val search_now(const std::string& query, const val& options) const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
@@ -399,6 +412,7 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
       .function("converse", &engine::converse)
       .function("render", &engine::render)
       .function("handoff", &engine::handoff)
+      .function("update", &engine::update)
       .function("replyTime", &engine::reply_time)
       .function("settings", &engine::settings);
   emscripten::function("tokenize", &tokenize);

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { openPage, screenshots, start, widget } from './browser.mjs';
+import { axeViolations, openPage, screenshots, start, widget } from './browser.mjs';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/handoff.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -246,6 +246,50 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await w.language.selectOption('sr-Cyrl');
   await panel.getByText(`Послато. Шифра Вашег случаја је ${code}.`).waitFor();
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the customer adds to a case already sent: it reaches the webhook once, with the case code, and the console shows it', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const panel = page.locator('help-assistant .conversation');
+  await searchThenWriteToUs(page, 'dva puta mi je naplaćen račun');
+  await panel.locator('input[name=contact]').fill('ana@example.com');
+  await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
+  const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
+  await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
+  await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
+
+  // Later the customer remembers the order number (and pastes the card number too).
+  const mine = page.locator(`help-assistant .my-cases li[data-case="${code}"]`);
+  await mine.getByRole('button', { name: 'Dopunite slučaj' }).click();
+  const form = page.locator('help-assistant .add-to-case');
+  assert.equal(await form.locator('.add-to-case-label').textContent(), `Šta želite da dodate slučaju ${code}?`);
+  assert.deepEqual(await axeViolations(page), [], 'the form to add to a case');
+  await form.locator('textarea').fill('Broj porudžbine je 48213. Kartica 4111 1111 1111 1111.');
+  await form.getByRole('button', { name: 'Pošalji dopunu' }).click();
+  await page.locator('help-assistant .add-to-case-done').getByText(`Dodato slučaju ${code}. Tim će to pročitati uz slučaj.`).waitFor();
+  assert.equal(await form.isHidden(), true);
+  const updates = () => [...env.server.cases.entries()].filter(([, p]) => p.case_code === code && p.kind === 'update');
+  await waitFor(() => updates().length === 1, 'the update at the webhook');
+  const [[key, update]] = updates();
+  assert.match(key, new RegExp(`^${code}/update-[0-9a-f]{16}/webhook$`), 'an Idempotency-Key of its own');
+  assert.equal(update.message, 'Broj porudžbine je 48213. Kartica •••• •••• •••• 1111.');
+  assert.deepEqual(update.redacted, ['card']);
+  await mine.locator('.case-updates').getByText('dopune: 1').waitFor();
+  // The case itself arrived once and is not sent again with its update.
+  assert.equal([...env.server.cases.values()].filter((p) => p.case_code === code && p.kind !== 'update').length, 1);
+  // A reload sends nothing again.
+  await page.reload();
+  await mine.locator('.case-updates').getByText('dopune: 1').waitFor();
+  assert.equal(updates().length, 1);
+
+  const agent = await openPage(context, `${env.base}agent.html`);
+  await agent.locator(`.case-list button[data-case="${code}"]`).getByText(/\(\+1\)/).waitFor();
+  await agent.locator(`.case-list button[data-case="${code}"]`).click();
+  await agent.locator('main.case .updates li').getByText('Broj porudžbine je 48213.', { exact: false }).waitFor();
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(agent.errors, []);
   await context.close();
 });
 

@@ -1,5 +1,6 @@
 // A handoff package from any request (the page's JSON), for a conversation at the offer
-// of a person: an error value or a valid JSON package in valid UTF-8.
+// of a person, and an update to a sent case from the same bytes: an error value or valid
+// JSON in valid UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,6 +23,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return s;
   }();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
+  // The same bytes as an update to a sent case: an error value or valid JSON in UTF-8.
+  if (auto update = ha::handoff::update_request_from_json(input); update.ok()) {
+    auto built = ha::handoff::build_update(update.value());
+    if (built.ok() &&
+        (!nlohmann::json::accept(built.value()) || !ha::text::is_valid_utf8(built.value()))) {
+      std::abort();
+    }
+  }
   auto request = ha::handoff::request_from_json(input);
   if (!request.ok()) return 0;
   auto pkg = ha::handoff::build_package(asked, ha::test::demo(), request.value());

@@ -18,6 +18,8 @@ assert.equal(engine.open(readFileSync(new URL('build/site/kb.sqlite', root))).ok
 
 const schema = JSON.parse(readFileSync(new URL('docs/handoff.schema.json', root), 'utf8'));
 export const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const updateSchema = JSON.parse(readFileSync(new URL('docs/handoff-update.schema.json', root), 'utf8'));
+export const validateUpdate = new Ajv2020({ allErrors: true, strict: true }).compile(updateSchema);
 
 // Belgrade wall-clock time → ms since 1970 (offset given: +1 in winter, +2 in summer).
 const at = (iso) => Date.parse(iso);
@@ -131,7 +133,11 @@ test('every package the C++ unit tests made is valid against the schema', (t) =>
   }
   const packages = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   assert.ok(packages.length >= 5, `only ${packages.length} packages`);
-  for (const pkg of packages) assert.equal(validate(pkg), true, `${pkg.case_code}: ${JSON.stringify(validate.errors)}`);
+  for (const pkg of packages) {
+    const check = pkg.kind === 'update' ? validateUpdate : validate;
+    assert.equal(check(pkg), true, `${pkg.case_code}: ${JSON.stringify(check.errors)}`);
+  }
+  assert.ok(packages.some((p) => p.kind === 'update'), 'an update among them');
 });
 
 test('the schema refuses a damaged package', () => {

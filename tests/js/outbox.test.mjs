@@ -386,6 +386,30 @@ test('the local channel puts the case in this browser and tells other tabs its c
   await database.close();
 });
 
+test('an update to a sent case is a delivery of its own and is kept with its case, once', limit, async (t) => {
+  const database = freshDatabase();
+  const outbox = newOutbox(t, database, { senders: { local: localSender({ cases: database.caseStore, channelName: `upd-${databases}` }) } });
+  const pkg = handoff(4);
+  await outbox.add(pkg, [{ type: 'local' }]);
+  await until(outbox, allSent(1));
+  const update = (id, message) => ({ version: 1, kind: 'update', case_code: pkg.case_code, update_id: id, message });
+  await outbox.add(update('00000000000000a1', 'order 48213'), [{ type: 'local' }]);
+  await outbox.add(update('00000000000000a2', 'it works on the phone'), [{ type: 'local' }]);
+  await outbox.add(update('00000000000000a1', 'order 48213'), [{ type: 'local' }]);  // the same update again
+  const items = await until(outbox, allSent(3));
+  assert.deepEqual(items.map((i) => i.id).sort(), [
+    `${pkg.case_code}/local`, `${pkg.case_code}/update-00000000000000a1/local`, `${pkg.case_code}/update-00000000000000a2/local`]);
+  assert.deepEqual(items.map((i) => i.kind).sort(), ['case', 'update', 'update']);
+  const kept = await database.caseStore.get(pkg.case_code);
+  assert.equal(kept.summary, pkg.summary);
+  assert.deepEqual(kept.updates.map((u) => u.message), ['order 48213', 'it works on the phone']);
+  // An update for a case this device never had is refused, not stored as a case.
+  await outbox.add({ ...update('00000000000000b1', 'x'), case_code: 'ZZZZ-ZZZZ' }, [{ type: 'local' }]);
+  await until(outbox, (all) => all.some((i) => i.status === 'rejected'));
+  assert.equal(await database.caseStore.get('ZZZZ-ZZZZ'), undefined);
+  await database.close();
+});
+
 test('one item per channel, stored before any attempt, and adding a case again sends nothing twice', limit, async (t) => {
   const database = freshDatabase();
   const calls = [];

@@ -446,3 +446,47 @@ TEST_CASE("times outside 1970–9999 are refused where they enter", "[handoff][p
   CHECK(handoff::estimate_reply(settings, "billing", "local", 9'000'000'000'000'000'000).due == -1);
   CHECK(handoff::utc_iso(-1) == "1970-01-01T00:00:00.000Z");
 }
+
+TEST_CASE("more about a case already sent goes out as an update with the same case code",
+          "[handoff][update]") {
+  handoff::update_request r;
+  r.now = friday_evening;
+  r.lang = "sr-Cyrl";
+  r.case_code = handoff::case_code(0x1234'5678'9abc'def0ULL);
+  r.message = "Zaboravio sam: kartica 4111 1111 1111 1111, broj porudžbine 48213.";
+  r.seed = 0xabcdef;
+  auto built = handoff::build_update(r);
+  REQUIRE(built.ok());
+  const json u = json::parse(built.value());
+  keep_for_schema_check(built.value());
+  CHECK(u["kind"] == "update");
+  CHECK(u["case_code"] == r.case_code);
+  CHECK(u["update_id"] == "0000000000abcdef");
+  CHECK(u["created_at"] == "2026-12-04T18:30:00.000Z");
+  CHECK(u["script"] == "Cyrl");
+  // Redacted like every other free text of a case; the order number stays.
+  CHECK(u["message"] == "Zaboravio sam: kartica •••• •••• •••• 1111, broj porudžbine 48213.");
+  CHECK(u["redacted"] == json{"card"});
+  CHECK(u["summary"].get<std::string>().rfind("Допуна случаја " + r.case_code + "\n", 0) == 0);
+
+  r.seed = 0xabcdf0;
+  CHECK(json::parse(handoff::build_update(r).value())["update_id"] != u["update_id"]);
+
+  SECTION("an update needs a real case code and something to add") {
+    r.case_code = "K7PM-Q9XE";  // one character wrong: the check character catches it
+    CHECK(handoff::build_update(r).err().code == errc::invalid_argument);
+    r.case_code = handoff::case_code(1);
+    r.message = " \n\t";
+    CHECK(handoff::build_update(r).err().code == errc::invalid_argument);
+  }
+  SECTION("the page's request is read like a case's") {
+    auto read = handoff::update_request_from_json(
+        R"({"now": 1796409000000, "lang": "hr", "case_code": "ABCD-EFGH", "message": "x", "seed": "ff"})");
+    REQUIRE(read.ok());
+    CHECK(read.value().seed == 255);
+    CHECK(read.value().lang == "hr");
+    CHECK(handoff::update_request_from_json(R"({"lang": "hr"})").err().code == errc::invalid_argument);
+    CHECK(handoff::update_request_from_json(R"({"now": 1, "seed": "xyz"})").err().code ==
+          errc::invalid_argument);
+  }
+}
