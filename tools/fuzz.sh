@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(text search session package kb_image quick)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(text search session package kb_image quick kbc)
 
 if [ ! -f build/fuzz/Makefile ]; then
   CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
