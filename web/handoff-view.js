@@ -153,7 +153,9 @@ export function renderHandoff(lang, view, state) {
       el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode }) : replyText(lang, view, reply) }),
       // "Sent" only once it has arrived; until then it is saved on this device.
       el('p', { class: 'good case-code', text: t(lang, deliveryState(mine) === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
-      delivered(lang, view.caseCode, deliveryState(mine)));
+      delivered(lang, view.caseCode, deliveryState(mine)),
+      // A copy for the customer: the case as a page to keep or print (P17).
+      mine.length ? el('p', {}, actionButton(t(lang, 'saveCopy'), 'copy', 'link')) : null);
     return section;
   }
   section.append(el('p', { class: 'reply-time', text: replyText(lang, view, state.reply) }));

@@ -33,7 +33,7 @@
  */
 import { apologyKey, renderConversation } from './conversation.js';
 import { checkContact } from './contact.js';
-import { download, el } from './dom.js';
+import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { renderHandoff } from './handoff-view.js';
 import { inLanguage, languages, pickLanguage, plural, t } from './i18n.js';
@@ -273,6 +273,7 @@ export class HelpAssistantElement extends HTMLElement {
       else if (action === 'send') this.#sendHandoff();
       else if (action === 'edit') this.#editHandoff();
       else if (action === 'download') this.#downloadHandoff();
+      else if (action === 'copy') this.#saveCopy();
       else if (action === 'ask_person') this.#askPerson();
       else this.#act({ type: action, option: option === undefined ? undefined : Number(option), answer, flow });
     }, { signal });
@@ -740,7 +741,39 @@ export class HelpAssistantElement extends HTMLElement {
 
   #downloadHandoff() {
     const preview = this.#handoff.preview;
-    if (preview) download(preview.text, `savanova-case-${preview.pkg.case_code}.json`);
+    const company = this.#handoff.settings?.company?.name;
+    if (preview) download(preview.text, companyFileName(company, `case-${preview.pkg.case_code}.json`));
+  }
+
+  // The sent case as a page of its own (HTML built from text nodes only, so nothing the
+  // customer or the knowledge base wrote becomes markup): the code, the promise and what
+  // went to the team, to keep or print.
+  async #saveCopy() {
+    const code = this.#conversation.view?.caseCode;
+    const item = (this.#handoff.items ?? []).find((i) => i.case_code === code && i.kind !== 'update');
+    if (!code || !item) return;
+    let pkg;
+    try { pkg = JSON.parse(item.body); } catch { return; }
+    const engine = await this.#loading;
+    if (engine) this.#handoff.settings ??= await engine.settings();
+    const lang = this.#lang;
+    const company = this.#handoff.settings?.company ?? {};
+    const doc = document.implementation.createHTMLDocument(t(lang, 'copyTitle', { company: company.name ?? '', code }));
+    doc.documentElement.lang = lang;
+    const meta = doc.createElement('meta');
+    meta.setAttribute('charset', 'utf-8');
+    const style = doc.createElement('style');
+    style.textContent = 'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1c2430}'
+      + 'pre{white-space:pre-wrap;font:inherit;background:#f5f7f9;padding:0.75rem;border-radius:8px}';
+    doc.head.prepend(meta);
+    doc.head.append(style);
+    const add = (tag, text) => { const node = doc.createElement(tag); node.textContent = text; doc.body.append(node); };
+    add('h1', doc.title);
+    for (const line of this.#ui.slot.querySelectorAll('.handoff .reply-time, .handoff .case-code, .handoff .delivery')) add('p', line.textContent);
+    add('h2', t(lang, 'copySent'));
+    add('pre', pkg.summary ?? '');
+    add('p', [company.phone, company.email, company.website].filter(Boolean).join(' · '));
+    download(`<!doctype html>\n${doc.documentElement.outerHTML}\n`, companyFileName(company.name, `case-${code}.html`), 'text/html');
   }
 
   // The search the customer was looking at travels with the case, even if they clicked

@@ -255,10 +255,21 @@ test('the customer adds to a case already sent: it reaches the webhook once, wit
   const panel = page.locator('help-assistant .conversation');
   await searchThenWriteToUs(page, 'dva puta mi je naplaćen račun');
   await panel.locator('input[name=contact]').fill('ana@example.com');
+  await panel.locator('textarea[name=message]').fill('<b>hitno</b> <img src=x onerror=alert(1)>');
   await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
   const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
   await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
+
+  // A copy to keep: a page of text (the customer's words are text, never markup).
+  const [copy] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Sačuvajte kopiju slučaja' }).click()]);
+  assert.equal(copy.suggestedFilename(), `savanova-case-${code}.html`);
+  const html = readFileSync(await copy.path(), 'utf8');
+  assert.match(html, new RegExp(`<title>SavaNova: slučaj ${code}</title>`));
+  assert.match(html, /Šta je poslato timu/);
+  assert.match(html, new RegExp(`Stiglo je\\. Navedite ${code} ako nas pozovete\\.`));
+  assert.match(html, /&lt;b&gt;hitno&lt;\/b&gt; &lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.doesNotMatch(html, /<b>|<img|<script/);
 
   // Later the customer remembers the order number (and pastes the card number too).
   const mine = page.locator(`help-assistant .my-cases li[data-case="${code}"]`);
