@@ -109,6 +109,26 @@ function keep(url, bytes) {
   self.caches?.open(keptFiles).then((cache) => cache.put(url, new Response(bytes))).catch(() => {});
 }
 
+// Once this deployment's knowledge base has opened: kept files of the same folder that
+// its manifest no longer names (an earlier deployment's, whose names never come back)
+// are deleted, so a device holds one version of the help center, not every one it saw.
+async function pruneKept(base, manifest) {
+  const cache = await self.caches?.open(keptFiles).catch(() => null);
+  if (!cache) return;
+  const current = new Set([...(manifest.chunks ?? []), manifest.hot?.file,
+    ...(manifest.quick?.shards ?? []), ...(manifest.quick?.texts ?? [])].filter(Boolean));
+  let removed = 0;
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url);
+    const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+    if (new URL('.', url).href === base.href && !current.has(name)) {
+      await cache.delete(request);
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
 // An immutable file's bytes as they came (gzipped), and its bytes to read; keep(url,
 // raw) once they are read as good.
 async function immutableFile(url) {
@@ -446,6 +466,7 @@ async function load({ kbUrl }) {
     throw fail(opened.error.code, opened.error.message);
   }
   engineReady = true;
+  if (paged) pruneKept(pages.base, pages.manifest).catch(() => {});
   return { ...opened, bytes, loadMs: Math.round(performance.now() - started) };
 }
 

@@ -201,6 +201,38 @@ test('what a search downloaded is kept on the device: the next visit answers it 
   await context.close();
 });
 
+test('files an earlier deployment kept are removed once this one has opened; others stay', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await openPage(context, env.base);
+  const whole = page.locator('help-assistant .results[data-query="esim"][data-provisional="false"] li button').first();
+  await widget(page).input.fill('esim');
+  await whole.waitFor();
+  // What an earlier deployment of this help center left, and a file of another folder.
+  const stale = ['kb/0123456789abcdef.bin', 'kb/fedcba9876543210-t0.bin', 'kb/fedcba9876543210-en-0.bin'];
+  const keys = () => page.evaluate(async () => (await (await caches.open('help-assistant-kept')).keys())
+    .map((r) => new URL(r.url).pathname));
+  await page.evaluate(async (names) => {
+    const cache = await caches.open('help-assistant-kept');
+    for (const name of names) await cache.put(new URL(name, location.href).href, new Response('old'));
+  }, [...stale, 'elsewhere/0123456789abcdef.bin']);
+  const keptBefore = (await keys()).filter((k) => !stale.includes(k.slice(1)) && k.startsWith('/kb/'));
+  assert.ok(keptBefore.length > 0, 'this deployment\'s files are kept');
+  await page.reload();
+  await widget(page).input.fill('esim');
+  await whole.waitFor();
+  // Removed in the background after the engine opened: asked again until they are gone.
+  let after = await keys();
+  for (const until = Date.now() + 30000; stale.some((n) => after.includes(`/${n}`)) && Date.now() < until;) {
+    await page.waitForTimeout(100);
+    after = await keys();
+  }
+  assert.deepEqual(stale.filter((n) => after.includes(`/${n}`)), [], 'an earlier deployment\'s files are gone');
+  assert.ok(after.includes('/elsewhere/0123456789abcdef.bin'), 'another folder\'s file stays');
+  for (const k of keptBefore) assert.ok(after.includes(k), `${k} (this deployment's) stays`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a damaged download is not kept: the next visit downloads it again and works', async () => {
   const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
   const chunks = /\/kb\/[0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin$/;
