@@ -44,8 +44,10 @@ self.addEventListener('message', (event) => {
     const cache = await caches.open(cacheName);
     let ok = true;
     const wanted = [...files];
+    let current = null;  // every file name of this deployment's knowledge base
     try {
       const manifest = await (await fetch(new Request('kb/manifest.json', { cache: 'no-cache' }))).json();
+      current = new Set([manifest.hot.file, ...manifest.chunks, ...(manifest.quick ? [...manifest.quick.shards, ...manifest.quick.texts] : [])]);
       wanted.push(`kb/${manifest.hot.file}`);
       // The first-answer index's head: a repeat visit answers from it while the engine
       // starts (with the files it has used, stored as they came).
@@ -67,6 +69,13 @@ self.addEventListener('message', (event) => {
         ok = false;
       }
     }));
+    // An earlier deployment's files (names that never come back) go.
+    if (current) {
+      for (const request of await cache.keys()) {
+        const match = /\/kb\/([0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin)$/.exec(new URL(request.url).pathname);
+        if (match && !current.has(match[1])) await cache.delete(request);
+      }
+    }
     event.source?.postMessage(ok ? 'cached' : 'cache-failed');
   })());
 });

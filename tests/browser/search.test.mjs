@@ -157,6 +157,27 @@ test('after one visit the demo works offline', async () => {
   await w.input.pressSequentially('router lights', { delay: 20 });
   await expectFirstHit(page, 'router-lights');
   assert.deepEqual(page.errors, []);
+
+  // Online again, a later visit stores the site again and drops what an earlier
+  // deployment's knowledge base left in the service worker's cache.
+  await context.setOffline(false);
+  const stale = 'kb/0123456789abcdef.bin';
+  const cacheKeys = () => page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('help-assistant-v'));
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1));
+  });
+  await page.evaluate(async (file) => {
+    const name = (await caches.keys()).find((n) => n.startsWith('help-assistant-v'));
+    await (await caches.open(name)).put(new URL(file, location.href).href, new Response('old'));
+  }, stale);
+  assert.ok((await cacheKeys()).includes(stale));
+  await page.reload();
+  await widget(page).input.fill('forgot password');
+  await expectFirstHit(page, 'reset-password');
+  await page.locator('html[data-offline-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
+  const kept = await cacheKeys();
+  assert.equal(kept.includes(stale), false, 'the earlier deployment\'s file is gone');
+  assert.ok(kept.filter((k) => /^kb\/[0-9a-f]{16}\.bin$/.test(k)).length > 10, 'this deployment\'s chunks stay');
   await context.close();
 });
 
