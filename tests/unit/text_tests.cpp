@@ -194,6 +194,52 @@ TEST_CASE("every line of cyrillic.txt and cyrillic-hard.txt transliterates as ex
   }
 }
 
+// Every token the index holds for a fixed text (tests/fixtures/tokenizer-sample.txt),
+// hashed. When stems, stopwords, folding or pair tokens change, the hash changes, and a
+// knowledge base built before no longer agrees with the queries: kb::tokenizer_version
+// must then go up, so that such a knowledge base is refused rather than searched wrong.
+// tests/fixtures/tokenizer-fingerprint.txt records "<version> <hash>".
+TEST_CASE("the tokenizer's version goes up whenever the tokens it makes change", "[text][fts]") {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(kb::register_tokenizer(db).ok());
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='assistant');"
+                       "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'instance');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  std::istringstream sample(test::read_fixture("tokenizer-sample.txt"));
+  std::string line;
+  for (long long row = 1; std::getline(sample, line); ++row) {
+    kb::statement insert(db, "INSERT INTO doc(rowid, body) VALUES (?1, ?2)");
+    insert.bind(1, row);
+    insert.bind(2, line);
+    REQUIRE(insert.step() == SQLITE_DONE);
+  }
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a over "row offset term\n"
+  long long count = 0;
+  kb::statement terms(db, "SELECT doc, offset, term FROM vocab ORDER BY doc, offset, term");
+  while (terms.step() == SQLITE_ROW) {
+    const std::string entry = std::to_string(terms.integer(0)) + " " +
+                              std::to_string(terms.integer(1)) + " " + terms.text(2) + "\n";
+    for (unsigned char ch : entry) hash = (hash ^ ch) * 0x100000001b3ULL;
+    ++count;
+  }
+  sqlite3_close(db);
+  REQUIRE(count > 3000);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  const std::string now = std::to_string(kb::tokenizer_version) + " " + hex;
+  std::string recorded = test::read_fixture("tokenizer-fingerprint.txt");
+  recorded = recorded.substr(0, recorded.find('\n'));
+  INFO("tests/fixtures/tokenizer-fingerprint.txt says '"
+       << recorded << "', the tokens now give '" << now
+       << "'. If the tokens changed on "
+          "purpose, raise kb::tokenizer_version "
+          "(core/kb/fts_tokenizer.hpp) and record "
+          "the new line.");
+  CHECK(recorded == now);
+}
+
 TEST_CASE("a Cyrillic article and its Latin source index to the same tokens", "[text][cyrillic]") {
   const std::string latin =
       "Crveno svetlo na ruteru znači da nema veze; uređaj će se ponovo pokrenuti.";
