@@ -15,7 +15,7 @@
  */
 const cacheName = 'help-assistant-v9';
 const files = [
-  './', 'index.html', 'demo-offline.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
+  './', 'index.html', 'demo-offline.js', 'demo-page.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'contact.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',

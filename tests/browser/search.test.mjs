@@ -268,6 +268,25 @@ test('a damaged download is not kept: the next visit downloads it again and work
   await context.close();
 });
 
+test('the demo page around the assistant speaks the language the assistant speaks', async () => {
+  const context = await env.browser.newContext({ locale: 'sl-SI' });
+  const page = await openPage(context, env.base);
+  const nav = () => page.locator('.site-header nav a').allTextContents();
+  await page.locator('html[lang=sl]').waitFor({ state: 'attached' });
+  assert.deepEqual(await nav(), ['Internet', 'TV', 'Mobilno', 'Trgovina', 'Računi', 'Moj profil', 'Za svetovalce']);
+  assert.match(await page.locator('.demo-note').textContent(), /deluje v vašem brskalniku/);
+  assert.match(await page.title(), /Center za pomoč/);
+  // Cyrillic typed by a Serbian customer turns the assistant, and the page, Cyrillic.
+  await widget(page).input.fill('не ради ми интернет');
+  await page.locator('html[lang=sr-Cyrl]').waitFor({ state: 'attached' });
+  assert.deepEqual(await nav(), ['Интернет', 'ТВ', 'Мобилна', 'Продавница', 'Рачуни', 'Мој налог', 'За агенте']);
+  await widget(page).language.selectOption('en');
+  await page.locator('html[lang=en]').waitFor({ state: 'attached' });
+  assert.equal((await nav())[3], 'Shop');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a misspelt word is corrected, and the page says so', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
