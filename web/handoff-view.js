@@ -67,7 +67,23 @@ function field(label, input, hint) {
 
 // contactInvalid: what the customer wrote is neither an e-mail address nor a phone number
 // (contact.js); the field says so and keeps the text to correct.
-function form(lang, draft, contactInvalid) {
+// A team's field label in the customer's language (Bosnian reads the Croatian one).
+function fieldLabel(label, lang) {
+  return label?.[lang] ?? (lang === 'bs' ? label?.hr : undefined) ?? label?.en ?? '';
+}
+
+// Whether a value fits its field's pattern (a pattern the browser cannot read lets any
+// value through: the team's own checks still apply).
+export function fieldFits(value, pattern) {
+  if (!value || !pattern) return true;
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
+  }
+}
+
+function form(lang, draft, contactInvalid, fields = [], invalid = []) {
   const name = el('input', { name: 'name', type: 'text', autocomplete: 'name', maxLength: 200, value: draft.name ?? '' });
   const contact = el('input', { name: 'contact', type: 'text', autocomplete: 'email', maxLength: 200, value: draft.contact ?? '' });
   const message = el('textarea', { name: 'message', rows: 3, maxLength: 4000, value: draft.message ?? '' });
@@ -77,10 +93,23 @@ function form(lang, draft, contactInvalid) {
     contact.setAttribute('aria-describedby', 'contact-error');
     contactField.append(el('span', { id: 'contact-error', class: 'field-error', text: t(lang, 'contactInvalid') }));
   }
+  // What the case's team needs (site.yaml), each optional, checked against its pattern.
+  const teamFields = fields.map((f) => {
+    const label = fieldLabel(f.label, lang);
+    const input = el('input', { name: `field-${f.id}`, type: 'text', maxLength: 200, value: draft.fields?.[f.id] ?? '' });
+    const wrap = field(label, input);
+    if (invalid.includes(f.id)) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `field-error-${f.id}`);
+      wrap.append(el('span', { id: `field-error-${f.id}`, class: 'field-error', text: t(lang, 'fieldInvalid', { label }) }));
+    }
+    return wrap;
+  });
   return el('form', { class: 'handoff-form', 'data-form': 'handoff' },
     el('p', { class: 'handoff-form-title', text: t(lang, 'handoffFormTitle') }),
     field(t(lang, 'nameLabel'), name),
     contactField,
+    ...teamFields,
     field(t(lang, 'messageLabel'), message),
     el('button', { type: 'submit', class: 'primary', text: t(lang, 'review') }));
 }
@@ -164,7 +193,8 @@ export function renderHandoff(lang, view, state) {
   if (state.preview) {
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {
-    section.append(form(lang, state.draft ?? {}, Boolean(state.contactInvalid)));
+    section.append(form(lang, state.draft ?? {}, Boolean(state.contactInvalid),
+      state.settings?.fields?.[view.team] ?? [], state.fieldsInvalid ?? []));
   }
   return section;
 }

@@ -35,7 +35,7 @@ import { apologyKey, renderConversation } from './conversation.js';
 import { checkContact } from './contact.js';
 import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
-import { renderHandoff } from './handoff-view.js';
+import { fieldFits, renderHandoff } from './handoff-view.js';
 import { inLanguage, languages, pickLanguage, plural, t } from './i18n.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
@@ -606,17 +606,24 @@ export class HelpAssistantElement extends HTMLElement {
   // will leave; sending sends these very bytes.
   async #reviewHandoff(form) {
     const data = new FormData(form);
+    const declared = this.#handoff.settings?.fields?.[this.#conversation.view?.team] ?? [];
+    const fields = Object.fromEntries(declared
+      .map((f) => [f.id, String(data.get(`field-${f.id}`) ?? '').trim()]).filter(([, value]) => value));
     this.#handoff.draft = {
       name: String(data.get('name') ?? '').trim(),
       contact: String(data.get('contact') ?? '').trim(),
       message: String(data.get('message') ?? '').trim(),
+      fields,
     };
-    // A contact must be one an agent can use: an e-mail address or a phone number.
+    // A contact must be one an agent can use: an e-mail address or a phone number; and
+    // what the team asked for must have its form (an order number of digits).
     const contact = checkContact(this.#handoff.draft.contact, this.#lang);
     this.#handoff.contactInvalid = !contact.ok;
-    if (!contact.ok) {
+    this.#handoff.fieldsInvalid = declared.filter((f) => !fieldFits(fields[f.id], f.pattern)).map((f) => f.id);
+    if (!contact.ok || this.#handoff.fieldsInvalid.length) {
       this.#showConversation(this.#conversation.view);
-      this.#ui.slot.querySelector('input[name=contact]')?.focus();
+      const wrong = contact.ok ? `input[name="field-${this.#handoff.fieldsInvalid[0]}"]` : 'input[name=contact]';
+      this.#ui.slot.querySelector(wrong)?.focus();
       return;
     }
     const engine = await this.#loading;

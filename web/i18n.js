@@ -97,6 +97,7 @@ const en = {
   contactLabel: 'E-mail or phone (optional)',
   contactHint: 'Without it, keep the case code and quote it when you call us.',
   contactInvalid: 'Please write an e-mail address (name@example.com) or a phone number (for example +381 64 123 4567), or leave the field empty.',
+  fieldInvalid: '{label}: this does not look like one. Please check it, or leave the field empty.',
   messageLabel: 'Anything to add? (optional)',
   review: 'Review what will be sent',
   previewTitle: 'This is what we will send',
@@ -232,6 +233,7 @@ const srLatn = {
   contactLabel: 'E-pošta ili telefon (nije obavezno)',
   contactHint: 'Ako ih ne ostavite, sačuvajte šifru slučaja i navedite je kada nas pozovete.',
   contactInvalid: 'Upišite adresu e-pošte (ime@primer.rs) ili broj telefona (na primer 064 123 4567) ili ostavite polje prazno.',
+  fieldInvalid: '{label}: ovo ne izgleda ispravno. Proverite ili ostavite polje prazno.',
   messageLabel: 'Želite li nešto da dodate? (nije obavezno)',
   review: 'Pogledajte šta će biti poslato',
   previewTitle: 'Ovo ćemo poslati',
@@ -367,6 +369,7 @@ const hr = {
   contactLabel: 'E-pošta ili telefon (nije obavezno)',
   contactHint: 'Ako ih ne ostavite, spremite oznaku slučaja i navedite je kad nas nazovete.',
   contactInvalid: 'Upišite adresu e-pošte (ime@primjer.hr) ili broj telefona (na primjer 091 123 4567) ili ostavite polje prazno.',
+  fieldInvalid: '{label}: ovo ne izgleda ispravno. Provjerite ili ostavite polje prazno.',
   messageLabel: 'Želite li nešto dodati? (nije obavezno)',
   review: 'Pogledajte što će biti poslano',
   previewTitle: 'Ovo ćemo poslati',
@@ -473,6 +476,7 @@ const bs = {
   months: 'januara,februara,marta,aprila,maja,juna,jula,augusta,septembra,oktobra,novembra,decembra',
   contactHint: 'Ako ih ne ostavite, sačuvajte šifru slučaja i navedite je kad nas pozovete.',
   contactInvalid: 'Upišite adresu e-pošte (ime@primjer.ba) ili broj telefona (na primjer 061 123 456) ili ostavite polje prazno.',
+  fieldInvalid: '{label}: ovo ne izgleda ispravno. Provjerite ili ostavite polje prazno.',
   review: 'Pogledajte šta će biti poslano',
   redacted_jmbg: 'JMB',
   redacted_password: 'lozinku',
@@ -522,7 +526,7 @@ export const sharedWithHr = [
   'replyByAnyone', 'handoffFormTitle', 'nameLabel', 'contactLabel', 'messageLabel',
   'previewTitle', 'previewIntro', 'redactedNote', 'fullPackage', 'orEmail',
   'orDownload', 'stayedThanks', 'articleThanks', 'pageSuggestions', 'cancelAddition', 'additionSaved',
-  'copyTitle',
+  'copyTitle', 'fieldInvalid',
 ];
 
 const sl = {
@@ -610,6 +614,7 @@ const sl = {
   contactLabel: 'E-pošta ali telefon (ni obvezno)',
   contactHint: 'Če ju ne pustite, shranite kodo primera in jo povejte, ko nas pokličete.',
   contactInvalid: 'Vpišite e-poštni naslov (ime@primer.si) ali telefonsko številko (na primer 041 123 456) ali pustite polje prazno.',
+  fieldInvalid: '{label}: to ni videti pravilno. Preverite ali pustite polje prazno.',
   messageLabel: 'Želite kaj dodati? (ni obvezno)',
   review: 'Poglejte, kaj bo poslano',
   previewTitle: 'To bomo poslali',

@@ -107,6 +107,21 @@ result<config> config_from_json(std::string_view text) {
       c.channels.push_back(std::move(ch));
     }
   }
+  if (const auto it = j.find("fields"); it != j.end() && it->is_object()) {
+    for (const auto& [team, list] : it->items()) {
+      if (!list.is_array()) continue;
+      for (const auto& item : list) {
+        if (!item.is_object()) continue;
+        field f{detail::read_string(item, "id"), {}, detail::read_string(item, "pattern")};
+        if (const auto label = item.find("label"); label != item.end() && label->is_object()) {
+          for (const auto& [lang, value] : label->items()) {
+            if (value.is_string()) f.label[lang] = value.get<std::string>();
+          }
+        }
+        if (!f.id.empty()) c.fields[team].push_back(std::move(f));
+      }
+    }
+  }
   return c;
 }
 

@@ -7,7 +7,9 @@
 //    "holidays": ["2026-01-01", …],
 //    "hours": {"billing": {"mon": ["08:00-20:00"], …, "sat": ["09:00-14:00"]}, …},
 //    "categories": {"billing": "billing", "internet": "technical", …},
-//    "channels": [{"type": "webhook", "url": "/handoff", "reply_within": 120}, …]}
+//    "channels": [{"type": "webhook", "url": "/handoff", "reply_within": 120}, …],
+//    "fields": {"orders": [{"id": "order_number", "label": {"en": …, "sr-Latn": …},
+//               "pattern": "^[0-9]{5,10}$"}], …}}
 //
 // reply_within is in minutes of the team's working time; a channel without it makes no
 // promise (download).
@@ -30,6 +32,15 @@ struct channel {
   int reply_within = -1;  // working minutes; -1: no promise
 };
 
+// Something a team needs to take a case on (an order number, a contract number): the
+// handoff form asks for it, the case carries it. pattern is an ECMAScript regular
+// expression the whole value must match (the form checks it; kbc checked it compiles).
+struct field {
+  std::string id;
+  std::map<std::string, std::string, std::less<>> label;  // content language → text
+  std::string pattern;
+};
+
 struct config {
   std::string company_name, phone, email, website;
   std::string zone_name;
@@ -38,6 +49,7 @@ struct config {
   std::map<std::string, std::array<std::vector<interval>, 7>, std::less<>> teams;  // week
   std::map<std::string, std::string, std::less<>> category_teams;  // article category → team
   std::vector<channel> channels;
+  std::map<std::string, std::vector<field>, std::less<>> fields;  // team → what it needs
 
   bool empty() const noexcept { return teams.empty(); }
   const channel* find_channel(std::string_view type) const;

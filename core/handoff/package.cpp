@@ -491,6 +491,12 @@ std::string summary(const json& pkg, std::string_view lang,
   if (pkg["satisfaction"]["rating"].is_number()) {
     out += L(w.rating) + ": " + std::to_string(pkg["satisfaction"]["rating"].get<int>()) + "/5\n";
   }
+  // What the team asked for (order number, contract number), each under its own label.
+  if (pkg.contains("fields")) {
+    for (const json& f : pkg["fields"]) {
+      out += f["label"].get<std::string>() + ": " + f["value"].get<std::string>() + "\n";
+    }
+  }
   if (pkg.contains("message"))
     out += L(w.message) + ": \"" + pkg["message"].get<std::string>() + "\"\n";
   if (pkg.contains("customer")) {
@@ -583,6 +589,11 @@ result<package_request> request_from_json(std::string_view text) {
   r.name = detail::read_string(j, "name");
   r.contact = detail::read_string(j, "contact");
   r.message = detail::read_string(j, "message");
+  if (const auto fields = j.find("fields"); fields != j.end() && fields->is_object()) {
+    for (const auto& [id, value] : fields->items()) {
+      if (value.is_string()) r.fields[id] = value.get<std::string>();
+    }
+  }
   r.channel = detail::read_string(j, "channel");
   if (r.channel.empty()) r.channel = "local";
   if (const status read = read_seed(j, r.seed); !read.ok()) return read.err();
@@ -698,6 +709,23 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   if (!r.name.empty()) customer["name"] = cut(r.name, max_field_chars);
   if (!r.contact.empty()) customer["contact"] = cut(r.contact, max_field_chars);
   if (!customer.empty()) pkg["customer"] = customer;
+  // The fields the case's team declares in site.yaml, in its order, those the customer
+  // filled in; anything else the page sends is left out.
+  const config& team_config = kb.handoff_config();
+  if (const auto declared = team_config.fields.find(s.handoff_team);
+      declared != team_config.fields.end()) {
+    json fields = json::array();
+    for (const field& f : declared->second) {
+      const auto given = r.fields.find(f.id);
+      if (given == r.fields.end() || given->second.find_first_not_of(" \t\r\n") == std::string::npos) {
+        continue;
+      }
+      fields.push_back({{"id", f.id},
+                        {"label", flow::pick(f.label, c.lang)},
+                        {"value", c.scrub(cut(given->second, max_field_chars))}});
+    }
+    if (!fields.empty()) pkg["fields"] = std::move(fields);
+  }
   if (!r.message.empty()) pkg["message"] = c.scrub(cut(r.message, max_message_chars));
 
   pkg["searches"] = std::move(ev.searches);

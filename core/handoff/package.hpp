@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,8 @@ struct package_request {
   std::string name;               // only what the customer chose to give
   std::string contact;            // e-mail or phone, only if given
   std::string message;            // anything the customer added to the case (redacted)
+  // What the case's team asks for (site.yaml teams.<id>.fields): field id → value.
+  std::map<std::string, std::string, std::less<>> fields;
   std::string channel = "local";  // the channel whose reply target is promised
   std::uint64_t seed = 0;         // random bits for the case code (from the page's crypto)
 };
@@ -42,7 +45,8 @@ struct package_request {
 std::string case_code(std::uint64_t seed);
 bool valid_case_code(std::string_view code);
 
-// {"now": ms, "lang", "page", "name", "contact", "message", "channel", "seed": "hex"}
+// {"now": ms, "lang", "page", "name", "contact", "message", "fields": {id: value},
+//  "channel", "seed": "hex"}
 // (the seed as hex text: JavaScript numbers hold only 53 bits). Errors: invalid_argument.
 result<package_request> request_from_json(std::string_view json);
 

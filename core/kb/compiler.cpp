@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -499,7 +500,7 @@ struct site_config {
   struct signal_phrase {
     std::string kind, lang, phrase;
   };
-  std::vector<signal_phrase> signals;  // signals.yaml
+  std::vector<signal_phrase> signals;      // signals.yaml
   std::vector<std::string> spelling_keep;  // spelling.keep: names the speller must not touch
 };
 
@@ -551,6 +552,74 @@ nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
     }
   }
   return week;
+}
+
+// A team's `fields:` (what it needs to take a case on) → [{"id", "label": {lang: text},
+// "pattern"}]: ids of a-z, 0-9 and '_', a label in at least English, and a pattern that
+// is a valid ECMAScript regular expression (the widget checks values with it).
+nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
+                           const std::string& team, diagnostics& diag) {
+  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
+  nlohmann::json out = nlohmann::json::array();
+  if (!fields.IsSequence()) {
+    diag.add(display, line_of(fields),
+             "team '" + team +
+                 "': 'fields' is a list, e.g. [{id: order_number, label: {en: Order "
+                 "number}, pattern: \"^[0-9]{5,10}$\"}]");
+    return out;
+  }
+  std::set<std::string> seen;
+  for (const auto& item : fields) {
+    if (!item.IsMap()) {
+      diag.add(display, line_of(item),
+               "team '" + team + "': a field is a map of id, label and pattern");
+      continue;
+    }
+    const std::string id = item["id"] ? scalar(item["id"]) : std::string();
+    const bool id_ok =
+        !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
+    if (!id_ok) {
+      diag.add(display, line_of(item), "field id '" + id + "' may use only a-z, 0-9 and '_'");
+      continue;
+    }
+    if (!seen.insert(id).second) {
+      diag.add(display, line_of(item), "team '" + team + "' has field '" + id + "' twice");
+      continue;
+    }
+    nlohmann::json label = nlohmann::json::object();
+    if (item["label"] && item["label"].IsMap()) {
+      for (const auto& entry : item["label"]) {
+        std::string lang = scalar(entry.first);
+        if (lang == "sr") {
+          label["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(entry.second));
+          lang = "sr-Latn";
+        }
+        label[lang] = scalar(entry.second);
+      }
+    }
+    if (!label.contains("en")) {
+      diag.add(
+          display, line_of(item),
+          "field '" + id +
+              "' needs 'label' with at least en, e.g. {en: Order number, sr: Broj porudžbine}");
+      continue;
+    }
+    const std::string pattern = item["pattern"] ? scalar(item["pattern"]) : std::string();
+    if (!pattern.empty()) {
+      try {
+        (void)std::regex(pattern, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        diag.add(display, line_of(item["pattern"]),
+                 "field '" + id + "': pattern '" + pattern + "' is not a regular expression (" +
+                     e.what() + ")");
+        continue;
+      }
+    }
+    out.push_back({{"id", id}, {"label", label}, {"pattern", pattern}});
+  }
+  return out;
 }
 
 // The handoff settings: company contacts, time zone, holidays and channels (the teams'
@@ -741,6 +810,9 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
                        "' needs 'hours', e.g. {mon-fri: \"08:00-16:00\"}: reply "
                        "times are counted in them");
         }
+        if (team.second.IsMap() && team.second["fields"]) {
+          site.handoff["fields"][id] = read_fields(team.second["fields"], display, id, diag);
+        }
         site.team_names[id] = std::move(names);
       }
     }
@@ -750,8 +822,9 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     const YAML::Node confidence = search.IsMap() ? search["confidence"] : YAML::Node();
     const double value = number_of(confidence);
     if (!(value >= 0 && value <= 1)) {
-      diag.add(display, line_of(confidence ? confidence : search),
-               "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
+      diag.add(
+          display, line_of(confidence ? confidence : search),
+          "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
     } else {
       site.confidence = std::to_string(value);
     }
@@ -771,12 +844,14 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     const YAML::Node keep = spelling.IsMap() ? spelling["keep"] : YAML::Node();
     if (!keep || !keep.IsSequence()) {
       diag.add(display, line_of(spelling),
-               "'spelling' takes 'keep', a list of names never to correct (e.g. spelling: {keep: [iphone]})");
+               "'spelling' takes 'keep', a list of names never to correct (e.g. spelling: {keep: "
+               "[iphone]})");
     } else {
       for (const auto& name : keep) {
         const std::string written = scalar(name);
         if (text::tokenize(written).size() != 1) {
-          diag.add(display, line_of(name), "'" + written + "' in spelling.keep must be a single word");
+          diag.add(display, line_of(name),
+                   "'" + written + "' in spelling.keep must be a single word");
           continue;
         }
         site.spelling_keep.push_back(written);
@@ -817,8 +892,7 @@ constexpr std::string_view signal_languages[] = {"en", "sr", "hr", "bs", "sl"};
 
 // Reads <dir>/signals.yaml when there is one (kind → language → phrases) into
 // site.signals and adds it to the content hash.
-void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash,
-                  site_config& site) {
+void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash, site_config& site) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return;
   const std::string display = path.lexically_normal().string();
@@ -833,7 +907,8 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash,
   }
   const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   if (!root.IsMap()) {
-    diag.add(display, 1, "signals.yaml must map a kind (repeat_contact, insult, angry_words) to lists");
+    diag.add(display, 1,
+             "signals.yaml must map a kind (repeat_contact, insult, angry_words) to lists");
     return;
   }
   const auto one_of = [](const auto& list, std::string_view v) {
@@ -847,17 +922,20 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash,
       continue;
     }
     if (!kind.second.IsMap()) {
-      diag.add(display, line_of(kind.second), "'" + k + "' must map a language (en, sr, hr, bs, sl) to a list of phrases");
+      diag.add(display, line_of(kind.second),
+               "'" + k + "' must map a language (en, sr, hr, bs, sl) to a list of phrases");
       continue;
     }
     for (const auto& lang : kind.second) {
       const std::string l = scalar(lang.first);
       if (!one_of(signal_languages, l)) {
-        diag.add(display, line_of(lang.first), "unknown language '" + l + "' (known: en, sr, hr, bs, sl)");
+        diag.add(display, line_of(lang.first),
+                 "unknown language '" + l + "' (known: en, sr, hr, bs, sl)");
         continue;
       }
       if (!lang.second.IsSequence()) {
-        diag.add(display, line_of(lang.second), "the phrases of '" + k + "' in '" + l + "' must be a list");
+        diag.add(display, line_of(lang.second),
+                 "the phrases of '" + k + "' in '" + l + "' must be a list");
         continue;
       }
       for (const auto& item : lang.second) {
@@ -1047,8 +1125,8 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   }
   if (auto words = build_language_words(db.get()); !words) return fail("language words");
   if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
-                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+      sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');", nullptr,
+                   nullptr, nullptr) != SQLITE_OK) {
     return fail("index");
   }
   if (auto completions = build_completions(db.get()); !completions) return fail("completions");
@@ -1064,13 +1142,15 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       if (a.audience == "customer") languages.insert(a.lang);
     }
     auto calibrated = calibrate_confidence(temp.string(), languages);
-    if (!calibrated) return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
+    if (!calibrated)
+      return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
     stats.confidence_threshold = calibrated.value().threshold;
     sqlite3* again = nullptr;
     const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_calibrated', '" +
                             std::to_string(calibrated.value().threshold) + "')";
-    const bool stored = sqlite3_open_v2(temp.c_str(), &again, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
-                        sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    const bool stored =
+        sqlite3_open_v2(temp.c_str(), &again, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+        sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_close(again);
     if (!stored) return {errc::io_error, "cannot write " + temp.string()};
   }

@@ -289,7 +289,8 @@ class engine {
   }
 
   // site.yaml's contacts and handoff channels: {ok, company {name, phone, email,
-  // website}, channels [{type, url, address, replyWithin}], timeZone}.
+  // website}, channels [{type, url, address, replyWithin}], timeZone, fields {team:
+  // [{id, label, pattern}]}}.
   val settings() const {
     if (!kb_) return failure({ha::errc::invalid_argument, "no knowledge base is open"});
     const auto& c = kb_->handoff_config();
@@ -307,10 +308,26 @@ class engine {
       item.set("replyWithin", ch.reply_within);
       channels.call<void>("push", item);
     }
+    // What each team needs to take a case on: {team: [{id, label {lang: text}, pattern}]}.
+    val fields = val::object();
+    for (const auto& [team, list] : c.fields) {
+      val items = val::array();
+      for (const auto& f : list) {
+        val item = val::object();
+        item.set("id", f.id);
+        val label = val::object();
+        for (const auto& [lang, text] : f.label) label.set(lang, text);
+        item.set("label", label);
+        item.set("pattern", f.pattern);
+        items.call<void>("push", item);
+      }
+      fields.set(team, items);
+    }
     val out = success();
     out.set("company", company);
     out.set("channels", channels);
     out.set("timeZone", c.zone_name);
+    out.set("fields", fields);
     return out;
   }
 

@@ -304,6 +304,33 @@ test('the customer adds to a case already sent: it reaches the webhook once, wit
   await context.close();
 });
 
+test('the form asks for what the team needs (an order number), refuses one of the wrong form, and sends it with the case', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const panel = page.locator('help-assistant .conversation');
+  await searchThenWriteToUs(page, 'porudžbina mi nije stigla');
+  const order = panel.getByLabel('Broj porudžbine');
+  await order.fill('moja porudžbina');
+  await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
+  await panel.getByText('Broj porudžbine: ovo ne izgleda ispravno. Proverite ili ostavite polje prazno.').waitFor();
+  assert.equal(await order.getAttribute('aria-invalid'), 'true');
+  assert.equal(await order.evaluate((i) => i.getRootNode().activeElement === i), true, 'the field to correct has the focus');
+  assert.equal(await panel.locator('.preview-summary').count(), 0, 'nothing to review until it is right');
+  assert.deepEqual(await axeViolations(page), [], 'the form with a field to correct');
+  await order.fill('48213');
+  await panel.getByRole('button', { name: 'Pogledajte šta će biti poslato' }).click();
+  await panel.locator('.preview-summary').getByText('Broj porudžbine: 48213').waitFor();
+  const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
+  await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
+  await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook');
+  const pkg = [...env.server.cases.values()].find((p) => p.case_code === code);
+  assert.equal(pkg.team.id, 'orders');
+  assert.deepEqual(pkg.fields, [{ id: 'order_number', label: 'Broj porudžbine', value: '48213' }]);
+  assert.equal(validate(pkg), true, JSON.stringify(validate.errors));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 // A message as long as the form allows, in Cyrillic (two bytes a letter): the case is
 // prepared, the card number in it is taken out, and the text is whole, not cut in a letter.
 test('a 2,302-character Cyrillic message is reviewed whole, with the card number taken out', async () => {

@@ -316,7 +316,8 @@ TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowle
   CHECK(r.stats.confidence_threshold <= kb::highest_threshold);
   auto opened = kb::knowledge_base::open_file(kb.output().string());
   REQUIRE(opened.ok());
-  CHECK(opened.value().info().confidence_threshold == Approx(r.stats.confidence_threshold).margin(1e-5));
+  CHECK(opened.value().info().confidence_threshold ==
+        Approx(r.stats.confidence_threshold).margin(1e-5));
 
   const std::set<std::string> languages = {"en", "sl"};
   const auto calibrated = [&](const std::string& messages) {
@@ -325,7 +326,8 @@ TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowle
     return c.value();
   };
   // Messages that share no word with any article: nothing to stay above, the lowest.
-  const auto unrelated = calibrated("en\tbanana bread recipe\nen\twho won the match\nsl\tkje je Bled\n");
+  const auto unrelated =
+      calibrated("en\tbanana bread recipe\nen\twho won the match\nsl\tkje je Bled\n");
   CHECK(unrelated.messages == 3);
   CHECK(unrelated.threshold == kb::lowest_threshold);
   // Messages that hold an article's words: an answer must reach higher, up to the highest.
@@ -362,12 +364,14 @@ TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {
   }
 }
 
-TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and kept", "[kbc][signals]") {
+TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and kept",
+          "[kbc][signals]") {
   kb_folder kb;
   kb.write("articles/a/bill.en.md", article("bill", "en", "Your monthly bill explained.\n"));
   SECTION("the speller keeps the real words the dictionaries know, and the names listed") {
     // "eden" is one letter from "teden" (week), which is no typo of it.
-    kb.write("articles/a/week.sl.md", article("week", "sl", "Paket prispe v eden ali dveh dneh.\n"));
+    kb.write("articles/a/week.sl.md",
+             article("week", "sl", "Paket prispe v eden ali dveh dneh.\n"));
     kb.write("site.yaml", "spelling:\n  keep: [novabox]\n");
     const char* before = std::getenv("HA_DICTIONARIES");
     const std::string saved = before ? before : "";
@@ -377,7 +381,9 @@ TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and
     REQUIRE(r.ok());
     auto opened = kb::knowledge_base::open_file(kb.output().string());
     REQUIRE(opened.ok());
-    const auto corrected = [&](const char* q) { return opened.value().search(q, {}).value().corrected; };
+    const auto corrected = [&](const char* q) {
+      return opened.value().search(q, {}).value().corrected;
+    };
     // tools/setup.sh installs the dictionaries: without them this test must fail.
     REQUIRE(r.stats.dictionaries.size() == 5);
     CHECK(corrected("teden ") == "");
@@ -386,8 +392,9 @@ TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and
     CHECK(corrected("iphone ") == "");
   }
   SECTION("a valid file: its phrases and names reach the knowledge base") {
-    kb.write("signals.yaml", "repeat_contact:\n  en: [third time]\n  sl: [že tretjič]\n"
-                             "insult:\n  sr: [lopovi jedni]\n");
+    kb.write("signals.yaml",
+             "repeat_contact:\n  en: [third time]\n  sl: [že tretjič]\n"
+             "insult:\n  sr: [lopovi jedni]\n");
     kb.write("site.yaml", "spelling:\n  keep: [novabox]\n");
     REQUIRE(kb.compile().ok());
     auto opened = kb::knowledge_base::open_file(kb.output().string());
@@ -400,15 +407,19 @@ TEST_CASE("signals.yaml and spelling.keep are checked with file:line errors, and
     CHECK(opened.value().search("novabox ", options).value().corrected.empty());
   }
   SECTION("unknown kinds and languages, empty phrases, a bad keep list") {
-    kb.write("signals.yaml", "repeat_contact:\n  de: [dritte mal]\n  en: ['!!']\nannoyed:\n  en: [meh]\n");
+    kb.write("signals.yaml",
+             "repeat_contact:\n  de: [dritte mal]\n  en: ['!!']\nannoyed:\n  en: [meh]\n");
     kb.write("site.yaml", "spelling:\n  keep: [nova box]\n");
     const auto m = messages(kb.compile());
     const std::string signals = kb.path("signals.yaml"), site = kb.path("site.yaml");
-    CHECK_THAT(m, Catch::VectorContains(signals + ":2: unknown language 'de' (known: en, sr, hr, bs, sl)"));
-    CHECK_THAT(m, Catch::VectorContains(signals + ":3: a phrase must hold at least one word"));
     CHECK_THAT(m, Catch::VectorContains(signals +
-                                        ":4: unknown kind 'annoyed' (known: repeat_contact, insult, angry_words)"));
-    CHECK_THAT(m, Catch::VectorContains(site + ":2: 'nova box' in spelling.keep must be a single word"));
+                                        ":2: unknown language 'de' (known: en, sr, hr, bs, sl)"));
+    CHECK_THAT(m, Catch::VectorContains(signals + ":3: a phrase must hold at least one word"));
+    CHECK_THAT(m, Catch::VectorContains(
+                      signals +
+                      ":4: unknown kind 'annoyed' (known: repeat_contact, insult, angry_words)"));
+    CHECK_THAT(
+        m, Catch::VectorContains(site + ":2: 'nova box' in spelling.keep must be a single word"));
     CHECK_FALSE(fs::exists(kb.output()));
   }
 }
@@ -429,6 +440,23 @@ TEST_CASE("a map where a list belongs is a file:line error, never an abort", "[k
     CHECK_THAT(messages(kb.compile()),
                Catch::VectorContains(
                    site + ":4: team 'billing': 'categories' is a list, e.g. [billing, contract]"));
+  }
+  SECTION("a team's fields") {
+    kb.write("site.yaml",
+             "teams:\n  orders:\n    name: {en: Orders}\n    fields:\n"
+             "      - {id: order_number, label: {en: Order number}, pattern: \"^[0-9\"}\n"
+             "      - {id: Order-Nr, label: {en: x}}\n"
+             "      - {id: note, pattern: x}\n");
+    const auto found = messages(kb.compile());
+    const std::string bad_pattern =
+        site + ":5: field 'order_number': pattern '^[0-9' is not a regular expression (";
+    CHECK(std::any_of(found.begin(), found.end(),
+                      [&](const std::string& m) { return m.rfind(bad_pattern, 0) == 0; }));
+    CHECK_THAT(found, Catch::VectorContains(
+                          site + ":6: field id 'Order-Nr' may use only a-z, 0-9 and '_'"));
+    CHECK_THAT(found,
+               Catch::VectorContains(site + ":7: field 'note' needs 'label' with at least en, e.g. "
+                                            "{en: Order number, sr: Broj porudžbine}"));
   }
   SECTION("a flow's pages") {
     kb.write("flows/x-fix.yaml", "id: x-fix\npages: {a: b}\n");

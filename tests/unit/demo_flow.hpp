@@ -32,7 +32,11 @@ inline std::vector<std::pair<std::string, std::string>> demo_meta() {
                 "sat": ["09:00-14:00"]}},
               "channels": [{"type": "local", "reply_within": 120},
                            {"type": "email", "address": "help@example.com", "reply_within": 480},
-                           {"type": "download"}]})"}};
+                           {"type": "download"}],
+              "fields": {"technical": [
+                {"id": "contract_number", "label": {"en": "Contract number", "sr-Latn": "Broj ugovora",
+                  "sr-Cyrl": "Број уговора"}, "pattern": "^[0-9]{6}$"},
+                {"id": "router_serial", "label": {"en": "Router serial"}, "pattern": ""}]}})"}};
 }
 
 inline flow::alternative alt(const std::string& en, const std::string& sr) {

@@ -485,8 +485,41 @@ TEST_CASE("more about a case already sent goes out as an update with the same ca
     REQUIRE(read.ok());
     CHECK(read.value().seed == 255);
     CHECK(read.value().lang == "hr");
-    CHECK(handoff::update_request_from_json(R"({"lang": "hr"})").err().code == errc::invalid_argument);
+    CHECK(handoff::update_request_from_json(R"({"lang": "hr"})").err().code ==
+          errc::invalid_argument);
     CHECK(handoff::update_request_from_json(R"({"now": 1, "seed": "xyz"})").err().code ==
           errc::invalid_argument);
+  }
+}
+
+TEST_CASE("what the team needs goes with the case, under its label, in the team's order",
+          "[handoff][package][fields]") {
+  const test::conversation c = failed_flow();  // the technical team's case
+  handoff::package_request r = request("sr-Cyrl");
+  r.fields = {{"router_serial", "RX-4111 1111 1111 1111"},
+              {"contract_number", "482130"},
+              {"shoe_size", "42"}};  // not a field of this team: left out
+  const json pkg = build(c, r);
+  keep_for_schema_check(pkg.dump());
+  REQUIRE(pkg.contains("fields"));
+  CHECK(pkg["fields"] ==
+        json::array({
+            {{"id", "contract_number"}, {"label", "Број уговора"}, {"value", "482130"}},
+            {{"id", "router_serial"},
+             {"label", "Router serial"},
+             {"value", "RX-•••• •••• •••• 1111"}},
+        }));
+  const std::string summary = pkg["summary"];
+  CHECK(summary.find("Број уговора: 482130\n") != std::string::npos);
+  SECTION("nothing given, no fields") {
+    r.fields = {{"contract_number", "  "}};
+    CHECK_FALSE(build(c, r).contains("fields"));
+  }
+  SECTION("read from the page's request") {
+    auto read = handoff::request_from_json(
+        R"({"now": 1, "seed": "1", "fields": {"contract_number": "482130", "n": 5}})");
+    REQUIRE(read.ok());
+    CHECK(read.value().fields.size() == 1);
+    CHECK(read.value().fields.at("contract_number") == "482130");
   }
 }
