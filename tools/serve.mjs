@@ -7,7 +7,8 @@
 //                   first answer was lost), stored once. 400 bad request, 413 too large.
 //                   An update to a case (kind "update") has its own key and is kept as
 //                   <case_code>.update-<update_id>.json beside the case.
-//   server.cases    Map Idempotency-Key → package, what arrived (for tests).
+//   server.cases    Map Idempotency-Key → package, what arrived (for tests);
+//   server.posts    Map Idempotency-Key → how many times it was posted.
 // Files are served as common static hosts serve them: to a client that accepts gzip,
 // text, wasm and databases go compressed, with the compressed Content-Length (as nginx's
 // gzip_static and most CDNs send it). serve(folder, {gzip: false}) serves them as they are;
@@ -126,6 +127,10 @@ async function receiveHandoff(req, res, inbox) {
   if (typeof pkg?.case_code !== 'string' || !caseCodePattern.test(pkg.case_code)) {
     return answer(res, 400, { error: 'case_code must be a string of letters, digits and -' });
   }
+  if (pkg.kind === 'update' && !/^[0-9a-f]{16}$/.test(pkg.update_id ?? '')) {
+    return answer(res, 400, { error: 'an update needs an update_id of 16 hex digits' });
+  }
+  inbox.posts.set(key, (inbox.posts.get(key) ?? 0) + 1);
   const duplicate = { received: pkg.case_code, duplicate: true };
   if (inbox.cases.has(key)) return answer(res, 200, duplicate);
   // A retry that arrives while the first copy is still being written waits for it: it
@@ -146,7 +151,7 @@ async function receiveHandoff(req, res, inbox) {
 async function keep(casesDir, pkg) {
   if (!casesDir) return;
   // An update to a case (kind 'update') is a file beside its case's.
-  const update = pkg.kind === 'update' && /^[0-9a-f]{16}$/.test(pkg.update_id ?? '') ? `.update-${pkg.update_id}` : '';
+  const update = pkg.kind === 'update' ? `.update-${pkg.update_id}` : '';
   const file = join(casesDir, `${pkg.case_code}${update}.json`);
   // Written whole, then renamed: a reader never sees half a case.
   await writeFile(`${file}.partial`, JSON.stringify(pkg, null, 2));
@@ -157,7 +162,7 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
   const root = resolve(folder);
   const link = { freeAt: 0 };
   const traffic = { requests: 0, bytes: 0, sent: 0, log: [] };
-  const inbox = { cases: new Map(), writing: new Map(), casesDir };
+  const inbox = { cases: new Map(), writing: new Map(), posts: new Map(), casesDir };
   if (casesDir) await mkdir(casesDir, { recursive: true });
   const server = createServer(async (req, res) => {
     if (req.method === 'POST' && req.url.split('?')[0] === '/handoff') {
@@ -207,6 +212,7 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
     }
   });
   server.cases = inbox.cases;
+  server.posts = inbox.posts;  // Idempotency-Key → how many times it was posted
   server.traffic = traffic;
   return new Promise((done) => server.listen(port, host, () => done(server)));
 }

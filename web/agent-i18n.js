@@ -384,7 +384,7 @@ const sl = {
   noContact: 'stik ni podan',
   message: 'Sporočilo',
   removed: 'Odstranjeno zaradi zasebnosti',
-  updatesTitle: 'Stranka je dodala po pošiljanju',
+  updatesTitle: 'Stranka je dodala po oddaji',
   reason_flow: 'vodeno popravilo vodi do osebe',
   reason_exhausted: 'nobena rešitev ni pomagala',
   reason_asked: 'stranka je želela osebo',

@@ -6,32 +6,32 @@ const words = {
   en: {
     title: 'SavaNova — Help center (offline demo)',
     nav: ['Internet', 'TV', 'Mobile', 'Shop', 'Billing', 'My account', 'Agents'],
-    note: 'A fictional internet, TV and mobile provider. Everything on this page runs in your browser. Nothing leaves it until you ask for a person and press Send.',
+    note: 'A fictional internet, TV and mobile provider. Everything on this page runs in your browser. Nothing leaves it until you choose “Write to a person” and then “Send it”.',
   },
   'sr-Latn': {
     title: 'SavaNova — Centar za pomoć (oflajn demo)',
     nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj nalog', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u Vašem pregledaču. Ništa ga ne napušta dok ne zatražite osobu i ne pritisnete Pošalji.',
+    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u Vašem pregledaču. Ništa ga ne napušta dok ne izaberete „Pišite osobi“ i ne pritisnete Pošalji.',
   },
   'sr-Cyrl': {
     title: 'SavaNova — Центар за помоћ (офлајн демо)',
     nav: ['Интернет', 'ТВ', 'Мобилна', 'Продавница', 'Рачуни', 'Мој налог', 'За агенте'],
-    note: 'Измишљени оператер интернета, телевизије и мобилне телефоније. Све на овој страници ради у Вашем прегледачу. Ништа га не напушта док не затражите особу и не притиснете Пошаљи.',
+    note: 'Измишљени оператер интернета, телевизије и мобилне телефоније. Све на овој страници ради у Вашем прегледачу. Ништа га не напушта док не изаберете „Пишите особи“ и не притиснете Пошаљи.',
   },
   hr: {
     title: 'SavaNova — Centar za pomoć (izvanmrežni demo)',
     nav: ['Internet', 'TV', 'Mobilna', 'Trgovina', 'Računi', 'Moj profil', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne zatražite osobu i ne pritisnete Pošalji.',
+    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne odaberete „Pišite osobi” i ne pritisnete Pošalji.',
   },
   bs: {
     title: 'SavaNova — Centar za pomoć (oflajn demo)',
     nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj profil', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne zatražite osobu i ne pritisnete Pošalji.',
+    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne izaberete „Pišite osobi“ i ne pritisnete Pošalji.',
   },
   sl: {
     title: 'SavaNova — Center za pomoč (predstavitev brez povezave)',
     nav: ['Internet', 'TV', 'Mobilno', 'Trgovina', 'Računi', 'Moj profil', 'Za svetovalce'],
-    note: 'Izmišljen ponudnik interneta, televizije in mobilne telefonije. Vse na tej strani deluje v vašem brskalniku. Nič ga ne zapusti, dokler ne prosite za osebo in ne pritisnete Pošlji.',
+    note: 'Izmišljen ponudnik interneta, televizije in mobilne telefonije. Vse na tej strani deluje v vašem brskalniku. Nič ga ne zapusti, dokler ne izberete »Pišite osebi« in ne pritisnete Pošlji.',
   },
 };
 

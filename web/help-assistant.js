@@ -160,9 +160,12 @@ export class HelpAssistantElement extends HTMLElement {
     // Keys typed into the widget's fields stay in the widget. Seen from the page, the
     // focused element is <help-assistant>, not a text field, so a site's own shortcut
     // ("s" or "/" to its search, as documentation themes have) took the letters away.
+    // Only the keys that type (a letter, a digit, a space): Escape, Tab and shortcuts with
+    // Ctrl, Alt or Meta still reach the page (its dialogs and focus traps need them).
     for (const type of ['keydown', 'keypress', 'keyup']) {
       this.#root.addEventListener(type, (e) => {
-        if (e.target.matches('input, textarea, select, [contenteditable]')) e.stopPropagation();
+        const typing = e.key?.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey;
+        if (typing && e.target.matches('input, textarea, select, [contenteditable]')) e.stopPropagation();
       });
     }
     const $ = (selector) => this.#root.querySelector(selector);
@@ -690,12 +693,14 @@ export class HelpAssistantElement extends HTMLElement {
       const sent = items.filter((i) => i.status === 'sent' && i.sent_at).map((i) => i.sent_at).sort()[0];
       const state = sent ? t(lang, 'caseSentAt', { when: when.format(new Date(sent)) })
         : items.some((i) => i.status === 'pending') ? t(lang, 'caseWaiting') : t(lang, 'caseRejected');
-      const about = [pkg.team?.name, pkg.problem?.summary || pkg.problem?.customer_words].filter(Boolean).join(': ');
-      const rejected = items.every((i) => i.status === 'rejected');
+      // The customer's own words, or the guided fix's title (the summary speaks of them
+      // in the third person, for the agent).
+      const about = [pkg.team?.name, pkg.problem?.customer_words || pkg.problem?.flow?.title].filter(Boolean).join(': ');
       return { created: items[0].created_at ?? '', node: el('li', { 'data-case': code },
         el('strong', { text: code }), about ? ` · ${about.slice(0, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` }),
         updates ? el('span', { class: 'case-updates', text: ` · ${t(lang, 'caseAdditions', { count: updates })}` }) : '',
-        rejected ? '' : el('button', { type: 'button', class: 'link', 'data-add-to': code, text: t(lang, 'addToCase') })) };
+        // More can be added once the case has arrived (an update never overtakes it).
+        sent ? el('button', { type: 'button', class: 'link', 'data-add-to': code, text: t(lang, 'addToCase') }) : '') };
     }).filter(Boolean);
     lines.sort((a, b) => (a.created < b.created ? 1 : -1));
     ui.casesList.replaceChildren(...lines.slice(0, 5).map((line) => line.node));
@@ -708,7 +713,12 @@ export class HelpAssistantElement extends HTMLElement {
   // outbox like the case (kept until delivered, its own Idempotency-Key).
   #openAddition(code) {
     const ui = this.#ui;
+    // Text written for one case never goes to another.
+    if (code !== this.#handoff.addingTo) ui.addText.value = '';
     this.#handoff.addingTo = code;
+    // One id per addition written: a second click on Send makes the same update, which
+    // the outbox keeps once.
+    this.#handoff.additionSeed = randomSeed();
     ui.addForm.hidden = code === null;
     ui.addDone.textContent = '';
     if (code === null) return;
@@ -723,18 +733,24 @@ export class HelpAssistantElement extends HTMLElement {
     const code = this.#handoff.addingTo;
     const message = ui.addText.value.trim();
     if (!code || !message) return;
+    // The channels the case went by (not one that refused it).
     const channels = [...new Map((this.#handoff.items ?? [])
-      .filter((i) => i.case_code === code && i.kind !== 'update')
+      .filter((i) => i.case_code === code && i.kind !== 'update' && i.status !== 'rejected')
       .map((i) => [i.channel.type, i.channel])).values()];
-    const engine = await this.#loading;
-    if (!engine || channels.length === 0) return;
+    ui.addSend.disabled = true;
     try {
-      const update = JSON.parse(await engine.update({ now: Date.now(), lang: this.#lang, case_code: code, message, seed: randomSeed() }));
+      const engine = await this.#loading;
+      if (!engine || channels.length === 0) throw new Error(engine ? 'no channel took the case' : 'no engine');
+      const update = JSON.parse(await engine.update({
+        now: Date.now(), lang: this.#lang, case_code: code, message, seed: this.#handoff.additionSeed,
+      }));
       await this.#outbox.add(update, channels);
     } catch (error) {
       console.warn(`help-assistant: the addition could not be saved: ${error.message}`);
       ui.addDone.textContent = t(this.#lang, 'additionFailed');
       return;
+    } finally {
+      ui.addSend.disabled = false;
     }
     ui.addText.value = '';
     this.#openAddition(null);

@@ -91,8 +91,14 @@ export class Outbox {
   async flush() {
     if (!this.#isOnline()) return;   // the 'online' listener flushes again
     const now = this.#now();
-    const due = (await this.#store.all())
-      .filter((item) => item.status === 'pending' && item.next_at <= now && !this.#inFlight.has(item.id));
+    const all = await this.#store.all();
+    const status = new Map(all.map((item) => [item.id, item.status]));
+    // An update to a case waits until its case has arrived by the same channel: a
+    // receiver reads it beside its case.
+    const caseWaits = (item) => item.kind === 'update'
+      && status.has(`${item.case_code}/${item.channel.type}`) && status.get(`${item.case_code}/${item.channel.type}`) !== 'sent';
+    const due = all
+      .filter((item) => item.status === 'pending' && item.next_at <= now && !this.#inFlight.has(item.id) && !caseWaits(item));
     // Marked in the same synchronous step as the filter, so a racing flush() skips them.
     for (const item of due) this.#inFlight.add(item.id);
     const attempts = due.map((item) => this.#attempt(item.id));
@@ -280,7 +286,8 @@ export function localSender({ cases = caseStore, channelName = 'savanova-cases' 
       const kept = await cases.update(pkg.case_code, (current) => current && {
         ...current, updates: [...(current.updates ?? []).filter((u) => u.update_id !== pkg.update_id), pkg],
       });
-      if (!kept) return { rejected: true, error: `no case ${pkg.case_code} on this device` };
+      // Not here (yet): tried again later rather than lost.
+      if (!kept) return { retry: true, error: `no case ${pkg.case_code} on this device yet` };
     } else {
       // A case sent again keeps the updates it already has.
       await cases.update(pkg.case_code, (current) => ({ ...pkg, ...(current?.updates ? { updates: current.updates } : {}) }));

@@ -635,7 +635,9 @@ result<std::string> build_update(const update_request& r) {
   pkg["created_at"] = utc_iso(r.now);
   pkg["language"] = lang;
   pkg["script"] = lang == "sr-Cyrl" ? "Cyrl" : "Latn";
-  pkg["message"] = scrub(cut(r.message, max_message_chars));
+  // Cut again after redaction, which can lengthen it (a password's words become six dots
+  // each): the update's schema allows 4,000 characters.
+  pkg["message"] = cut(scrub(cut(r.message, max_message_chars)), max_message_chars);
   pkg["redacted"] = scrub.list();
   const words& w = words_for(lang);
   pkg["summary"] = label(lang, w.update_of) + " " + r.case_code + "\n" + label(lang, w.message) +

@@ -294,11 +294,15 @@ test('the customer adds to a case already sent: it reaches the webhook once, wit
   await page.reload();
   await mine.locator('.case-updates').getByText('dopune: 1').waitFor();
   assert.equal(updates().length, 1);
+  await page.locator('help-assistant .results').waitFor({ state: 'attached' });
 
   const agent = await openPage(context, `${env.base}agent.html`);
   await agent.locator(`.case-list button[data-case="${code}"]`).getByText(/\(\+1\)/).waitFor();
   await agent.locator(`.case-list button[data-case="${code}"]`).click();
   await agent.locator('main.case .updates li').getByText('Broj porudžbine je 48213.', { exact: false }).waitFor();
+  // Each reached the webhook by one POST: nothing was sent twice, before or after the reload.
+  assert.equal(env.server.posts.get(key), 1);
+  assert.equal(env.server.posts.get(`${code}/webhook`), 1);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(agent.errors, []);
   await context.close();

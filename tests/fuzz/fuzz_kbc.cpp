@@ -47,10 +47,13 @@ void write(const fs::path& file, std::string_view content) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const fs::path root = [] {
     const fs::path dir = fs::temp_directory_path() / ("fuzz-kbc-" + std::to_string(getpid()));
-    // kbc's cache of real words (a file per set of words) under build/fuzz, not the home.
-    setenv("XDG_CACHE_HOME", HA_SOURCE_DIR "/build/fuzz/kbc-cache", 1);
+    // kbc's cache of real words (a file per set of words) in a folder of this run's,
+    // removed at exit, not in the home.
+    setenv("XDG_CACHE_HOME", (dir.string() + "-cache").c_str(), 1);
     std::atexit([] {
-      fs::remove_all(fs::temp_directory_path() / ("fuzz-kbc-" + std::to_string(getpid())));
+      const fs::path run = fs::temp_directory_path() / ("fuzz-kbc-" + std::to_string(getpid()));
+      fs::remove_all(run);
+      fs::remove_all(run.string() + "-cache");
     });
     return dir;
   }();

@@ -403,10 +403,38 @@ test('an update to a sent case is a delivery of its own and is kept with its cas
   const kept = await database.caseStore.get(pkg.case_code);
   assert.equal(kept.summary, pkg.summary);
   assert.deepEqual(kept.updates.map((u) => u.message), ['order 48213', 'it works on the phone']);
-  // An update for a case this device never had is refused, not stored as a case.
+  // An update for a case this device does not have (yet) waits to be tried again; it is
+  // never stored as a case of its own.
   await outbox.add({ ...update('00000000000000b1', 'x'), case_code: 'ZZZZ-ZZZZ' }, [{ type: 'local' }]);
-  await until(outbox, (all) => all.some((i) => i.status === 'rejected'));
+  const [waiting] = (await until(outbox, (all) => all.some((i) => i.case_code === 'ZZZZ-ZZZZ' && i.last_error)))
+    .filter((i) => i.case_code === 'ZZZZ-ZZZZ');
+  assert.equal(waiting.status, 'pending');
+  assert.match(waiting.last_error ?? '', /no case ZZZZ-ZZZZ on this device yet/);
   assert.equal(await database.caseStore.get('ZZZZ-ZZZZ'), undefined);
+  await database.close();
+});
+
+test('an update waits until its case has arrived by the same channel', limit, async (t) => {
+  const database = freshDatabase();
+  const sent = [];
+  let caseArrives = false;
+  const outbox = newOutbox(t, database, {
+    senders: { webhook: async (item) => {
+      if (item.kind !== 'update' && !caseArrives) return { retry: true, error: 'down' };
+      sent.push(item.id);
+      return { ok: true };
+    } },
+    backoff: () => 20,
+  });
+  const pkg = handoff(6);
+  await outbox.add(pkg, [{ type: 'webhook', url: 'http://x/' }]);
+  await outbox.add({ version: 1, kind: 'update', case_code: pkg.case_code, update_id: '00000000000000c1', message: 'm' },
+    [{ type: 'webhook', url: 'http://x/' }]);
+  await until(outbox, (all) => all.find((i) => i.kind === 'case')?.attempts >= 2);
+  assert.deepEqual(sent, [], 'the update did not go before its case');
+  caseArrives = true;
+  await until(outbox, allSent(2));
+  assert.deepEqual(sent, [`${pkg.case_code}/webhook`, `${pkg.case_code}/update-00000000000000c1/webhook`]);
   await database.close();
 });
 

@@ -472,6 +472,13 @@ TEST_CASE("more about a case already sent goes out as an update with the same ca
   r.seed = 0xabcdf0;
   CHECK(json::parse(handoff::build_update(r).value())["update_id"] != u["update_id"]);
 
+  SECTION("a message that redaction lengthens is still at most 4,000 characters") {
+    r.message = "lozinka:";
+    while (r.message.size() < 3990) r.message += " a";
+    const json long_one = json::parse(handoff::build_update(r).value());
+    CHECK(text_chars(long_one["message"].get<std::string>()) <= 4000);
+    CHECK(long_one["redacted"] == json{"password"});
+  }
   SECTION("an update needs a real case code and something to add") {
     r.case_code = "K7PM-Q9XE";  // one character wrong: the check character catches it
     CHECK(handoff::build_update(r).err().code == errc::invalid_argument);
