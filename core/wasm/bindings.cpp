@@ -20,6 +20,7 @@
 #include "kb/schema.hpp"
 #include "session/session.hpp"
 #include "text/tokenizer.hpp"
+#include "text/transliterate.hpp"
 
 using emscripten::val;
 
@@ -400,6 +401,10 @@ class engine {
   std::optional<ha::kb::knowledge_base> kb_;
 };
 
+std::string to_cyrillic(const std::string& latin) {
+  return ha::text::serbian_latin_to_cyrillic(latin);
+}
+
 // The canonical tokens of a text, for tests and for authors checking how a word is indexed.
 val tokenize(const std::string& text) {
   val out = val::array();
@@ -433,6 +438,9 @@ EMSCRIPTEN_BINDINGS(help_assistant) {
       .function("replyTime", &engine::reply_time)
       .function("settings", &engine::settings);
   emscripten::function("tokenize", &tokenize);
+  // Serbian Latin → Cyrillic as kbc writes the Cyrillic articles (text/transliterate.hpp):
+  // for tests that check the page keeps one script, and for authors.
+  emscripten::function("toCyrillic", &to_cyrillic);
   emscripten::constant("formatVersion", ha::kb::format_version);
   emscripten::constant("tokenizerVersion", ha::kb::tokenizer_version);
 }
