@@ -311,9 +311,11 @@ result<search_response> knowledge_base::search_once(std::string_view query,
     if (misses() == misses_before) language_model_ = std::move(loaded);
   }
   response.query_lang = text::identify_language(query, options.lang, language_model_.get()).lang;
-  response.lang = std::string(display_language(
-      response.query_lang.empty() ? std::string_view(options.lang) : response.query_lang,
-      text::has_cyrillic(query)));
+  const bool follow = !options.keep_language;
+  const std::string_view shown = !follow || response.query_lang.empty()
+                                     ? std::string_view(options.lang)
+                                     : std::string_view(response.query_lang);
+  response.lang = std::string(display_language(shown, follow && text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, options.correct, response);

@@ -56,6 +56,9 @@ struct search_options {
   std::string category;        // only this category, when not empty
   bool include_flows = true;   // guided troubleshooting flows too, not only articles
   bool correct = true;         // replace misspelt words; false: search what was typed
+  // The hits are shown in the language and script the customer writes in (Cyrillic typed
+  // shows Cyrillic); true: always in `lang`, which the customer chose themselves.
+  bool keep_language = false;
 };
 
 struct search_hit {

@@ -121,3 +121,25 @@ test('every state a Serbian customer reads in Cyrillic is in Cyrillic', async ()
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the customer\'s choice of script wins over what they type', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('не ради ми интернет');
+  await page.locator('help-assistant .results[data-provisional="false"] li button').first().waitFor();
+  assert.equal(await w.language.inputValue(), 'sr-Cyrl', 'Cyrillic typed: Cyrillic shown');
+  // The customer wants Latin (or Croatian) although the box still holds Cyrillic.
+  for (const chosen of ['sr-Latn', 'hr']) {
+    await w.language.selectOption(chosen);
+    await page.locator(`help-assistant[lang=${chosen}]`).waitFor({ state: 'attached' });
+    await w.input.press('End');
+    await w.input.type(' ');
+    await page.locator('help-assistant .results[data-provisional="false"] li button').first().waitFor();
+    assert.equal(await w.language.inputValue(), chosen, `${chosen} stays chosen`);
+    const titles = await page.locator('help-assistant .results li button').allTextContents();
+    assert.ok(titles.every((title) => !/\p{Script=Cyrillic}/u.test(title)), titles.join(' | '));
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

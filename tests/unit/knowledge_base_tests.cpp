@@ -168,6 +168,14 @@ TEST_CASE("translations are one result, shown in the customer's language", "[kb]
     CHECK(hit.lang == "sr-Cyrl");
     CHECK(hit.title == "Промена лозинке");
   }
+  SECTION("unless they chose Latin themselves: their choice wins over their script") {
+    search_options chosen;
+    chosen.lang = "sr-Latn";
+    chosen.keep_language = true;
+    const auto hit = first_hit("лозинка", chosen);
+    CHECK(hit.lang == "sr-Latn");
+    CHECK(hit.title == "Promena lozinke");
+  }
 }
 
 TEST_CASE("agent-only articles stay out of customer searches", "[kb][search]") {
