@@ -781,7 +781,8 @@ export class HelpAssistantElement extends HTMLElement {
     if (engine) this.#handoff.settings ??= await engine.settings();
     const lang = this.#lang;
     const company = this.#handoff.settings?.company ?? {};
-    const doc = document.implementation.createHTMLDocument(t(lang, 'copyTitle', { company: company.name ?? '', code }));
+    const title = company.name ? t(lang, 'copyTitle', { company: company.name, code }) : code;
+    const doc = document.implementation.createHTMLDocument(title);
     doc.documentElement.lang = lang;
     const meta = doc.createElement('meta');
     meta.setAttribute('charset', 'utf-8');
@@ -795,7 +796,8 @@ export class HelpAssistantElement extends HTMLElement {
     for (const line of this.#ui.slot.querySelectorAll('.handoff .reply-time, .handoff .case-code, .handoff .delivery')) add('p', line.textContent);
     add('h2', t(lang, 'copySent'));
     add('pre', pkg.summary ?? '');
-    add('p', [company.phone, company.email, company.website].filter(Boolean).join(' · '));
+    const contacts = [company.phone, company.email, company.website].filter(Boolean).join(' · ');
+    if (contacts) add('p', contacts);
     download(`<!doctype html>\n${doc.documentElement.outerHTML}\n`, companyFileName(company.name, `case-${code}.html`), 'text/html');
   }
 
