@@ -83,6 +83,14 @@ export function fieldFits(value, pattern) {
   }
 }
 
+// The fields the form asks for: those the guided fix's handoff names (view.fields), in
+// its order, else all that the case's team declares.
+export function askedFields(settings, view) {
+  const declared = settings?.fields?.[view?.team] ?? [];
+  if (!view?.fields?.length) return declared;
+  return view.fields.map((id) => declared.find((f) => f.id === id)).filter(Boolean);
+}
+
 function form(lang, draft, contactInvalid, fields = [], invalid = []) {
   const name = el('input', { name: 'name', type: 'text', autocomplete: 'name', maxLength: 200, value: draft.name ?? '' });
   const contact = el('input', { name: 'contact', type: 'text', autocomplete: 'email', maxLength: 200, value: draft.contact ?? '' });
@@ -194,7 +202,7 @@ export function renderHandoff(lang, view, state) {
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {
     section.append(form(lang, state.draft ?? {}, Boolean(state.contactInvalid),
-      state.settings?.fields?.[view.team] ?? [], state.fieldsInvalid ?? []));
+      askedFields(state.settings, view), state.fieldsInvalid ?? []));
   }
   return section;
 }

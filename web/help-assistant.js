@@ -35,7 +35,7 @@ import { apologyKey, renderConversation } from './conversation.js';
 import { checkContact } from './contact.js';
 import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
-import { fieldFits, renderHandoff } from './handoff-view.js';
+import { askedFields, fieldFits, renderHandoff } from './handoff-view.js';
 import { inLanguage, languages, pickLanguage, plural, t } from './i18n.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
@@ -609,7 +609,7 @@ export class HelpAssistantElement extends HTMLElement {
   // will leave; sending sends these very bytes.
   async #reviewHandoff(form) {
     const data = new FormData(form);
-    const declared = this.#handoff.settings?.fields?.[this.#conversation.view?.team] ?? [];
+    const declared = askedFields(this.#handoff.settings, this.#conversation.view);
     const fields = Object.fromEntries(declared
       .map((f) => [f.id, String(data.get(`field-${f.id}`) ?? '').trim()]).filter(([, value]) => value));
     this.#handoff.draft = {

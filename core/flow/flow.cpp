@@ -137,6 +137,7 @@ std::string to_json(const flow& f) {
     if (!n.next.empty()) out["next"] = n.next;
     if (!n.article.empty()) out["article"] = n.article;
     if (!n.team.empty()) out["team"] = n.team;
+    if (!n.fields.empty()) out["fields"] = n.fields;
     nodes.push_back(std::move(out));
   }
   return detail::write(json{{"id", f.id},
@@ -182,6 +183,7 @@ result<flow> from_json(std::string_view source) {
     n.next = read_string(jn, "next");
     n.article = read_string(jn, "article");
     n.team = read_string(jn, "team");
+    n.fields = read_strings(jn, "fields");
     if (const auto it = jn.find("options"); it != jn.end() && it->is_array()) {
       for (const json& jo : *it)
         n.options.push_back({read_text(jo, "label"), read_string(jo, "next")});

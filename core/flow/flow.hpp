@@ -48,6 +48,9 @@ struct node {
   std::string next;     // step: after it; solution: none worked; article: it did not help
   std::string article;  // article: the article suggested
   std::string team;     // handoff: the team (empty: the flow's team)
+  // handoff: which of the team's fields (site.yaml teams.<id>.fields) the form asks for
+  // here, in this order; empty: all of them.
+  std::vector<std::string> fields;
   int line = 0;
 };
 

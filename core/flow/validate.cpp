@@ -50,6 +50,22 @@ class checker {
     }
   }
 
+  // A handoff asks only for fields its team declares in site.yaml.
+  void fields(const node& n, const std::string& name) {
+    const std::string& id = n.team.empty() ? f_.team : n.team;
+    const auto declared = context_.team_fields.find(id);
+    for (const std::string& field : n.fields) {
+      if (declared != context_.team_fields.end() && declared->second.count(field)) continue;
+      std::string known;
+      if (declared != context_.team_fields.end()) {
+        for (const auto& d : declared->second) known += (known.empty() ? "" : ", ") + d;
+      }
+      add(n.line, name + " asks for field '" + field + "', which team '" + id +
+                      "' does not declare in site.yaml (its fields: " +
+                      (known.empty() ? std::string("none") : known) + ")");
+    }
+  }
+
   void team(const std::string& id, int line) {
     if (!context_.teams.contains(id)) {
       std::string known;
@@ -124,6 +140,7 @@ class checker {
       case node_kind::handoff:
         if (!n.body.empty()) translations(n.body, n.line, name + ": the text");
         if (!n.team.empty()) team(n.team, n.line);
+        fields(n, name);
         break;
     }
     if (n.kind == node_kind::step || n.kind == node_kind::solution ||

@@ -10,6 +10,7 @@
 //   - every 'next', 'article' and 'team' names something that exists.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ struct validation_context {
   std::set<std::string, std::less<>> articles;  // article ids of the knowledge base
   std::set<std::string, std::less<>> teams;     // team ids from site.yaml
   std::vector<std::string> languages;           // content languages every text needs
+  // team id → the fields it declares (site.yaml), which a handoff node may ask for
+  std::map<std::string, std::set<std::string>, std::less<>> team_fields;
 };
 
 std::vector<problem> validate(const flow& f, const validation_context& context);

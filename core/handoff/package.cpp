@@ -717,13 +717,13 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   if (const auto declared = team_config.fields.find(s.handoff_team);
       declared != team_config.fields.end()) {
     json fields = json::array();
-    for (const field& f : declared->second) {
-      const auto given = r.fields.find(f.id);
+    for (const field& wanted : declared->second) {
+      const auto given = r.fields.find(wanted.id);
       if (given == r.fields.end() || given->second.find_first_not_of(" \t\r\n") == std::string::npos) {
         continue;
       }
-      fields.push_back({{"id", f.id},
-                        {"label", flow::pick(f.label, c.lang)},
+      fields.push_back({{"id", wanted.id},
+                        {"label", flow::pick(wanted.label, c.lang)},
                         {"value", c.scrub(cut(given->second, max_field_chars))}});
     }
     if (!fields.empty()) pkg["fields"] = std::move(fields);

@@ -970,7 +970,12 @@ std::vector<source_flow> read_flows(const fs::path& dir,
       files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  flow::validation_context context{article_ids, site.teams, site.languages};
+  flow::validation_context context{article_ids, site.teams, site.languages, {}};
+  if (site.handoff.contains("fields")) {
+    for (const auto& [team, list] : site.handoff["fields"].items()) {
+      for (const auto& field : list) context.team_fields[team].insert(field["id"].get<std::string>());
+    }
+  }
   std::map<std::string, std::string> seen;  // flow id → file
   for (const fs::path& path : files) {
     const std::string display = path.lexically_normal().string();

@@ -12,8 +12,8 @@ using fields = std::set<std::string, std::less<>>;
 
 const fields flow_fields = {"id",      "team",    "category", "pages", "title",
                             "problem", "summary", "symptoms", "start", "nodes"};
-const fields node_fields = {"id",           "type", "text",    "options",
-                            "alternatives", "next", "article", "team"};
+const fields node_fields = {"id",   "type",    "text", "options", "alternatives",
+                            "next", "article", "team", "fields"};
 const fields option_fields = {"label", "next"};
 const fields alternative_fields = {"title", "steps", "why", "avoid", "article"};
 
@@ -150,6 +150,8 @@ class reader {
     n.next = string(yn, "next");
     n.article = string(yn, "article");
     n.team = string(yn, "team");
+    for (const auto& yf : sequence(yn, "fields"))
+      n.fields.push_back(yf.IsScalar() ? yf.Scalar() : "");
     for (const auto& yo : sequence(yn, "options")) {
       if (!yo.IsMap()) {
         add(line_of(yo), "an option must be a mapping with label and next");
@@ -176,6 +178,7 @@ class reader {
     misplaced(!n.article.empty() && n.kind != flow::node_kind::article, "article",
               "article nodes (alternatives have their own 'article')");
     misplaced(!n.team.empty() && n.kind != flow::node_kind::handoff, "team", "handoffs");
+    misplaced(!n.fields.empty() && n.kind != flow::node_kind::handoff, "fields", "handoffs");
     misplaced(!n.next.empty() &&
                   (n.kind == flow::node_kind::question || n.kind == flow::node_kind::handoff),
               "next", "steps, solutions and article nodes (a question's options have their own)");

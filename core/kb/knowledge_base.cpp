@@ -312,10 +312,10 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   }
   response.query_lang = text::identify_language(query, options.lang, language_model_.get()).lang;
   const bool follow = !options.keep_language;
-  const std::string_view shown = !follow || response.query_lang.empty()
-                                     ? std::string_view(options.lang)
-                                     : std::string_view(response.query_lang);
-  response.lang = std::string(display_language(shown, follow && text::has_cyrillic(query)));
+  const std::string_view reader = !follow || response.query_lang.empty()
+                                      ? std::string_view(options.lang)
+                                      : std::string_view(response.query_lang);
+  response.lang = std::string(display_language(reader, follow && text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, options.correct, response);

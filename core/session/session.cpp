@@ -518,7 +518,11 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
       std::string note;
       if (in_flow_path) {
         const flow::node* n = flow::at(*f, s.path.back());
-        if (n && n->kind == flow::node_kind::handoff) note = flow::pick(n->body, lang);
+        if (n && n->kind == flow::node_kind::handoff) {
+          note = flow::pick(n->body, lang);
+          // The team's fields this step asks for (empty: all the team declares).
+          if (!n->fields.empty()) v["fields"] = n->fields;
+        }
       }
       v["text"] = note;
       v["tried"] = tried;

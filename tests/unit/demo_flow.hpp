@@ -87,6 +87,7 @@ inline flow::flow router_flow() {
   flow::node person =
       make_node("person", flow::node_kind::handoff,
                 {{"en", "A technician will call you."}, {"sr-Latn", "Tehničar će Vas pozvati."}});
+  person.fields = {"router_serial"};  // of the two fields "technical" declares
   f.nodes = {ask, check, fix, person};
   return f;
 }

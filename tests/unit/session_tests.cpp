@@ -27,7 +27,10 @@ using test::router_flow;
 using test::start_router_flow;
 
 TEST_CASE("the test flow itself passes the validator", "[flow]") {
-  flow::validation_context context{{"router-lights"}, {"technical"}, {"en", "sr-Latn"}};
+  flow::validation_context context{{"router-lights"},
+                                   {"technical"},
+                                   {"en", "sr-Latn"},
+                                   {{"technical", {"contract_number", "router_serial"}}}};
   const auto problems = flow::validate(router_flow(), context);
   for (const auto& p : problems) INFO(p.message);
   CHECK(problems.empty());
@@ -170,6 +173,7 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
   CHECK(v["reason"] == "exhausted");
   CHECK(v["team"] == "technical");
   CHECK(v["text"] == "Tehničar će Vas pozvati.");
+  CHECK(v["fields"] == json::array({"router_serial"}));  // what this step asks for
   CHECK(v["tried"].size() == 3);
   CHECK(v["tried"][2] == json{{"title", "Resetujte"}, {"answer", "no"}});
   CHECK(c.s.events.back().type == "handoff_offered");
@@ -205,6 +209,7 @@ TEST_CASE("the customer can ask for a person at any time and go back", "[session
   CHECK(v["phase"] == "handoff");
   CHECK(v["reason"] == "asked");
   CHECK(v["team"] == "technical");
+  CHECK_FALSE(v.contains("fields"));  // asked outside the handoff step: all the team's fields
   REQUIRE(c.act(act("back")).ok());
   CHECK(c.view()["node"]["id"] == "ask");
   CHECK(c.act(act("back")).err().code == errc::invalid_argument);  // already at the start
