@@ -92,13 +92,7 @@ export class Outbox {
     if (!this.#isOnline()) return;   // the 'online' listener flushes again
     const now = this.#now();
     const all = await this.#store.all();
-    const status = new Map(all.map((item) => [item.id, item.status]));
-    // An update to a case waits until its case has arrived by the same channel: a
-    // receiver reads it beside its case.
-    const caseWaits = (item) => item.kind === 'update'
-      && status.has(`${item.case_code}/${item.channel.type}`) && status.get(`${item.case_code}/${item.channel.type}`) !== 'sent';
-    const due = all
-      .filter((item) => item.status === 'pending' && item.next_at <= now && !this.#inFlight.has(item.id) && !caseWaits(item));
+    const due = all.filter((item) => item.status === 'pending' && dueAt(item, all) <= now && !this.#inFlight.has(item.id));
     // Marked in the same synchronous step as the filter, so a racing flush() skips them.
     for (const item of due) this.#inFlight.add(item.id);
     const attempts = due.map((item) => this.#attempt(item.id));
@@ -200,9 +194,10 @@ export class Outbox {
   // its own next_at when its attempt settles).
   async #schedule() {
     if (this.#stopped) return;
-    const next = Math.min(...(await this.#store.all())
+    const all = await this.#store.all();
+    const next = Math.min(...all
       .filter((item) => item.status === 'pending' && !this.#inFlight.has(item.id))
-      .map((item) => item.next_at));
+      .map((item) => dueAt(item, all)));
     if (this.#stopped || next === this.#timerAt) return;
     this.#cancelTimer();
     if (next === Infinity) return;
@@ -238,6 +233,15 @@ export class Outbox {
       try { fn(items); } catch (error) { this.#onError(error); }
     }
   }
+}
+
+// When an item may be tried: its next_at; but an update to a case waits until its case
+// has arrived by the same channel (a receiver reads it beside its case). Until then it is
+// never due, and sets no timer: the case's delivery schedules the next pass.
+function dueAt(item, all) {
+  if (item.kind !== 'update') return item.next_at;
+  const parent = all.find((other) => other.id === `${item.case_code}/${item.channel.type}`);
+  return !parent || parent.status === 'sent' ? item.next_at : Infinity;
 }
 
 // Answers that say "not now" rather than "never": timeout, too early, too many, server trouble.

@@ -418,6 +418,7 @@ test('an update waits until its case has arrived by the same channel', limit, as
   const database = freshDatabase();
   const sent = [];
   let caseArrives = false;
+  let flushes = 0;
   const outbox = newOutbox(t, database, {
     senders: { webhook: async (item) => {
       if (item.kind !== 'update' && !caseArrives) return { retry: true, error: 'down' };
@@ -425,6 +426,7 @@ test('an update waits until its case has arrived by the same channel', limit, as
       return { ok: true };
     } },
     backoff: () => 20,
+    setTimer: (fn, ms) => setTimeout(() => { flushes += 1; fn(); }, ms),
   });
   const pkg = handoff(6);
   await outbox.add(pkg, [{ type: 'webhook', url: 'http://x/' }]);
@@ -432,6 +434,10 @@ test('an update waits until its case has arrived by the same channel', limit, as
     [{ type: 'webhook', url: 'http://x/' }]);
   await until(outbox, (all) => all.find((i) => i.kind === 'case')?.attempts >= 2);
   assert.deepEqual(sent, [], 'the update did not go before its case');
+  // Held, it sets no timer of its own: the passes follow the case's back-off, not a loop.
+  const passes = flushes;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.ok(flushes - passes <= 8, `${flushes - passes} passes in 100 ms`);
   caseArrives = true;
   await until(outbox, allSent(2));
   assert.deepEqual(sent, [`${pkg.case_code}/webhook`, `${pkg.case_code}/update-00000000000000c1/webhook`]);
