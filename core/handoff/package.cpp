@@ -722,9 +722,10 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
       if (given == r.fields.end() || given->second.find_first_not_of(" \t\r\n") == std::string::npos) {
         continue;
       }
-      fields.push_back({{"id", wanted.id},
-                        {"label", flow::pick(wanted.label, c.lang)},
-                        {"value", c.scrub(cut(given->second, max_field_chars))}});
+      // Cut again after redaction, which can lengthen it (the schema allows 200).
+      const std::string value = cut(c.scrub(cut(given->second, max_field_chars)), max_field_chars);
+      fields.push_back(
+          {{"id", wanted.id}, {"label", flow::pick(wanted.label, c.lang)}, {"value", value}});
     }
     if (!fields.empty()) pkg["fields"] = std::move(fields);
   }

@@ -518,6 +518,13 @@ TEST_CASE("what the team needs goes with the case, under its label, in the team'
         }));
   const std::string summary = pkg["summary"];
   CHECK(summary.find("Број уговора: 482130\n") != std::string::npos);
+  SECTION("a value that redaction lengthens is still at most 200 characters") {
+    std::string value = "lozinka";
+    while (value.size() < 190) value += " a";
+    r.fields = {{"router_serial", value}};
+    const json lengthened = build(c, r);
+    CHECK(text_chars(lengthened["fields"][0]["value"].get<std::string>()) <= 200);
+  }
   SECTION("nothing given, no fields") {
     r.fields = {{"contract_number", "  "}};
     CHECK_FALSE(build(c, r).contains("fields"));
