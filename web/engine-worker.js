@@ -293,7 +293,7 @@ class QuickEngine {
   search(query, options) {
     const lang = new TextEncoder().encode(String(options.lang ?? 'en'));
     return this.#call(this.#exports.quick_search, [lang, new TextEncoder().encode(query)],
-      lang.length, Number(options.limit) || 10, (options.includeFlows === false ? 0 : 1) | (options.keepLanguage ? 2 : 0));
+      lang.length, Number(options.limit) || 10, (options.includeFlows === false ? 0 : 1) | (options.keepScript ? 2 : 0));
   }
 }
 

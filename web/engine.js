@@ -14,7 +14,7 @@
  *   // whole: true); null when a newer search has started. Other options: includeAgent
  *   // (agent-only articles too), category, includeFlows (false: articles only), correct
  *   // (false: search the words as typed), whole (the whole engine's answer, not a first one),
- *   // keepLanguage (hits in `lang` whatever script is typed: the customer chose it)
+ *   // keepScript (hits in the script of `lang` whatever script is typed: the customer chose it)
  *   const article = await engine.article('router-lights', 'sr-Cyrl');
  *   const { state, view } = await engine.converse('', { type: 'start', flow: 'no-internet-fix', at: Date.now() }, 'en');
  *   const pkg = await engine.handoff(state, { now: Date.now(), lang: 'en', page: '/', seed: 'a1b2c3' });

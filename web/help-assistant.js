@@ -930,9 +930,9 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.setAttribute('aria-busy', String(++this.#searching > 0));
     try {
       // The customer asked for exactly what they typed ("search for … instead").
-      // A language the customer chose is kept, whatever script they type in.
+      // The script the customer chose is kept, whatever script they type in.
       found = await engine.search(query, {
-        lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole, keepLanguage: this.#chosenLang,
+        lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole, keepScript: this.#chosenLang,
       });
     } catch (error) {
       if (error.code === 'offline') this.#showOffline(query);

@@ -311,11 +311,16 @@ result<search_response> knowledge_base::search_once(std::string_view query,
     if (misses() == misses_before) language_model_ = std::move(loaded);
   }
   response.query_lang = text::identify_language(query, options.lang, language_model_.get()).lang;
-  const bool follow = !options.keep_language;
-  const std::string_view reader = !follow || response.query_lang.empty()
-                                      ? std::string_view(options.lang)
-                                      : std::string_view(response.query_lang);
-  response.lang = std::string(display_language(reader, follow && text::has_cyrillic(query)));
+  const std::string_view written =
+      response.query_lang.empty() ? std::string_view(options.lang) : response.query_lang;
+  if (options.keep_script) {
+    // The script the customer chose: Cyrillic only when they chose Serbian Cyrillic.
+    const bool cyrillic = options.lang == "sr-Cyrl";
+    const bool serbian = written == "sr-Latn" || written == "sr-Cyrl";
+    response.lang = serbian ? (cyrillic ? "sr-Cyrl" : "sr-Latn") : std::string(written);
+  } else {
+    response.lang = std::string(display_language(written, text::has_cyrillic(query)));
+  }
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, options.correct, response);

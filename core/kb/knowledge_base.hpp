@@ -57,8 +57,9 @@ struct search_options {
   bool include_flows = true;   // guided troubleshooting flows too, not only articles
   bool correct = true;         // replace misspelt words; false: search what was typed
   // The hits are shown in the language and script the customer writes in (Cyrillic typed
-  // shows Cyrillic); true: always in `lang`, which the customer chose themselves.
-  bool keep_language = false;
+  // shows Cyrillic); true: in the language written but in the script of `lang`, which the
+  // customer chose themselves (Serbian typed in Cyrillic under a Latin choice shows Latin).
+  bool keep_script = false;
 };
 
 struct search_hit {

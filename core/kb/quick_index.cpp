@@ -357,7 +357,7 @@ quick_response quick_index::search(std::string_view query, const search_options&
   quick_response response;
   search_response& found = response.found;
   found.lang = std::string(
-      display_language(options.lang, !options.keep_language && text::has_cyrillic(query)));
+      display_language(options.lang, !options.keep_script && text::has_cyrillic(query)));
   std::vector<query_word> words = query_words(query);
   if (words.empty() || rows_ == 0) return response;
   for (query_word& w : words) w.synonyms = synonyms_.other_words(w.canonical);

@@ -365,7 +365,7 @@ class engine {
     o.category = string_option(options, "category", "");
     o.include_flows = bool_option(options, "includeFlows", true);
     o.correct = bool_option(options, "correct", true);
-    o.keep_language = bool_option(options, "keepLanguage", false);
+    o.keep_script = bool_option(options, "keepScript", false);
     return o;
   }
 

@@ -98,7 +98,7 @@ EMSCRIPTEN_KEEPALIVE const char* quick_add(std::size_t name_bytes) {
 }
 
 // Searches: the buffer holds the language (lang_bytes), then the query; flags: 1 guided
-// fixes too, 2 keep the language (the customer chose it). {ok, hits, lang, quick: true}
+// fixes too, 2 keep the script of the language (the customer chose it). {ok, hits, lang, quick: true}
 // or {ok: false, error: {code: "pages_missing"}, files: [...]}.
 EMSCRIPTEN_KEEPALIVE const char* quick_search(std::size_t lang_bytes, int limit, int flags) {
   if (!the_index) return failure({ha::errc::invalid_argument, "open the index first"});
@@ -107,7 +107,7 @@ EMSCRIPTEN_KEEPALIVE const char* quick_search(std::size_t lang_bytes, int limit,
   options.lang = buffer.substr(0, lang_bytes);
   options.limit = limit > 0 ? static_cast<std::size_t>(limit) : 10;
   options.include_flows = (flags & 1) != 0;  // guided fixes too
-  options.keep_language = (flags & 2) != 0;  // the customer chose the language
+  options.keep_script = (flags & 2) != 0;  // the customer chose the script
   const auto response = the_index->search(std::string_view(buffer).substr(lang_bytes), options);
   if (!response.missing.empty()) {
     out = "{\"ok\":false,\"error\":{\"code\":\"pages_missing\",\"message\":\"files missing\"},";

@@ -168,13 +168,15 @@ TEST_CASE("translations are one result, shown in the customer's language", "[kb]
     CHECK(hit.lang == "sr-Cyrl");
     CHECK(hit.title == "Промена лозинке");
   }
-  SECTION("unless they chose Latin themselves: their choice wins over their script") {
+  SECTION("unless they chose a Latin script themselves: their choice wins over their script") {
     search_options chosen;
     chosen.lang = "sr-Latn";
-    chosen.keep_language = true;
+    chosen.keep_script = true;
     const auto hit = first_hit("лозинка", chosen);
     CHECK(hit.lang == "sr-Latn");
     CHECK(hit.title == "Promena lozinke");
+    chosen.lang = "sr-Cyrl";  // and Serbian typed in Latin under a Cyrillic choice
+    CHECK(first_hit("lozinka", chosen).lang == "sr-Cyrl");
   }
 }
 
