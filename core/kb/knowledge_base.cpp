@@ -313,14 +313,8 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   response.query_lang = text::identify_language(query, options.lang, language_model_.get()).lang;
   const std::string_view written =
       response.query_lang.empty() ? std::string_view(options.lang) : response.query_lang;
-  if (options.keep_script) {
-    // The script the customer chose: Cyrillic only when they chose Serbian Cyrillic.
-    const bool cyrillic = options.lang == "sr-Cyrl";
-    const bool serbian = written == "sr-Latn" || written == "sr-Cyrl";
-    response.lang = serbian ? (cyrillic ? "sr-Cyrl" : "sr-Latn") : std::string(written);
-  } else {
-    response.lang = std::string(display_language(written, text::has_cyrillic(query)));
-  }
+  response.lang = std::string(display_language(written, text::has_cyrillic(query),
+                                               options.keep_script, options.lang));
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   correct(query, words, options.correct, response);

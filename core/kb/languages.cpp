@@ -29,10 +29,14 @@ std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept
   return en;
 }
 
-std::string_view display_language(std::string_view chosen, bool query_is_cyrillic) noexcept {
-  if (query_is_cyrillic) return "sr-Cyrl";
-  if (chosen == "sr") return "sr-Latn";
-  return is_content_language(chosen) ? chosen : "en";
+std::string_view display_language(std::string_view written, bool query_is_cyrillic,
+                                  bool keep_script, std::string_view chosen) noexcept {
+  const bool serbian =
+      query_is_cyrillic || written == "sr" || written == "sr-Latn" || written == "sr-Cyrl";
+  if (keep_script && serbian) return chosen == "sr-Cyrl" ? "sr-Cyrl" : "sr-Latn";
+  if (query_is_cyrillic && !keep_script) return "sr-Cyrl";
+  if (written == "sr") return "sr-Latn";
+  return is_content_language(written) ? written : "en";
 }
 
 }  // namespace ha::kb

@@ -19,8 +19,12 @@ bool is_content_language(std::string_view lang) noexcept;
 // Croatian), English last. An unknown language falls back as English does.
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept;
 
-// The language to show results in: a customer who types Cyrillic reads Serbian in
-// Cyrillic, whatever Latin-script language the page was set to.
-std::string_view display_language(std::string_view chosen, bool query_is_cyrillic) noexcept;
+// The language to show results in: `written`, the language of the customer's words (else
+// the page's). A customer who types Cyrillic reads Serbian in Cyrillic, whatever
+// Latin-script language the page was set to; unless they chose the page's language
+// themselves (keep_script): then Serbian comes in the script of `chosen` (Cyrillic only
+// for sr-Cyrl), whatever they type. Both search engines show results by this rule.
+std::string_view display_language(std::string_view written, bool query_is_cyrillic,
+                                  bool keep_script = false, std::string_view chosen = {}) noexcept;
 
 }  // namespace ha::kb

@@ -356,8 +356,8 @@ std::vector<std::string> quick_index::texts_for(std::string_view lang) const {
 quick_response quick_index::search(std::string_view query, const search_options& options) const {
   quick_response response;
   search_response& found = response.found;
-  found.lang = std::string(
-      display_language(options.lang, !options.keep_script && text::has_cyrillic(query)));
+  found.lang = std::string(display_language(options.lang, text::has_cyrillic(query),
+                                            options.keep_script, options.lang));
   std::vector<query_word> words = query_words(query);
   if (words.empty() || rows_ == 0) return response;
   for (query_word& w : words) w.synonyms = synonyms_.other_words(w.canonical);

@@ -3,6 +3,7 @@
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/languages.hpp"
 #include "kb/spelling.hpp"
 
 using namespace ha;
@@ -177,6 +178,15 @@ TEST_CASE("translations are one result, shown in the customer's language", "[kb]
     CHECK(hit.title == "Promena lozinke");
     chosen.lang = "sr-Cyrl";  // and Serbian typed in Latin under a Cyrillic choice
     CHECK(first_hit("lozinka", chosen).lang == "sr-Cyrl");
+  }
+  SECTION("one rule for both engines (the first-answer index shows what the page chose)") {
+    using kb::display_language;
+    CHECK(display_language("hr", true) == "sr-Cyrl");              // Cyrillic typed
+    CHECK(display_language("hr", true, true, "hr") == "sr-Latn");  // ... under a Latin choice
+    CHECK(display_language("sl", false, true, "en") == "sl");      // the words' language stays
+    CHECK(display_language("sr-Latn", false, true, "sr-Cyrl") == "sr-Cyrl");
+    CHECK(display_language("sr", false) == "sr-Latn");
+    CHECK(display_language("xx", false) == "en");
   }
 }
 
