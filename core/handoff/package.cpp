@@ -554,6 +554,16 @@ std::string utc_iso(long long ms) {
 
 namespace {
 
+// "now": ms since 1970, a time before the year 10000.
+status read_now(const json& j, const std::string& what, long long& out) {
+  const auto number = j.find("now");
+  if (number == j.end() || !number->is_number() || !detail::valid_time(number->get<double>())) {
+    return {errc::invalid_argument, what + " needs 'now' (ms since 1970, before 10000)"};
+  }
+  out = static_cast<long long>(number->get<double>());
+  return ok_status();
+}
+
 // "seed": 1 to 16 hex digits (JavaScript numbers hold only 53 bits).
 status read_seed(const json& j, std::uint64_t& out) {
   const std::string seed = detail::read_string(j, "seed");
@@ -578,11 +588,7 @@ result<package_request> request_from_json(std::string_view text) {
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (!j.is_object()) return {errc::invalid_argument, "a package request is a JSON object"};
   package_request r;
-  const auto number = j.find("now");
-  if (number == j.end() || !number->is_number() || !detail::valid_time(number->get<double>())) {
-    return {errc::invalid_argument, "a package request needs 'now' (ms since 1970, before 10000)"};
-  }
-  r.now = static_cast<long long>(number->get<double>());
+  if (const status read = read_now(j, "a package request", r.now); !read.ok()) return read.err();
   r.lang = detail::read_string(j, "lang");
   if (r.lang.empty()) r.lang = "en";
   r.page = detail::read_string(j, "page");
@@ -604,11 +610,7 @@ result<update_request> update_request_from_json(std::string_view text) {
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (!j.is_object()) return {errc::invalid_argument, "an update request is a JSON object"};
   update_request r;
-  const auto number = j.find("now");
-  if (number == j.end() || !number->is_number() || !detail::valid_time(number->get<double>())) {
-    return {errc::invalid_argument, "an update request needs 'now' (ms since 1970, before 10000)"};
-  }
-  r.now = static_cast<long long>(number->get<double>());
+  if (const status read = read_now(j, "an update request", r.now); !read.ok()) return read.err();
   r.lang = detail::read_string(j, "lang");
   r.case_code = detail::read_string(j, "case_code");
   r.message = detail::read_string(j, "message");
