@@ -40,6 +40,24 @@ std::vector<token_case> token_cases() {
   return cases;
 }
 
+// An in-memory database with one table of documents indexed by the assistant's
+// tokenizer (doc) and the terms at each position of each (vocab). Closed with
+// sqlite3_close_v2, which waits for statements still open.
+struct fts_documents {
+  sqlite3* db = nullptr;
+  fts_documents() {
+    REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+    REQUIRE(kb::register_tokenizer(db).ok());
+    REQUIRE(sqlite3_exec(db,
+                         "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='assistant');"
+                         "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'instance');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  ~fts_documents() { sqlite3_close_v2(db); }
+  fts_documents(const fts_documents&) = delete;
+  fts_documents& operator=(const fts_documents&) = delete;
+};
+
 std::string joined(const std::vector<text::token>& tokens) {
   std::string out;
   for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t.text;
@@ -58,13 +76,8 @@ TEST_CASE("every line of tokens.txt gives its expected tokens", "[text]") {
 }
 
 TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[text][fts]") {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(kb::register_tokenizer(db).ok());
-  REQUIRE(sqlite3_exec(db,
-                       "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='assistant');"
-                       "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'instance');",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  const fts_documents documents;
+  sqlite3* db = documents.db;
   for (const auto& c : token_cases()) {
     INFO("tokens.txt:" << c.line << ": " << c.input);
     sqlite3_exec(db, "DELETE FROM doc", nullptr, nullptr, nullptr);
@@ -111,7 +124,6 @@ TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[
       CHECK(search.integer(0) == 1);
     }
   }
-  sqlite3_close(db);
 }
 
 TEST_CASE("fold_word makes đ, dj and d spellings meet", "[text]") {
@@ -200,13 +212,8 @@ TEST_CASE("every line of cyrillic.txt and cyrillic-hard.txt transliterates as ex
 // must then go up, so that such a knowledge base is refused rather than searched wrong.
 // tests/fixtures/tokenizer-fingerprint.txt records "<version> <hash>".
 TEST_CASE("the tokenizer's version goes up whenever the tokens it makes change", "[text][fts]") {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(kb::register_tokenizer(db).ok());
-  REQUIRE(sqlite3_exec(db,
-                       "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='assistant');"
-                       "CREATE VIRTUAL TABLE vocab USING fts5vocab(doc, 'instance');",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  const fts_documents documents;
+  sqlite3* db = documents.db;
   std::istringstream sample(test::read_fixture("tokenizer-sample.txt"));
   std::string line;
   for (long long row = 1; std::getline(sample, line); ++row) {
@@ -217,16 +224,13 @@ TEST_CASE("the tokenizer's version goes up whenever the tokens it makes change",
   }
   std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a over "row offset term\n"
   long long count = 0;
-  {
-    kb::statement terms(db, "SELECT doc, offset, term FROM vocab ORDER BY doc, offset, term");
-    while (terms.step() == SQLITE_ROW) {
-      const std::string entry = std::to_string(terms.integer(0)) + " " +
-                                std::to_string(terms.integer(1)) + " " + terms.text(2) + "\n";
-      for (unsigned char ch : entry) hash = (hash ^ ch) * 0x100000001b3ULL;
-      ++count;
-    }
-  }  // the statement is finalized before the database closes (else it stays open)
-  REQUIRE(sqlite3_close(db) == SQLITE_OK);
+  kb::statement terms(db, "SELECT doc, offset, term FROM vocab ORDER BY doc, offset, term");
+  while (terms.step() == SQLITE_ROW) {
+    const std::string entry = std::to_string(terms.integer(0)) + " " +
+                              std::to_string(terms.integer(1)) + " " + terms.text(2) + "\n";
+    for (unsigned char ch : entry) hash = (hash ^ ch) * 0x100000001b3ULL;
+    ++count;
+  }
   REQUIRE(count > 3000);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
