@@ -23,16 +23,19 @@ const words = {
     nav: ['Internet', 'TV', 'Mobilna', 'Trgovina', 'Računi', 'Moj profil', 'Za agente'],
     note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne odaberete „Pišite osobi” i ne pritisnete Pošalji.',
   },
-  bs: {
-    title: 'SavaNova — Centar za pomoć (oflajn demo)',
-    nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj profil', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne izaberete „Pišite osobi“ i ne pritisnete Pošalji.',
-  },
   sl: {
     title: 'SavaNova — Center za pomoč (predstavitev brez povezave)',
     nav: ['Internet', 'TV', 'Mobilno', 'Trgovina', 'Računi', 'Moj profil', 'Za svetovalce'],
     note: 'Izmišljen ponudnik interneta, televizije in mobilne telefonije. Vse na tej strani deluje v vašem brskalniku. Nič ga ne zapusti, dokler ne izberete »Pišite osebi« in ne pritisnete Pošlji.',
   },
+};
+
+// Bosnian: the Croatian words but for the shop and the demo's name.
+words.bs = {
+  ...words.hr,
+  title: 'SavaNova — Centar za pomoć (oflajn demo)',
+  nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj profil', 'Za agente'],
+  note: words.hr.note.replace('odaberete „Pišite osobi”', 'izaberete „Pišite osobi“'),
 };
 
 const widget = document.querySelector('help-assistant');

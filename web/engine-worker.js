@@ -117,16 +117,11 @@ async function pruneKept(base, manifest) {
   if (!cache) return;
   const current = new Set([...(manifest.chunks ?? []), manifest.hot?.file,
     ...(manifest.quick?.shards ?? []), ...(manifest.quick?.texts ?? [])].filter(Boolean));
-  let removed = 0;
   for (const request of await cache.keys()) {
     const url = new URL(request.url);
     const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-    if (new URL('.', url).href === base.href && !current.has(name)) {
-      await cache.delete(request);
-      removed += 1;
-    }
+    if (new URL('.', url).href === base.href && !current.has(name)) await cache.delete(request);
   }
-  return removed;
 }
 
 // An immutable file's bytes as they came (gzipped), and its bytes to read; keep(url,
