@@ -3,7 +3,7 @@
 // done with the keyboard alone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, start, widget } from './browser.mjs';
+import { axeViolations, failEverySolution, openPage, start, toFirstSolution, widget } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -47,16 +47,9 @@ test('every state of the widget meets WCAG 2.1 AA (axe-core)', async () => {
   await button('Yes, that is it').click();
   await page.locator('help-assistant .conversation.phase-running').waitFor();
   await expectAccessible(page, 'a question of the guided fix');
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  await panel.getByText('Solution 1 of 4').waitFor();
+  await toFirstSolution(page);
   await expectAccessible(page, 'a solution is offered');
-  for (let n = 1; n <= 4; n += 1) {
-    await panel.getByText(`Solution ${n} of 4`).waitFor();
-    await button('No').click();
-  }
-  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await failEverySolution(page);
   await expectAccessible(page, 'the handoff form is shown');
 
   await panel.locator('input[name=contact]').fill('ana@example.com');
@@ -211,16 +204,9 @@ test('on a phone every button, field and link to tap is at least 44 by 44 pixels
   await button('Yes, that is it').click();
   await button('No known issues').waitFor();
   assert.deepEqual(await small(), [], 'a question');
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  await panel.getByText('Solution 1 of 4').waitFor();
+  await toFirstSolution(page);
   assert.deepEqual(await small(), [], 'a solution');
-  for (let n = 1; n <= 4; n += 1) {
-    await panel.getByText(`Solution ${n} of 4`).waitFor();
-    await button('No').click();
-  }
-  await panel.locator('input[name=contact]').waitFor();
+  await failEverySolution(page);
   assert.deepEqual(await small(), [], 'the handoff form');
   await panel.locator('input[name=contact]').fill('ana@example.com');
   await panel.getByRole('button', { name: 'Review what will be sent' }).click();
@@ -232,10 +218,7 @@ test('on a phone every button, field and link to tap is at least 44 by 44 pixels
   await w.input.fill('internet not working at home');
   await w.input.press('Enter');
   await button('Yes, that is it').click();
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  await panel.getByText('Solution 1 of 4').waitFor();
+  await toFirstSolution(page);
   await button('Yes').click();
   await panel.locator('.stars').waitFor();
   assert.deepEqual(await small(), [], 'the rating');

@@ -63,3 +63,23 @@ export async function axeViolations(page) {
     resultTypes: ['violations'],
   })).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
 }
+
+// The demo's home-internet guided fix (no-internet-fix), once it has started: its three
+// questions answered ("No known issues", "On every device", "Yes, it is on") up to the
+// first of its four solutions.
+export async function toFirstSolution(page) {
+  const panel = page.locator('help-assistant .conversation');
+  const button = (name) => panel.getByRole('button', { name, exact: true });
+  for (const answer of ['No known issues', 'On every device', 'Yes, it is on']) await button(answer).click();
+  await panel.getByText('Solution 1 of 4').waitFor();
+}
+
+// From the first solution: "No" to each of the four, up to the offer of a person.
+export async function failEverySolution(page) {
+  const panel = page.locator('help-assistant .conversation');
+  for (let n = 1; n <= 4; n += 1) {
+    await panel.getByText(`Solution ${n} of 4`).waitFor();
+    await panel.getByRole('button', { name: 'No', exact: true }).click();
+  }
+  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+}

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../tools/serve.mjs';
-import { openPage, start, widget } from './browser.mjs';
+import { failEverySolution, openPage, start, toFirstSolution, widget } from './browser.mjs';
 
 const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "connect-src 'self'; worker-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -54,13 +54,8 @@ test('under a strict CSP the customer searches, walks a guided fix and sends a c
   await w.input.press('Enter');
   await page.locator('help-assistant .conversation.phase-confirming').waitFor();
   await button('Yes, that is it').click();
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  for (let n = 1; n <= 4; n += 1) {
-    await panel.getByText(`Solution ${n} of 4`).waitFor();
-    await button('No').click();
-  }
+  await toFirstSolution(page);
+  await failEverySolution(page);
   await panel.locator('input[name=contact]').fill('ana@example.com');
   await panel.getByRole('button', { name: 'Review what will be sent' }).click();
   await button('Send it').click();

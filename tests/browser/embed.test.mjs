@@ -2,7 +2,7 @@
 // button that opens a panel, the methods and events a site uses, and theming.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, screenshots, start } from './browser.mjs';
+import { axeViolations, openPage, screenshots, start, toFirstSolution } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -90,10 +90,7 @@ test('a site drives it (open, search, setPage), hears its events, and themes it'
   const panel = page.locator('help-assistant .conversation');
   const button = (name) => panel.getByRole('button', { name, exact: true });
   await flow.click();
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  await panel.getByText('Solution 1 of 4').waitFor();
+  await toFirstSolution(page);
   await button('Yes').click();
   await page.locator('help-assistant .conversation.phase-solved').waitFor();
   assert.deepEqual(await page.evaluate(() => window.heard.filter(([name]) => name === 'resolved')), [['resolved', { flow: 'no-internet-fix' }]]);

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { axeViolations, openPage, screenshots, start, widget } from './browser.mjs';
+import { axeViolations, failEverySolution, openPage, screenshots, start, toFirstSolution, widget } from './browser.mjs';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/handoff.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -61,14 +61,8 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const flow = page.locator('help-assistant .results[data-query="internet not working"] button[data-kind="flow"][data-id="no-internet-fix"]');
   await flow.waitFor();
   await flow.click();
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  for (let n = 1; n <= 4; n += 1) {
-    await panel.getByText(`Solution ${n} of 4`).waitFor();
-    await button('No').click();
-  }
-  await page.locator('help-assistant .conversation.phase-handoff').waitFor();
+  await toFirstSolution(page);
+  await failEverySolution(page);
 
   // 3. When a person answers, in the customer's words (P10).
   const reply = panel.locator('.reply-time');

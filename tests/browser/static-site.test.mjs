@@ -9,7 +9,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../tools/serve.mjs';
-import { axeViolations, openPage, start } from './browser.mjs';
+import { axeViolations, failEverySolution, openPage, start, toFirstSolution } from './browser.mjs';
 
 const fixture = new URL('./fixtures/hugo-site', import.meta.url).pathname;
 const out = new URL('../../build/hugo-site', import.meta.url).pathname;
@@ -79,13 +79,8 @@ test('on a Hugo site\'s page the launcher opens, the customer walks a guided fix
   assert.deepEqual(siteResults, { borderTopColor: 'rgb(0, 0, 204)', display: 'block', listStyleType: 'square' });
 
   await button('Yes, that is it').click();
-  await button('No known issues').click();
-  await button('On every device').click();
-  await button('Yes, it is on').click();
-  for (let n = 1; n <= 4; n += 1) {
-    await panel.getByText(`Solution ${n} of 4`).waitFor();
-    await button('No').click();
-  }
+  await toFirstSolution(page);
+  await failEverySolution(page);
   await panel.locator('input[name=contact]').fill('ana@example.com');
   await panel.getByRole('button', { name: 'Review what will be sent' }).click();
   await button('Send it').click();
