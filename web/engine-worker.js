@@ -81,9 +81,10 @@ async function fetchKnowledgeBase(kbUrl) {
 
 // --- a knowledge base read in pages (kbc --pages; core/kb/paged.hpp) ------------------
 // kb/manifest.json names the hot pages (what opening and most first searches read) and
-// the chunks; a call that needs a chunk not yet here answers pages_missing with their
+// the chunks' key; a call that needs a chunk not yet here answers pages_missing with their
 // numbers, and is run again once they are fetched (several at once, from the service
-// worker's cache when it has them). A file's name is the SHA-256 of its bytes.
+// worker's cache when it has them). Chunk n is <key>-<n>.bin, the key being the start of
+// the SHA-256 of the whole knowledge base: a name never comes back with other bytes.
 let pages = null;  // {base: URL, manifest, fetching: Map chunk → Promise}
 
 // The Cache API (where the service worker stores the site) answers when the network
@@ -97,7 +98,7 @@ async function fromCache(url) {
   }
 }
 
-// Files that never change (named by their bytes), kept by this worker once they have
+// Files that never change (named by a hash), kept by this worker once they have
 // been read as good: the service worker stores only what the page asks it to (above the
 // offline limit, not the chunks and first-answer files a search reads), and on a first
 // visit this worker's requests do not pass through it. A repeat visit then searches from
@@ -109,18 +110,17 @@ function keep(url, bytes) {
   self.caches?.open(keptFiles).then((cache) => cache.put(url, new Response(bytes))).catch(() => {});
 }
 
-// Once this deployment's knowledge base has opened: kept files of the same folder that
-// its manifest no longer names (an earlier deployment's, whose names never come back)
-// are deleted, so a device holds one version of the help center, not every one it saw.
+// Once this deployment's knowledge base has opened: kept files of the same folder named
+// by another key (an earlier deployment's, whose names never come back) are deleted, so
+// a device holds one version of the help center, not every one it saw.
 async function pruneKept(base, manifest) {
   const cache = await self.caches?.open(keptFiles).catch(() => null);
   if (!cache) return;
-  const current = new Set([...(manifest.chunks ?? []), manifest.hot?.file,
-    ...(manifest.quick?.shards ?? []), ...(manifest.quick?.texts ?? [])].filter(Boolean));
+  const current = new Set([manifest.key, manifest.quick?.key].filter(Boolean));
   for (const request of await cache.keys()) {
     const url = new URL(request.url);
-    const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-    if (new URL('.', url).href === base.href && !current.has(name)) await cache.delete(request);
+    const key = /^([0-9a-f]{16})(-[A-Za-z0-9-]+)?\.bin$/.exec(url.pathname.slice(url.pathname.lastIndexOf('/') + 1))?.[1];
+    if (new URL('.', url).href === base.href && key && !current.has(key)) await cache.delete(request);
   }
 }
 
@@ -162,18 +162,12 @@ async function unzipped(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function verified(name, bytes) {
-  if (!self.crypto?.subtle) return bytes;  // only on https and localhost
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  if (`${hex}.bin` !== name) throw fail('corrupt_database', `${name} does not hold what its name says`);
-  return bytes;
-}
-
-async function pagesFile(name) {
+// A file of the pages, checked by whoever reads it (gzip's own check while unzipping,
+// then the engine: a chunk or the hot pages of the wrong size is refused), kept once read.
+async function pagesFile(name, check) {
   const url = new URL(name, pages.base);
   const { raw, bytes } = await immutableFile(url);
-  await verified(name, bytes);
+  check(bytes);
   keep(url, raw);
   return bytes;
 }
@@ -181,9 +175,8 @@ async function pagesFile(name) {
 function addChunk(index) {
   let fetching = pages.fetching.get(index);
   if (!fetching) {
-    const name = pages.manifest.chunks[index];
-    if (typeof name !== 'string') return Promise.reject(fail('corrupt_database', `no chunk ${index}`));
-    fetching = pagesFile(name).then((bytes) => {
+    if (!(index >= 0 && index < pages.manifest.chunk_count)) return Promise.reject(fail('corrupt_database', `no chunk ${index}`));
+    fetching = pagesFile(`${pages.manifest.key}-${index}.bin`, (bytes) => {
       const added = engine.addChunk(index, bytes);
       if (!added.ok) throw fail('corrupt_database', added.error.message);
     });
@@ -203,7 +196,7 @@ function withReadAhead(missing, previous, ahead) {
   for (const i of missing) {
     if (!previous.has(i - 1)) continue;
     sequential = true;
-    for (let k = 1; k < ahead && i + k < pages.manifest.chunks.length; k++) wanted.add(i + k);
+    for (let k = 1; k < ahead && i + k < pages.manifest.chunk_count; k++) wanted.add(i + k);
   }
   return { chunks: [...wanted], sequential };
 }
@@ -243,8 +236,16 @@ function beginPages(manifestUrl, manifestBytes) {
   } catch (e) {
     throw fail('corrupt_database', `the knowledge base's manifest is not JSON: ${e.message}`);
   }
+  if (!/^[0-9a-f]{16}$/.test(manifest.key) || !Number.isInteger(manifest.chunk_count) ||
+      !Array.isArray(manifest.hot?.pages)) {
+    throw fail('corrupt_database', 'the knowledge base\'s manifest is not of this version');
+  }
   pages = { base: new URL('.', manifestUrl), manifest, fetching: new Map() };
-  const hot = pagesFile(manifest.hot?.file);
+  const hot = pagesFile(manifest.hot.file, (bytes) => {
+    if (bytes.length !== manifest.hot.pages.length * manifest.page_size) {
+      throw fail('corrupt_database', `the hot pages have ${bytes.length} bytes`);
+    }
+  });
   hot.catch(() => {});  // awaited by openPaged
   return { manifest, hot };
 }

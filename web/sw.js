@@ -13,17 +13,16 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v9';
+const cacheName = 'help-assistant-v10';
 const files = [
   './', 'index.html', 'demo-offline.js', 'demo-page.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'contact.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
   'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
 ];
-// The knowledge base's chunks are stored too while they add up to at most what site.yaml
-// sets (offline.max_mb, in the manifest as offline_bytes; 8 MB unless set; the demo's
-// are about 1 MB); a larger help center keeps the chunks it has used.
-const defaultOfflineBytes = 8 * 1024 * 1024;
+// The knowledge base's files are stored too while they add up to at most what site.yaml
+// sets (offline.max_mb; 8 MB unless set; the demo's are about 1.3 MB): the manifest then
+// lists them as offline_files. A larger help center keeps the files it has used.
 
 self.addEventListener('install', () => self.skipWaiting());
 
@@ -44,19 +43,17 @@ self.addEventListener('message', (event) => {
     const cache = await caches.open(cacheName);
     let ok = true;
     const wanted = [...files];
-    let current = null;  // every file name of this deployment's knowledge base
+    let current = null;  // the keys that name this deployment's knowledge-base files
     try {
       const manifest = await (await fetch(new Request('kb/manifest.json', { cache: 'no-cache' }))).json();
-      current = new Set([manifest.hot.file, ...manifest.chunks, ...(manifest.quick ? [...manifest.quick.shards, ...manifest.quick.texts] : [])]);
+      current = new Set([manifest.key, manifest.quick?.key].filter(Boolean));
       wanted.push(`kb/${manifest.hot.file}`);
       // The first-answer index's head: a repeat visit answers from it while the engine
       // starts (with the files it has used, stored as they came).
-      const quick = manifest.quick;
-      if (quick) wanted.push(`kb/${quick.head}`);
-      if (manifest.bytes <= (manifest.offline_bytes ?? defaultOfflineBytes)) {
-        wanted.push(...manifest.chunks.map((name) => `kb/${name}`));
-        if (quick) wanted.push(...[...quick.shards, ...quick.texts].map((name) => `kb/${name}`));
-      }
+      if (manifest.quick) wanted.push(`kb/${manifest.quick.head}`);
+      // Every file, when the help center is small enough to be kept whole (kbc lists
+      // them only then).
+      wanted.push(...(manifest.offline_files ?? []).map((name) => `kb/${name}`));
     } catch {
       ok = false;
     }
@@ -72,7 +69,7 @@ self.addEventListener('message', (event) => {
     // An earlier deployment's files (names that never come back) go.
     if (current) {
       for (const request of await cache.keys()) {
-        const match = /\/kb\/([0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin)$/.exec(new URL(request.url).pathname);
+        const match = /\/kb\/([0-9a-f]{16})(-[A-Za-z0-9-]+)?\.bin$/.exec(new URL(request.url).pathname);
         if (match && !current.has(match[1])) await cache.delete(request);
       }
     }
@@ -86,9 +83,9 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
     const cached = await cache.match(request, { ignoreSearch: true });
-    // A chunk's name is the hash of its bytes, a first-answer file's the hash of all of
-    // them and its place: a stored one is never out of date.
-    const immutable = /\/kb\/[0-9a-f]{16}(-[A-Za-z0-9-]+)?\.bin$/.test(request.url);
+    // A knowledge-base file is named by a hash of the whole build and its place: a
+    // stored one is never out of date.
+    const immutable = /\/kb\/[0-9a-f]{16}-[A-Za-z0-9-]+\.bin$/.test(request.url);
     if (cached && immutable) return cached;
     const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <set>
 
@@ -39,11 +40,18 @@ page_layout layout_of(const std::string& image, std::uint32_t chunk_pages) {
   return layout;
 }
 
-std::string sha256_name(std::string_view bytes) {
+std::string sha256_name(std::initializer_list<std::string_view> parts) {
+  SHA2_CTX context;
+  SHA256Init(&context);
+  for (std::string_view part : parts) {
+    SHA256Update(&context, reinterpret_cast<const std::uint8_t*>(part.data()), part.size());
+  }
   char hex[SHA256_DIGEST_STRING_LENGTH];
-  SHA256Data(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), hex);
+  SHA256End(&context, hex);
   return std::string(hex, 16);
 }
+
+std::string sha256_name(std::string_view bytes) { return sha256_name({bytes}); }
 
 // gzip (RFC 1952) at the highest level: the browser unzips it with DecompressionStream.
 result<std::string> gzip(std::string_view bytes) {
@@ -110,6 +118,10 @@ status write_file(const fs::path& path, std::string_view bytes) {
 }
 
 }  // namespace
+
+std::string page_chunk_name(std::string_view key, std::size_t chunk) {
+  return std::string(key) + "-" + std::to_string(chunk) + ".bin";
+}
 
 result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
                                              const std::vector<std::string>& queries, double share,
@@ -186,68 +198,73 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   fs::create_directories(dir, ignored);
   if (ignored) return {errc::io_error, "cannot make " + dir.string()};
 
+  // The key names every file of the pages: the hash of the image, the chunk size and the
+  // hot pages' numbers, so two builds that differ in any byte share no name.
+  std::string layout_text = std::to_string(chunk_pages);
+  for (std::uint32_t p : hot.value()) layout_text += " " + std::to_string(p);
+  const std::string key = sha256_name({image, layout_text});
+
   pages_written written;
+  std::vector<std::string> names;  // every immutable file, for offline_files
   const auto store_as = [&](const std::string& name, std::string_view bytes) -> status {
     auto zipped = gzip(bytes);
     if (!zipped) return zipped.err();
     if (auto saved = write_file(dir / name, zipped.value()); !saved) return saved.err();
     written.total_bytes += zipped.value().size();
+    names.push_back(name);
     return ok_status();
   };
-  const auto store = [&](std::string_view bytes) -> result<std::string> {
-    std::string name = sha256_name(bytes) + ".bin";
-    if (auto stored = store_as(name, bytes); !stored) return stored.err();
-    return name;
-  };
 
-  nlohmann::json chunks = nlohmann::json::array();
   const std::size_t chunk_bytes = std::size_t{chunk_pages} * layout.value().page_size;
   for (std::size_t i = 0; i < layout.value().chunk_count(); ++i) {
-    auto name = store(std::string_view(image).substr(i * chunk_bytes, chunk_bytes));
-    if (!name) return name.err();
-    chunks.push_back(name.value());
+    const auto chunk = std::string_view(image).substr(i * chunk_bytes, chunk_bytes);
+    if (auto stored = store_as(page_chunk_name(key, i), chunk); !stored) return stored.err();
   }
-  written.chunks = chunks.size();
+  written.chunks = layout.value().chunk_count();
 
   std::string hot_bytes;
   for (std::uint32_t p : hot.value()) {
     hot_bytes.append(image, std::size_t{p} * layout.value().page_size, layout.value().page_size);
   }
   const std::uint64_t before_hot = written.total_bytes;
-  auto hot_name = store(hot_bytes);
-  if (!hot_name) return hot_name.err();
+  const std::string hot_name = key + "-hot.bin";
+  if (auto stored = store_as(hot_name, hot_bytes); !stored) return stored.err();
   written.hot_pages = hot.value().size();
   written.hot_bytes = written.total_bytes - before_hot;
 
   const std::uint64_t before_quick = written.total_bytes;
-  auto quick = write_quick_index(image, sha256_name);
+  auto quick = write_quick_index(image, [](std::string_view bytes) { return sha256_name(bytes); });
   if (!quick) return quick.err();
   for (const auto& [name, bytes] : quick.value().files) {
     if (auto stored = store_as(name, bytes); !stored) return stored.err();
   }
   if (auto stored = store_as(quick_head_file, quick.value().head); !stored) return stored.err();
+  names.pop_back();  // the head is revalidated like the manifest, not immutable
   written.quick_bytes = written.total_bytes - before_quick;
-  nlohmann::json texts = nlohmann::json::array();
-  for (const auto& [lang, name] : quick.value().texts) texts.push_back(name);
 
   const kb_info& kb = info.value().info();
-  const nlohmann::json manifest = {
+  nlohmann::json manifest = {
       {"format_version", kb.format_version},
       {"tokenizer_version", kb.tokenizer_version},
       {"content_hash", kb.content_hash},
       {"page_size", layout.value().page_size},
       {"page_count", layout.value().page_count},
       {"chunk_pages", chunk_pages},
-      {"chunks", chunks},
-      {"hot", {{"file", hot_name.value()}, {"pages", hot.value()}}},
+      {"key", key},
+      {"chunk_count", written.chunks},
+      {"hot", {{"file", hot_name}, {"pages", hot.value()}}},
       {"quick", {{"format_version", quick_format_version},
                  {"head", quick_head_file},
-                 {"shards", quick.value().shards},
-                 {"texts", texts},
+                 {"key", quick.value().key},
                  {"bytes", written.quick_bytes}}},
       {"bytes", written.total_bytes},
       {"offline_bytes", kb.offline_bytes},
   };
+  // Listed only when the service worker stores them all for offline use: a large help
+  // center's manifest stays small (at 100,000 articles the names were most of opening).
+  if (written.total_bytes <= static_cast<std::uint64_t>(std::max(0LL, kb.offline_bytes))) {
+    manifest["offline_files"] = names;
+  }
   if (auto saved = write_file(dir / "manifest.json", manifest.dump()); !saved) return saved.err();
   return written;
 }

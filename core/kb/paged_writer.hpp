@@ -1,19 +1,21 @@
 // Writes a knowledge base as the browser reads it in pages (kb/paged.hpp), for any static
 // host: kbc knowledge-base -o site/kb.sqlite --pages site/kb
 //
-//   site/kb/manifest.json      versions, page layout, chunk names, the hot pages
-//   site/kb/<sha256:16>.bin    a chunk: chunk_pages SQLite pages, gzipped at build time
-//   site/kb/<sha256:16>.bin    the hot pages: what opening and most searches read
+//   site/kb/manifest.json      versions, page layout, the key, the hot pages
+//   site/kb/<key>-<n>.bin      chunk n: chunk_pages SQLite pages, gzipped at build time
+//   site/kb/<key>-hot.bin      the hot pages: what opening and most searches read
 //   site/kb/quick.bin          the first-answer index's head (quick_index.hpp), and
-//   site/kb/<sha256:16>.bin    its term shards and texts
+//   site/kb/<key2>-….bin       its term shards and texts (named by a key of its own)
 //
-// A file's name is the start of the SHA-256 of its unzipped bytes: files never change,
-// any cache may keep them for ever, and two deployments never mix (docs/loading.md).
+// The key is the start of the SHA-256 of the whole image: files never change, any cache
+// may keep them for ever, two deployments never mix, and the manifest needs no name per
+// file (docs/loading.md).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.hpp"
@@ -27,6 +29,9 @@ struct pages_written {
   std::uint64_t quick_bytes = 0;  // the first-answer index (quick_index.hpp), gzipped
   std::uint64_t total_bytes = 0;  // every file, gzipped
 };
+
+// Chunk n's file name under the pages' key.
+std::string page_chunk_name(std::string_view key, std::size_t chunk);
 
 // The pages of image that opening reads, and those that at least `share` of the queries
 // read (each query on a fresh connection, as a first search is), the most read first,

@@ -279,15 +279,14 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
   all.shrink_to_fit();
 
   quick_written written;
+  written.key = key;
   for (std::size_t i = 0; i < shard_files.size(); ++i) {
-    written.shards.push_back(quick_shard_name(key, i));
-    written.files.emplace_back(written.shards.back(), std::move(shard_files[i]));
+    written.files.emplace_back(quick_shard_name(key, i), std::move(shard_files[i]));
   }
   for (auto& [lang, chunks] : text_files) {
     for (std::size_t c = 0; c < chunks.size(); ++c) {
       if (chunks[c].empty()) continue;
-      written.texts.emplace_back(lang, quick_texts_name(key, lang, c));
-      written.files.emplace_back(written.texts.back().second, std::move(chunks[c]));
+      written.files.emplace_back(quick_texts_name(key, lang, c), std::move(chunks[c]));
     }
   }
 

@@ -29,13 +29,12 @@ inline constexpr const char* quick_head_file = "quick.bin";
 
 struct quick_written {
   std::string head;  // the head's unzipped bytes
+  std::string key;   // the hash every other file is named by
   // Every other file of the index, unzipped: the term shards in term order, then each
   // language's texts chunks. Named quick_shard_name / quick_texts_name with one key, a
   // hash of all of them: the head names them by that key alone, so it does not grow by a
   // name per file, and two builds with any byte different share no name.
   std::vector<std::pair<std::string, std::string>> files;  // name, bytes
-  std::vector<std::string> shards;  // term shards' names, in term order
-  std::vector<std::pair<std::string, std::string>> texts;  // language, file name (of each chunk)
 };
 
 // The name of some bytes (kbc: the start of their SHA-256, in hex).

@@ -177,7 +177,7 @@ test('after one visit the demo works offline', async () => {
   await page.locator('html[data-offline-ready=true]').waitFor({ state: 'attached', timeout: 30000 });
   const kept = await cacheKeys();
   assert.equal(kept.includes(stale), false, 'the earlier deployment\'s file is gone');
-  assert.ok(kept.filter((k) => /^kb\/[0-9a-f]{16}\.bin$/.test(k)).length > 10, 'this deployment\'s chunks stay');
+  assert.ok(kept.filter((k) => /^kb\/[0-9a-f]{16}-[0-9]+\.bin$/.test(k)).length > 10, 'this deployment\'s chunks stay');
   await context.close();
 });
 

@@ -13,6 +13,12 @@
 #include "kb/knowledge_base.hpp"
 #include "kb/paged.hpp"
 #ifndef __EMSCRIPTEN__
+#include <zlib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
 #include "kb/paged_writer.hpp"
 #endif
 
@@ -188,3 +194,83 @@ TEST_CASE("a paged knowledge base with a damaged chunk gives an error, never a c
     CHECK(paged.err().code != errc::pages_missing);
   }
 }
+
+#ifndef __EMSCRIPTEN__
+namespace {
+
+std::string gunzip(const std::string& zipped) {
+  z_stream z{};
+  REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zipped.data()));
+  z.avail_in = static_cast<uInt>(zipped.size());
+  std::string out;
+  char buffer[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - z.avail_out);
+  }
+  inflateEnd(&z);
+  REQUIRE(rc == Z_STREAM_END);
+  return out;
+}
+
+std::set<std::string> names_in(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    names.insert(entry.path().filename().string());
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("kbc --pages names every file by one key: a small manifest, no name shared "
+          "between two builds", "[kb][paged]") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / "ha-paged-writer-test";
+  fs::remove_all(root);
+  std::vector<test::kb_row> rows = test::small_help_center();
+  const std::string image = test::make_kb_image(rows);
+  REQUIRE(kb::write_pages(image, root / "a", 2).ok());
+  const auto manifest = nlohmann::json::parse(read_file((root / "a" / "manifest.json").string()));
+  const std::string key = manifest.at("key");
+  REQUIRE(key.size() == 16);
+  const std::size_t chunks = manifest.at("chunk_count");
+  REQUIRE(chunks == (image.size() / 4096 + 1) / 2);
+  // Chunk n holds pages 2n and 2n+1, gzipped.
+  for (std::size_t n = 0; n < chunks; ++n) {
+    const std::string file = read_file((root / "a" / kb::page_chunk_name(key, n)).string());
+    CHECK(gunzip(file) == image.substr(n * 2 * 4096, 2 * 4096));
+  }
+  // A small help center: the service worker is told every file to keep offline, which is
+  // every file but the two it revalidates.
+  std::set<std::string> listed;
+  for (const auto& name : manifest.at("offline_files")) listed.insert(name.get<std::string>());
+  std::set<std::string> all = names_in(root / "a");
+  all.erase("manifest.json");
+  all.erase("quick.bin");
+  CHECK(listed == all);
+
+  // One word changed: no file name in common but the two fixed ones.
+  rows.front().body += " modem";
+  REQUIRE(kb::write_pages(test::make_kb_image(rows), root / "b", 2).ok());
+  std::set<std::string> shared;
+  const std::set<std::string> b = names_in(root / "b");
+  for (const std::string& name : names_in(root / "a")) {
+    if (b.count(name) != 0) shared.insert(name);
+  }
+  CHECK(shared == std::set<std::string>{"manifest.json", "quick.bin"});
+
+  // Above the offline limit the manifest lists no file: it stays the same size whatever
+  // the number of chunks.
+  const std::string big = test::make_kb_image(rows, -1, -1, {}, {{"offline_bytes", "0"}});
+  REQUIRE(kb::write_pages(big, root / "c", 2).ok());
+  const auto large = nlohmann::json::parse(read_file((root / "c" / "manifest.json").string()));
+  CHECK_FALSE(large.contains("offline_files"));
+  CHECK(read_file((root / "c" / "manifest.json").string()).size() < 1500);
+  fs::remove_all(root);
+}
+#endif

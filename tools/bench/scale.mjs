@@ -107,7 +107,8 @@ class PagedReader {
     const m = this.manifest;
     this.engine.usePages({ pageSize: m.page_size, pageCount: m.page_count, chunkPages: m.chunk_pages });
     this.held = new Set();
-    this.bytes = statSync(path.join(dir, 'manifest.json')).size;
+    // The manifest as a server sends it (gzipped), like every other file counted here.
+    this.bytes = gzipSync(readFileSync(path.join(dir, 'manifest.json'))).length;
     this.files = 1;
     this.rounds = 1;
     const hot = this.#file(m.hot.file);
@@ -135,12 +136,12 @@ class PagedReader {
       for (const i of result.chunks) {
         if (!previous.has(i - 1)) continue;
         sequential = true;
-        for (let k = 1; k < ahead && i + k < this.manifest.chunks.length; k++) wanted.add(i + k);
+        for (let k = 1; k < ahead && i + k < this.manifest.chunk_count; k++) wanted.add(i + k);
       }
       ahead = sequential ? Math.min(ahead * 2, 64) : 2;
       previous = wanted;
       for (const i of wanted) {
-        if (!this.held.has(i)) this.engine.addChunk(i, this.#file(this.manifest.chunks[i]));
+        if (!this.held.has(i)) this.engine.addChunk(i, this.#file(`${this.manifest.key}-${i}.bin`));
         this.held.add(i);
       }
     }

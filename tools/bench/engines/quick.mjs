@@ -3,7 +3,7 @@
 // whole engine has arrived. Measured for relevance: how good is the answer a customer sees
 // in the first second or two, before the whole engine replaces it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { builtPaths } from '../lib/paths.mjs';
@@ -48,8 +48,9 @@ export function createEngine({ root }) {
     },
     // Every file of the index (the head, the term shards and every language's texts).
     indexBytes() {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).quick;
-      return Buffer.concat([manifest.head, ...manifest.shards, ...manifest.texts].map(file));
+      const { head, key } = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).quick;
+      const files = readdirSync(dir).filter((name) => name.startsWith(`${key}-`)).sort();
+      return Buffer.concat([head, ...files].map(file));
     },
     extras() {
       return {};
