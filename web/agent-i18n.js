@@ -4,6 +4,7 @@
  * as for the customer's strings in i18n.js. Case data is shown as the customer wrote it.
  */
 import { mapStrings, serbianToCyrillic } from './i18n.js';
+import { site } from './site.js';
 
 const en = {
   pageTitle: '{company} — Agent console (offline demo)',
@@ -439,8 +440,8 @@ export const agentStrings = {
   en, 'sr-Latn': srLatn, 'sr-Cyrl': mapStrings(srLatn, serbianToCyrillic), hr, bs, sl,
 };
 
-// Names that stay as they are in every script.
-const fixed = { company: 'SavaNova', json: 'JSON' };
+// Names that stay as they are in every script (the company's from site.yaml).
+const fixed = { company: site.company.name ?? '', json: 'JSON' };
 
 export function ta(lang, key, values = {}) {
   const s = agentStrings[lang]?.[key] ?? en[key];

@@ -3,7 +3,7 @@
  * widget (P14: one source of truth), for the person who takes a case over.
  *
  *   inbox      cases sent from the help center in this browser (IndexedDB 'cases',
- *              announced on BroadcastChannel 'savanova-cases'), or opened from a case
+ *              announced on BroadcastChannel '<company>-cases'), or opened from a case
  *              file or pasted JSON
  *   case view  the summary first, then the facts and the whole timeline; every article
  *              the customer saw opens with one click
@@ -16,10 +16,11 @@
  */
 import { agentStrings, ta } from './agent-i18n.js';
 import { renderConversation } from './conversation.js';
-import { download, el } from './dom.js';
+import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { languages, pickLanguage } from './i18n.js';
 import { sanitizedFragment } from './sanitize.js';
+import { site } from './site.js';
 import { caseStore } from './store.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -32,7 +33,7 @@ const ui = {
   articleBody: $('.kb-article-body'), flow: $('.kb-flow'),
 };
 
-const languageKey = 'savanova-agent-language';
+const languageKey = companyFileName(site.company.name, 'agent-language');
 let lang = localStorage.getItem(languageKey) || pickLanguage(navigator.language);
 const say = (key, values) => ta(lang, key, values);
 
@@ -237,7 +238,7 @@ ui.caseView.addEventListener('click', (e) => {
     return;
   }
   if (e.target.closest('button[data-download]') && current) {
-    download(JSON.stringify(current, null, 2), `savanova-case-${current.case_code}.json`);
+    download(JSON.stringify(current, null, 2), companyFileName(site.company.name, `case-${current.case_code}.json`));
   }
 });
 
@@ -250,7 +251,7 @@ $('button[data-import=paste]').addEventListener('click', () => parseCase(ui.past
 
 // A case sent from the help center in another tab appears at once.
 if ('BroadcastChannel' in window) {
-  new BroadcastChannel('savanova-cases').onmessage = (event) => loadInbox(current ? current.case_code : event.data?.case_code);
+  new BroadcastChannel(companyFileName(site.company.name, 'cases')).onmessage = (event) => loadInbox(current ? current.case_code : event.data?.case_code);
 }
 
 ui.consoleLang.addEventListener('change', () => {

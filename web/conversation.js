@@ -5,7 +5,8 @@
  * data-article); the widget handles their clicks.
  */
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { contactLine, t } from './i18n.js';
+import { site } from './site.js';
 
 function button(label, dataset, className = 'choice') {
   const b = el('button', { type: 'button', class: className, text: label });
@@ -110,7 +111,7 @@ function body(lang, view) {
       return [el('p', { class: 'apology', text: said }),
         view.text ? el('p', { text: view.text }) : null,
         tried(lang, view.tried),
-        el('p', { class: 'handoff-contact', text: t(lang, 'contact') })];
+        el('p', { class: 'handoff-contact', text: contactLine(lang, site.company) })];
     }
     default:
       return [];

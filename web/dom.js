@@ -26,7 +26,7 @@ export function download(text, filename, type = 'application/json') {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-// A file name for what the site's company gives the customer: "savanova-case-K7PM-Q9XD.json"
+// A file name for what the site's company gives the customer: "acme-telecom-case-K7PM-Q9XD.json"
 // (letters and digits of the company's name, without diacritics; "help" without one).
 export function companyFileName(company, what) {
   const slug = String(company ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')

@@ -8,7 +8,8 @@
  * download); the widget handles them.
  */
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { reachLine, t } from './i18n.js';
+import { site } from './site.js';
 
 function actionButton(label, action, className = 'choice') {
   const b = el('button', { type: 'button', class: className, text: label });
@@ -187,7 +188,7 @@ export function renderHandoff(lang, view, state) {
     const reply = promised ?? state.reply;
     const overdue = reply?.dueAt && reply.dueAt < (state.now ?? Date.now());
     section.append(
-      el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode }) : replyText(lang, view, reply) }),
+      el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode, reach: reachLine(lang, site.company) }) : replyText(lang, view, reply) }),
       // "Sent" only once it has arrived; until then it is saved on this device.
       el('p', { class: 'good case-code', text: t(lang, deliveryState(mine) === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
       delivered(lang, view.caseCode, deliveryState(mine)),

@@ -36,7 +36,8 @@ import { checkContact } from './contact.js';
 import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
 import { askedFields, fieldFits, renderHandoff } from './handoff-view.js';
-import { inLanguage, languages, pickLanguage, plural, t } from './i18n.js';
+import { contactLine, inLanguage, offeredLanguages, pickOffered, plural, t } from './i18n.js';
+import { site } from './site.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
 import { store } from './store.js';
@@ -46,6 +47,8 @@ import { store } from './store.js';
 export { Engine };
 
 // The conversation in progress is kept on the device under this key (IndexedDB).
+// The languages on offer: those of site.yaml (site.js).
+const offered = offeredLanguages(site.languages);
 const conversationKey = 'conversation';
 const languageKey = 'language';  // the language the customer chose in the menu
 // The language the widget followed from what the customer wrote: a reload continues in it.
@@ -184,7 +187,7 @@ export class HelpAssistantElement extends HTMLElement {
       addSend: $('.add-to-case-send'), addCancel: $('.add-to-case-cancel'), addDone: $('.add-to-case-done'),
       followUp: $('.follow-up'),
     };
-    for (const { code, name } of languages) this.#ui.language.append(new Option(name, code));
+    for (const { code, name } of offered) this.#ui.language.append(new Option(name, code));
   }
 
   get lang() { return this.#lang; }
@@ -239,7 +242,7 @@ export class HelpAssistantElement extends HTMLElement {
     const signal = this.#abort.signal;
     const ui = this.#ui;
     if (this.#siteLang === undefined) this.#siteLang = this.getAttribute('lang');
-    this.#lang = this.#siteLang || pickLanguage(navigator.language);
+    this.#lang = this.#siteLang || pickOffered(navigator.language, offered);
     ui.language.value = this.#lang;
     this.#restoreLanguage();
     ui.query.addEventListener('input', () => this.#scheduleSearch(), { signal });
@@ -424,7 +427,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.setAttribute('aria-label', t(lang, 'searchLabel'));
     ui.back.textContent = `← ${t(lang, 'back')}`;
     ui.contactTitle.textContent = t(lang, 'contactTitle');
-    ui.contactText.textContent = t(lang, 'contact');
+    ui.contactText.textContent = contactLine(lang, site.company);
     ui.writeToUs.textContent = t(lang, 'writeToUs');
     ui.articleQuestion.textContent = t(lang, 'articleHelped');
     ui.helpedYes.textContent = t(lang, 'yes');
@@ -764,7 +767,7 @@ export class HelpAssistantElement extends HTMLElement {
 
   #downloadHandoff() {
     const preview = this.#handoff.preview;
-    const company = this.#handoff.settings?.company?.name;
+    const company = site.company.name;
     if (preview) download(preview.text, companyFileName(company, `case-${preview.pkg.case_code}.json`));
   }
 
@@ -780,7 +783,7 @@ export class HelpAssistantElement extends HTMLElement {
     const engine = await this.#loading;
     if (engine) this.#handoff.settings ??= await engine.settings();
     const lang = this.#lang;
-    const company = this.#handoff.settings?.company ?? {};
+    const company = site.company;
     const title = company.name ? t(lang, 'copyTitle', { company: company.name, code }) : code;
     const doc = document.implementation.createHTMLDocument(title);
     doc.documentElement.lang = lang;
@@ -837,7 +840,7 @@ export class HelpAssistantElement extends HTMLElement {
   // A language the customer chose in the menu on an earlier visit wins; else the one the
   // widget followed from what they wrote (a reload goes on in the language they read).
   async #restoreLanguage() {
-    const known = (code) => languages.some((l) => l.code === code);
+    const known = (code) => offered.some((l) => l.code === code);
     const chosen = await store.get(languageKey).catch(() => null);
     if (!this.isConnected) return;
     if (!known(chosen)) {
@@ -855,7 +858,7 @@ export class HelpAssistantElement extends HTMLElement {
 
   // Whether the page follows a language the customer writes in (see #followLanguage).
   #mayFollow(lang) {
-    if (!lang || lang === this.#lang) return false;
+    if (!lang || lang === this.#lang || !offered.some((l) => l.code === lang)) return false;
     const serbianScript = lang === 'sr-Cyrl' && this.#lang === 'sr-Latn' && !this.#chosenLang;
     return !(this.#chosenLang || this.#siteLang) || serbianScript;
   }

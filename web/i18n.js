@@ -29,7 +29,12 @@ const en = {
   noResults: 'We found nothing for "{query}". Try other words, or talk to a person.',
   back: 'Back to results',
   contactTitle: 'Talk to a person',
-  contact: 'Call 0800 100 200 (free, every day 08:00–20:00) or write to support@savanova.example.',
+  contact: '{call} or {write}.',
+  callUs: 'Call {phone}',
+  writeUs: 'write to {email}',
+  phoneFree: 'free',
+  everyDay: 'every day',
+  writeAgain: 'write to us again',
   errorCorrupt: 'The help center could not be opened on this device. Please talk to a person instead.',
   errorVersion: 'The help center needs an update. Please reload the page, or talk to a person.',
   errorUnavailable: 'The help center could not be downloaded. Check your connection, or talk to a person.',
@@ -145,7 +150,7 @@ const en = {
   pageSuggestions: 'Often needed on this page:',
   replyByAnyone: 'A person from our support team will answer {when}.',
   handoffAskedAnyone: 'Of course. A person from our support team can help you, and they will see what you have already done here.',
-  replyOverdue: 'A person should have answered by now. If nobody has, please call 0800 100 200 and quote {code}: we are sorry for the wait.',
+  replyOverdue: 'A person should have answered by now. If nobody has, please {reach} and quote {code}: we are sorry for the wait.',
 };
 
 const srLatn = {
@@ -165,7 +170,12 @@ const srLatn = {
   noResults: 'Za „{query}“ nismo ništa pronašli. Probajte drugim rečima ili razgovarajte sa osobom iz podrške.',
   back: 'Nazad na rezultate',
   contactTitle: 'Razgovor sa osobom iz podrške',
-  contact: 'Pozovite 0800 100 200 (besplatno, svakog dana 08:00–20:00) ili pišite na podrska@savanova.example.',
+  contact: '{call} ili {write}.',
+  callUs: 'Pozovite {phone}',
+  writeUs: 'pišite na {email}',
+  phoneFree: 'besplatno',
+  everyDay: 'svakog dana',
+  writeAgain: 'pišite nam ponovo',
   errorCorrupt: 'Centar za pomoć ne može da se otvori na ovom uređaju. Molimo Vas, obratite se osobi iz podrške.',
   errorVersion: 'Centar za pomoć treba ažurirati. Osvežite stranicu ili se obratite osobi iz podrške.',
   errorUnavailable: 'Centar za pomoć nije mogao da se preuzme. Proverite vezu ili se obratite osobi iz podrške.',
@@ -281,7 +291,7 @@ const srLatn = {
   pageSuggestions: 'Često potrebno na ovoj stranici:',
   replyByAnyone: 'Osoba iz naše podrške odgovoriće Vam {when}.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može da Vam pomogne i videće šta ste već uradili ovde.',
-  replyOverdue: 'Osoba je do sada trebalo da Vam odgovori. Ako niko nije, pozovite 0800 100 200 i navedite {code}. Izvinjavamo se zbog čekanja.',
+  replyOverdue: 'Osoba je do sada trebalo da Vam odgovori. Ako niko nije, {reach} i navedite {code}. Izvinjavamo se zbog čekanja.',
 };
 
 const hr = {
@@ -301,7 +311,12 @@ const hr = {
   noResults: 'Za „{query}” nismo ništa pronašli. Pokušajte drugim riječima ili razgovarajte s djelatnikom podrške.',
   back: 'Natrag na rezultate',
   contactTitle: 'Razgovor s djelatnikom podrške',
-  contact: 'Nazovite 0800 100 200 (besplatno, svaki dan 08:00–20:00) ili pišite na podrska@savanova.example.',
+  contact: '{call} ili {write}.',
+  callUs: 'Nazovite {phone}',
+  writeUs: 'pišite na {email}',
+  phoneFree: 'besplatno',
+  everyDay: 'svaki dan',
+  writeAgain: 'pišite nam ponovno',
   errorCorrupt: 'Centar za pomoć ne može se otvoriti na ovom uređaju. Molimo obratite se djelatniku podrške.',
   errorVersion: 'Centar za pomoć treba ažurirati. Osvježite stranicu ili se obratite djelatniku podrške.',
   errorUnavailable: 'Centar za pomoć nije se mogao preuzeti. Provjerite vezu ili se obratite djelatniku podrške.',
@@ -417,7 +432,7 @@ const hr = {
   pageSuggestions: 'Često potrebno na ovoj stranici:',
   replyByAnyone: 'Osoba iz naše podrške odgovorit će Vam {when}.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će što ste već napravili ovdje.',
-  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako nitko nije, nazovite 0800 100 200 i navedite {code}. Ispričavamo se zbog čekanja.',
+  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako nitko nije, {reach} i navedite {code}. Ispričavamo se zbog čekanja.',
 };
 
 // Bosnian: ijekavian, with its own words (šta, nazad, ponovo, sačuvati, dešavati se,
@@ -433,7 +448,12 @@ const bs = {
   noResults: 'Za „{query}“ nismo ništa pronašli. Pokušajte drugim riječima ili razgovarajte s osobom iz podrške.',
   back: 'Nazad na rezultate',
   contactTitle: 'Razgovor s osobom iz podrške',
-  contact: 'Pozovite 0800 100 200 (besplatno, svakog dana 08:00–20:00) ili pišite na podrska@savanova.example.',
+  contact: '{call} ili {write}.',
+  callUs: 'Pozovite {phone}',
+  writeUs: 'pišite na {email}',
+  phoneFree: 'besplatno',
+  everyDay: 'svakog dana',
+  writeAgain: 'pišite nam ponovo',
   errorCorrupt: 'Centar za pomoć ne može se otvoriti na ovom uređaju. Molimo obratite se osobi iz podrške.',
   errorVersion: 'Centar za pomoć treba ažurirati. Osvježite stranicu ili se obratite osobi iz podrške.',
   errorUnavailable: 'Centar za pomoć nije se mogao preuzeti. Provjerite vezu ili se obratite osobi iz podrške.',
@@ -496,7 +516,7 @@ const bs = {
   articleHelped: 'Da li Vam je ovaj članak pomogao?',
   articleSorry: 'Žao nam je. Osoba iz podrške može pomoći: izaberite „Pišite osobi“ ispod.',
   handoffAskedAnyone: 'Naravno. Osoba iz naše podrške može Vam pomoći i vidjet će šta ste već uradili ovdje.',
-  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako niko nije, pozovite 0800 100 200 i navedite {code}. Izvinjavamo se zbog čekanja.',
+  replyOverdue: 'Osoba Vam je dosad trebala odgovoriti. Ako niko nije, {reach} i navedite {code}. Izvinjavamo se zbog čekanja.',
 };
 
 // Bosnian strings that are word for word the Croatian ones, because that is how a Bosnian
@@ -514,7 +534,7 @@ export const sharedWithHr = [
   // Dates and times: ijekavian weekdays and the same order (months differ, above).
   'whenToday', 'whenTomorrow', 'whenWeekday', 'whenDate', 'weekdays', 'zoneNote',
   // Templates that are only a word or two around a placeholder.
-  'alternativeOf', 'readArticle', 'emailSubject', 'caseSentAt',
+  'alternativeOf', 'readArticle', 'emailSubject', 'caseSentAt', 'contact', 'writeUs', 'phoneFree',
   // Sentences that are already natural Bosnian.
   'title', 'loading', 'loadingProgress', 'commentLabel', 'sendRating', 'startOver', 'replyBy',
   'replyByAnyone', 'handoffFormTitle', 'nameLabel', 'contactLabel', 'messageLabel',
@@ -540,7 +560,12 @@ const sl = {
   noResults: 'Za »{query}« nismo našli ničesar. Poskusite z drugimi besedami ali se pogovorite s svetovalcem.',
   back: 'Nazaj na rezultate',
   contactTitle: 'Pogovor s svetovalcem',
-  contact: 'Pokličite 0800 100 200 (brezplačno, vsak dan 8.00–20.00) ali pišite na podpora@savanova.example.',
+  contact: '{call} ali {write}.',
+  callUs: 'Pokličite {phone}',
+  writeUs: 'pišite na {email}',
+  phoneFree: 'brezplačno',
+  everyDay: 'vsak dan',
+  writeAgain: 'nam pišite znova',
   errorCorrupt: 'Centra za pomoč na tej napravi ni mogoče odpreti. Prosimo, obrnite se na svetovalca.',
   errorVersion: 'Center za pomoč je treba posodobiti. Osvežite stran ali se obrnite na svetovalca.',
   errorUnavailable: 'Centra za pomoč ni bilo mogoče prenesti. Preverite povezavo ali se obrnite na svetovalca.',
@@ -656,7 +681,7 @@ const sl = {
   pageSuggestions: 'Pogosto potrebno na tej strani:',
   replyByAnyone: 'Oseba iz naše podpore vam bo odgovorila {when}.',
   handoffAskedAnyone: 'Seveda. Oseba iz naše podpore vam lahko pomaga in bo videla, kaj ste tukaj že naredili.',
-  replyOverdue: 'Oseba bi vam morala že odgovoriti. Če vam ni nihče, pokličite 0800 100 200 in povejte {code}. Opravičujemo se za čakanje.',
+  replyOverdue: 'Oseba bi vam morala že odgovoriti. Če vam ni nihče, {reach} in navedite {code}. Opravičujemo se za čakanje.',
 };
 
 // Serbian Latin → Cyrillic for the strings above (our own words: no foreign names, so the
@@ -690,6 +715,24 @@ export function pickLanguage(tag = '') {
   return 'en';
 }
 
+// The languages the widget offers: those site.yaml lists (sr in both scripts; Bosnian
+// where Croatian is, whose texts its readers get), every one when it lists none.
+export function offeredLanguages(siteLanguages) {
+  if (!Array.isArray(siteLanguages) || siteLanguages.length === 0) return languages;
+  const base = (code) => (code.startsWith('sr') ? 'sr' : code);
+  const listed = new Set(siteLanguages.map(base));
+  const shown = languages.filter(({ code }) => listed.has(base(code)) || (code === 'bs' && listed.has('hr')));
+  return shown.length ? shown : languages;
+}
+
+// pickLanguage() among the languages offered: the nearest of them, else the first.
+export function pickOffered(tag, offered = languages) {
+  const has = (code) => offered.some((l) => l.code === code);
+  const picked = pickLanguage(tag);
+  const near = { bs: ['bs', 'hr', 'sr-Latn'], hr: ['hr', 'bs'], 'sr-Latn': ['sr-Latn', 'sr-Cyrl'], 'sr-Cyrl': ['sr-Cyrl', 'sr-Latn'] }[picked] ?? [picked];
+  return near.find(has) ?? offered[0].code;
+}
+
 // "(na srpskom)": the language a result is written in, when it is not the reader's
 // (an article that has no version in it), in the reader's words; '' when it is.
 export function inLanguage(lang, contentLang = '') {
@@ -708,4 +751,71 @@ export function plural(lang, key, count) {
   const forms = strings[lang]?.[key] ?? en[key];
   const rule = new Intl.PluralRules(lang === 'sr-Cyrl' || lang === 'sr-Latn' ? 'sr' : lang).select(count);
   return (forms[rule] ?? forms.other).replace('{count}', String(count));
+}
+
+// The company's contact line in the reader's words, from site.yaml (site.js): "Call 01 234
+// 5678 (free, every day 08:00–20:00) or write to help@…". '' when site.yaml gives
+// neither a phone nor an e-mail address.
+export function contactLine(lang, company = {}) {
+  const call = company.phone ? t(lang, 'callUs', { phone: company.phone }) + phoneWhen(lang, company) : '';
+  const write = company.email ? t(lang, 'writeUs', { email: company.email }) : '';
+  if (!call && !write) return '';
+  return capitalized(call && write ? t(lang, 'contact', { call, write }) : `${call || write}.`);
+}
+
+// "call 01 234 5678" or "write to help@…", to go inside a sentence (replyOverdue).
+export function reachLine(lang, company = {}) {
+  if (company.phone) return lowercased(t(lang, 'callUs', { phone: company.phone }));
+  if (company.email) return t(lang, 'writeUs', { email: company.email });
+  return t(lang, 'writeAgain');
+}
+
+function capitalized(text) {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+function lowercased(text) {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+// " (free, every day 08:00–20:00)", " (Mon–Fri 08:00–20:00, Sat 09:00–14:00)" or ''.
+function phoneWhen(lang, company) {
+  const parts = [company.phone_free ? t(lang, 'phoneFree') : '', weekText(lang, company.phone_hours)];
+  const said = parts.filter(Boolean).join(', ');
+  return said ? ` (${said})` : '';
+}
+
+// Days with the same hours, Monday first, as one range each; weekday names from Intl.
+const weekOrder = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+function weekText(lang, week) {
+  if (!week || typeof week !== 'object') return '';
+  const spans = weekOrder.map((day) => (Array.isArray(week[day]) ? week[day] : [])
+    .map((span) => String(span).split('-').map((time) => timeText(lang, time)).join('–')).join(', '));
+  const groups = [];
+  spans.forEach((span, day) => {
+    const last = groups[groups.length - 1];
+    if (last && last.span === span && last.to === day - 1) last.to = day;
+    else groups.push({ from: day, to: day, span });
+  });
+  const open = groups.filter((g) => g.span);
+  if (open.length === 1 && open[0].from === 0 && open[0].to === 6) return `${t(lang, 'everyDay')} ${open[0].span}`;
+  const name = weekdayName(lang);
+  return open.map((g) => `${g.from === g.to ? name(g.from) : `${name(g.from)}–${name(g.to)}`} ${g.span}`).join(', ');
+}
+
+// Short weekday names (0 = Monday) in the reader's language, from Intl. A browser may
+// answer for a language it has no names for with the English ones (Chromium for bs): the
+// nearest language that has them is used then.
+function weekdayName(lang) {
+  const monday = Date.UTC(2024, 0, 1);  // 1 January 2024
+  const formatOf = (locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const english = formatOf('en').format(monday);
+  const wanted = { bs: ['bs', 'hr', 'sr-Latn'], 'sr-Latn': ['sr-Latn', 'hr'], hr: ['hr', 'bs'] }[lang] ?? [lang];
+  const format = wanted.map(formatOf).find((f) => lang === 'en' || f.format(monday) !== english) ?? formatOf('en');
+  return (day) => format.format(monday + day * 86400000);
+}
+
+// A time of site.yaml ("08:00") as the reader writes it: Slovenian "8.00".
+function timeText(lang, time) {
+  return lang === 'sl' ? time.replace(/^0(?=\d)/, '').replace(':', '.') : time;
 }

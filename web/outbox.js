@@ -19,6 +19,8 @@
  *
  * The store needs all(), put(item), delete(id) and update(id, change) (see store.js).
  */
+import { companyFileName } from './dom.js';
+import { site } from './site.js';
 import { caseStore, outboxStore } from './store.js';
 
 // Sent items kept for the page to show; older ones are deleted (pending and rejected
@@ -277,7 +279,7 @@ export function webhookSender({ fetch = globalThis.fetch, timeoutMs = 15000 } = 
 
 // Same-browser delivery for the offline demo: the case lands in this device's case store
 // and any open agent page (another tab) is told its code.
-export function localSender({ cases = caseStore, channelName = 'savanova-cases' } = {}) {
+export function localSender({ cases = caseStore, channelName = companyFileName(site.company.name, 'cases') } = {}) {
   return async (item) => {
     let pkg;
     try {

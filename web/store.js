@@ -1,5 +1,6 @@
 /*
- * What must survive a reload, kept on this device in IndexedDB (database 'savanova-help'):
+ * What must survive a reload, kept on this device in IndexedDB (database '<company>-help',
+ * named after the company of site.yaml: 'acme-telecom-help' for "Acme Telecom"):
  *   kv      key → value, out-of-line keys: the conversation in progress.
  *   outbox  handoff deliveries waiting or done, keyPath 'id' (see outbox.js).
  *   cases   handoff packages delivered on this device (the offline demo's "agent side"),
@@ -16,7 +17,10 @@
  * browsers), the same stores live in memory for as long as the page is open: the
  * customer can still search, walk a fix and send a case; only a reload forgets.
  */
-const defaultName = 'savanova-help';
+import { companyFileName } from './dom.js';
+import { site } from './site.js';
+
+const defaultName = companyFileName(site.company.name, 'help');
 // Version 1 had only 'kv'. Bump this with every new store and create what is missing in
 // onupgradeneeded, so a user coming from any older version ends up with all of them.
 const version = 2;

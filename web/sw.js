@@ -15,10 +15,10 @@
  */
 const cacheName = 'help-assistant-v10';
 const files = [
-  './', 'index.html', 'demo-offline.js', 'demo-page.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
+  './', 'index.html', 'embed.html', 'demo-offline.js', 'demo-page.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'contact.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
-  'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
+  'site.js', 'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
 ];
 // The knowledge base's files are stored too while they add up to at most what site.yaml
 // sets (offline.max_mb; 8 MB unless set; the demo's are about 1.3 MB): the manifest then

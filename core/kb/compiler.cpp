@@ -492,6 +492,7 @@ std::string hex(std::uint64_t v) {
 struct site_config {
   std::vector<std::vector<std::string>> synonyms;        // groups of canonical words
   std::vector<std::string> languages{"en"};              // every flow text needs these
+  bool languages_listed = false;                         // site.yaml lists them
   std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
   nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
@@ -516,15 +517,16 @@ std::vector<int> day_range(std::string_view text) {
   return days;
 }
 
-// A team's `hours:` → {"mon": ["08:00-20:00"], …}, with every day named once.
+// A team's `hours:` (or the company's `phone_hours:`) → {"mon": ["08:00-20:00"], …},
+// with every day named once.
 nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
-                          const std::string& team, diagnostics& diag) {
+                          const std::string& who, diagnostics& diag) {
   static constexpr const char* names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   nlohmann::json week = nlohmann::json::object();
   if (!hours.IsMap()) {
     diag.add(display, line_of(hours),
-             "team '" + team + "': 'hours' maps days to times, e.g. {mon-fri: \"08:00-16:00\"}");
+             who + ": hours map days to times, e.g. {mon-fri: \"08:00-16:00\"}");
     return week;
   }
   for (const auto& entry : hours) {
@@ -631,6 +633,18 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
   if (const YAML::Node company = root["company"]; company && company.IsMap()) {
     for (const char* key : {"name", "phone", "email", "website"}) {
       if (company[key]) out["company"][key] = scalar(company[key]);
+    }
+    // When the phone answers (shown beside the number) and whether calls are free.
+    if (const YAML::Node hours = company["phone_hours"]) {
+      out["company"]["phone_hours"] = read_hours(hours, display, "company 'phone_hours'", diag);
+    }
+    if (const YAML::Node free = company["phone_free"]) {
+      const std::string written = scalar(free);
+      if (written != "true" && written != "false") {
+        diag.add(display, line_of(free), "company 'phone_free' is true or false");
+      } else {
+        out["company"]["phone_free"] = written == "true";
+      }
     }
   }
   if (const YAML::Node zone = root["time_zone"]) {
@@ -742,6 +756,7 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
   }
   if (const YAML::Node langs = root["languages"]) {
     site.languages.clear();
+    site.languages_listed = true;
     if (!langs.IsSequence() || langs.size() == 0) {
       diag.add(display, line_of(langs), "'languages' must be a list, e.g. [en, sr, hr, sl]");
     }
@@ -803,7 +818,7 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
           }
         }
         if (team.second.IsMap() && team.second["hours"]) {
-          site.handoff["hours"][id] = read_hours(team.second["hours"], display, id, diag);
+          site.handoff["hours"][id] = read_hours(team.second["hours"], display, "team '" + id + "'", diag);
         } else if (root["channels"]) {
           diag.add(display, line_of(team.first),
                    "team '" + id +
@@ -1113,6 +1128,9 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         {"handoff", site.handoff.dump()},
         {"confidence_threshold", site.confidence},
         {"offline_bytes", std::to_string(site.offline_bytes)},
+        // The languages the widget offers (site.js); none listed: every one.
+        {"site_languages",
+         (site.languages_listed ? nlohmann::json(site.languages) : nlohmann::json::array()).dump()},
     };
     for (const auto& [key, value] : values) {
       meta.reset();
@@ -1408,6 +1426,34 @@ status export_corpus(const fs::path& kb_sqlite, const fs::path& jsonl) {
         << '\n';
   }
   return out ? ok_status() : status{errc::io_error, "cannot write " + jsonl.string()};
+}
+
+result<std::string> site_module(const fs::path& kb_sqlite) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(kb_sqlite.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return {errc::io_error, "cannot open " + kb_sqlite.string()};
+  }
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  statement handoff(db.get(), "SELECT value FROM meta WHERE key = 'handoff'");
+  if (!handoff.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
+  nlohmann::json company = nlohmann::json::object();
+  if (handoff.step() == SQLITE_ROW) {
+    const auto settings = nlohmann::json::parse(handoff.text(0), nullptr, false);
+    if (settings.is_object() && settings.contains("company")) company = settings["company"];
+  }
+  statement listed(db.get(), "SELECT value FROM meta WHERE key = 'site_languages'");
+  nlohmann::json languages = nlohmann::json::array();
+  if (listed.ok() && listed.step() == SQLITE_ROW) {
+    languages = nlohmann::json::parse(listed.text(0), nullptr, false);
+    if (!languages.is_array()) languages = nlohmann::json::array();
+  }
+  // JSON is JavaScript; "</" and U+2028/9 escaped all the same, for any host page.
+  std::string json = nlohmann::json{{"company", company}, {"languages", languages}}.dump(-1, ' ', true);
+  for (std::size_t at = 0; (at = json.find("</", at)) != std::string::npos; at += 2) json.replace(at, 2, "<\\/");
+  return "// Written by kbc from site.yaml: what the page shows before the engine has started\n"
+         "// (the company's name and contacts). Do not edit: edit site.yaml.\n"
+         "export const site = " + json + ";\n";
 }
 
 }  // namespace ha::kb

@@ -8,8 +8,9 @@ import { serve } from '../../tools/serve.mjs';
 export const screenshots = new URL('../../build/screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
-export async function start() {
-  const server = await serve(new URL('../../build/site', import.meta.url).pathname);
+// The built demo, or another site folder built by tools/site.sh.
+export async function start(folder = new URL('../../build/site', import.meta.url).pathname) {
+  const server = await serve(folder);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

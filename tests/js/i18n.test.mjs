@@ -48,9 +48,10 @@ test('the agent console has every word in every language, Serbian Cyrillic in Cy
   for (const s of Object.values(agentStrings['sr-Cyrl'])) {
     assert.doesNotMatch(s.replace(/\{\w+\}|\(\.json\)/g, ''), /[A-Za-zčćđšž]/, s);
   }
-  // Names stay as they are in every script.
-  assert.equal(ta('sr-Cyrl', 'brand'), 'SavaNova · Конзола за агенте');
-  assert.equal(ta('sl', 'notCase', { source: 'x.json', problem: 'ni predmet JSON' }), 'x.json ni primer SavaNova: ni predmet JSON.');
+  // Names stay as they are in every script (the company's comes from site.yaml: in the
+  // sources, a neutral site.js without one).
+  assert.equal(ta('sr-Cyrl', 'brand', { company: 'SavaNova' }), 'SavaNova · Конзола за агенте');
+  assert.equal(ta('sl', 'notCase', { source: 'x.json', problem: 'ni predmet JSON', company: 'SavaNova' }), 'x.json ni primer SavaNova: ni predmet JSON.');
 });
 
 test('a result in another language than the reader\'s says which, in the reader\'s words', () => {
@@ -61,4 +62,28 @@ test('a result in another language than the reader\'s says which, in the reader\
   assert.equal(i18n.inLanguage('sr-Cyrl', 'sr-Latn'), '', 'the other script is the same language');
   assert.equal(i18n.inLanguage('bs', 'bs'), '');
   assert.equal(i18n.inLanguage('bs', ''), '');
+});
+
+test('the contact line is made from site.yaml\'s company in every language, with its hours', () => {
+  const company = {
+    phone: '01 234 5678', phone_free: true, email: 'help@example.com',
+    phone_hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['08:00-16:00']]).concat([['sat', ['09:00-12:00']]])),
+  };
+  assert.equal(i18n.contactLine('en', company), 'Call 01 234 5678 (free, Mon–Fri 08:00–16:00, Sat 09:00–12:00) or write to help@example.com.');
+  assert.equal(i18n.contactLine('sl', company), 'Pokličite 01 234 5678 (brezplačno, pon.–pet. 8.00–16.00, sob. 9.00–12.00) ali pišite na help@example.com.');
+  // The same hours every day: "every day"; the e-mail address stays Latin in Cyrillic.
+  const daily = { phone: '0800 1', email: 'pomoc@example.rs', phone_hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['07:00-23:00']])) };
+  assert.equal(i18n.contactLine('sr-Cyrl', daily), 'Позовите 0800 1 (сваког дана 07:00–23:00) или пишите на pomoc@example.rs.');
+  assert.equal(i18n.contactLine('hr', daily), 'Nazovite 0800 1 (svaki dan 07:00–23:00) ili pišite na pomoc@example.rs.');
+  // Only one way to reach the company, or none.
+  assert.equal(i18n.contactLine('bs', { email: 'a@b.ba' }), 'Pišite na a@b.ba.');
+  assert.equal(i18n.contactLine('en', { phone: '123' }), 'Call 123.');
+  assert.equal(i18n.contactLine('en', {}), '');
+  // Inside the overdue-reply sentence.
+  assert.match(i18n.t('sl', 'replyOverdue', { code: 'K7PM', reach: i18n.reachLine('sl', daily) }), /, pokličite 0800 1 in navedite K7PM\./);
+  assert.match(i18n.t('hr', 'replyOverdue', { code: 'K7PM', reach: i18n.reachLine('hr', {}) }), /Ako nitko nije, pišite nam ponovno i navedite K7PM\./);
+  // No company's name, phone or address is written in the strings themselves.
+  for (const [code, strings] of Object.entries(i18n.strings)) {
+    assert.doesNotMatch(JSON.stringify(strings), /0800|savanova/i, code);
+  }
 });

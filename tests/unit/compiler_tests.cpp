@@ -554,3 +554,45 @@ TEST_CASE("kbc --stats counts articles by audience, language and kind", "[kbc]")
   CHECK_THAT(json, Catch::Contains(R"("howto": 1)"));
   CHECK(r.stats.by_audience_language.at("customer").at("en") == 1);
 }
+
+TEST_CASE("site.yaml's company reaches the page as a module, its phone hours checked",
+          "[kbc][site]") {
+  kb_folder kb;
+  kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
+  kb.write("site.yaml",
+           "company:\n"
+           "  name: Kestrel </script> Telecom\n"
+           "  phone: \"01 555 0100\"\n"
+           "  phone_free: false\n"
+           "  phone_hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-12:00\", \"13:00-15:00\"]}\n"
+           "  email: help@kestrel.example\n");
+  REQUIRE(kb.compile().ok());
+  auto module = kb::site_module(kb.output());
+  REQUIRE(module.ok());
+  const std::string& js = module.value();
+  CHECK_THAT(js, Catch::StartsWith("// Written by kbc from site.yaml"));
+  CHECK_THAT(js, Catch::Contains("export const site = {\"company\":{"));
+  CHECK_THAT(js, Catch::Contains("\"phone\":\"01 555 0100\""));
+  CHECK_THAT(js, Catch::Contains("\"phone_free\":false"));
+  CHECK_THAT(js, Catch::Contains("\"sat\":[\"09:00-12:00\",\"13:00-15:00\"]"));
+  CHECK_THAT(js, Catch::Contains("\"fri\":[\"08:00-16:00\"]"));
+  CHECK_THAT(js, !Catch::Contains("</script>"));  // safe inside any page
+  CHECK_THAT(js, Catch::Contains("Kestrel <\\/script> Telecom"));
+
+  kb.write("site.yaml", "company:\n  name: X\n  phone_free: yes please\n  phone_hours: {weekdays: \"08:00-16:00\"}\n");
+  const auto said = messages(kb.compile());
+  CHECK_THAT(said, Catch::VectorContains(kb.path("site.yaml") + ":3: company 'phone_free' is true or false"));
+  CHECK_THAT(said, Catch::VectorContains(kb.path("site.yaml") +
+                                         ":4: 'weekdays' is not a day or a range of days (mon … sun, e.g. mon-fri)"));
+
+  // No company in site.yaml: an empty one, never an error; the languages it lists.
+  kb.write("site.yaml", "languages: [en]\n");
+  REQUIRE(kb.compile().ok());
+  CHECK_THAT(kb::site_module(kb.output()).value(),
+             Catch::Contains("export const site = {\"company\":{},\"languages\":[\"en\"]};"));
+  kb.write("site.yaml", "synonyms:\n  - [ruter, router]\n");
+  REQUIRE(kb.compile().ok());
+  CHECK_THAT(kb::site_module(kb.output()).value(),
+             Catch::Contains("export const site = {\"company\":{},\"languages\":[]};"));
+  CHECK_FALSE(kb::site_module(kb.path("nothing-here.sqlite")).ok());
+}

@@ -6,6 +6,8 @@
 //   kbc --stats ...      also print counts by audience, language and kind as JSON
 //   kbc ... --pages <dir> [--chunk-pages N]   also write the knowledge base as the browser
 //                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, default 4)
+//   kbc ... --site-module <file.js>   also write site.yaml's company and contacts as the
+//                        JavaScript module the page is built with
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
@@ -25,7 +27,8 @@ int usage() {
                "       kbc --corpus <articles.jsonl> -o <kb.sqlite>\n"
                "       kbc --export-corpus <kb.sqlite> -o <articles.jsonl>\n"
                "       --stats  also print counts by audience, language and kind (JSON)\n"
-               "       --pages <dir> [--chunk-pages N]  also write it in pages for the browser\n";
+               "       --pages <dir> [--chunk-pages N]  also write it in pages for the browser\n"
+               "       --site-module <file.js>  also write site.yaml's company for the page\n";
   return 2;
 }
 
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
   bool export_corpus = false;
   bool stats = false;
   std::string pages;
+  std::string site_js;
   unsigned long chunk_pages = 4;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
@@ -48,6 +52,8 @@ int main(int argc, char** argv) {
       export_corpus = true;
     } else if (std::strcmp(argv[i], "--pages") == 0 && i + 1 < argc) {
       pages = argv[++i];
+    } else if (std::strcmp(argv[i], "--site-module") == 0 && i + 1 < argc) {
+      site_js = argv[++i];
     } else if (std::strcmp(argv[i], "--chunk-pages") == 0 && i + 1 < argc) {
       chunk_pages = std::strtoul(argv[++i], nullptr, 10);
     } else if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
@@ -97,6 +103,14 @@ int main(int argc, char** argv) {
               << " hot pages (" << written.value().hot_bytes << " B gzip; "
               << written.value().quick_bytes << " B first-answer index; "
               << written.value().total_bytes << " B in all) -> " << pages << '\n';
+  }
+  if (!site_js.empty()) {
+    const auto module = ha::kb::site_module(output);
+    std::ofstream out(site_js, std::ios::binary);
+    if (!module || !(out << module.value())) {
+      std::cerr << site_js << ":0: " << (module ? "cannot write the file" : module.err().message) << '\n';
+      return 1;
+    }
   }
   if (stats) std::cout << ha::kb::stats_json(result.stats) << '\n';
   return 0;
