@@ -482,9 +482,18 @@ function call(method, params) {
   // engine answers meanwhile, unless the page asks for the whole engine (options.whole) or
   // for what only it has (the agents' articles).
   const options = params.options ?? {};
-  if (method === 'search' && early.quick && !options.includeAgent &&
-      (!engineReady || (!warm && !options.whole))) {
-    return searchFirst(params, ticket);
+  if (method === 'search' && early.quick && !options.includeAgent) {
+    if (!engineReady || (!warm && !options.whole)) return searchFirst(params, ticket);
+    if (!options.whole) {
+      // Warm: the whole engine answers at once when it holds the pages the search reads.
+      // When it does not, the first-answer engine answers first (a few KB in one or two
+      // round trips, where the whole engine's pages for a new query at a large help
+      // center take many), and the page asks again with whole: true, which fetches them.
+      const tried = engine.search(String(params.query ?? ''), options);
+      if (tried.ok) return tried;
+      if (tried.error.code !== 'pages_missing') throw fail(tried.error.code, tried.error.message);
+      return searchFirst(params, ticket, () => true);
+    }
   }
   return loading.then(() => callEngine(method, params, ticket));
 }
@@ -510,7 +519,8 @@ async function callEngine(method, params, ticket) {
 
 // A search before the whole engine is ready: the first-answer engine answers it (a
 // search result with quick: true), or, without one, the whole engine once it is ready.
-async function searchFirst(params, ticket) {
+// firstStill(): whether the first answer is still wanted when it can be had.
+async function searchFirst(params, ticket, firstStill = () => !engineReady || !warm) {
   firstSearches.pending++;
   firstSearches.seen++;
   firstSearches.lastAt = performance.now();
@@ -518,7 +528,7 @@ async function searchFirst(params, ticket) {
   let result = null;
   try {
     const quick = await early.quick;
-    if (quick && (!engineReady || !warm)) result = await quickSearch(quick, params, () => ticket === latestSearch);
+    if (quick && firstStill()) result = await quickSearch(quick, params, () => ticket === latestSearch);
   } catch (e) {
     console.warn(`help-assistant: the first answer waits for the whole engine (${e.message})`);
   } finally {

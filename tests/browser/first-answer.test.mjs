@@ -72,3 +72,35 @@ test('without a first-answer index the whole engine answers the first search', a
   assert.equal(await results(page, 'true').count(), 0);
   await context.close();
 });
+
+test('after the whole engine has answered, a new question whose pages are not here yet is answered first by the first-answer index', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('forgot password');
+  await page.locator('help-assistant .results[data-query="forgot password"][data-provisional="false"] li').first().waitFor();
+  // From now on the whole engine's chunks are held back, as a slow network holds them.
+  const { key } = await page.evaluate(async () => (await fetch('kb/manifest.json')).json());
+  const held = [];
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await context.route(new RegExp(`/kb/${key}-\\d+\\.bin$`), async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  // Another language, other words: pages the first search never read.
+  await w.input.fill('kako aktivirati esim na novem telefonu');
+  const query = '[data-query="kako aktivirati esim na novem telefonu"]';
+  const first = page.locator(`help-assistant .results${query}[data-provisional="true"] li button:not([data-kind="flow"])`).first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-id'), 'esim-activation');
+  assert.ok(held.length > 0, 'the whole engine asked for its pages');
+  // The pages arrive: the whole engine's answer replaces the first one.
+  release();
+  const whole = page.locator(`help-assistant .results${query}[data-provisional="false"] li button:not([data-kind="flow"])`).first();
+  await whole.waitFor();
+  assert.equal(await whole.getAttribute('data-id'), 'esim-activation');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -25,7 +25,8 @@
 // a repeat visit in the same context (files in the HTTP cache, revalidated as the site
 // asks; ours also waits until its service worker says it has stored them).
 // Prints the median over runs of: ms from navigation to the first result, bytes and
-// requests the server sent before it.
+// requests the server sent before it; and ms and bytes from typing the next question
+// to its first result (next_*).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,10 @@ const networks = {
 };
 // Typed at once, as a customer who came with a question; each is answered by both.
 const QUERY = 'forgot password';
+// The customer's next question, once the page has settled on the first answer (ours:
+// the whole engine's, which replaces the first-answer index's): what a new search costs
+// when the engine has started but has read nothing for these words.
+const NEXT = 'router lights blinking';
 
 const { values } = parseArgs({
   options: {
@@ -134,13 +139,26 @@ async function firstResult(page, url, { input, results }) {
   }, selector.split(' ').pop(), { timeout: 120000, polling: 20 });  // (the part inside a shadow root)
   await shown(input);
   await page.locator(input).fill(QUERY);
-  await page.waitForFunction(({ results: r, query }) => {
+  await resultFor(page, results, QUERY);
+  return page.evaluate(() => performance.now());
+}
+
+// Waits until the first result of query is on screen.
+function resultFor(page, results, query) {
+  return page.waitForFunction(({ results: r, query: q }) => {
     const find = (root) => root.querySelector(r) ?? [...root.querySelectorAll('*')]
       .map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
     const list = find(document);
-    return list && list.dataset.query === query && list.querySelector('li');
-  }, { results, query: QUERY }, { timeout: 120000, polling: 20 });
-  return page.evaluate(() => performance.now());
+    return list && list.dataset.query === q && list.querySelector('li');
+  }, { results, query }, { timeout: 120000, polling: 20 });
+}
+
+// The next question on the same page: ms from typing it to its first result.
+async function nextResult(page, { input, results }) {
+  const started = await page.evaluate(() => performance.now());
+  await page.locator(input).fill(NEXT);
+  await resultFor(page, results, NEXT);
+  return (await page.evaluate(() => performance.now())) - started;
 }
 
 // One line per response sent before the first result: when it was asked for, when its
@@ -154,7 +172,8 @@ function printTimeline(engine, network, run, started, resultMs, log) {
 }
 
 const engines = [
-  { name: 'ours', site: () => OURS, input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]' },
+  { name: 'ours', site: () => OURS, input: 'help-assistant input[type=search]', results: '.results', cached: 'html[data-offline-ready]',
+    settled: `help-assistant .results[data-query="${QUERY}"][data-provisional="false"]` },
   { name: 'pagefind', site: () => buildPagefindSite().dir, input: '#q', results: '#results' },
 ];
 
@@ -172,6 +191,7 @@ for (const engine of engines) {
     const server = await serve(folder, { throttle: networks[name], gzip: values.chunked ? 'chunked' : true });
     const url = `http://localhost:${server.address().port}/`;
     const first = [];
+    const next = [];
     const repeat = [];
     for (let run = 0; run < Number(values.runs); run++) {
       const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 } });
@@ -181,6 +201,11 @@ for (const engine of engines) {
       const ms = await firstResult(page, url, engine);
       first.push({ ms, ...server.traffic });  // sent: the bytes on the wire by the first result
       if (values.timeline) printTimeline(engine.name, name, run, started, ms, server.traffic.log);
+      // The next question, once the first answer has settled (counted from then on).
+      if (engine.settled) await page.locator(engine.settled).waitFor({ state: 'attached', timeout: 180000 });
+      Object.assign(server.traffic, { requests: 0, bytes: 0, sent: 0, log: [] });
+      const nextMs = await nextResult(page, engine);
+      next.push({ ms: nextMs, ...server.traffic });
       // A site with a service worker says when it has stored its files.
       // (An older build that does not say so gets 30 s.)
       if (engine.cached) await page.locator(engine.cached).waitFor({ state: 'attached', timeout: 30000 }).catch(() => {});
@@ -196,6 +221,7 @@ for (const engine of engines) {
     const row = {
       engine: engine.name, network: name,
       first_ms: median(first, 'ms'), first_kib: Math.round(median(first, 'sent') / 1024), first_requests: median(first, 'requests'),
+      next_ms: median(next, 'ms'), next_kib: Math.round(median(next, 'sent') / 1024),
       repeat_ms: median(repeat, 'ms'), repeat_kib: Math.round(median(repeat, 'sent') / 1024), repeat_requests: median(repeat, 'requests'),
     };
     rows.push(row);
@@ -205,8 +231,9 @@ for (const engine of engines) {
 await browser.close();
 if (!values.json) {
   console.log(`first answer for "${QUERY}", median of ${values.runs} runs (ms from navigation; KiB and requests the server sent)`);
-  console.log('engine    network  first_ms  first_KiB  first_req  repeat_ms  repeat_KiB  repeat_req');
+  console.log(`then "${NEXT}" on the same page once the first answer has settled (next_*)`);
+  console.log('engine    network  first_ms  first_KiB  first_req  next_ms  next_KiB  repeat_ms  repeat_KiB  repeat_req');
   for (const r of rows) {
-    console.log(`${r.engine.padEnd(9)} ${r.network.padEnd(8)} ${String(r.first_ms).padStart(8)} ${String(r.first_kib).padStart(10)} ${String(r.first_requests).padStart(10)} ${String(r.repeat_ms).padStart(10)} ${String(r.repeat_kib).padStart(11)} ${String(r.repeat_requests).padStart(11)}`);
+    console.log(`${r.engine.padEnd(9)} ${r.network.padEnd(8)} ${String(r.first_ms).padStart(8)} ${String(r.first_kib).padStart(10)} ${String(r.first_requests).padStart(10)} ${String(r.next_ms).padStart(8)} ${String(r.next_kib).padStart(9)} ${String(r.repeat_ms).padStart(10)} ${String(r.repeat_kib).padStart(11)} ${String(r.repeat_requests).padStart(11)}`);
   }
 }
