@@ -53,8 +53,10 @@ result<int> parse_duration(std::string_view text) {
     any = true;
   }
   if (!any || i != text.size()) {
-    return {errc::invalid_argument,
-            "'" + std::string(text) + "' is not a duration like 2h, 90m or 1h30m"};
+    std::string message(1, '\'');
+    message += text;
+    message += "' is not a duration like 2h, 90m or 1h30m";
+    return {errc::invalid_argument, message};
   }
   return total;
 }

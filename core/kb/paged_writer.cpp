@@ -201,7 +201,10 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   // The key names every file of the pages: the hash of the image, the chunk size and the
   // hot pages' numbers, so two builds that differ in any byte share no name.
   std::string layout_text = std::to_string(chunk_pages);
-  for (std::uint32_t p : hot.value()) layout_text += " " + std::to_string(p);
+  for (std::uint32_t p : hot.value()) {
+    layout_text += ' ';
+    layout_text += std::to_string(p);
+  }
   const std::string key = sha256_name({image, layout_text});
 
   pages_written written;
