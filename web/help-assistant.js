@@ -435,6 +435,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.retry.textContent = t(lang, 'retry');
     ui.launcherLabel.textContent = t(lang, 'openHelp');
     this.#renderCases();
+    this.#labelAddition();
     ui.close.setAttribute('aria-label', t(lang, 'closeHelp'));
     this.#root.host.setAttribute('lang', lang);
   }
@@ -725,10 +726,18 @@ export class HelpAssistantElement extends HTMLElement {
     ui.addForm.hidden = code === null;
     ui.addDone.textContent = '';
     if (code === null) return;
+    this.#labelAddition();
+    ui.addText.focus();
+  }
+
+  // The open addition form's words, in the language now shown.
+  #labelAddition() {
+    const ui = this.#ui;
+    const code = this.#handoff.addingTo;
+    if (!code) return;
     ui.addLabel.textContent = t(this.#lang, 'addToCaseLabel', { code });
     ui.addSend.textContent = t(this.#lang, 'sendAddition');
     ui.addCancel.textContent = t(this.#lang, 'cancelAddition');
-    ui.addText.focus();
   }
 
   async #sendAddition() {

@@ -271,6 +271,12 @@ test('the customer adds to a case already sent: it reaches the webhook once, wit
   const form = page.locator('help-assistant .add-to-case');
   assert.equal(await form.locator('.add-to-case-label').textContent(), `Šta želite da dodate slučaju ${code}?`);
   assert.deepEqual(await axeViolations(page), [], 'the form to add to a case');
+  // Another language chosen while it is open: the form speaks it too, and back.
+  await widget(page).language.selectOption('en');
+  assert.equal(await form.locator('.add-to-case-label').textContent(), `What would you like to add to case ${code}?`);
+  assert.equal(await form.locator('.add-to-case-send').textContent(), 'Send the addition');
+  await widget(page).language.selectOption('sr-Latn');
+  assert.equal(await form.locator('.add-to-case-label').textContent(), `Šta želite da dodate slučaju ${code}?`);
   await form.locator('textarea').fill('Broj porudžbine je 48213. Kartica 4111 1111 1111 1111.');
   await form.getByRole('button', { name: 'Pošalji dopunu' }).click();
   await page.locator('help-assistant .add-to-case-done').getByText(`Dodato slučaju ${code}. Tim će to pročitati uz slučaj.`).waitFor();
