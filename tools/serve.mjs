@@ -172,7 +172,15 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       });
     }
     try {
-      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // The path as sent, repeated slashes as one ("//" is not a host here); a path that
+      // is not valid percent-encoding is the client's error.
+      let path;
+      try {
+        path = decodeURIComponent(req.url.split(/[?#]/)[0].replace(/\/{2,}/g, '/'));
+      } catch {
+        throw Object.assign(new Error('bad path'), { code: 'EBADPATH' });
+      }
+      if (!path.startsWith('/')) throw Object.assign(new Error('bad path'), { code: 'EBADPATH' });
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
@@ -207,8 +215,9 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       traffic.sent += body.length;
       entry.endMs = performance.now();
     } catch (e) {
-      res.writeHead(e.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
-      res.end(e.code === 'ENOENT' ? 'not found' : 'server error');
+      const status = e.code === 'ENOENT' ? 404 : e.code === 'EBADPATH' ? 400 : 500;
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 404 ? 'not found' : status === 400 ? 'bad request' : 'server error');
     }
   });
   server.cases = inbox.cases;
