@@ -26,7 +26,7 @@ constexpr std::string_view words[] = {
     "sam",   "samo",  "se",    "should", "si",     "smo",   "so",    "some",   "sta",   "ste",
     "still", "sto",   "su",    "sva",    "sve",    "svoj",  "t",     "ta",     "taj",   "te",
     "ter",   "than",  "that",  "the",    "their",  "them",  "then",  "there",  "these", "they",
-    "this",  "ti",    "to",    "treba",  "trebam", "tudi",  "u",     "us",     "vam",   "vas",
+    "this",  "ti",    "to",    "treba",  "trebam", "tudi",  "u",     "us",     "v",     "vam",   "vas",
     "ve",    "vec",   "very",  "vi",     "want",   "was",   "we",    "were",   "what",  "when",
     "where", "which", "who",   "why",    "will",   "with",  "would", "you",    "your",  "z",
     "za",    "zakaj", "zasto", "zelim",  "zelo",
