@@ -16,10 +16,14 @@ cp web/*.html web/*.css web/*.js "$out/"
 # After the copy: web/site.js (the neutral one the sources are tested with) is replaced.
 build/native/kbc "$kb" -o "$out/kb.sqlite" --pages "$out/kb" --site-module "$out/site.js"
 node tools/brand.mjs "$out"  # the company's name in the pages' {{company}}
-# The widget's modules as one file (esbuild, npm): one request where the browser would
-# find them level by level (help-assistant.js imports nine more).
-node_modules/.bin/esbuild "$out/help-assistant.js" --bundle --format=esm --minify --target=es2022 \
-  --log-level=warning --allow-overwrite --outfile="$out/help-assistant.js"
+# The widget's and the agent console's modules, each as one file with its words
+# (web/strings/*.json) inside (esbuild, npm): one request where the browser would find
+# them level by level (help-assistant.js imports nine more).
+cp -r web/strings "$out/"
+for page in help-assistant agent; do
+  node_modules/.bin/esbuild "$out/$page.js" --bundle --format=esm --minify --target=es2022 \
+    --log-level=warning --allow-overwrite --outfile="$out/$page.js"
+done
 cp build/wasm/assistant.js build/wasm/assistant.wasm build/wasm/quick.wasm "$out/"
 # The worker's script with the engine's script in front: one file, never a wait inside it.
 cat build/wasm/assistant.js web/engine-worker.js > "$out/engine-worker.js"
