@@ -5,13 +5,15 @@
  */
 // The words themselves are data (web/strings/widget/<language>.json), so that whoever
 // looks after a language edits them without touching code; tools/site.sh bundles them.
-// Serbian is written once, in Latin (sr-Latn.json); the Cyrillic is made from it below.
+// Serbian is written once, in Latin (sr-Latn.json); sr-Cyrl.json is made from it by the
+// engine's own transliteration (node tools/cyrillic-strings.mjs; a test checks it).
 // Bosnian (bs.json) holds its own words and names the ones it shares with Croatian.
 import en from './strings/widget/en.json' with { type: 'json' };
 import hr from './strings/widget/hr.json' with { type: 'json' };
 import bsOwn from './strings/widget/bs.json' with { type: 'json' };
 import sl from './strings/widget/sl.json' with { type: 'json' };
 import srLatn from './strings/widget/sr-Latn.json' with { type: 'json' };
+import srCyrl from './strings/widget/sr-Cyrl.json' with { type: 'json' };
 
 export const languages = [
   { code: 'en', name: 'English' },
@@ -39,29 +41,7 @@ const bs = inherited(hr, bsOwn);
 // language name), as bs.json names them.
 export const sharedWithHr = bsOwn._same_as_hr;
 
-// Serbian Latin → Cyrillic for the strings of the catalogues (our own words: no foreign
-// names, so the digraphs lj, nj, dž are always single letters). E-mail addresses and
-// {placeholders} stay as they are.
-const toCyrillicMap = {
-  a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', đ: 'ђ', e: 'е', ž: 'ж', z: 'з', i: 'и', j: 'ј', k: 'к',
-  l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', ć: 'ћ', u: 'у', f: 'ф', h: 'х',
-  c: 'ц', č: 'ч', š: 'ш', lj: 'љ', nj: 'њ', dž: 'џ',
-};
-export function serbianToCyrillic(text) {
-  return text.replace(/\S+@\S+|\{\w+\}|(dž|lj|nj|[a-zđžćčš])/giu, (match, letter) => {
-    if (!letter) return match;
-    const lower = letter.toLowerCase();
-    const cyr = toCyrillicMap[lower];
-    return letter === lower ? cyr : cyr.toUpperCase();
-  });
-}
-
-export function mapStrings(strings, fn) {
-  return Object.fromEntries(Object.entries(strings).map(([k, v]) =>
-    [k, typeof v === 'string' ? fn(v) : mapStrings(v, fn)]));
-}
-
-export const strings = { en, 'sr-Latn': srLatn, 'sr-Cyrl': mapStrings(srLatn, serbianToCyrillic), hr, bs, sl };
+export const strings = { en, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl, hr, bs, sl };
 
 // The closest supported language for a browser language tag.
 export function pickLanguage(tag = '') {

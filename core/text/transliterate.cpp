@@ -29,8 +29,12 @@ constexpr std::size_t max_ending = 4;
 // Acronyms: in capitals they stay Latin in any sentence (SIM kartica, INTERNET NE RADI).
 constexpr std::string_view acronyms[] = {
     "sim", "pin", "puk", "sms", "mms", "usb", "hdmi", "tv", "hd", "lte", "apn", "ip", "dns",
-    "wps", "led", "pdf", "qr", "id", "ok", "eu", "usa", "iban", "swift", "pdv", "jmbg", "pib",
-    "faq", "gb", "mb", "kb", "tb"};
+    "wps", "led", "pdf", "qr", "id", "ok", "eu", "usa", "iban", "swift", "faq", "gb", "mb",
+    "kb", "tb"};
+// Serbian acronyms, of Serbian words: a Cyrillic text writes them in Cyrillic (ПДВ, ЈМБГ,
+// ПИБ, МУП), as Serbian forms and invoices do.
+constexpr std::string_view serbian_acronyms[] = {"pdv", "jmbg", "pib", "mup", "ptt", "rts",
+                                                 "nbs", "rfzo", "apr", "jkp", "eps"};
 // A word in capitals this short, in a sentence not written in capitals, is an acronym.
 constexpr std::size_t max_acronym_letters = 4;
 
@@ -108,6 +112,12 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 // caps_sentence: the sentence the word stands in is written in capitals.
 bool keep_in_latin(const std::vector<char32_t>& word, bool caps_sentence) {
+  if (all_capitals(word)) {
+    const std::string lower = lower_utf8(word);
+    for (const auto a : serbian_acronyms) {
+      if (lower == a) return false;  // PTT, not a doubled consonant of a foreign word
+    }
+  }
   char32_t before = 0;
   for (std::size_t k = 0; k < word.size(); ++k) {
     const char32_t lc = to_lower(word[k]);

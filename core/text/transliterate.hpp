@@ -12,9 +12,10 @@
 //     a doubled consonant other than jj (Jellena; najjači is Serbian), "ph", a capital
 //     after a small letter (SavaNova, eSIM), when it is a known foreign or technical word
 //     with up to four letters of Serbian ending (developerima, Google), an acronym of the
-//     list in capitals (SIM, PIN, PDV), or a word in capitals of at most four letters in a
+//     list in capitals (SIM, PIN, USB), or a word in capitals of at most four letters in a
 //     sentence that is not written in capitals; a sentence in capitals is transliterated
-//     (LJUDI, JAZAVAC DŽEF → ЉУДИ, ЈАЗАВАЦ ЏЕФ);
+//     (LJUDI, JAZAVAC DŽEF → ЉУДИ, ЈАЗАВАЦ ЏЕФ), and so are Serbian acronyms of a list
+//     (PDV, JMBG, PIB, MUP → ПДВ, ЈМБГ, ПИБ, МУП);
 //   - across a hyphen each part is decided alone (SIM-картица), but a part of one or two
 //     letters that is not a case ending stays with a Latin part (Wi-Fi, e-mail, PDV-a;
 //     PDV-ом); letters joined by an apostrophe are one word (rock'n'roll);
