@@ -21,7 +21,7 @@
 // ---- languages, errors, loading ---------------------------------------------------------
 
 /**
- * A content language of the knowledge base (core/kb/languages.hpp). Options accept any
+ * A content language of the knowledge base (core/common/languages.hpp). Options accept any
  * string; an unknown one falls back to the closest known language, else English.
  * @typedef {'en' | 'sr-Latn' | 'sr-Cyrl' | 'hr' | 'bs' | 'sl'} Lang
  */

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_io.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "text/transliterate.hpp"
 
 namespace ha::flow {
@@ -82,7 +82,7 @@ const node* flow::find(std::string_view node_id) const noexcept {
 
 const std::string& pick(const text& t, std::string_view lang) {
   static const std::string none;
-  for (const std::string_view candidate : kb::fallback_chain(lang)) {
+  for (const std::string_view candidate : ha::fallback_chain(lang)) {
     if (const auto it = t.find(candidate); it != t.end()) return it->second;
   }
   return t.empty() ? none : t.begin()->second;
@@ -90,7 +90,7 @@ const std::string& pick(const text& t, std::string_view lang) {
 
 const std::vector<std::string>& pick(const text_list& t, std::string_view lang) {
   static const std::vector<std::string> none;
-  for (const std::string_view candidate : kb::fallback_chain(lang)) {
+  for (const std::string_view candidate : ha::fallback_chain(lang)) {
     if (const auto it = t.find(candidate); it != t.end()) return it->second;
   }
   return t.empty() ? none : t.begin()->second;

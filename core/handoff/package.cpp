@@ -9,15 +9,23 @@
 
 #include "common/json_io.hpp"
 #include "flow/flow.hpp"
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "handoff/redact.hpp"
 #include "kb/knowledge_base.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "session/session.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
 namespace ha::handoff {
+
+// The site's settings and clock (core/site), as this file speaks of them.
+using site::config;
+using site::field;
+using site::local_time;
+using site::parse_time_zone;
+using site::reply_estimate;
+using site::time_zone;
 
 using nlohmann::json;
 
@@ -625,7 +633,7 @@ result<std::string> build_update(const update_request& r) {
   if (r.message.find_first_not_of(" \t\r\n") == std::string::npos) {
     return {errc::invalid_argument, "an update needs something to add"};
   }
-  const std::string lang = kb::is_content_language(r.lang) ? r.lang : std::string("en");
+  const std::string lang = ha::is_content_language(r.lang) ? r.lang : std::string("en");
   scrubber scrub;
   json pkg;
   pkg["version"] = package_version;
@@ -653,7 +661,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
     return {errc::invalid_argument, "a case is made only when a person is offered"};
   }
   // A language the package cannot be written in (empty, unknown, not UTF-8) is English.
-  context c{kb, kb::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
+  context c{kb, ha::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   const std::vector<session::signal> signals = session::frustration(s, kb);
 

@@ -18,13 +18,13 @@
 
 #include "flow/flow.hpp"
 #include "flow/validate.hpp"
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "kb/calibration.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/language_words.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/real_words.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
@@ -495,7 +495,7 @@ struct site_config {
   bool languages_listed = false;                         // site.yaml lists them
   std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
-  nlohmann::json handoff = nlohmann::json::object();     // see handoff/config.hpp
+  nlohmann::json handoff = nlohmann::json::object();     // see site/config.hpp
   std::string confidence;  // search.confidence: the engine's threshold, "" for its own
   long long offline_bytes = default_offline_bytes;  // offline.max_mb, in bytes
   struct signal_phrase {
@@ -508,9 +508,9 @@ struct site_config {
 // "mon-fri" → {1, …, 5}; "sun" → {0}; "fri-mon" wraps. Empty when it is not days.
 std::vector<int> day_range(std::string_view text) {
   const std::size_t dash = text.find('-');
-  const int from = handoff::weekday_from_name(text.substr(0, dash));
+  const int from = site::weekday_from_name(text.substr(0, dash));
   const int to =
-      dash == std::string_view::npos ? from : handoff::weekday_from_name(text.substr(dash + 1));
+      dash == std::string_view::npos ? from : site::weekday_from_name(text.substr(dash + 1));
   if (from < 0 || to < 0) return {};
   std::vector<int> days{from};
   for (int d = from; d != to;) days.push_back(d = (d + 1) % 7);
@@ -545,7 +545,7 @@ nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
     }
     for (const auto& span : spans) {
       const std::string written = scalar(span);
-      if (auto parsed = handoff::parse_interval(written); !parsed) {
+      if (auto parsed = site::parse_interval(written); !parsed) {
         diag.add(display, line_of(span), "'" + written + "': " + parsed.err().message);
         continue;
       }
@@ -652,7 +652,7 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
       diag.add(display, line_of(zone),
                "'time_zone' needs 'name' and 'rule', e.g. {name: Europe/Belgrade, rule: "
                "\"CET-1CEST,M3.5.0,M10.5.0/3\"}");
-    } else if (auto parsed = handoff::parse_time_zone(scalar(zone["rule"])); !parsed) {
+    } else if (auto parsed = site::parse_time_zone(scalar(zone["rule"])); !parsed) {
       diag.add(display, line_of(zone["rule"]), "time zone rule: " + parsed.err().message);
     } else {
       out["time_zone"] = {{"name", scalar(zone["name"])}, {"rule", scalar(zone["rule"])}};
@@ -667,7 +667,7 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
       for (const auto& day : holidays) {
         const YAML::Node date = day.IsMap() ? day["date"] : day;
         const std::string written = date ? scalar(date) : std::string();
-        if (auto parsed = handoff::parse_date(written); !parsed) {
+        if (auto parsed = site::parse_date(written); !parsed) {
           diag.add(display, line_of(day), "holiday '" + written + "': " + parsed.err().message);
         } else {
           out["holidays"].push_back(written);
@@ -709,7 +709,7 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
       entry["address"] = address;
     }
     if (const YAML::Node within = ch["reply_within"]) {
-      if (auto minutes = handoff::parse_duration(scalar(within)); !minutes) {
+      if (auto minutes = site::parse_duration(scalar(within)); !minutes) {
         diag.add(display, line_of(within), "reply_within: " + minutes.err().message);
       } else {
         entry["reply_within"] = minutes.value();

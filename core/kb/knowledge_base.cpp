@@ -15,11 +15,11 @@
 #include <sstream>
 
 #include "flow/flow.hpp"
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/language_words.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/paged.hpp"
 #include "kb/query.hpp"
 #include "kb/schema.hpp"
@@ -235,9 +235,9 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
       }
     }
   }
-  kb.handoff_ = std::make_unique<handoff::config>();
+  kb.handoff_ = std::make_unique<site::config>();
   if (const auto it = values.find("handoff"); it != values.end()) {
-    auto settings = handoff::config_from_json(it->second);
+    auto settings = site::config_from_json(it->second);
     if (!settings) return {errc::corrupt_database, "handoff settings: " + settings.err().message};
     *kb.handoff_ = std::move(settings.value());
   }

@@ -23,7 +23,7 @@ struct sqlite3;
 namespace ha::flow {
 struct flow;
 }
-namespace ha::handoff {
+namespace ha::site {
 struct config;
 }
 
@@ -159,7 +159,7 @@ class knowledge_base {
 
   // site.yaml's handoff settings (hours, holidays, channels); empty for a knowledge base
   // built without them.
-  const handoff::config& handoff_config() const noexcept { return *handoff_; }
+  const site::config& handoff_config() const noexcept { return *handoff_; }
 
  private:
   struct closer {
@@ -203,7 +203,7 @@ class knowledge_base {
   kb_info info_;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
-  std::unique_ptr<handoff::config> handoff_;  // from meta 'handoff'
+  std::unique_ptr<site::config> handoff_;  // from meta 'handoff'
   text::phrase_list signal_phrases_;          // from the signal_phrases table
   struct statements;
   std::unique_ptr<statements> statements_;

@@ -7,7 +7,7 @@
 
 #include "flow/flow.hpp"
 #include "kb/knowledge_base.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/statement.hpp"
 #include "text/html.hpp"
 #include "text/utf8.hpp"

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "kb/bm25.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/query.hpp"
 #include "kb/snippet.hpp"
 #include "text/stem.hpp"

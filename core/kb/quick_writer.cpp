@@ -9,7 +9,7 @@
 
 #include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/quick_index.hpp"
 #include "kb/statement.hpp"
 #include "kb/synonyms.hpp"

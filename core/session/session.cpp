@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "common/json_io.hpp"
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "kb/knowledge_base.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/query.hpp"
 #include "kb/snippet.hpp"
 #include "session/frustration.hpp"
@@ -248,7 +248,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     }
     e.answer = a.answer;
   } else if (type == "language") {
-    if (!kb::is_content_language(a.lang)) {
+    if (!ha::is_content_language(a.lang)) {
       return {errc::invalid_argument, "language needs one of the content languages"};
     }
     e.lang = a.lang;

@@ -12,7 +12,7 @@
 
 #include "common/json_io.hpp"
 
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "handoff/package.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
@@ -268,7 +268,7 @@ class engine {
     }
     const auto& settings = kb_->handoff_config();
     const auto r =
-        ha::handoff::estimate_reply(settings, team, channel, static_cast<long long>(now));
+        ha::site::estimate_reply(settings, team, channel, static_cast<long long>(now));
     val out = success();
     out.set("timeZone", settings.zone_name);
     if (r.due < 0) {

@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "kb/calibration.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"

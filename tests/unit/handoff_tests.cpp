@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "handoff/redact.hpp"
-#include "handoff/reply_time.hpp"
+#include "site/reply_time.hpp"
 
 using namespace ha;
 using namespace ha::handoff;
+using namespace ha::site;
 
 namespace {
 

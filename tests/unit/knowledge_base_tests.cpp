@@ -3,7 +3,7 @@
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 #include "kb/spelling.hpp"
 
 using namespace ha;
@@ -180,7 +180,7 @@ TEST_CASE("translations are one result, shown in the customer's language", "[kb]
     CHECK(first_hit("lozinka", chosen).lang == "sr-Cyrl");
   }
   SECTION("one rule for both engines (the first-answer index shows what the page chose)") {
-    using kb::display_language;
+    using ha::display_language;
     CHECK(display_language("hr", true) == "sr-Cyrl");              // Cyrillic typed
     CHECK(display_language("hr", true, true, "hr") == "sr-Latn");  // ... under a Latin choice
     CHECK(display_language("sl", false, true, "en") == "sl");      // the words' language stays

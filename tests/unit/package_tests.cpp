@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "demo_flow.hpp"
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 #include "handoff/package.hpp"
 
 using namespace ha;
@@ -80,49 +80,49 @@ json build(const test::conversation& c, const handoff::package_request& r) {
 }  // namespace
 
 TEST_CASE("the reply time counts the team's working time from site.yaml", "[handoff][package]") {
-  const handoff::config& settings = test::demo().handoff_config();
+  const site::config& settings = test::demo().handoff_config();
   REQUIRE(settings.zone_name == "Europe/Belgrade");
   REQUIRE(settings.teams.count("technical") == 1);
 
   SECTION("Friday 19:30 with two working hours: 30 minutes on Friday, 90 on Saturday") {
-    const auto r = handoff::estimate_reply(settings, "technical", "local", friday_evening);
+    const auto r = site::estimate_reply(settings, "technical", "local", friday_evening);
     CHECK(r.working_minutes == 120);
-    CHECK(r.local.date == handoff::civil_date{2026, 12, 5});
+    CHECK(r.local.date == site::civil_date{2026, 12, 5});
     CHECK(r.local.weekday == 6);
     CHECK((r.local.hour == 10 && r.local.minute == 30));
     CHECK(r.days_ahead == 1);
   }
   SECTION("e-mail's eight hours run past the weekend and the holiday-free Monday") {
-    const auto r = handoff::estimate_reply(settings, "technical", "email", friday_evening);
+    const auto r = site::estimate_reply(settings, "technical", "email", friday_evening);
     // 30 min Fri, 300 min Sat (09–14), Sunday closed, 150 min Monday from 08:00.
-    CHECK(r.local.date == handoff::civil_date{2026, 12, 7});
+    CHECK(r.local.date == site::civil_date{2026, 12, 7});
     CHECK((r.local.hour == 10 && r.local.minute == 30));
     CHECK(r.days_ahead == 3);
   }
   SECTION("a promise is a time on the clock: rounded up to the quarter hour") {
     // Friday 19:37:12 + 2 h: 22 min 48 s on Friday, the rest from 09:00 on Saturday.
     const auto r =
-        handoff::estimate_reply(settings, "technical", "local", friday_evening + 432'000);
+        site::estimate_reply(settings, "technical", "local", friday_evening + 432'000);
     CHECK((r.local.hour == 10 && r.local.minute == 45));
     CHECK(r.due % (15 * 60 * 1000) == 0);
   }
   SECTION("a channel with no target, or an unknown channel, promises nothing") {
-    CHECK(handoff::estimate_reply(settings, "technical", "download", friday_evening).due == -1);
-    CHECK(handoff::estimate_reply(settings, "technical", "fax", friday_evening).due == -1);
+    CHECK(site::estimate_reply(settings, "technical", "download", friday_evening).due == -1);
+    CHECK(site::estimate_reply(settings, "technical", "fax", friday_evening).due == -1);
   }
   SECTION("a case with no team gets the slowest team's time (here the only one)") {
-    const auto known = handoff::estimate_reply(settings, "technical", "local", friday_evening);
-    const auto unknown = handoff::estimate_reply(settings, "", "local", friday_evening);
+    const auto known = site::estimate_reply(settings, "technical", "local", friday_evening);
+    const auto unknown = site::estimate_reply(settings, "", "local", friday_evening);
     CHECK(unknown.due == known.due);
     CHECK(unknown.team.empty());
   }
   SECTION("durations as site.yaml writes them") {
-    CHECK(handoff::parse_duration("2h").value() == 120);
-    CHECK(handoff::parse_duration("1h30m").value() == 90);
-    CHECK(handoff::parse_duration("1d").value() == 480);
+    CHECK(site::parse_duration("2h").value() == 120);
+    CHECK(site::parse_duration("1h30m").value() == 90);
+    CHECK(site::parse_duration("1d").value() == 480);
     for (const char* bad : {"", "2", "h", "2x", "2h 30m", "-1h"}) {
       INFO(bad);
-      CHECK_FALSE(handoff::parse_duration(bad).ok());
+      CHECK_FALSE(site::parse_duration(bad).ok());
     }
   }
 }
@@ -442,8 +442,8 @@ TEST_CASE("times outside 1970–9999 are refused where they enter", "[handoff][p
     CHECK(handoff::request_from_json(bad).err().code == errc::invalid_argument);
   }
   const auto& settings = test::demo().handoff_config();
-  CHECK(handoff::estimate_reply(settings, "billing", "local", -5).due == -1);
-  CHECK(handoff::estimate_reply(settings, "billing", "local", 9'000'000'000'000'000'000).due == -1);
+  CHECK(site::estimate_reply(settings, "billing", "local", -5).due == -1);
+  CHECK(site::estimate_reply(settings, "billing", "local", 9'000'000'000'000'000'000).due == -1);
   CHECK(handoff::utc_iso(-1) == "1970-01-01T00:00:00.000Z");
 }
 

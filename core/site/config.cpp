@@ -1,10 +1,10 @@
-#include "handoff/config.hpp"
+#include "site/config.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "common/json_io.hpp"
 
-namespace ha::handoff {
+namespace ha::site {
 
 using nlohmann::json;
 
@@ -156,4 +156,4 @@ reply_estimate estimate_reply(const config& c, std::string_view team, std::strin
   return out;
 }
 
-}  // namespace ha::handoff
+}  // namespace ha::site

@@ -18,7 +18,7 @@
 
 #include "common/result.hpp"
 
-namespace ha::handoff {
+namespace ha::site {
 
 struct time_zone {
   std::string rule;    // as given
@@ -84,4 +84,4 @@ int weekday_from_name(std::string_view name);
 // When no working time exists in the next 400 days, returns -1.
 long long reply_due(const business_hours& hours, long long from_utc_ms, int working_minutes);
 
-}  // namespace ha::handoff
+}  // namespace ha::site

@@ -1,10 +1,10 @@
-#include "handoff/reply_time.hpp"
+#include "site/reply_time.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <string>
 
-namespace ha::handoff {
+namespace ha::site {
 namespace {
 
 constexpr long long ms_per_minute = 60'000;
@@ -420,4 +420,4 @@ long long reply_due(const business_hours& hours, long long from_utc_ms, int work
   return -1;
 }
 
-}  // namespace ha::handoff
+}  // namespace ha::site

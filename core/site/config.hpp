@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "handoff/reply_time.hpp"
+#include "site/reply_time.hpp"
 
-namespace ha::handoff {
+namespace ha::site {
 
 struct channel {
   std::string type;       // local, webhook, email, download
@@ -78,4 +78,4 @@ struct reply_estimate {
 reply_estimate estimate_reply(const config& c, std::string_view team, std::string_view channel_type,
                               long long from);
 
-}  // namespace ha::handoff
+}  // namespace ha::site

@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-namespace ha::kb {
+namespace ha {
 
 // BCP 47 tags used in kb.sqlite. Serbian is stored in both scripts; kbc makes the
 // Cyrillic version from the Latin source, so the two are always in step.
@@ -27,4 +27,4 @@ std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept
 std::string_view display_language(std::string_view written, bool query_is_cyrillic,
                                   bool keep_script = false, std::string_view chosen = {}) noexcept;
 
-}  // namespace ha::kb
+}  // namespace ha

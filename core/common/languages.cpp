@@ -1,8 +1,8 @@
-#include "kb/languages.hpp"
+#include "common/languages.hpp"
 
 #include <algorithm>
 
-namespace ha::kb {
+namespace ha {
 namespace {
 
 using chain = std::array<std::string_view, 6>;
@@ -39,4 +39,4 @@ std::string_view display_language(std::string_view written, bool query_is_cyrill
   return is_content_language(written) ? written : "en";
 }
 
-}  // namespace ha::kb
+}  // namespace ha
