@@ -236,9 +236,11 @@ function beginPages(manifestUrl, manifestBytes) {
   } catch (e) {
     throw fail('corrupt_database', `the knowledge base's manifest is not JSON: ${e.message}`);
   }
+  // A manifest of another version of the engine (an earlier one named each chunk): the
+  // page and its knowledge base come from two deployments, and a reload mends it.
   if (!/^[0-9a-f]{16}$/.test(manifest.key) || !Number.isInteger(manifest.chunk_count) ||
       !Array.isArray(manifest.hot?.pages)) {
-    throw fail('corrupt_database', 'the knowledge base\'s manifest is not of this version');
+    throw fail('version_mismatch', 'the knowledge base\'s manifest is not of this engine\'s version');
   }
   pages = { base: new URL('.', manifestUrl), manifest, fetching: new Map() };
   const hot = pagesFile(manifest.hot.file, (bytes) => {

@@ -143,6 +143,23 @@ test('a knowledge base or engine that cannot be downloaded is said plainly, with
   }
 });
 
+test('a knowledge base of another deployment than the page (an older manifest) asks for a reload, with a way to a person', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  // The manifest an earlier version of kbc wrote: a name per chunk, no key.
+  await context.route('**/kb/manifest.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json',
+    body: JSON.stringify({ format_version: 6, tokenizer_version: 4, page_size: 4096, page_count: 8, chunk_pages: 4,
+      chunks: ['0123456789abcdef.bin', 'fedcba9876543210.bin'], hot: { file: '0011223344556677.bin', pages: [0] } }),
+  }));
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.retry.waitFor({ state: 'visible' });
+  assert.match(await w.status.textContent(), /The help center needs an update/);
+  assert.match(await w.contact.textContent(), /0800 100 200/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('after one visit the demo works offline', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
