@@ -129,6 +129,7 @@ export class HelpAssistantElement extends HTMLElement {
   #starting = null;  // the engine before it has loaded: it answers searches already
   #loading = null;
   #timer = 0;
+  #suggestionsAsked = 0;  // each request for a page's suggestions, so only the latest shows
   #lang = 'en';
   // The language the site set on the element (its lang attribute), and whether the
   // customer chose one in the menu (remembered on this device): either keeps the widget's
@@ -900,6 +901,7 @@ export class HelpAssistantElement extends HTMLElement {
   // Before the customer types: what is often needed on this page.
   async #showSuggestions() {
     const ui = this.#ui;
+    const asked = ++this.#suggestionsAsked;
     const engine = await this.#loading;
     if (!engine || !this.isConnected || ui.query.value.trim()) return;
     let hits = [];
@@ -909,6 +911,9 @@ export class HelpAssistantElement extends HTMLElement {
       console.warn(`help-assistant: suggestions: ${error.code}: ${error.message}`);
     }
     if (ui.query.value.trim()) return;  // the customer started typing meanwhile
+    // Asked again since (the site moved to another page, the box was emptied again): the
+    // later answer shows, whichever arrives first.
+    if (asked !== this.#suggestionsAsked) return;
     this.#lastSearch = { query: '', shown: hits.map((h) => h.id) };
     ui.results.replaceChildren(...hits.map((hit) => this.#resultItem(hit)));
     ui.results.classList.toggle('suggestions', hits.length > 0);
