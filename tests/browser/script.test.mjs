@@ -47,6 +47,9 @@ async function mixed(page) {
     // The customer's own words (in „…“ or "…") and codes, addresses, links and time zone
     // names (Europe/Belgrade) are as written.
     const checked = text.replace(/„[^“”]*[“”]|"[^"]*"|“[^”]*”/g, ' ')
+      // A case code is eight letters and digits of one alphabet (core/handoff/package.cpp),
+      // read out to an agent as it is; some codes have no digit at all.
+      .replace(/\b[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}\b/g, ' ')
       .replace(/\S+@\S+|\S+:\/\/\S+|\b[\w.-]+\.(rs|ba|hr|si|example|com)\b(\/\S*)?|\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b/g, ' ');
     for (const word of checked.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean)) {
       const hasLatin = latin.test(word);
