@@ -3,7 +3,10 @@
 // the two order hits alike.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdint>
 
 namespace ha::kb {
 
@@ -26,5 +29,13 @@ inline double term_score(double idf, double frequency, double length_ratio) {
   return idf * frequency * (bm25_k1 + 1) /
          (frequency + bm25_k1 * (1 - bm25_b + bm25_b * length_ratio));
 }
+
+// A row's length in words as one byte: 24 times its natural logarithm (within 2 %, which
+// bm25 does not feel), and back. The first-answer index stores it beside each row it
+// lists; the full index numbers its rows in the order of this code (row_lengths.hpp).
+inline std::uint8_t length_code(std::uint32_t words) {
+  return static_cast<std::uint8_t>(std::min(255.0, std::round(std::log1p(words) * 24)));
+}
+inline double length_of(std::uint8_t code) { return std::expm1(code / 24.0); }
 
 }  // namespace ha::kb

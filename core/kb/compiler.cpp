@@ -22,6 +22,7 @@
 #include "kb/calibration.hpp"
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/row_lengths.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/language_words.hpp"
 #include "common/languages.hpp"
@@ -1104,6 +1105,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
           .bind(3, a.body);
       if (insert_text.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
+    if (auto numbered = number_rows_by_length(db.get()); !numbered) return fail("rows");
     statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
     for (const source_flow& sf : flows) {
       insert_flow.reset();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kb/bm25.hpp"
+#include "kb/row_lengths.hpp"
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
 #include "text/stopwords.hpp"
@@ -193,14 +194,14 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       }
     }
   }
-  int row_tokens = 0;
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &row_tokens);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
   }
+  const auto* lengths = static_cast<const row_lengths*>(api->xUserData(fts));
+  const double row_words = lengths ? lengths->words(api->xRowid(fts)) : 0;
   const double length_ratio =
-      stats->average_tokens > 0 ? static_cast<double>(row_tokens) / stats->average_tokens : 1;
+      stats->average_tokens > 0 && row_words > 0 ? row_words / stats->average_tokens : 1;
   double score = 0;
   for (std::size_t p = 0; p < phrases; ++p) {
     if (frequency[p] > 0) {
@@ -228,6 +229,12 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
+std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::string_view body) {
+  std::size_t words = 0;
+  for (const std::string_view column : {title, tags, body}) words += text::tokenize(column).size();
+  return static_cast<std::uint32_t>(words);
+}
+
 
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   fts5_api* api = fts5_api_of(db);
@@ -240,10 +247,11 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
   return ok_status();
 }
 
-status register_rank_function(sqlite3* db) {
+status register_rank_function(sqlite3* db, const row_lengths* lengths) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
-  if (api->xCreateFunction(api, rank_function_name, nullptr, rank, nullptr) != SQLITE_OK) {
+  if (api->xCreateFunction(api, rank_function_name, const_cast<row_lengths*>(lengths), rank,
+                          nullptr) != SQLITE_OK) {
     return {errc::internal, "could not register the FTS5 rank function"};
   }
   return ok_status();

@@ -3,6 +3,7 @@
 // (browser) with the same C++ code as text::tokenize(); the rank function orders hits.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,7 @@ inline constexpr int tokenizer_version = 5;
 
 inline constexpr const char* tokenizer_name = "assistant";
 
+class row_lengths;
 class synonym_table;
 
 // Common-word pairs. Stopwords ("how", "do", "i", "kako", "da") are in most rows, so a
@@ -42,6 +44,10 @@ inline constexpr char completions_marker = '\x02';
 bool forms_pair(std::string_view left, std::string_view right);
 std::string pair_token(std::string_view left, std::string_view right);
 
+// The words FTS5 counts in a row of articles_fts (its columns' sizes added up): what
+// kbc numbers the rows by (row_lengths.hpp).
+std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::string_view body);
+
 // synonyms (may be null) must outlive the database connection: the tokenizer reads it
 // whenever FTS5 tokenizes text.
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
@@ -52,7 +58,8 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 //                              first_pair)'
 //
 // It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
-// column weights, negated: lower is better) plus a bonus for query words that stand
+// column weights, negated: lower is better; a row's length is read from its rowid and
+// `lengths`, within 2 %: row_lengths.hpp) plus a bonus for query words that stand
 // side by side in the row as they did in the query ("credit score"), scored like one
 // more word as rare as the rarer of the two. side_by_side is a bit mask over the query's
 // phrases (FTS5 numbers them from 0 in MATCH order): bit p means phrase p and phrase
@@ -61,6 +68,7 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 // bonus. Phrases from first_pair on are pair tokens, scored by bm25 at half weight (see pair_weight
 // in the .cpp).
 inline constexpr const char* rank_function_name = "assistant_rank";
-status register_rank_function(sqlite3* db);
+// lengths must outlive the connection (empty: every row counts as of average length).
+status register_rank_function(sqlite3* db, const row_lengths* lengths);
 
 }  // namespace ha::kb

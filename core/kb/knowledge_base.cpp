@@ -17,6 +17,7 @@
 #include "flow/flow.hpp"
 #include "site/config.hpp"
 #include "kb/bm25.hpp"
+#include "kb/row_lengths.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/language_words.hpp"
 #include "common/languages.hpp"
@@ -102,7 +103,7 @@ struct knowledge_base::statements {
           SELECT rowid, rank FROM articles_fts
           WHERE articles_fts MATCH ?1 AND rank MATCH ?2
           ORDER BY rank LIMIT ?3)sql"),
-        row(db, "SELECT id, audience, category, kind FROM articles WHERE rowid = ?1"),
+        row(db, "SELECT id, audience, category, kind, lang, title FROM articles WHERE rowid = ?1"),
         versions(db,
                  "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
         body(db, "SELECT body FROM bodies WHERE rowid = ?1"),
@@ -162,7 +163,10 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
   if (auto registered = register_tokenizer(db.get(), synonyms.get()); !registered) {
     return registered.err();
   }
-  if (auto registered = register_rank_function(db.get()); !registered) return registered.err();
+  auto lengths = std::make_unique<row_lengths>();
+  if (auto registered = register_rank_function(db.get(), lengths.get()); !registered) {
+    return registered.err();
+  }
 
   // SQLite takes ownership of a buffer from its own allocator and frees it on close.
   auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
@@ -174,7 +178,7 @@ result<knowledge_base> knowledge_base::open_image(std::string_view bytes) {
       SQLITE_OK) {
     return sqlite_error(db.get(), "could not open the knowledge base");
   }
-  return finish_open(std::move(synonyms), std::move(db), nullptr);
+  return finish_open(std::move(synonyms), std::move(lengths), std::move(db), nullptr);
 }
 
 result<knowledge_base> knowledge_base::open_pages(std::shared_ptr<page_store> pages) {
@@ -186,9 +190,12 @@ result<knowledge_base> knowledge_base::open_pages(std::shared_ptr<page_store> pa
   if (auto registered = register_tokenizer(db.get(), synonyms.get()); !registered) {
     return registered.err();
   }
-  if (auto registered = register_rank_function(db.get()); !registered) return registered.err();
+  auto lengths = std::make_unique<row_lengths>();
+  if (auto registered = register_rank_function(db.get(), lengths.get()); !registered) {
+    return registered.err();
+  }
   const std::uint64_t before = pages->misses();
-  auto opened = finish_open(std::move(synonyms), std::move(db), pages);
+  auto opened = finish_open(std::move(synonyms), std::move(lengths), std::move(db), pages);
   if (pages->misses() != before) {
     return {errc::pages_missing, "opening the knowledge base needs more of its chunks"};
   }
@@ -205,9 +212,11 @@ status knowledge_base::complete_since(std::uint64_t misses_before) const {
 }
 
 result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table> synonyms,
+                                                   std::unique_ptr<row_lengths> lengths,
                                                    std::unique_ptr<sqlite3, closer> db,
                                                    std::shared_ptr<page_store> pages) {
   knowledge_base kb(std::move(synonyms), std::move(db));
+  kb.lengths_ = std::move(lengths);
   kb.pages_ = std::move(pages);
   statement meta(kb.db_.get(), "SELECT key, value FROM meta");
   if (!meta.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
@@ -260,6 +269,9 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
                                         std::to_string(kb.info_.format_version) +
                                         ", this engine reads version " +
                                         std::to_string(format_version) + "; rebuild it with kbc"};
+  }
+  if (!kb.lengths_->load(values["row_lengths"])) {
+    return {errc::corrupt_database, "the knowledge base is damaged (its row lengths cannot be read)"};
   }
   if (kb.info_.tokenizer_version != tokenizer_version) {
     return {errc::version_mismatch,
@@ -328,7 +340,12 @@ result<search_response> knowledge_base::search_once(std::string_view query,
 
   // The rank function's column weights: a word in the title counts most, then tags, then
   // the body. Its bm25 is lower-is-better; it is negated into score (higher is better).
-  std::vector<std::pair<std::string, double>> order;  // article id, score
+  // The best row of each article found, best first (its score in the hit).
+  struct found_row {
+    long long rowid;
+    search_hit hit;
+  };
+  std::vector<found_row> order;
   long long best_rowid = 0;  // the row that matched best, for the confidence check
   const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
   // Reads the best rows for these words and the chosen pairs into order (the rank
@@ -361,7 +378,10 @@ result<search_response> knowledge_base::search_once(std::string_view query,
       if (!options.include_flows && row.text(3) == "flow") continue;
       std::string id = row.text(0);
       if (order.empty()) best_rowid = rows.integer(0);
-      if (seen.emplace(id, true).second) order.emplace_back(std::move(id), -rows.real(1));
+      if (!seen.emplace(id, true).second) continue;
+      order.push_back({rows.integer(0),
+                       {std::move(id), row.text(4), row.text(5), row.text(2), row.text(1),
+                        row.text(3), {}, -rows.real(1)}});
     }
     row.reset();
     return rc == SQLITE_DONE || rc == SQLITE_ROW;
@@ -405,21 +425,23 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   // One matcher for every snippet and the confidence check: hits share most words.
   word_matcher matching(words_to_mark(words));
   const auto chain = fallback_chain(response.lang);
-  for (const auto& [id, score] : order) {
-    versions.reset();
-    versions.bind(1, id);
+  for (found_row& found : order) {
+    // The row that matched is shown when it is in the customer's language (no other
+    // version needs reading: in a knowledge base read in pages, a page fewer per hit);
+    // else the first version the fallback chain has.
     std::map<std::string, std::pair<long long, search_hit>> by_lang;
-    while (versions.step() == SQLITE_ROW) {
-      search_hit hit{id,
-                     versions.text(1),
-                     versions.text(2),
-                     versions.text(3),
-                     versions.text(4),
-                     versions.text(5),
-                     {},
-                     score};
-      std::string lang = hit.lang;
-      by_lang.emplace(std::move(lang), std::make_pair(versions.integer(0), std::move(hit)));
+    if (!chain.empty() && found.hit.lang == chain.front()) {
+      std::string lang = found.hit.lang;
+      by_lang.emplace(std::move(lang), std::make_pair(found.rowid, std::move(found.hit)));
+    } else {
+      versions.reset();
+      versions.bind(1, found.hit.id);
+      while (versions.step() == SQLITE_ROW) {
+        search_hit hit{found.hit.id,      versions.text(1), versions.text(2), versions.text(3),
+                       versions.text(4), versions.text(5), {},               found.hit.score};
+        std::string lang = hit.lang;
+        by_lang.emplace(std::move(lang), std::make_pair(versions.integer(0), std::move(hit)));
+      }
     }
     auto shown = by_lang.end();
     for (const std::string_view lang : chain) {

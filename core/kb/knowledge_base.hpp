@@ -35,6 +35,7 @@ struct match_query;
 struct query_pair;
 class word_matcher;
 class spelling;
+class row_lengths;
 class synonym_table;
 
 struct kb_info {
@@ -168,6 +169,7 @@ class knowledge_base {
   knowledge_base(std::unique_ptr<synonym_table> synonyms, std::unique_ptr<sqlite3, closer> db);
   // Everything opening does once the connection reads the file.
   static result<knowledge_base> finish_open(std::unique_ptr<synonym_table> synonyms,
+                                            std::unique_ptr<row_lengths> lengths,
                                             std::unique_ptr<sqlite3, closer> db,
                                             std::shared_ptr<page_store> pages);
   // Reads so far that found their page missing (0 for an image in memory).
@@ -196,9 +198,10 @@ class knowledge_base {
                          word_matcher& matching, search_response& response) const;
 
   // Declared before db_ so that they outlive the connection, whose tokenizer reads the
-  // synonyms and whose VFS reads the pages.
+  // synonyms, rank function the row lengths and VFS the pages.
   std::shared_ptr<page_store> pages_;
   std::unique_ptr<synonym_table> synonyms_;
+  std::unique_ptr<row_lengths> lengths_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>

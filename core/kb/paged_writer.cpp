@@ -125,7 +125,7 @@ std::string page_chunk_name(std::string_view key, std::size_t chunk) {
 
 result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
                                              const std::vector<std::string>& queries, double share,
-                                             std::size_t max_pages) {
+                                             std::size_t max_bytes) {
   auto layout = page_store::check(layout_of(image, chunk_pages));
   if (!layout) return layout.err();
   auto store = std::make_shared<page_store>(layout.value());
@@ -154,13 +154,21 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
     for (std::size_t p = 0; p < pages; ++p) by_queries[p] += one[p] > 0 ? 1 : 0;
   }
   store->count_reads(nullptr);
-  // What opening reads, then the pages most searches read, while they fit the budget.
+  // What opening reads, then the pages most searches read, while they fit the budget
+  // (in gzipped bytes: pages of the index gzip far worse than interior pages of a table).
+  const std::size_t page_size = layout.value().page_size;
+  const auto zipped = [&](std::uint32_t p) {
+    auto bytes = gzip(std::string_view(image).substr(std::size_t{p} * page_size, page_size));
+    return bytes ? bytes.value().size() : page_size;
+  };
   std::vector<std::uint32_t> hot;
   std::vector<std::uint32_t> often;
+  std::size_t bytes = 0;
   const double needed = share * static_cast<double>(queries.size());
   for (std::size_t p = 0; p < pages; ++p) {
     if (opening[p] > 0) {
       hot.push_back(static_cast<std::uint32_t>(p));
+      bytes += zipped(static_cast<std::uint32_t>(p));
     } else if (!queries.empty() && by_queries[p] >= needed) {
       often.push_back(static_cast<std::uint32_t>(p));
     }
@@ -168,7 +176,8 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
   std::stable_sort(often.begin(), often.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return by_queries[a] > by_queries[b]; });
   for (std::uint32_t p : often) {
-    if (hot.size() >= max_pages) break;
+    bytes += zipped(p);
+    if (bytes > max_bytes) break;
     hot.push_back(p);
   }
   std::sort(hot.begin(), hot.end());
@@ -178,9 +187,10 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
 result<std::vector<std::uint32_t>> choose_hot_pages(const std::string& image,
                                                     std::uint32_t chunk_pages) {
   // A page read by a tenth of the first searches is sent with the start, while the
-  // start stays small: at most 96 pages (384 KiB of 4 KiB pages, about 90 KB gzipped).
+  // start stays small: at most 160 KB gzipped (the pages gzipped one by one; together,
+  // a little less), so that opening stays under 200 KB at any size (docs/loading.md).
   constexpr double hot_share = 0.1;
-  constexpr std::size_t hot_budget = 96;
+  constexpr std::size_t hot_budget = 160'000;
   return hot_pages(image, chunk_pages, sample_queries(image), hot_share, hot_budget);
 }
 

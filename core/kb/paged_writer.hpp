@@ -35,10 +35,11 @@ std::string page_chunk_name(std::string_view key, std::size_t chunk);
 
 // The pages of image that opening reads, and those that at least `share` of the queries
 // read (each query on a fresh connection, as a first search is), the most read first,
-// up to max_pages in all.
+// while all of them gzipped one by one come to at most max_bytes (what opening reads is
+// always in).
 result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint32_t chunk_pages,
                                              const std::vector<std::string>& queries, double share,
-                                             std::size_t max_pages);
+                                             std::size_t max_bytes);
 
 // hot_pages() for the first searches kbc imagines: the articles' titles and their first
 // words, each page read by a tenth of them.

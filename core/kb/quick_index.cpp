@@ -35,14 +35,6 @@ std::uint64_t pack_counts(std::uint32_t title, std::uint32_t tags, std::uint32_t
          std::min<std::uint32_t>(tags, 3);
 }
 
-std::uint8_t length_code(std::uint32_t words) {
-  return static_cast<std::uint8_t>(std::min(255.0, std::round(std::log1p(words) * 24)));
-}
-
-double length_of(std::uint8_t code) {
-  return std::expm1(code / 24.0);
-}
-
 std::uint64_t pack_article(std::uint32_t languages, std::uint32_t rows, bool flow, bool agent) {
   return std::uint64_t{languages} << 5 | std::min<std::uint32_t>(rows, 7) << 2 |
          (flow ? 2u : 0u) | (agent ? 1u : 0u);
@@ -435,7 +427,7 @@ quick_response quick_index::search(std::string_view query, const search_options&
       holders = std::max(holders, term.holders);
       for (const posting& at : term.list) {
         into[at.row] += count(at);
-        if (average_words_ > 0) length_ratio.emplace(at.row, quick_format::length_of(at.length) / average_words_);
+        if (average_words_ > 0) length_ratio.emplace(at.row, length_of(at.length) / average_words_);
       }
     };
     if (!p.prefix.empty()) {

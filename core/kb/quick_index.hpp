@@ -92,7 +92,7 @@ class quick_index {
   struct posting {
     std::uint32_t row;
     std::uint16_t in_column[3];  // how often in title, tags, body
-    std::uint8_t length;         // the row's length in words, quick_format::length_code
+    std::uint8_t length;         // the row's length in words, length_code (bm25.hpp)
   };
   struct term_postings {
     std::vector<posting> list;  // in row order; a common term's best rows only
@@ -146,10 +146,6 @@ void put_string(std::string& out, std::string_view s);
 // A row's counts of a term in one number: the body's count times 16, then the title's and
 // the tags' counts of up to 3 in two bits each (more is rare, and counts as 3).
 std::uint64_t pack_counts(std::uint32_t title, std::uint32_t tags, std::uint32_t body);
-// A row's length in words as one byte: 24 times its natural logarithm (within 2 %, which
-// bm25 does not feel), and back.
-std::uint8_t length_code(std::uint32_t words);
-double length_of(std::uint8_t code);
 // An article's entry in the head: languages, row count (up to 7), guided fix, agents only.
 std::uint64_t pack_article(std::uint32_t languages, std::uint32_t rows, bool flow, bool agent);
 }  // namespace quick_format

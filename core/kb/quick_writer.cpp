@@ -105,7 +105,7 @@ term_shards write_shards(const term_counts& terms, const std::vector<std::uint32
       const auto impact = [&](const std::pair<std::uint32_t, counts>& h) {
         double f = 0;
         for (std::size_t c = 0; c < column_weights.size(); ++c) f += column_weights[c] * h.second.in_column[c];
-        return term_score(1, f, quick_format::length_of(length_code[h.first]) / average_words);
+        return term_score(1, f, length_of(length_code[h.first]) / average_words);
       };
       std::nth_element(holders.begin(), holders.begin() + quick_max_postings - 1, holders.end(),
                        [&](const auto& x, const auto& y) {
@@ -248,7 +248,7 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
   for (const article_rows& article : articles) {
     if (article.indexed.size() > 7) return {errc::internal, "an article has more than 7 index rows"};
     for (const std::size_t row : article.indexed) {
-      length_code[next] = quick_format::length_code(lengths[row]);
+      length_code[next] = kb::length_code(lengths[row]);
       number[row] = next++;
     }
   }

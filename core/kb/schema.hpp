@@ -7,7 +7,9 @@
 //   bodies(rowid, html, body) the same rows' text, read only for the hits shown
 //   articles_fts             FTS5 index over title, tags and body, contentless (the text
 //                            is in articles and bodies); sr-Cyrl rows are not in it
-//                            (their sr-Latn row folds to the same terms and stands for both)
+//                            (their sr-Latn row folds to the same terms and stands for both).
+//                            No table of row sizes (columnsize = 0): a row's length in
+//                            words is coded in its rowid (row_id, bm25.hpp)
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
 //   completions(prefix, terms)  for every two- and three-letter beginning of an index
 //                            term, the terms most rows hold that start with it (see
@@ -27,7 +29,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 8;
+inline constexpr int format_version = 9;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -87,7 +89,7 @@ CREATE TABLE flows(
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
-  content = '', tokenize = 'assistant'
+  content = '', columnsize = 0, tokenize = 'assistant'
 );
 )sql";
 

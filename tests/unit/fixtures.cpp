@@ -9,6 +9,7 @@
 
 #include "kb/vocabulary.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/row_lengths.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
@@ -70,6 +71,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
       if (insert_text.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }
+  if (!kb::number_rows_by_length(db).ok()) throw std::runtime_error("row lengths");
   {
     kb::statement insert(db, "INSERT INTO flows(id, team, json) VALUES (?1, '', ?2)");
     for (const auto& [id, json] : flows) {
@@ -85,7 +87,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   exec("INSERT INTO meta VALUES ('content_hash', 'test'), ('articles', '" +
        std::to_string(rows.size()) + "')");
   {
-    kb::statement insert(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
+    kb::statement insert(db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
     for (const auto& [key, value] : meta) {
       insert.reset();
       insert.bind(1, key).bind(2, value);

@@ -27,7 +27,8 @@ struct kb_row {
 // A kb.sqlite image made in memory with the real schema and tokenizer, as kbc would.
 // flows: flow::to_json() documents, stored in the flows table (add a kb_row of kind
 // "flow" with the same id to make one searchable).
-// meta: more meta rows (key, value), e.g. "teams" and "handoff" as kbc writes them.
+// meta: more meta rows (key, value), e.g. "teams" and "handoff" as kbc writes them
+// (or in place of the fixture's own, e.g. a damaged "row_lengths").
 // pages: article id → its pages, space-separated as kbc stores them ("/internet /account").
 // signals: (kind, phrase) as signals.yaml lists them, e.g. ("repeat_contact", "third time").
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,

@@ -2,7 +2,9 @@
 #include <sqlite3.h>
 
 #include "fixtures.hpp"
+#include "kb/bm25.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/row_lengths.hpp"
 #include "common/languages.hpp"
 #include "kb/spelling.hpp"
 
@@ -87,6 +89,15 @@ TEST_CASE("opening a knowledge base checks what it is given", "[kb]") {
     auto r = knowledge_base::open_image(test::make_kb_image(rows(), 0));
     REQUIRE_FALSE(r.ok());
     CHECK(r.err().code == errc::version_mismatch);
+  }
+  SECTION("damaged row lengths") {
+    for (const char* damaged : {"", "{}", "[[1, 300]]", "[[5, 20], [5, 30]]", "[[1, \"x\"]]"}) {
+      INFO(damaged);
+      auto r = knowledge_base::open_image(
+          test::make_kb_image(rows(), -1, -1, {}, {{"row_lengths", damaged}}));
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.err().code == errc::corrupt_database);
+    }
   }
   SECTION("a good one reports what it holds") {
     CHECK(demo().info().articles == static_cast<int>(rows().size()));
@@ -431,6 +442,39 @@ TEST_CASE("words side by side as in the query rank above the same words apart", 
   REQUIRE(found.value().hits.size() == 2);
   CHECK(found.value().hits[0].id == "together");
   CHECK(found.value().hits[0].score > found.value().hits[1].score);
+}
+
+TEST_CASE("a word once in a short article ranks above it twice in a long one", "[kb][search]") {
+  // bm25 weighs a word by the length of the row it is in: kbc numbers rows by length and
+  // the rank function reads the length from the row's number (row_lengths.hpp). Were
+  // every row taken as of average length, twice would beat once.
+  std::string long_body = "The modem is in the box with the cable. ";
+  for (int i = 0; i < 25; ++i) long_body += "Keep the receipt and the warranty card in a safe place. ";
+  const std::vector<test::kb_row> rows = {
+      {"long", "en", "Delivery", "orders", "customer", "info", "", long_body + "The modem is free."},
+      {"short", "en", "Restart", "internet", "customer", "info", "", "Restart the modem."},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  const auto found = kb.value().search("modem", {});
+  REQUIRE(found.ok());
+  REQUIRE(found.value().hits.size() == 2);
+  CHECK(found.value().hits[0].id == "short");
+}
+
+TEST_CASE("rows numbered by length tell each row's length from its number", "[kb]") {
+  kb::row_lengths lengths;
+  lengths.add(1, kb::length_code(3));
+  lengths.add(4, kb::length_code(40));
+  lengths.add(9, kb::length_code(1200));
+  kb::row_lengths read;
+  REQUIRE(read.load(lengths.to_json()));
+  CHECK(read.words(0) == 0);
+  CHECK(read.words(1) == Approx(3).epsilon(0.03));
+  CHECK(read.words(3) == Approx(3).epsilon(0.03));
+  CHECK(read.words(4) == Approx(40).epsilon(0.03));
+  CHECK(read.words(8) == Approx(40).epsilon(0.03));
+  CHECK(read.words(500) == Approx(1200).epsilon(0.03));
 }
 
 TEST_CASE("stopwords tell questions apart through the pairs they make", "[kb][search]") {
