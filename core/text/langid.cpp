@@ -399,8 +399,12 @@ language_guess identify_language(std::string_view text, std::string_view current
     if (model) {
       if (const auto it = model->words.find(p); it != model->words.end()) {
         const language_mask langs = it->second;
-        // A word two or three languages share says less than a word of one.
-        const float weight = kb_word_weight / static_cast<float>(std::popcount(langs));
+        // A word two or three languages share says less than a word of one; Croatian and
+        // Bosnian count as one here, since a word only they share ("vratiti", "tjedan")
+        // says ijekavian, against Serbian, as fully as a Croatian one did before the
+        // knowledge base had Bosnian text.
+        const int sharing = std::popcount(langs) - ((langs & IJ) == IJ ? 1 : 0);
+        const float weight = kb_word_weight / static_cast<float>(sharing);
         add(s, langs, weight);
         if (!kb_has_bosnian && (langs & HR)) {
           s[bs_index] += weight;
