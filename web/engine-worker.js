@@ -186,34 +186,39 @@ function addChunk(index) {
   return fetching;
 }
 
-// Read-ahead: a call that asks for the chunk after one it asked for in the previous round
-// is reading a table in order (the speller's word list, a long flow), so it is sent the
-// chunks after it too, twice as many each round: a scan of n chunks takes log2(n)
-// rounds, not n. (tools/bench/scale.mjs reads the same way.)
-function withReadAhead(missing, previous, ahead) {
+// Read-ahead: a call that asks for the chunk after one it asked for in an earlier round
+// is reading a table or a doclist in order (the speller's word list, a long flow, a
+// common word's entries in the index, often two words' at once, a chunk of each per
+// round), so it is sent the chunks after it too, twice as many each round: a scan of n
+// chunks takes about log2(n) rounds, not n. (tools/bench/scale.mjs reads the same way.)
+function withReadAhead(missing, asked, ahead) {
   const wanted = new Set(missing);
   let sequential = false;
   for (const i of missing) {
-    if (!previous.has(i - 1)) continue;
+    if (!asked.has(i - 1)) continue;
     sequential = true;
     for (let k = 1; k < ahead && i + k < pages.manifest.chunk_count; k++) wanted.add(i + k);
   }
   return { chunks: [...wanted], sequential };
 }
 
+// Rounds of fetching after which a call is taken to be broken (an engine that keeps
+// asking); a search at 100,000 articles takes at most about 15.
+const maxRounds = 100;
+
 // Runs call until it has every chunk it needs; stillWanted() false stops early (a newer
 // search made this one pointless).
 async function withChunks(run, stillWanted = () => true) {
-  let previous = new Set();
+  const asked = new Set();
   let ahead = 2;
   for (let round = 0; ; round++) {
     const result = run();
     if (result.ok || result.error.code !== 'pages_missing' || !pages) return result;
     if (!stillWanted()) return { ok: true, hits: [], superseded: true };  // never shown
-    if (round === 40) return { ok: false, error: { code: 'kb_unavailable', message: 'the knowledge base keeps asking for chunks' } };
-    const { chunks, sequential } = withReadAhead(result.chunks, previous, ahead);
+    if (round === maxRounds) return { ok: false, error: { code: 'kb_unavailable', message: 'the knowledge base keeps asking for chunks' } };
+    const { chunks, sequential } = withReadAhead(result.chunks, asked, ahead);
     ahead = sequential ? Math.min(ahead * 2, 64) : 2;
-    previous = new Set(chunks);
+    for (const i of chunks) asked.add(i);
     await Promise.all(chunks.map(addChunk));
   }
 }

@@ -23,6 +23,7 @@
 #include "kb/flow_source.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/row_lengths.hpp"
+#include "kb/variant_check.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/language_words.hpp"
 #include "common/languages.hpp"
@@ -1155,6 +1156,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     return fail("index");
   }
   if (auto completions = build_completions(db.get()); !completions) return fail("completions");
+  if (auto common = build_common_terms(db.get()); !common) return fail("common terms");
   if (sqlite3_exec(db.get(), "COMMIT; VACUUM;", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return fail("index");
   }
@@ -1232,6 +1234,49 @@ std::string stats_json(const compile_stats& stats) {
                         {"flows_by_language", stats.flows_by_language},
                         {"min_alternatives_per_solution", least}}
       .dump(2);
+}
+
+// Ekavian forms in Croatian and Bosnian files, ijekavian in Serbian (variant_check.hpp),
+// line by line: an article's every line, a flow's lines of each language ("hr: …"). Not
+// the tags or symptoms: they are what customers type, in whichever form they type it.
+void warn_of_variants(const std::vector<source_article>& articles,
+                      const std::vector<source_flow>& flows, std::vector<diagnostic>& warnings) {
+  std::vector<variant_line> lines;
+  const auto read_lines = [](const std::string& file, auto&& each) {
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) each(n, line);
+  };
+  for (const source_article& a : articles) {
+    if (a.lang != "sr-Latn" && a.lang != "hr" && a.lang != "bs") continue;
+    read_lines(a.file, [&](int n, const std::string& line) {
+      if (line.rfind("tags:", 0) != 0) lines.push_back({a.file, n, a.lang, line});
+    });
+  }
+  for (const source_flow& sf : flows) {
+    bool symptoms = false;  // inside the top-level key symptoms
+    read_lines(sf.file, [&](int n, const std::string& line) {
+      const std::size_t start = line.find_first_not_of(' ');
+      if (start == std::string::npos) return;
+      if (start == 0) symptoms = line.rfind("symptoms:", 0) == 0;
+      if (symptoms) return;
+      for (const char* lang : {"sr", "hr", "bs"}) {
+        const std::string key = std::string(lang) + ":";
+        if (line.compare(start, key.size(), key) == 0) {
+          lines.push_back({sf.file, n, lang == std::string_view("sr") ? "sr-Latn" : lang,
+                           line.substr(start + key.size())});
+        }
+      }
+    });
+  }
+  for (const variant_mark& m : variant_marks(lines)) {
+    const bool ekavian_here = m.lang != "sr-Latn";
+    warnings.push_back({m.file, m.line,
+                        std::string("warning: ") + (ekavian_here ? "ekavian" : "ijekavian") + " '" + m.word +
+                            "' in " + (m.lang == "sr-Latn" ? std::string("Serbian") : m.lang == "hr" ? "Croatian" : "Bosnian") +
+                            " text (the other " + (ekavian_here ? "Croatian and Bosnian" : "Serbian") +
+                            " texts write '" + m.expected + "')"});
+  }
 }
 
 std::string format(const diagnostic& d) {
@@ -1333,6 +1378,8 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
   for (const auto& [id, a] : first_of_id) article_ids.insert(id);
   std::vector<source_flow> flows = read_flows(source_dir / "flows", article_ids, site, diag, hash);
   if (!result.ok()) return result;
+
+  warn_of_variants(articles, flows, result.warnings);
 
   const std::size_t sources = articles.size();
   for (std::size_t k = 0; k < sources; ++k) {

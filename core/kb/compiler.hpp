@@ -56,6 +56,9 @@ std::string stats_json(const compile_stats& stats);
 
 struct compile_result {
   std::vector<diagnostic> errors;
+  // What the build goes on despite: ekavian forms in Croatian or Bosnian text, ijekavian
+  // in Serbian (variant_check.hpp).
+  std::vector<diagnostic> warnings;
   compile_stats stats;
   bool ok() const noexcept { return errors.empty(); }
 };

@@ -114,6 +114,7 @@ struct knowledge_base::statements {
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
                 "FROM articles JOIN bodies USING (rowid) WHERE id = ?1 AND kind != 'flow'"),
         flow(db, "SELECT json FROM flows WHERE id = ?1"),
+        common_term(db, "SELECT docs FROM common_terms WHERE term = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1"),
         completions(db, "SELECT terms FROM completions WHERE prefix = ?1"),
@@ -121,11 +122,12 @@ struct knowledge_base::statements {
 
   bool ok() const {
     return rows.ok() && row.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() &&
-           flow.ok() && term.ok() && term_prefix.ok() && completions.ok() && real_word.ok();
+           flow.ok() && common_term.ok() && term.ok() && term_prefix.ok() && completions.ok() &&
+           real_word.ok();
   }
 
-  statement rows, row, versions, body, full_text, article, flow, term, term_prefix, completions,
-      real_word;
+  statement rows, row, versions, body, full_text, article, flow, common_term, term, term_prefix,
+      completions, real_word;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -337,6 +339,7 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   skip_common_words(words);
   std::vector<query_pair> pairs = query_pairs(words);
   choose_pairs(pairs);
+  fetch_doclists(words, pairs);
 
   // The rank function's column weights: a word in the title counts most, then tags, then
   // the body. Its bm25 is lower-is-better; it is negated into score (higher is better).
@@ -593,16 +596,61 @@ long long knowledge_base::term_rows(const std::string& term) const {
   if (known == term_docs_.end()) {
     // Every key press searches the words typed so far again: their counts are kept.
     if (term_docs_.size() >= max_remembered_terms) term_docs_.clear();
-    statement& exact = statements_->term;
-    exact.reset();
-    exact.bind(1, term);
+    // A common term's count is kbc's (common_terms); FTS5 counts any other by reading its
+    // doclist, which is short.
     const std::uint64_t misses_before = misses();
-    const long long rows = exact.step() == SQLITE_ROW ? exact.integer(0) : 0;
-    exact.reset();
+    statement& common = statements_->common_term;
+    common.reset();
+    common.bind(1, term);
+    const bool listed = common.step() == SQLITE_ROW;
+    long long rows = listed ? common.integer(0) : 0;
+    common.reset();
+    if (misses() != misses_before) return 0;  // not all of it was read: asked again later
+    if (!listed) {
+      statement& exact = statements_->term;
+      exact.reset();
+      exact.bind(1, term);
+      rows = exact.step() == SQLITE_ROW ? exact.integer(0) : 0;
+      exact.reset();
+    }
     if (misses() != misses_before) return rows;  // not all of it was read: not kept
     known = term_docs_.emplace(term, rows).first;
   }
   return known->second;
+}
+
+// FTS5 reads the doclists of a query's terms in step and stops at the first page that
+// is not here, so in a knowledge base read in pages they would come a chunk per round
+// trip (at 100,000 articles, up to 60 rounds for one search). Read one term at a time
+// first, every term's next chunks are asked for in the same round, and a term read in
+// order gets read-ahead (web/engine-worker.js): about ten rounds at most. A term's
+// doclist is read so once; its chunks then stay.
+void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
+                                    const std::vector<query_pair>& pairs) const {
+  if (!pages_) return;
+  std::vector<std::string> terms;
+  for (const query_word& w : words) {
+    if (!w.searched || w.stopword) continue;
+    terms.push_back(w.canonical);
+    for (std::string& form : text::search_forms(w.canonical)) terms.push_back(std::move(form));
+    for (std::string& group : synonyms_->group_tokens(w.canonical)) terms.push_back(std::move(group));
+    for (const std::string& completion : w.completions) terms.push_back(completion);
+  }
+  for (const query_pair& pair : pairs) {
+    if (pair.searched) terms.push_back(pair.token);
+  }
+  if (fetched_terms_.size() + terms.size() > max_remembered_terms) fetched_terms_.clear();
+  statement& doclist = statements_->term;  // counting a term's rows reads all its doclist
+  for (const std::string& term : terms) {
+    if (fetched_terms_.count(term) != 0) continue;
+    const std::uint64_t misses_before = misses();
+    doclist.reset();
+    doclist.bind(1, term);
+    while (doclist.step() == SQLITE_ROW) {
+    }
+    doclist.reset();
+    if (misses() == misses_before) fetched_terms_.insert(term);
+  }
 }
 
 std::vector<std::string> knowledge_base::completions_of(const std::string& beginning) const {
@@ -656,18 +704,21 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
   std::size_t copied = 0;
   const bool cyrillic = text::has_cyrillic(query);
   for (query_word& w : words) {
+    // In a knowledge base read in pages, a word whose count is not all here yet is not
+    // taken for a typo: the search is asked again once its pages have come, and reading
+    // the speller's word lists meanwhile would only download them for nothing.
+    const std::uint64_t misses_before = misses();
     const word_status status = look_up(w);
     // A last word that is already a whole known word is searched as that word: its
     // prefix would add every longer word that starts with it and blur the ranking
     // (the stems already find its other forms).
     if (status == word_status::known) w.typing = false;
-    if (status != word_status::unknown || !spell) continue;
+    if (status != word_status::unknown || !spell || misses() != misses_before) continue;
     // A real word of a supported language, or a product name, is what the customer
     // meant, even when no article has it (Slovenian "teden" is no typo of "eden"); so is
     // a name typed with a capital inside it ("iPhone").
-    if (is_real_word(w)) continue;
+    if (is_real_word(w) || misses() != misses_before) continue;
     if (!spelling_) {
-      const std::uint64_t misses_before = misses();
       auto loaded = std::make_unique<spelling>(spelling::load(db_.get()));
       if (misses() != misses_before) return;  // the word list is not all here yet
       spelling_ = std::move(loaded);

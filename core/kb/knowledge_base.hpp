@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/result.hpp"
@@ -194,6 +195,8 @@ class knowledge_base {
   void skip_common_words(std::vector<query_word>& words) const;
   void choose_pairs(std::vector<query_pair>& pairs) const;  // sets docs and searched
   long long term_rows(const std::string& term) const;       // rows holding an index term
+  void fetch_doclists(const std::vector<query_word>& words,
+                      const std::vector<query_pair>& pairs) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 
@@ -217,6 +220,9 @@ class knowledge_base {
   mutable std::map<std::string, std::unique_ptr<flow::flow>, std::less<>> flows_;
   // Rows holding each index term looked up lately (see look_up); bounded in the .cpp.
   mutable std::unordered_map<std::string, long long> term_docs_;
+  // In a knowledge base read in pages: the index terms whose doclists are all here
+  // (see fetch_doclists); bounded in the .cpp.
+  mutable std::unordered_set<std::string> fetched_terms_;
 };
 
 }  // namespace ha::kb

@@ -11,6 +11,8 @@
 //                            No table of row sizes (columnsize = 0): a row's length in
 //                            words is coded in its rowid (row_id, bm25.hpp)
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
+//   common_terms(term, docs)  the row counts of the terms many rows hold, which FTS5
+//                            would count by reading their whole doclists
 //   completions(prefix, terms)  for every two- and three-letter beginning of an index
 //                            term, the terms most rows hold that start with it (see
 //                            completion_terms in query.hpp): a word being typed is
@@ -72,6 +74,10 @@ CREATE TABLE signal_phrases(
 );
 CREATE TABLE real_words(
   word TEXT PRIMARY KEY   -- canonical; the speller never replaces it (real_words.hpp)
+) WITHOUT ROWID;
+CREATE TABLE common_terms(
+  term TEXT PRIMARY KEY,    -- an index term held by more than common_term_rows rows
+  docs INTEGER NOT NULL     -- the rows holding it (vocabulary.hpp)
 ) WITHOUT ROWID;
 CREATE TABLE completions(
   prefix TEXT PRIMARY KEY,  -- two or three letters (code points) of a canonical form

@@ -93,4 +93,21 @@ status build_completions(sqlite3* db) {
   return ok_status();
 }
 
+status build_common_terms(sqlite3* db, long long min_rows) {
+  const vocabulary terms_of_index(db);
+  if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  statement terms(db, "SELECT term, doc FROM temp.vocabulary WHERE doc > ?1");
+  statement insert(db, "INSERT INTO common_terms(term, docs) VALUES (?1, ?2)");
+  if (!terms.ok() || !insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  terms.bind(1, min_rows);
+  int rc;
+  while ((rc = terms.step()) == SQLITE_ROW) {
+    insert.reset();
+    insert.bind(1, terms.text(0)).bind(2, terms.integer(1));
+    if (insert.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
+  }
+  if (rc != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
+  return ok_status();
+}
+
 }  // namespace ha::kb

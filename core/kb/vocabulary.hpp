@@ -17,4 +17,13 @@ namespace ha::kb {
 // rows (they tell no article apart, and their doclists are the longest to read).
 status build_completions(sqlite3* db);
 
+// The common_terms table (schema.hpp): every index term more than min_rows rows hold,
+// with their count. A search needs each query word's row count before it chooses what
+// to search (the rarest words, pairs, confidence); FTS5 counts a term by reading its
+// whole doclist, which for a common word in a large knowledge base read in pages is a
+// download of its own (at 100,000 articles, up to a few hundred KB) for a word that is
+// then often not searched at all.
+inline constexpr long long common_term_rows = 1000;
+status build_common_terms(sqlite3* db, long long min_rows = common_term_rows);
+
 }  // namespace ha::kb

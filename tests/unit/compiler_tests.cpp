@@ -174,6 +174,42 @@ TEST_CASE("malformed knowledge-base files give file:line errors", "[kbc]") {
   }
 }
 
+TEST_CASE("kbc warns of ekavian forms in Croatian and Bosnian, ijekavian in Serbian", "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/time.sr.md",
+           article("time", "sr", "Uvek proverite vreme i sledeće korake.\n\nPromena je uvek moguća.\n"));
+  kb.write("articles/a/time.hr.md",
+           article("time", "hr", "Uvijek provjerite vrijeme i sljedeće korake.\n\nPromjena je uvijek moguća.\n"));
+  SECTION("texts that keep to their variant build without a word") {
+    const auto r = kb.compile();
+    REQUIRE(r.ok());
+    CHECK(r.warnings.empty());
+  }
+  SECTION("a Bosnian article with Serbian sentences, a Serbian one with a Croatian word") {
+    kb.write("articles/a/news.bs.md",
+             article("news", "bs", "Sve je u redu.\n\nUvek proverite vreme prije nego što počnete.\n"));
+    kb.write("articles/a/news.sr.md", article("news", "sr", "Sve je u redu. Uvijek pitajte.\n"));
+    const auto r = kb.compile();
+    REQUIRE(r.ok());  // warnings do not stop the build
+    std::vector<std::string> got;
+    for (const auto& d : r.warnings) got.push_back(kb::format(d));
+    CHECK(got == std::vector<std::string>{
+                     kb.path("articles/a/news.bs.md") +
+                         ":12: warning: ekavian 'uvek' in Bosnian text (the other Croatian and "
+                         "Bosnian texts write 'uvijek')",
+                     kb.path("articles/a/news.bs.md") +
+                         ":12: warning: ekavian 'proverite' in Bosnian text (the other Croatian "
+                         "and Bosnian texts write 'provjerite')",
+                     kb.path("articles/a/news.bs.md") +
+                         ":12: warning: ekavian 'vreme' in Bosnian text (the other Croatian and "
+                         "Bosnian texts write 'vrijeme')",
+                     kb.path("articles/a/news.sr.md") +
+                         ":10: warning: ijekavian 'uvijek' in Serbian text (the other Serbian "
+                         "texts write 'uvek')",
+                 });
+  }
+}
+
 TEST_CASE("a failed build leaves the previous database untouched", "[kbc]") {
   kb_folder kb;
   kb.write("articles/a/x.en.md", article("x", "en", "Good text\n"));

@@ -18,6 +18,8 @@
 
 namespace ha::test {
 
+long long common_term_rows = kb::common_term_rows;
+
 std::string read_fixture(const std::string& relative_path) {
   const std::string path = std::string(HA_SOURCE_DIR) + "/tests/fixtures/" + relative_path;
   std::ifstream in(path, std::ios::binary);
@@ -105,6 +107,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   exec(kb::index_sql);
   if (!kb::build_completions(db).ok()) throw std::runtime_error("completions");
+  if (!kb::build_common_terms(db, common_term_rows).ok()) throw std::runtime_error("common terms");
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
   std::string image(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(size));

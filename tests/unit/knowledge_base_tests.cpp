@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <sqlite3.h>
 
 #include "fixtures.hpp"
 #include "kb/bm25.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/row_lengths.hpp"
+#include "kb/vocabulary.hpp"
 #include "common/languages.hpp"
 #include "kb/spelling.hpp"
 
@@ -460,6 +462,50 @@ TEST_CASE("a word once in a short article ranks above it twice in a long one", "
   REQUIRE(found.ok());
   REQUIRE(found.value().hits.size() == 2);
   CHECK(found.value().hits[0].id == "short");
+}
+
+TEST_CASE("a common word's count from kbc's table searches as FTS5's own count does", "[kb][search]") {
+  // Every term of the small help center in more than one row is listed (kbc lists those
+  // in more than 1,000): the hits, their order, scores and confidence are the same.
+  const std::string counted = test::make_kb_image(rows());
+  test::common_term_rows = 1;
+  const std::string listed = test::make_kb_image(rows());
+  test::common_term_rows = kb::common_term_rows;
+  const auto a = knowledge_base::open_image(counted);
+  const auto b = knowledge_base::open_image(listed);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  // The table has rows in the one and none in the other.
+  const auto common_terms = [](const std::string& image) {
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+    std::memcpy(buffer, image.data(), image.size());
+    const auto size = static_cast<sqlite3_int64>(image.size());
+    sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+    sqlite3_stmt* count = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM common_terms", -1, &count, nullptr);
+    const int rows = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int(count, 0) : -1;
+    sqlite3_finalize(count);
+    sqlite3_close(db);
+    return rows;
+  };
+  CHECK(common_terms(counted) == 0);
+  CHECK(common_terms(listed) > 10);
+  for (const char* query : {"lozinka", "router lights", "ne radi internet", "reset password",
+                            "račun", "internet down since yesterday"}) {
+    INFO(query);
+    const auto x = a.value().search(query, {});
+    const auto y = b.value().search(query, {});
+    REQUIRE(x.ok());
+    REQUIRE(y.ok());
+    REQUIRE(x.value().hits.size() == y.value().hits.size());
+    for (std::size_t i = 0; i < x.value().hits.size(); ++i) {
+      CHECK(x.value().hits[i].id == y.value().hits[i].id);
+      CHECK(x.value().hits[i].score == Approx(y.value().hits[i].score));
+    }
+    CHECK(x.value().confidence == Approx(y.value().confidence));
+  }
 }
 
 TEST_CASE("rows numbered by length tell each row's length from its number", "[kb]") {

@@ -125,7 +125,7 @@ class PagedReader {
 
   // As web/engine-worker.js: missing chunks, with read-ahead when a call reads in order.
   run(call) {
-    let previous = new Set();
+    const asked = new Set();
     let ahead = 2;
     for (;;) {
       const result = call();
@@ -134,12 +134,12 @@ class PagedReader {
       const wanted = new Set(result.chunks);
       let sequential = false;
       for (const i of result.chunks) {
-        if (!previous.has(i - 1)) continue;
+        if (!asked.has(i - 1)) continue;
         sequential = true;
         for (let k = 1; k < ahead && i + k < this.manifest.chunk_count; k++) wanted.add(i + k);
       }
       ahead = sequential ? Math.min(ahead * 2, 64) : 2;
-      previous = wanted;
+      for (const i of wanted) asked.add(i);
       for (const i of wanted) {
         if (!this.held.has(i)) this.engine.addChunk(i, this.#file(`${this.manifest.key}-${i}.bin`));
         this.held.add(i);

@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
 
   const ha::kb::compile_result result =
       corpus ? ha::kb::compile_corpus(source, output) : ha::kb::compile(source, output);
+  for (const auto& d : result.warnings) std::cerr << ha::kb::format(d) << '\n';
   for (const auto& d : result.errors) std::cerr << ha::kb::format(d) << '\n';
   if (!result.ok()) {
     std::cerr << "kbc: " << result.errors.size() << " problem(s); " << output << " not written\n";
