@@ -314,10 +314,24 @@ result<search_response> knowledge_base::search(std::string_view query,
   return found;
 }
 
+// A search in three steps: what to search (the customer's language, corrections, the
+// words and pairs to search), the best rows, and the hits as shown.
 result<search_response> knowledge_base::search_once(std::string_view query,
                                                     const search_options& options) const {
   search_response response;
-  // The customer's language, from their words; the hits are shown in it.
+  identify_language(query, options, response);
+  std::vector<query_word> words = query_words(query);
+  if (words.empty()) return response;
+  const std::vector<query_pair> pairs = plan_search(query, options, words, response);
+  auto found = read_best_rows(words, pairs, options);
+  if (!found) return found.err();
+  show_hits(found.value(), words, response);
+  return response;
+}
+
+// The customer's language, from their words; the hits are shown in it.
+void knowledge_base::identify_language(std::string_view query, const search_options& options,
+                                       search_response& response) const {
   if (!language_model_) {
     const std::uint64_t misses_before = misses();
     auto loaded = std::make_unique<text::language_model>(load_language_model(db_.get()));
@@ -329,8 +343,14 @@ result<search_response> knowledge_base::search_once(std::string_view query,
       response.query_lang.empty() ? std::string_view(options.lang) : response.query_lang;
   response.lang = std::string(display_language(written, text::has_cyrillic(query),
                                                options.keep_script, options.lang));
-  std::vector<query_word> words = query_words(query);
-  if (words.empty()) return response;
+}
+
+// Corrects misspelt words, adds each word's synonyms and completions, chooses the words
+// and pairs to search and, in a knowledge base read in pages, fetches their doclists.
+std::vector<query_pair> knowledge_base::plan_search(std::string_view query,
+                                                    const search_options& options,
+                                                    std::vector<query_word>& words,
+                                                    search_response& response) const {
   correct(query, words, options.correct, response);
   for (query_word& w : words) {
     w.synonyms = synonyms_->other_words(w.canonical);
@@ -340,61 +360,63 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   std::vector<query_pair> pairs = query_pairs(words);
   choose_pairs(pairs);
   fetch_doclists(words, pairs);
+  return pairs;
+}
 
-  // The rank function's column weights: a word in the title counts most, then tags, then
-  // the body. Its bm25 is lower-is-better; it is negated into score (higher is better).
-  // The best row of each article found, best first (its score in the hit).
-  struct found_row {
-    long long rowid;
-    search_hit hit;
-  };
-  std::vector<found_row> order;
-  long long best_rowid = 0;  // the row that matched best, for the confidence check
-  const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
-  // Reads the best rows for these words and the chosen pairs into order (the rank
-  // function told which words stood side by side; see fts_tokenizer.hpp).
-  const auto read_rows = [&](const std::vector<query_word>& searched, bool every) {
-    const fts_match match = match_expression(searched, every, pairs);
-    statement& rows = statements_->rows;
-    statement& row = statements_->row;
-    rows.reset();
-    rows.bind(1, match.expression)
-        .bind(2, std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) + ", " +
-                     std::to_string(column_weights[1]) + ", " + std::to_string(column_weights[2]) + ", " +
-                     std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
-                     ")")
-        .bind(3, static_cast<long long>(max_rows));
-    // Rows come best first; an article's score is that of its best-matching version.
-    order.clear();
-    std::map<std::string, bool> seen;
-    std::size_t unread = 0;  // rows whose page is not here yet (read in pages)
-    int rc;
-    while ((rc = rows.step()) == SQLITE_ROW && order.size() + unread < limit) {
-      row.reset();
-      row.bind(1, rows.integer(0));
-      if (row.step() != SQLITE_ROW) {
-        ++unread;
-        continue;
-      }
-      if (!options.include_agent && row.text(1) != "customer") continue;
-      if (!options.category.empty() && row.text(2) != options.category) continue;
-      if (!options.include_flows && row.text(3) == "flow") continue;
-      std::string id = row.text(0);
-      if (order.empty()) best_rowid = rows.integer(0);
-      if (!seen.emplace(id, true).second) continue;
-      order.push_back({rows.integer(0),
-                       {std::move(id), row.text(4), row.text(5), row.text(2), row.text(1),
-                        row.text(3), {}, -rows.real(1)}});
-    }
+// Reads the best rows for these words and the chosen pairs into found (the rank function
+// told which words stood side by side; see fts_tokenizer.hpp). The rank function's
+// column weights: a word in the title counts most, then tags, then the body. Its bm25 is
+// lower-is-better; it is negated into the score (higher is better). False on an error.
+bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool every,
+                               const std::vector<query_pair>& pairs, const search_options& options,
+                               std::size_t limit, found_rows& found) const {
+  const fts_match match = match_expression(searched, every, pairs);
+  statement& rows = statements_->rows;
+  statement& row = statements_->row;
+  rows.reset();
+  rows.bind(1, match.expression)
+      .bind(2, std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) + ", " +
+                   std::to_string(column_weights[1]) + ", " + std::to_string(column_weights[2]) + ", " +
+                   std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
+                   ")")
+      .bind(3, static_cast<long long>(max_rows));
+  // Rows come best first; an article's score is that of its best-matching version.
+  found.rows.clear();
+  std::map<std::string, bool> seen;
+  std::size_t unread = 0;  // rows whose page is not here yet (read in pages)
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW && found.rows.size() + unread < limit) {
     row.reset();
-    return rc == SQLITE_DONE || rc == SQLITE_ROW;
-  };
-  // FTS5 scores every row that holds any searched word: on a large knowledge base, most
-  // of the search time. When the searched words are held by many rows together, the
-  // rows holding all of them are read first (bm25 gives them about the scores the OR
-  // would, so they come in about the same order); when too few do, the rarest words
-  // alone (held by at most wide_search_rows rows), and all words only when that is too
-  // few too. Pair tokens are read with the OR only.
+    row.bind(1, rows.integer(0));
+    if (row.step() != SQLITE_ROW) {
+      ++unread;
+      continue;
+    }
+    if (!options.include_agent && row.text(1) != "customer") continue;
+    if (!options.category.empty() && row.text(2) != options.category) continue;
+    if (!options.include_flows && row.text(3) == "flow") continue;
+    std::string id = row.text(0);
+    if (found.rows.empty()) found.best_rowid = rows.integer(0);
+    if (!seen.emplace(id, true).second) continue;
+    found.rows.push_back({rows.integer(0),
+                          {std::move(id), row.text(4), row.text(5), row.text(2), row.text(1),
+                           row.text(3), {}, -rows.real(1)}});
+  }
+  row.reset();
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+// FTS5 scores every row that holds any searched word: on a large knowledge base, most of
+// the search time. When the searched words are held by many rows together, the rows
+// holding all of them are read first (bm25 gives them about the scores the OR would, so
+// they come in about the same order); when too few do, the rarest words alone (held by
+// at most wide_search_rows rows), and all words only when that is too few too. Pair
+// tokens are read with the OR only.
+result<knowledge_base::found_rows> knowledge_base::read_best_rows(
+    const std::vector<query_word>& words, const std::vector<query_pair>& pairs,
+    const search_options& options) const {
+  const std::size_t limit = std::min(std::max<std::size_t>(options.limit, 1), max_hits);
+  found_rows found;
   std::vector<query_word> rarest;
   long long touched = 0;
   for (const query_word& w : words) {
@@ -404,8 +426,8 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   }
   bool everything = true;  // whether the OR of every searched word is still to be read
   if (rarest.size() > 1 && touched > wide_search_rows) {
-    if (!read_rows(rarest, true)) return sqlite_error(db_.get(), "search");
-    everything = order.size() < limit;
+    if (!read_rows(rarest, true, pairs, options, limit, found)) return sqlite_error(db_.get(), "search");
+    everything = found.rows.size() < limit;
     std::stable_sort(rarest.begin(), rarest.end(),
                      [](const query_word& a, const query_word& b) { return a.docs < b.docs; });
     long long kept = 0;
@@ -416,32 +438,41 @@ result<search_response> knowledge_base::search_once(std::string_view query,
       fewer = fewer || !w.searched;
     }
     if (everything && fewer) {
-      if (!read_rows(rarest, false)) return sqlite_error(db_.get(), "search");
-      everything = order.size() < limit;
+      if (!read_rows(rarest, false, pairs, options, limit, found)) {
+        return sqlite_error(db_.get(), "search");
+      }
+      everything = found.rows.size() < limit;
     }
   }
-  if (everything && !read_rows(words, false)) return sqlite_error(db_.get(), "search");
+  if (everything && !read_rows(words, false, pairs, options, limit, found)) {
+    return sqlite_error(db_.get(), "search");
+  }
+  return found;
+}
 
+// Each article found in the version the customer reads (or the closest), with a snippet,
+// and the confidence of the best.
+void knowledge_base::show_hits(found_rows& found, const std::vector<query_word>& words,
+                               search_response& response) const {
   statement& versions = statements_->versions;
   statement& body = statements_->body;
-
   // One matcher for every snippet and the confidence check: hits share most words.
   word_matcher matching(words_to_mark(words));
   const auto chain = fallback_chain(response.lang);
-  for (found_row& found : order) {
+  for (found_row& row : found.rows) {
     // The row that matched is shown when it is in the customer's language (no other
     // version needs reading: in a knowledge base read in pages, a page fewer per hit);
     // else the first version the fallback chain has.
     std::map<std::string, std::pair<long long, search_hit>> by_lang;
-    if (!chain.empty() && found.hit.lang == chain.front()) {
-      std::string lang = found.hit.lang;
-      by_lang.emplace(std::move(lang), std::make_pair(found.rowid, std::move(found.hit)));
+    if (!chain.empty() && row.hit.lang == chain.front()) {
+      std::string lang = row.hit.lang;
+      by_lang.emplace(std::move(lang), std::make_pair(row.rowid, std::move(row.hit)));
     } else {
       versions.reset();
-      versions.bind(1, found.hit.id);
+      versions.bind(1, row.hit.id);
       while (versions.step() == SQLITE_ROW) {
-        search_hit hit{found.hit.id,      versions.text(1), versions.text(2), versions.text(3),
-                       versions.text(4), versions.text(5), {},               found.hit.score};
+        search_hit hit{row.hit.id,       versions.text(1), versions.text(2), versions.text(3),
+                       versions.text(4), versions.text(5), {},               row.hit.score};
         std::string lang = hit.lang;
         by_lang.emplace(std::move(lang), std::make_pair(versions.integer(0), std::move(hit)));
       }
@@ -459,8 +490,7 @@ result<search_response> knowledge_base::search_once(std::string_view query,
     }
     response.hits.push_back(std::move(hit));
   }
-  if (!response.hits.empty()) assess_confidence(best_rowid, words, matching, response);
-  return response;
+  if (!response.hits.empty()) assess_confidence(found.best_rowid, words, matching, response);
 }
 
 // How much a query word tells which article is meant: its inverse document frequency

@@ -177,6 +177,28 @@ class knowledge_base {
   std::uint64_t misses() const noexcept;
   status complete_since(std::uint64_t misses_before) const;
   result<search_response> search_once(std::string_view query, const search_options& options) const;
+  // The steps of a search (see search_once).
+  struct found_row {
+    long long rowid;
+    search_hit hit;  // the row that matched, its score the article's
+  };
+  struct found_rows {
+    std::vector<found_row> rows;  // the best row of each article, best first
+    long long best_rowid = 0;     // the row that matched best, for the confidence check
+  };
+  void identify_language(std::string_view query, const search_options& options,
+                         search_response& response) const;
+  std::vector<query_pair> plan_search(std::string_view query, const search_options& options,
+                                      std::vector<query_word>& words,
+                                      search_response& response) const;
+  bool read_rows(const std::vector<query_word>& searched, bool every,
+                 const std::vector<query_pair>& pairs, const search_options& options,
+                 std::size_t limit, found_rows& found) const;
+  result<found_rows> read_best_rows(const std::vector<query_word>& words,
+                                    const std::vector<query_pair>& pairs,
+                                    const search_options& options) const;
+  void show_hits(found_rows& found, const std::vector<query_word>& words,
+                 search_response& response) const;
   // Replaces words the index does not know by the closest known word; fills corrected.
   // A word being typed that is already a known word stops being a prefix.
   // With spell false (the customer asked for what they typed), nothing is replaced.
