@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/stopwords.hpp"
+
 namespace ha::text {
 namespace {
 
@@ -259,7 +261,10 @@ std::vector<std::string> search_forms(std::string_view folded_word) {
   std::vector<std::string> forms;
   for (const stem_language language : all_stem_languages) {
     std::string s = stem(folded_word, language);
-    if (s != folded_word && std::find(forms.begin(), forms.end(), s) == forms.end()) {
+    // A stem that is a stopword is another word ("nije" read as ijekavian gives "ne"):
+    // searched and marked as a form, it would match most rows of the language.
+    if (s != folded_word && !is_stopword(s) &&
+        std::find(forms.begin(), forms.end(), s) == forms.end()) {
       forms.push_back(std::move(s));
     }
   }

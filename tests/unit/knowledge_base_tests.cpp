@@ -223,6 +223,31 @@ TEST_CASE("snippets highlight matched words and escape the text", "[kb][search]"
   CHECK_THAT(hit.snippet_html, !Catch::Contains("<b>"));
 }
 
+TEST_CASE("a word is not matched by a stopword its stem happens to be", "[kb][search]") {
+  // "nije" (is not) read as an ijekavian word gives "ne" (not), a stopword in most rows.
+  const std::vector<test::kb_row> rows = {
+      {"failed", "sr-Latn", "Plaćanje", "billing", "customer", "info", "",
+       "Ako plaćanje nije uspelo, pokušajte ponovo."},
+      {"never", "sr-Latn", "Automatsko plaćanje", "billing", "customer", "info", "",
+       "Nikad ne kasnite sa plaćanjem računa."},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  search_options options;
+  options.lang = "sr-Latn";
+  const auto found = kb.value().search("nije uspelo", options);
+  REQUIRE(found.ok());
+  REQUIRE_FALSE(found.value().hits.empty());
+  CHECK(found.value().hits[0].id == "failed");
+  for (const auto& hit : found.value().hits) {
+    INFO(hit.snippet_html);
+    CHECK_THAT(hit.snippet_html, !Catch::Contains("<mark>ne</mark>"));
+  }
+  const auto never = kb.value().search("nije", options);
+  REQUIRE(never.ok());
+  for (const auto& hit : never.value().hits) CHECK(hit.id != "never");
+}
+
 TEST_CASE("hostile queries give results or an empty list, never an error", "[kb][search]") {
   std::string megabyte;
   while (megabyte.size() < 1024 * 1024) megabyte += "lozinka \"NEAR( * OR AND ";
