@@ -18,7 +18,8 @@
 // serve(folder, {throttle: {rttMs, kbps}}) is a phone's network for the benchmarks: each
 // response waits one round trip, and all responses share one link of kbps kilobits a
 // second. server.traffic counts what was sent: {requests, bytes (of the responses begun),
-// sent (bytes written so far), log}; log lists each response as {path, bytes, startMs,
+// sent (bytes written so far), log}; log lists each response (a 304 with bytes 0 and
+// status 304) as {path, bytes, startMs,
 // firstByteMs, endMs} (performance.now() of this process).
 //   node tools/serve.mjs [folder]        PORT=8080, CASES_DIR=build/cases by default
 import { createServer } from 'node:http';
@@ -195,6 +196,7 @@ export async function serve(folder, { port = 0, host = '127.0.0.1', casesDir = n
       traffic.requests++;
       const since = Date.parse(req.headers['if-modified-since'] ?? '');
       if (since >= modified.getTime()) {
+        traffic.log.push({ path, bytes: 0, status: 304, startMs: performance.now(), traffic });
         res.writeHead(304, headers);
         if (throttle) await wait(throttle.rttMs);
         return res.end();

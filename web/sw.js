@@ -37,6 +37,12 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// A knowledge-base file is named by a hash of the whole build and its place: a stored one
+// is never out of date.
+function immutable(url) {
+  return /(^|\/)kb\/[0-9a-f]{16}-[A-Za-z0-9-]+\.bin$/.test(url);
+}
+
 self.addEventListener('message', (event) => {
   if (event.data !== 'cache-all') return;
   event.waitUntil((async () => {
@@ -57,15 +63,24 @@ self.addEventListener('message', (event) => {
     } catch {
       ok = false;
     }
-    await Promise.all(wanted.map(async (file) => {
-      try {
-        const response = await fetch(new Request(file, { cache: 'no-cache' }));
-        if (response.ok) await cache.put(file, response);
-        else ok = false;
-      } catch {
-        ok = false;
+    // Two at a time and at low priority: the customer's own requests (the files of the
+    // next question) must not wait behind the whole knowledge base, which took all six
+    // of a server's connections for seconds on a slow phone network. A knowledge-base
+    // file already stored is never fetched again (its name changes with its bytes).
+    const queue = [...wanted];
+    const store = async () => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        try {
+          if (immutable(file) && await cache.match(file)) continue;
+          const response = await fetch(new Request(file, { cache: 'no-cache', priority: 'low' }));
+          if (response.ok) await cache.put(file, response);
+          else ok = false;
+        } catch {
+          ok = false;
+        }
       }
-    }));
+    };
+    await Promise.all([store(), store()]);
     // An earlier deployment's files (names that never come back) go.
     if (current) {
       for (const request of await cache.keys()) {
@@ -83,10 +98,7 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
     const cached = await cache.match(request, { ignoreSearch: true });
-    // A knowledge-base file is named by a hash of the whole build and its place: a
-    // stored one is never out of date.
-    const immutable = /\/kb\/[0-9a-f]{16}-[A-Za-z0-9-]+\.bin$/.test(request.url);
-    if (cached && immutable) return cached;
+    if (cached && immutable(request.url)) return cached;
     const fresh = fetch(request).then(async (response) => {
       if (response.ok) await cache.put(request, response.clone());
       return response;
