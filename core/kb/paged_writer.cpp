@@ -219,12 +219,16 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
 
   pages_written written;
   std::vector<std::string> names;  // every immutable file, for offline_files
-  const auto store_as = [&](const std::string& name, std::string_view bytes) -> status {
+  // Writes a file gzipped; an immutable one (named by the key: never again with other
+  // bytes) is listed for offline use.
+  enum class naming { immutable, revalidated };
+  const auto store_as = [&](const std::string& name, std::string_view bytes,
+                            naming kind = naming::immutable) -> status {
     auto zipped = gzip(bytes);
     if (!zipped) return zipped.err();
     if (auto saved = write_file(dir / name, zipped.value()); !saved) return saved.err();
     written.total_bytes += zipped.value().size();
-    names.push_back(name);
+    if (kind == naming::immutable) names.push_back(name);
     return ok_status();
   };
 
@@ -251,8 +255,10 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   for (const auto& [name, bytes] : quick.value().files) {
     if (auto stored = store_as(name, bytes); !stored) return stored.err();
   }
-  if (auto stored = store_as(quick_head_file, quick.value().head); !stored) return stored.err();
-  names.pop_back();  // the head is revalidated like the manifest, not immutable
+  // The head keeps its name from build to build: revalidated like the manifest.
+  if (auto stored = store_as(quick_head_file, quick.value().head, naming::revalidated); !stored) {
+    return stored.err();
+  }
   written.quick_bytes = written.total_bytes - before_quick;
 
   const kb_info& kb = info.value().info();
