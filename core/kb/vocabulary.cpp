@@ -42,7 +42,7 @@ class vocabulary {
 
 }  // namespace
 
-status build_completions(sqlite3* db) {
+status build_completions(sqlite3* db, long long max_rows) {
   const vocabulary terms_of_index(db);
   if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
   long long rows = 0;
@@ -59,8 +59,14 @@ status build_completions(sqlite3* db) {
       const std::string term = terms.text(0);
       if (term.empty() || term[0] == pair_marker || term[0] == '#') continue;
       // Stopwords and terms in more than half of the rows tell no article apart, and
-      // reading them costs the most (whole words like them are not searched either).
-      if (text::is_stopword(term) || 2 * terms.integer(1) > rows) continue;
+      // reading them costs the most (whole words like them are not searched either);
+      // nor do terms in more than max_rows rows to the two or three letters of a
+      // word being typed, and in a large knowledge base read in pages their doclists
+      // made each such keystroke a download of hundreds of KB.
+      if (text::is_stopword(term) || 2 * terms.integer(1) > rows ||
+          terms.integer(1) > max_rows) {
+        continue;
+      }
       std::size_t end = 0;
       for (std::size_t letters = 1; letters <= completed_letters_max && end < term.size();
            ++letters) {

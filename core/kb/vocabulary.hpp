@@ -8,14 +8,19 @@ struct sqlite3;
 
 namespace ha::kb {
 
+// Terms held by more rows than this are common (see build_common_terms and
+// build_completions).
+inline constexpr long long common_term_rows = 1000;
+
 // The completions table (schema.hpp): what a word still being typed is searched as
 // (query.hpp, completed_from_table). For every beginning of two and three letters of the
 // index's terms, the terms starting with it that the most rows hold, at most
 // max_completions, most rows first: "ro" -> "router route roaming …". Stems count as
 // terms (a prefix query matched them too); pair and synonym-group tokens do not (they
-// start with a marker, never typed), nor do stopwords and terms in more than half of the
-// rows (they tell no article apart, and their doclists are the longest to read).
-status build_completions(sqlite3* db);
+// start with a marker, never typed), nor do stopwords, terms in more than half of the
+// rows and terms in more than max_rows rows (they tell few articles apart, and
+// their doclists are the longest to read).
+status build_completions(sqlite3* db, long long max_rows = common_term_rows);
 
 // The common_terms table (schema.hpp): every index term more than min_rows rows hold,
 // with their count. A search needs each query word's row count before it chooses what
@@ -23,7 +28,6 @@ status build_completions(sqlite3* db);
 // whole doclist, which for a common word in a large knowledge base read in pages is a
 // download of its own (at 100,000 articles, up to a few hundred KB) for a word that is
 // then often not searched at all.
-inline constexpr long long common_term_rows = 1000;
 status build_common_terms(sqlite3* db, long long min_rows = common_term_rows);
 
 }  // namespace ha::kb

@@ -106,7 +106,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   }
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   exec(kb::index_sql);
-  if (!kb::build_completions(db).ok()) throw std::runtime_error("completions");
+  if (!kb::build_completions(db, common_term_rows).ok()) throw std::runtime_error("completions");
   if (!kb::build_common_terms(db, common_term_rows).ok()) throw std::runtime_error("common terms");
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);

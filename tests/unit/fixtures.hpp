@@ -31,8 +31,9 @@ struct kb_row {
 // (or in place of the fixture's own, e.g. a damaged "row_lengths").
 // pages: article id → its pages, space-separated as kbc stores them ("/internet /account").
 // signals: (kind, phrase) as signals.yaml lists them, e.g. ("repeat_contact", "third time").
-// Terms held by more rows than this get their count in common_terms (kbc's number unless
-// a test sets another: see vocabulary.hpp).
+// Terms held by more rows than this get their count in common_terms and are no
+// completion of a word being typed (kbc's number unless a test sets another:
+// vocabulary.hpp).
 extern long long common_term_rows;
 
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
