@@ -18,7 +18,10 @@
 
 namespace ha::test {
 
+namespace {
+// What make_kb_image() takes as common (make_kb_image_common_above sets it for one image).
 long long common_term_rows = kb::common_term_rows;
+}  // namespace
 
 std::string read_fixture(const std::string& relative_path) {
   const std::string path = std::string(HA_SOURCE_DIR) + "/tests/fixtures/" + relative_path;
@@ -114,6 +117,14 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   sqlite3_free(bytes);
   sqlite3_close(db);
   return image;
+}
+
+std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows) {
+  struct restore {
+    ~restore() { common_term_rows = kb::common_term_rows; }
+  } restored;
+  common_term_rows = common_rows;
+  return make_kb_image(rows);
 }
 
 const kb::knowledge_base& built_demo() {

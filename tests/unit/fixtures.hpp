@@ -31,16 +31,16 @@ struct kb_row {
 // (or in place of the fixture's own, e.g. a damaged "row_lengths").
 // pages: article id → its pages, space-separated as kbc stores them ("/internet /account").
 // signals: (kind, phrase) as signals.yaml lists them, e.g. ("repeat_contact", "third time").
-// Terms held by more rows than this get their count in common_terms and are no
-// completion of a word being typed (kbc's number unless a test sets another:
-// vocabulary.hpp).
-extern long long common_term_rows;
-
 std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int tokenizer = -1,
                           const std::vector<std::pair<std::string, std::string>>& flows = {},
                           const std::vector<std::pair<std::string, std::string>>& meta = {},
                           const std::map<std::string, std::string>& pages = {},
                           const std::vector<std::pair<std::string, std::string>>& signals = {});
+
+// make_kb_image() where terms held by more than common_rows rows (kbc: 1,000) count as
+// common: their counts in common_terms, and no completion of a word being typed
+// (vocabulary.hpp).
+std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows);
 
 // The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test
 // command builds first), opened once: for what only the real knowledge-base folder has

@@ -493,9 +493,7 @@ TEST_CASE("a common word's count from kbc's table searches as FTS5's own count d
   // Every term of the small help center in more than one row is listed (kbc lists those
   // in more than 1,000): the hits, their order, scores and confidence are the same.
   const std::string counted = test::make_kb_image(rows());
-  test::common_term_rows = 1;
-  const std::string listed = test::make_kb_image(rows());
-  test::common_term_rows = kb::common_term_rows;
+  const std::string listed = test::make_kb_image_common_above(rows(), 1);
   const auto a = knowledge_base::open_image(counted);
   const auto b = knowledge_base::open_image(listed);
   REQUIRE(a.ok());
@@ -543,9 +541,7 @@ TEST_CASE("two letters being typed are not completed to a word most rows hold", 
       {"bill", "en", "Your bill", "billing", "customer", "info", "", "What the bill shows."},
       {"refund", "en", "Refunds", "billing", "customer", "info", "", "Money back in five days."},
   };
-  test::common_term_rows = 1;
-  const std::string image = test::make_kb_image(rows);
-  test::common_term_rows = kb::common_term_rows;
+  const std::string image = test::make_kb_image_common_above(rows, 1);
   const auto kb = knowledge_base::open_image(image);
   REQUIRE(kb.ok());
   const auto found = kb.value().search("ro", {});
