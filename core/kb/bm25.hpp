@@ -23,6 +23,12 @@ inline constexpr std::array<double, 3> column_weights = {10.0, 4.0, 1.0};
 // 0.925 / 0.918, South Slavic 0.884 / 0.891 / 0.904 / 0.910.)
 inline constexpr double pair_weight = 0.5;
 
+// The most rows the full index lists a term in (index_builder.hpp): a term in more is
+// listed in those it weighs most in. Above common_term_rows (vocabulary.hpp), so that
+// every such term's true count is in common_terms. (The first-answer index has its own
+// bound, quick_max_postings.)
+inline constexpr long long bounded_term_rows = 2000;
+
 // bm25's share of one term found `frequency` times (weighted by column) in a row whose
 // length is length_ratio times the average.
 inline double term_score(double idf, double frequency, double length_ratio) {

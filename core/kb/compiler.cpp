@@ -1073,6 +1073,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   }
   synonym_table synonyms;  // read by the tokenizer: outlives the connection below
   synonyms.assign(site.synonyms);
+  term_filter filter;  // the tokenizer's while the index is filled (outlives db)
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
   const auto fail = [&](std::string what) -> status {
     std::string message = what + ": " + sqlite3_errmsg(db.get());
@@ -1080,7 +1081,7 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     fs::remove(temp, ignored);
     return {errc::io_error, message};
   };
-  if (auto registered = register_tokenizer(db.get(), &synonyms); !registered) {
+  if (auto registered = register_tokenizer(db.get(), &synonyms, &filter); !registered) {
     return fail("tokenizer");
   }
   if (sqlite3_exec(db.get(), "PRAGMA journal_mode=OFF; PRAGMA page_size=4096; BEGIN;", nullptr,
@@ -1150,13 +1151,17 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     stats.real_words = static_cast<int>(real.value().kept);
   }
   if (auto words = build_language_words(db.get()); !words) return fail("language words");
-  if (sqlite3_exec(db.get(), index_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');", nullptr,
-                   nullptr, nullptr) != SQLITE_OK) {
+  auto counts = build_index(db.get(), &synonyms, &filter, bounded_term_rows);
+  if (!counts) return fail("index");
+  if (sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');", nullptr,
+                   nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db.get(), index_segment_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
     return fail("index");
   }
   if (auto completions = build_completions(db.get()); !completions) return fail("completions");
-  if (auto common = build_common_terms(db.get()); !common) return fail("common terms");
+  if (auto common = build_common_terms(db.get(), counts.value()); !common) {
+    return fail("common terms");
+  }
   if (sqlite3_exec(db.get(), "COMMIT; VACUUM;", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return fail("index");
   }

@@ -22,11 +22,11 @@ namespace {
 
 struct instance {
   const synonym_table* synonyms;
+  const term_filter* filter;
 };
 
-int create(void* synonyms, const char**, int, Fts5Tokenizer** out) {
-  *out =
-      reinterpret_cast<Fts5Tokenizer*>(new instance{static_cast<const synonym_table*>(synonyms)});
+int create(void* registered, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new instance(*static_cast<const instance*>(registered)));
   return SQLITE_OK;
 }
 
@@ -66,8 +66,27 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     }
     return SQLITE_OK;
   }
-  const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
-  std::string previous;  // the word before, in a document
+  const auto* self = reinterpret_cast<const instance*>(tokenizer);
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0) {
+    // The forms a filter leaves out are not emitted; the first one kept takes the
+    // word's position (a word with none kept, the gap token).
+    const std::string_view whole(text, static_cast<std::size_t>(size));
+    for (const std::vector<std::string>& forms : document_forms(whole, self->synonyms)) {
+      int colocated = 0;
+      for (const std::string& form : forms) {
+        if (self->filter != nullptr && !self->filter->keeps(form)) continue;
+        if (const int rc = emit(ctx, colocated, form.data(), static_cast<int>(form.size()), 0, 0);
+            rc != SQLITE_OK) {
+          return rc;
+        }
+        colocated = FTS5_TOKEN_COLOCATED;
+      }
+      if (colocated == 0) {
+        if (const int rc = emit(ctx, 0, &gap_marker, 1, 0, 0); rc != SQLITE_OK) return rc;
+      }
+    }
+    return SQLITE_OK;
+  }
   std::size_t pos = 0;
   for (text::token t; text::next_token({text, static_cast<std::size_t>(size)}, pos, t);) {
     const auto start = static_cast<int>(t.begin);
@@ -76,17 +95,13 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     if (rc != SQLITE_OK) return rc;
     if (prefix) continue;
     std::vector<std::string> forms = text::search_forms(t.text);
-    if (const synonym_table* synonyms = reinterpret_cast<instance*>(tokenizer)->synonyms) {
-      for (std::string& group : synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
-    }
-    if (document && !previous.empty() && forms_pair(previous, t.text)) {
-      forms.push_back(pair_token(previous, t.text));
+    if (self->synonyms != nullptr) {
+      for (std::string& group : self->synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
     }
     for (const std::string& form : forms) {
       rc = emit(ctx, FTS5_TOKEN_COLOCATED, form.data(), static_cast<int>(form.size()), start, end);
       if (rc != SQLITE_OK) return rc;
     }
-    if (document) previous = t.text;
   }
   return SQLITE_OK;
 }
@@ -114,8 +129,10 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* count) {
 }
 
 // Inverse document frequency as bm25 has it, never zero or below: a phrase in more than
-// half of the rows would otherwise count against a row.
-int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, query_stats& stats) {
+// half of the rows would otherwise count against a row. given[p], when above 0, is the
+// count of rows holding phrase p (the index lists a common term in some of them only).
+int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const std::vector<long long>& given,
+                  query_stats& stats) {
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
   int rc = api->xRowCount(fts, &rows);
@@ -126,8 +143,11 @@ int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, query_stats& st
   stats.idf.assign(static_cast<std::size_t>(phrases), 0);
   for (int p = 0; p < phrases; ++p) {
     sqlite3_int64 hits = 0;
-    rc = api->xQueryPhrase(fts, p, &hits, count_row);
-    if (rc != SQLITE_OK) return rc;
+    if (static_cast<std::size_t>(p) < given.size() && given[static_cast<std::size_t>(p)] > 0) {
+      hits = given[static_cast<std::size_t>(p)];
+    } else if ((rc = api->xQueryPhrase(fts, p, &hits, count_row)) != SQLITE_OK) {
+      return rc;
+    }
     const double n = static_cast<double>(rows);
     const double h = static_cast<double>(hits);
     const double idf = std::log((n - h + 0.5) / (h + 0.5));
@@ -141,7 +161,10 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   auto* stats = static_cast<query_stats*>(api->xGetAuxdata(fts, 0));
   if (stats == nullptr) {
     auto fresh = std::make_unique<query_stats>();
-    if (const int rc = compute_stats(api, fts, *fresh); rc != SQLITE_OK) {
+    const int columns = api->xColumnCount(fts);
+    std::vector<long long> given;
+    for (int a = columns + 2; a < argc; ++a) given.push_back(sqlite3_value_int64(argv[a]));
+    if (const int rc = compute_stats(api, fts, given, *fresh); rc != SQLITE_OK) {
       sqlite3_result_error_code(ctx, rc);
       return;
     }
@@ -229,6 +252,32 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
+std::vector<std::vector<std::string>> document_forms(std::string_view text,
+                                                     const synonym_table* synonyms) {
+  std::vector<std::vector<std::string>> words;
+  std::string previous;  // the word before
+  std::size_t pos = 0;
+  for (text::token t; text::next_token(text, pos, t);) {
+    std::vector<std::string>& forms = words.emplace_back();
+    forms.push_back(t.text);
+    for (std::string& form : text::search_forms(t.text)) forms.push_back(std::move(form));
+    if (synonyms != nullptr) {
+      for (std::string& group : synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
+    }
+    if (!previous.empty() && forms_pair(previous, t.text)) {
+      forms.push_back(pair_token(previous, t.text));
+    }
+    previous = std::move(t.text);
+  }
+  return words;
+}
+
+bool term_filter::keeps(const std::string& term) const {
+  if (kept == nullptr) return true;
+  const auto rows = kept->find(term);
+  return rows == kept->end() || std::binary_search(rows->second.begin(), rows->second.end(), row);
+}
+
 std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::string_view body) {
   std::size_t words = 0;
   for (const std::string_view column : {title, tags, body}) words += text::tokenize(column).size();
@@ -236,12 +285,15 @@ std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::
 }
 
 
-status register_tokenizer(sqlite3* db, const synonym_table* synonyms) {
+status register_tokenizer(sqlite3* db, const synonym_table* synonyms, const term_filter* filter) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
   fts5_tokenizer methods{create, destroy, tokenize};
-  if (api->xCreateTokenizer(api, tokenizer_name, const_cast<synonym_table*>(synonyms), &methods,
-                            nullptr) != SQLITE_OK) {
+  // What every instance is made from (create copies it); SQLite frees it with the
+  // connection.
+  auto* registered = new instance{synonyms, filter};
+  const auto forget = [](void* p) { delete static_cast<instance*>(p); };
+  if (api->xCreateTokenizer(api, tokenizer_name, registered, &methods, forget) != SQLITE_OK) {
     return {errc::internal, "could not register the FTS5 tokenizer"};
   }
   return ok_status();

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "common/result.hpp"
 
@@ -41,6 +43,25 @@ inline constexpr char pair_marker = '\x01';
 // in query.hpp). Customer text never makes the marker either.
 inline constexpr char completions_marker = '\x02';
 
+// What stands at a word's position in a row for which every form of the word is left out
+// of the index (see term_filter): the words after it keep their positions, so that
+// "side by side" still means side by side. Never searched.
+inline constexpr char gap_marker = '\x03';
+
+// While kbc fills the index: the rows a bounded term is kept for (index_builder.hpp).
+// A term not in `kept` is kept for every row.
+struct term_filter {
+  const std::unordered_map<std::string, std::vector<std::int64_t>>* kept = nullptr;  // sorted
+  std::int64_t row = 0;  // the row being indexed
+  bool keeps(const std::string& term) const;
+};
+
+// The forms a document's text is indexed as, word by word: for each word, its canonical
+// form first, then its stems, synonym-group tokens and pair token (see tokenize in the
+// .cpp, which emits them at one position).
+std::vector<std::vector<std::string>> document_forms(std::string_view text,
+                                                     const synonym_table* synonyms);
+
 bool forms_pair(std::string_view left, std::string_view right);
 std::string pair_token(std::string_view left, std::string_view right);
 
@@ -48,14 +69,16 @@ std::string pair_token(std::string_view left, std::string_view right);
 // kbc numbers the rows by (row_lengths.hpp).
 std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::string_view body);
 
-// synonyms (may be null) must outlive the database connection: the tokenizer reads it
-// whenever FTS5 tokenizes text.
-status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
+// synonyms and filter (either may be null) must outlive the database connection: the
+// tokenizer reads them whenever FTS5 tokenizes text. filter leaves forms of a document
+// out of the index (kbc only).
+status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr,
+                          const term_filter* filter = nullptr);
 
 // The rank function searches order by, registered as an FTS5 auxiliary function:
 //
 //   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, side_by_side,
-//                              first_pair)'
+//                              first_pair, rows_0, rows_1, ...)'
 //
 // It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
 // column weights, negated: lower is better; a row's length is read from its rowid and
@@ -66,7 +89,9 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr);
 // p + 1 are consecutive words of the query. Without the last two arguments (or with
 // side_by_side 0 and no pair tokens), the score is exactly FTS5's bm25. Phrases past 63 get no
 // bonus. Phrases from first_pair on are pair tokens, scored by bm25 at half weight (see pair_weight
-// in the .cpp).
+// in the .cpp). rows_p, when given and above 0, is the number of rows holding phrase p,
+// for its weight; else FTS5 counts them (a term the index lists in its best rows only
+// would be counted short: index_builder.hpp).
 inline constexpr const char* rank_function_name = "assistant_rank";
 // lengths must outlive the connection (empty: every row counts as of average length).
 status register_rank_function(sqlite3* db, const row_lengths* lengths);

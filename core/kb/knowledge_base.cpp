@@ -118,16 +118,25 @@ struct knowledge_base::statements {
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
         term_prefix(db, "SELECT 1 FROM temp.terms WHERE term >= ?1 AND term < ?2 LIMIT 1"),
         completions(db, "SELECT terms FROM completions WHERE prefix = ?1"),
-        real_word(db, "SELECT 1 FROM real_words WHERE word = ?1") {}
+        real_word(db, "SELECT 1 FROM real_words WHERE word = ?1"),
+        // FTS5's own tables: %_idx holds the first term of every leaf where a term starts
+        // (its page number shifted left by one), %_data the leaves (docs/loading.md).
+        first_leaf(db,
+                   "SELECT pgno >> 1 FROM articles_fts_idx WHERE segid = ?1 AND term <= ?2 "
+                   "ORDER BY term DESC LIMIT 1"),
+        next_term_leaf(db,
+                       "SELECT pgno >> 1 FROM articles_fts_idx WHERE segid = ?1 AND term > ?2 "
+                       "ORDER BY term LIMIT 1"),
+        leaf(db, "SELECT length(block) FROM articles_fts_data WHERE id = ?1") {}
 
   bool ok() const {
     return rows.ok() && row.ok() && versions.ok() && body.ok() && full_text.ok() && article.ok() &&
            flow.ok() && common_term.ok() && term.ok() && term_prefix.ok() && completions.ok() &&
-           real_word.ok();
+           real_word.ok() && first_leaf.ok() && next_term_leaf.ok() && leaf.ok();
   }
 
   statement rows, row, versions, body, full_text, article, flow, common_term, term, term_prefix,
-      completions, real_word;
+      completions, real_word, first_leaf, next_term_leaf, leaf;
 };
 
 void knowledge_base::closer::operator()(sqlite3* db) const noexcept {
@@ -253,6 +262,8 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
     *kb.handoff_ = std::move(settings.value());
   }
   kb.info_.rows = number("indexed_rows");
+  if (values.count("index_segment")) kb.index_segment_ = number("index_segment");
+  kb.index_bound_ = number("index_bound");
   kb.info_.offline_bytes = default_offline_bytes;
   if (const auto it = values.find("offline_bytes"); it != values.end()) {
     kb.info_.offline_bytes = std::max(0LL, std::atoll(it->second.c_str()));
@@ -373,13 +384,19 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
   const fts_match match = match_expression(searched, every, pairs);
   statement& rows = statements_->rows;
   statement& row = statements_->row;
+  statement& body = statements_->body;
+  std::string rank = std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) +
+                     ", " + std::to_string(column_weights[1]) + ", " +
+                     std::to_string(column_weights[2]) + ", " + std::to_string(match.side_by_side) +
+                     ", " + std::to_string(match.first_pair);
+  // The count of a phrase the index lists in some of its rows only (index_builder.hpp);
+  // FTS5 counts any other.
+  for (const long long phrase_rows : match.phrase_rows) {
+    rank += ", " + std::to_string(index_bound_ > 0 && phrase_rows > index_bound_ ? phrase_rows : 0);
+  }
+  rank += ')';
   rows.reset();
-  rows.bind(1, match.expression)
-      .bind(2, std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) + ", " +
-                   std::to_string(column_weights[1]) + ", " + std::to_string(column_weights[2]) + ", " +
-                   std::to_string(match.side_by_side) + ", " + std::to_string(match.first_pair) +
-                   ")")
-      .bind(3, static_cast<long long>(max_rows));
+  rows.bind(1, match.expression).bind(2, rank).bind(3, static_cast<long long>(max_rows));
   // Rows come best first; an article's score is that of its best-matching version.
   found.rows.clear();
   std::map<std::string, bool> seen;
@@ -389,7 +406,13 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
     row.reset();
     row.bind(1, rows.integer(0));
     if (row.step() != SQLITE_ROW) {
+      // Its text is asked for in the same round: shown, the hit needs it for its snippet
+      // (most hits are in the customer's language and read no other version).
       ++unread;
+      body.reset();
+      body.bind(1, rows.integer(0));
+      body.step();
+      body.reset();
       continue;
     }
     if (!options.include_agent && row.text(1) != "customer") continue;
@@ -403,6 +426,7 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
                            row.text(3), {}, -rows.real(1)}});
   }
   row.reset();
+  found.unread = unread;
   return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
@@ -427,6 +451,8 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
   bool everything = true;  // whether the OR of every searched word is still to be read
   if (rarest.size() > 1 && touched > wide_search_rows) {
     if (!read_rows(rarest, true, pairs, options, limit, found)) return sqlite_error(db_.get(), "search");
+    // Rows whose page is not here yet may be enough: the next reading waits for them.
+    if (found.unread > 0) return found;
     everything = found.rows.size() < limit;
     std::stable_sort(rarest.begin(), rarest.end(),
                      [](const query_word& a, const query_word& b) { return a.docs < b.docs; });
@@ -441,6 +467,7 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
       if (!read_rows(rarest, false, pairs, options, limit, found)) {
         return sqlite_error(db_.get(), "search");
       }
+      if (found.unread > 0) return found;
       everything = found.rows.size() < limit;
     }
   }
@@ -679,8 +706,46 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
     while (doclist.step() == SQLITE_ROW) {
     }
     doclist.reset();
-    if (misses() == misses_before) fetched_terms_.insert(term);
+    if (misses() == misses_before) {
+      fetched_terms_.insert(term);
+    } else {
+      ask_for_doclist(term);
+    }
   }
+}
+
+// A doclist read up to a missing leaf lies on the leaves from the one where its term
+// starts to the next one where a term starts (FTS5's %_idx lists those): ask for all of
+// them at once (one round, where reading leaf by leaf took one a round). When they are
+// few (every doclist is short: kbc lists a term in at most bounded_term_rows rows), with
+// the first; else once the first is here, as the leaves after it may then hold the next
+// term's doclist rather than this one's.
+void knowledge_base::ask_for_doclist(const std::string& term) const {
+  if (index_segment_ < 0) return;
+  constexpr long long few_leaves = 8;
+  constexpr int segment_shift = 37;  // FTS5's %_data row id: segment << 37 | leaf
+  const std::string key = '0' + term;  // FTS5 keys a term of the main index by '0'
+  const auto leaf_of = [&](statement& find) -> long long {
+    find.reset();
+    find.bind(1, index_segment_).bind_blob(2, key);
+    const long long leaf = find.step() == SQLITE_ROW ? find.integer(0) : -1;
+    find.reset();
+    return leaf;
+  };
+  const long long first = leaf_of(statements_->first_leaf);
+  const long long last = leaf_of(statements_->next_term_leaf);
+  if (first < 1 || last <= first) return;
+  statement& leaf = statements_->leaf;
+  const auto touch = [&](long long page) {
+    leaf.reset();
+    leaf.bind(1, index_segment_ << segment_shift | page);
+    leaf.step();
+    leaf.reset();
+  };
+  const std::uint64_t before = misses();
+  touch(first);
+  if (misses() != before && last - first > few_leaves) return;
+  for (long long page = first + 1; page <= last; ++page) touch(page);
 }
 
 std::vector<std::string> knowledge_base::completions_of(const std::string& beginning) const {

@@ -185,6 +185,7 @@ class knowledge_base {
   struct found_rows {
     std::vector<found_row> rows;  // the best row of each article, best first
     long long best_rowid = 0;     // the row that matched best, for the confidence check
+    std::size_t unread = 0;       // rows passed over, their page not here (read in pages)
   };
   void identify_language(std::string_view query, const search_options& options,
                          search_response& response) const;
@@ -219,6 +220,7 @@ class knowledge_base {
   long long term_rows(const std::string& term) const;       // rows holding an index term
   void fetch_doclists(const std::vector<query_word>& words,
                       const std::vector<query_pair>& pairs) const;
+  void ask_for_doclist(const std::string& term) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 
@@ -229,6 +231,8 @@ class knowledge_base {
   std::unique_ptr<row_lengths> lengths_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
+  long long index_segment_ = -1;  // the index's one segment (meta); -1 when not known
+  long long index_bound_ = 0;     // the most rows it lists a term in (meta); 0: no bound
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
       team_names_;  // from meta 'teams' (site.yaml): team → language → name
   std::unique_ptr<site::config> handoff_;  // from meta 'handoff'

@@ -196,12 +196,16 @@ result<std::vector<std::uint32_t>> choose_hot_pages(const std::string& image,
 
 result<pages_written> write_pages(const std::string& image, const fs::path& dir,
                                   std::uint32_t chunk_pages) {
+  auto info = knowledge_base::open_image(image);
+  if (!info) return info.err();
+  if (chunk_pages == 0) {
+    const auto offline = static_cast<std::uint64_t>(std::max(0LL, info.value().info().offline_bytes));
+    chunk_pages = image.size() <= 2 * offline ? 4 : 1;
+  }
   auto layout = page_store::check(layout_of(image, chunk_pages));
   if (!layout) return layout.err();
   auto hot = choose_hot_pages(image, chunk_pages);
   if (!hot) return hot.err();
-  auto info = knowledge_base::open_image(image);
-  if (!info) return info.err();
 
   std::error_code ignored;
   fs::remove_all(dir, ignored);

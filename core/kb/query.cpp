@@ -131,6 +131,8 @@ fts_match match_expression(const std::vector<query_word>& words, bool every,
       beginning += '"';
     }
     phrase += beginning.empty() ? 1 : 2;
+    match.phrase_rows.push_back(w.docs);
+    if (!beginning.empty()) match.phrase_rows.push_back(0);
     if (beginning.empty()) {
       expression += quoted;
     } else if (every) {
@@ -146,6 +148,7 @@ fts_match match_expression(const std::vector<query_word>& words, bool every,
     if (!expression.empty()) expression += " OR ";
     // The token holds word characters, the marker and a space: never a quote.
     expression += '"' + pair.token + '"';
+    match.phrase_rows.push_back(pair.docs);
   }
   return match;
 }

@@ -26,6 +26,9 @@ struct fts_match {
   std::string expression;          // empty when the text holds no words
   std::uint64_t side_by_side = 0;  // bit p: phrases p and p + 1 are neighbouring query words
   int first_pair = 0;              // the phrases from here on are pair tokens
+  // Per phrase: the rows holding it as the search counted them (query_word::docs,
+  // query_pair::docs; 0 for the completions of a word being typed).
+  std::vector<long long> phrase_rows;
 };
 
 struct match_query : fts_match {

@@ -1,7 +1,8 @@
 // The layout of kb.sqlite, shared by the writer (kbc) and the reader (browser).
 //
 //   meta(key, value)         format_version, tokenizer_version, content_hash, counts
-//                            (indexed_rows: the rows in articles_fts)
+//                            (indexed_rows: the rows in articles_fts), index_segment,
+//                            index_bound (index_builder.hpp)
 //   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two):
 //                            what a search reads for every hit, a few rows to a page
 //   bodies(rowid, html, body) the same rows' text, read only for the hits shown
@@ -12,7 +13,8 @@
 //                            words is coded in its rowid (row_id, bm25.hpp)
 //   words(word, display, docs)  the vocabulary for typo correction (see spelling.hpp)
 //   common_terms(term, docs)  the row counts of the terms many rows hold, which FTS5
-//                            would count by reading their whole doclists
+//                            would count by reading their whole doclists; the index
+//                            lists such a term in its best rows only (index_builder.hpp)
 //   completions(prefix, terms)  for every two- and three-letter beginning of an index
 //                            term, the terms most rows hold that start with it (see
 //                            completion_terms in query.hpp): a word being typed is
@@ -31,7 +33,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 9;
+inline constexpr int format_version = 10;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -99,17 +101,12 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 )sql";
 
-// Fills the index, once the articles are in (kbc, and the tests' fixtures). Serbian
-// Cyrillic rows are made from the Latin ones and fold to the same index terms: the Latin
-// row is indexed for both, and a Cyrillic customer is shown the Cyrillic version of what
-// it found (a sixth less index to download). The row count is kept in meta, so that
-// opening the knowledge base does not count rows.
-inline constexpr const char* index_sql = R"sql(
-INSERT INTO articles_fts(rowid, title, tags, body)
-  SELECT a.rowid, a.title, a.tags, b.body FROM articles a JOIN bodies b ON b.rowid = a.rowid
-  WHERE a.lang != 'sr-Cyrl';
+// Once the index is optimised it is one segment; its number lets a search in pages find
+// where a term's doclist lies (knowledge_base::ask_for_doclist in the .cpp). Not written
+// when there are several.
+inline constexpr const char* index_segment_sql = R"sql(
 INSERT INTO meta(key, value)
-  SELECT 'indexed_rows', count(*) FROM articles WHERE lang != 'sr-Cyrl';
+  SELECT 'index_segment', min(segid) FROM articles_fts_idx HAVING min(segid) = max(segid);
 )sql";
 
 }  // namespace ha::kb

@@ -57,7 +57,7 @@ status build_completions(sqlite3* db, long long max_rows) {
     if (!terms.ok()) return {errc::internal, sqlite3_errmsg(db)};
     while (terms.step() == SQLITE_ROW) {
       const std::string term = terms.text(0);
-      if (term.empty() || term[0] == pair_marker || term[0] == '#') continue;
+      if (term.empty() || term[0] == pair_marker || term[0] == gap_marker || term[0] == '#') continue;
       // Stopwords and terms in more than half of the rows tell no article apart, and
       // reading them costs the most (whole words like them are not searched either);
       // nor do terms in more than max_rows rows to the two or three letters of a
@@ -99,20 +99,19 @@ status build_completions(sqlite3* db, long long max_rows) {
   return ok_status();
 }
 
-status build_common_terms(sqlite3* db, long long min_rows) {
-  const vocabulary terms_of_index(db);
-  if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
-  statement terms(db, "SELECT term, doc FROM temp.vocabulary WHERE doc > ?1");
+status build_common_terms(sqlite3* db, const term_counts& counts, long long min_rows) {
+  std::vector<std::pair<std::string, long long>> common;
+  for (const auto& [term, rows] : counts) {
+    if (rows > min_rows) common.emplace_back(term, rows);
+  }
+  std::sort(common.begin(), common.end());
   statement insert(db, "INSERT INTO common_terms(term, docs) VALUES (?1, ?2)");
-  if (!terms.ok() || !insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
-  terms.bind(1, min_rows);
-  int rc;
-  while ((rc = terms.step()) == SQLITE_ROW) {
+  if (!insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  for (const auto& [term, rows] : common) {
     insert.reset();
-    insert.bind(1, terms.text(0)).bind(2, terms.integer(1));
+    insert.bind(1, term).bind(2, rows);
     if (insert.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
   }
-  if (rc != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
   return ok_status();
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "common/result.hpp"
+#include "kb/bm25.hpp"
+#include "kb/index_builder.hpp"
 
 struct sqlite3;
 
@@ -11,6 +13,8 @@ namespace ha::kb {
 // Terms held by more rows than this are common (see build_common_terms and
 // build_completions).
 inline constexpr long long common_term_rows = 1000;
+static_assert(bounded_term_rows > common_term_rows,
+              "a term the index lists in some rows only must have its count in common_terms");
 
 // The completions table (schema.hpp): what a word still being typed is searched as
 // (query.hpp, completed_from_table). For every beginning of two and three letters of the
@@ -23,11 +27,13 @@ inline constexpr long long common_term_rows = 1000;
 status build_completions(sqlite3* db, long long max_rows = common_term_rows);
 
 // The common_terms table (schema.hpp): every index term more than min_rows rows hold,
-// with their count. A search needs each query word's row count before it chooses what
+// with their count (from build_index: the index itself lists a common term in some of
+// its rows only). A search needs each query word's row count before it chooses what
 // to search (the rarest words, pairs, confidence); FTS5 counts a term by reading its
 // whole doclist, which for a common word in a large knowledge base read in pages is a
 // download of its own (at 100,000 articles, up to a few hundred KB) for a word that is
 // then often not searched at all.
-status build_common_terms(sqlite3* db, long long min_rows = common_term_rows);
+status build_common_terms(sqlite3* db, const term_counts& counts,
+                          long long min_rows = common_term_rows);
 
 }  // namespace ha::kb

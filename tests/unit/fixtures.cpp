@@ -19,8 +19,10 @@
 namespace ha::test {
 
 namespace {
-// What make_kb_image() takes as common (make_kb_image_common_above sets it for one image).
+// What make_kb_image() takes as common and the most rows it indexes a term in
+// (make_kb_image_common_above sets them for one image).
 long long common_term_rows = kb::common_term_rows;
+long long bounded_term_rows = kb::bounded_term_rows;
 }  // namespace
 
 std::string read_fixture(const std::string& relative_path) {
@@ -48,9 +50,10 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
                           const std::vector<std::pair<std::string, std::string>>& meta,
                           const std::map<std::string, std::string>& pages,
                           const std::vector<std::pair<std::string, std::string>>& signals) {
+  kb::term_filter filter;  // outlives db
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
-  if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
+  if (!kb::register_tokenizer(db, nullptr, &filter).ok()) throw std::runtime_error("tokenizer");
   auto exec = [&](const std::string& sql) {
     if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
       throw std::runtime_error(sqlite3_errmsg(db));
@@ -108,9 +111,12 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
     }
   }
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
-  exec(kb::index_sql);
+  const auto counts = kb::build_index(db, nullptr, &filter, bounded_term_rows);
+  if (!counts) throw std::runtime_error("index: " + counts.err().message);
   if (!kb::build_completions(db, common_term_rows).ok()) throw std::runtime_error("completions");
-  if (!kb::build_common_terms(db, common_term_rows).ok()) throw std::runtime_error("common terms");
+  if (!kb::build_common_terms(db, counts.value(), common_term_rows).ok()) {
+    throw std::runtime_error("common terms");
+  }
   sqlite3_int64 size = 0;
   unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
   std::string image(reinterpret_cast<char*>(bytes), static_cast<std::size_t>(size));
@@ -119,11 +125,16 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   return image;
 }
 
-std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows) {
+std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
+                                       long long bounded_rows) {
   struct restore {
-    ~restore() { common_term_rows = kb::common_term_rows; }
+    ~restore() {
+      common_term_rows = kb::common_term_rows;
+      bounded_term_rows = kb::bounded_term_rows;
+    }
   } restored;
   common_term_rows = common_rows;
+  bounded_term_rows = bounded_rows;
   return make_kb_image(rows);
 }
 

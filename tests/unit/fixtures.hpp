@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "kb/bm25.hpp"
+
 namespace ha::kb {
 class knowledge_base;
 }
@@ -39,8 +41,10 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
 
 // make_kb_image() where terms held by more than common_rows rows (kbc: 1,000) count as
 // common: their counts in common_terms, and no completion of a word being typed
-// (vocabulary.hpp).
-std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows);
+// (vocabulary.hpp); and where the index lists a term in at most bounded_rows rows (kbc:
+// 2,000; index_builder.hpp).
+std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
+                                       long long bounded_rows = kb::bounded_term_rows);
 
 // The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test
 // command builds first), opened once: for what only the real knowledge-base folder has

@@ -531,6 +531,54 @@ TEST_CASE("a common word's count from kbc's table searches as FTS5's own count d
   }
 }
 
+TEST_CASE("a word in more rows than the index lists it in finds its best rows, weighed as before",
+          "[kb][search]") {
+  // kbc lists a term held by more than 2,000 rows in the 2,000 it weighs most in (here 3
+  // of 5) and keeps its true count for its weight (index_builder.hpp).
+  const std::string filler = " and then some more words about the box on the shelf";
+  std::vector<test::kb_row> rows = {
+      {"title", "en", "Router setup", "internet", "customer", "info", "", "Place it high."},
+      {"tags", "en", "Setup", "internet", "customer", "info", "router", "Place it high up."},
+      {"short", "en", "Restart", "internet", "customer", "info", "", "Restart the router."},
+      {"gap", "en", "Shelf", "internet", "customer", "info", "", "modem router lights" + filler},
+      {"beside", "en", "Drawer", "internet", "customer", "info", "", "modem cable lights" + filler},
+      {"blinking", "en", "Blinking", "internet", "customer", "info", "",
+       "When the router is blinking" + filler + filler},
+  };
+  // Rows without the word, so that its weight is not the least there is.
+  for (int i = 0; i < 10; ++i) {
+    rows.push_back({"other-" + std::to_string(i), "en", "Invoice " + std::to_string(i), "billing",
+                    "customer", "info", "", "Pay the invoice" + filler});
+  }
+  const auto all = knowledge_base::open_image(test::make_kb_image_common_above(rows, 2, 1000));
+  const auto bounded = knowledge_base::open_image(test::make_kb_image_common_above(rows, 2, 3));
+  REQUIRE(all.ok());
+  REQUIRE(bounded.ok());
+  const auto every = all.value().search("router", {});
+  const auto best = bounded.value().search("router", {});
+  REQUIRE(every.ok());
+  REQUIRE(best.ok());
+  REQUIRE(every.value().hits.size() == 5);  // the row with "cable" has no router
+  REQUIRE(best.value().hits.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(best.value().hits[i].id == every.value().hits[i].id);
+    // Weighed by the 5 rows holding it, not the 3 listed.
+    CHECK(best.value().hits[i].score == Approx(every.value().hits[i].score));
+  }
+  CHECK(best.value().hits[0].id == "title");
+  // A row the word is not listed in is still found by its other words...
+  const auto blinking = bounded.value().search("router blinking", {});
+  REQUIRE(blinking.ok());
+  REQUIRE_FALSE(blinking.value().hits.empty());
+  CHECK(blinking.value().hits[0].id == "blinking");
+  // ... and the words around it keep their places: "modem" and "lights" are no more side
+  // by side in one row than in the other (without a gap where "router" was, they were).
+  const auto beside = bounded.value().search("modem lights", {});
+  REQUIRE(beside.ok());
+  REQUIRE(beside.value().hits.size() == 2);
+  CHECK(beside.value().hits[0].score == Approx(beside.value().hits[1].score));
+}
+
 TEST_CASE("two letters being typed are not completed to a word most rows hold", "[kb][search]") {
   // In a large help center such a word tells few articles apart, and its doclist is
   // among the longest to read (kbc leaves out words in more than 1,000 rows; here 1).

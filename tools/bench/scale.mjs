@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // How the engine's cost grows with the size of the knowledge base.
 //
-//   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json] [--chunk-pages 4]
-//                              [--first-answer-only]
+//   node tools/bench/scale.mjs [--sizes 1000,10000,100000] [--json] [--chunk-pages N]
+//                              [--first-answer-only] [--reuse]
 //
 // For each size it generates a synthetic knowledge base (deterministic: the words of the
 // demo knowledge base, drawn with a Zipf-like distribution, in English and Serbian),
@@ -16,7 +16,7 @@
 // the shards and texts each search names), alone with --first-answer-only.
 // The queries are kept in synthetic-<size>.queries.jsonl beside the corpus.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -287,11 +287,16 @@ async function measure(size, vocab, module) {
   const kb = path.join(OUT, `synthetic-${size}.sqlite`);
   const pages = path.join(OUT, `synthetic-${size}-pages`);
   let started = process.hrtime.bigint();
-  execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb, '--pages', pages, '--chunk-pages', values['chunk-pages']],
-    { stdio: 'ignore' });
-  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  // --reuse: measure the engine on the knowledge base an earlier run built (only the
+  // reader changed); build_s is then null.
+  const reuse = values.reuse && existsSync(path.join(pages, 'manifest.json'));
+  if (!reuse) {
+    const chunking = values['chunk-pages'] ? ['--chunk-pages', values['chunk-pages']] : [];
+    execFileSync(BUILT.kbc, ['--corpus', file, '-o', kb, '--pages', pages, ...chunking], { stdio: 'ignore' });
+  }
+  const buildMs = reuse ? null : Number(process.hrtime.bigint() - started) / 1e6;
   if (values['first-answer-only']) {
-    return { articles: size, build_s: +(buildMs / 1000).toFixed(2), ...(await measureQuick(pages, queries)) };
+    return { articles: size, build_s: buildMs === null ? null : +(buildMs / 1000).toFixed(2), ...(await measureQuick(pages, queries)) };
   }
   const bytes = readFileSync(kb);
 
@@ -317,7 +322,7 @@ async function measure(size, vocab, module) {
   engine.delete();
   return {
     articles: size,
-    build_s: +(buildMs / 1000).toFixed(2),
+    build_s: buildMs === null ? null : +(buildMs / 1000).toFixed(2),
     kb_bytes: statSync(kb).size,
     kb_gzip_bytes: gzipSync(bytes, { level: 6 }).length,
     whole_open_ms: +openMs.toFixed(1),
@@ -334,8 +339,9 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     json: { type: 'boolean' },
-    'chunk-pages': { type: 'string', default: '4' },
+    'chunk-pages': { type: 'string' },  // kbc chooses by size when not given
     'first-answer-only': { type: 'boolean' },
+    reuse: { type: 'boolean' },
   },
 });
 mkdirSync(OUT, { recursive: true });

@@ -5,7 +5,8 @@
 //   kbc --export-corpus <kb.sqlite> -o <articles.jsonl>   the reverse, for benchmarks
 //   kbc --stats ...      also print counts by audience, language and kind as JSON
 //   kbc ... --pages <dir> [--chunk-pages N]   also write the knowledge base as the browser
-//                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, default 4)
+//                        reads it in pages (kb/paged_writer.hpp; N pages a chunk, chosen by
+//                        its size when not given: write_pages)
 //   kbc ... --site-module <file.js>   also write site.yaml's company and contacts as the
 //                        JavaScript module the page is built with
 //
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
   bool stats = false;
   std::string pages;
   std::string site_js;
-  unsigned long chunk_pages = 4;
+  unsigned long chunk_pages = 0;  // chosen by the size (write_pages)
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
       corpus = true;
