@@ -262,7 +262,10 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
     *kb.handoff_ = std::move(settings.value());
   }
   kb.info_.rows = number("indexed_rows");
-  if (values.count("index_segment")) kb.index_segment_ = number("index_segment");
+  // FTS5 numbers segments below 65,536 (a larger number is a damaged file: not used).
+  if (const int segment = number("index_segment"); segment > 0 && segment < 65536) {
+    kb.index_segment_ = segment;
+  }
   kb.index_bound_ = number("index_bound");
   kb.info_.offline_bytes = default_offline_bytes;
   if (const auto it = values.find("offline_bytes"); it != values.end()) {
@@ -723,6 +726,7 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
 void knowledge_base::ask_for_doclist(const std::string& term) const {
   if (index_segment_ < 0) return;
   constexpr long long few_leaves = 8;
+  constexpr long long most_leaves = 256;  // a damaged %_idx must not ask for the whole file
   constexpr int segment_shift = 37;  // FTS5's %_data row id: segment << 37 | leaf
   const std::string key = '0' + term;  // FTS5 keys a term of the main index by '0'
   const auto leaf_of = [&](statement& find) -> long long {
@@ -734,7 +738,7 @@ void knowledge_base::ask_for_doclist(const std::string& term) const {
   };
   const long long first = leaf_of(statements_->first_leaf);
   const long long last = leaf_of(statements_->next_term_leaf);
-  if (first < 1 || last <= first) return;
+  if (first < 1 || last <= first || last - first > most_leaves) return;
   statement& leaf = statements_->leaf;
   const auto touch = [&](long long page) {
     leaf.reset();

@@ -211,6 +211,17 @@ TEST_CASE("a word's doclist over several leaves comes in one round, not one a le
   CHECK(at_once + 2 <= leaf_by_leaf);
 }
 
+TEST_CASE("a damaged index segment number in meta is not used", "[kb][paged]") {
+  // FTS5 numbers segments below 65,536; a larger number would be shifted out of range
+  // when the search computes where a doclist lies.
+  for (const char* segment : {"99999999", "-3", "x"}) {
+    INFO(segment);
+    const std::string image = test::make_kb_image(test::small_help_center(), -1, -1, {},
+                                                  {{"index_segment", segment}});
+    check_same_answers(image, 1, {"router lights", "lozinka"});
+  }
+}
+
 TEST_CASE("a page store takes only chunks of the right size and reports what is missing",
           "[kb][paged]") {
   CHECK_FALSE(page_store::check({1000, 10, 4}).ok());  // not a power of two
