@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -137,6 +138,32 @@ std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long lon
   bounded_term_rows = bounded_rows;
   return make_kb_image(rows);
 }
+
+std::string as_kbc_leaves_it(const std::string& image, bool listed) {
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+  std::memcpy(buffer, image.data(), image.size());
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  sqlite3_deserialize(db, "main", buffer, size, size,
+                      SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
+  const auto exec = [&](const char* sql) {
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string(sql) + ": " + sqlite3_errmsg(db));
+    }
+  };
+  exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
+  if (listed) exec(kb::index_segment_sql);
+  exec("VACUUM");
+  sqlite3_int64 bytes = 0;
+  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
+  sqlite3_free(out);
+  sqlite3_close(db);
+  return result;
+}
+
 
 const kb::knowledge_base& built_demo() {
   static const std::unique_ptr<kb::knowledge_base> kb = [] {

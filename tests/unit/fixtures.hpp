@@ -46,6 +46,10 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
 std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
                                        long long bounded_rows = kb::bounded_term_rows);
 
+// The image as kbc leaves it: its index merged into one segment, that segment's number
+// in meta (or not, with listed false: as before format 10), the file rewritten in order.
+std::string as_kbc_leaves_it(const std::string& image, bool listed = true);
+
 // The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test
 // command builds first), opened once: for what only the real knowledge-base folder has
 // (signals.yaml, the dictionaries' real words, the words of every language).

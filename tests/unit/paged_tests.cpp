@@ -3,20 +3,15 @@
 // in a few rounds of asking, without keeping anything it learnt from a partial read.
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
 
 #include "fixtures.hpp"
-#include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/paged.hpp"
-#include "kb/schema.hpp"
 #ifndef __EMSCRIPTEN__
 #include <zlib.h>
 
@@ -165,35 +160,6 @@ TEST_CASE("a knowledge base read in pages answers as the whole file does", "[kb]
   }
 }
 
-namespace {
-
-// The image as kbc leaves it: its index merged into one segment, that segment's number
-// in meta (or not, with listed false), the file rewritten in order.
-std::string merged(const std::string& image, bool listed) {
-  sqlite3* db = nullptr;
-  sqlite3_open(":memory:", &db);
-  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
-  std::memcpy(buffer, image.data(), image.size());
-  const auto size = static_cast<sqlite3_int64>(image.size());
-  sqlite3_deserialize(db, "main", buffer, size, size,
-                      SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
-  REQUIRE(kb::register_tokenizer(db).ok());
-  const auto exec = [&](const char* sql) {
-    INFO(sql);
-    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-  };
-  exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
-  if (listed) exec(kb::index_segment_sql);
-  exec("VACUUM");
-  sqlite3_int64 bytes = 0;
-  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
-  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
-  sqlite3_free(out);
-  sqlite3_close(db);
-  return result;
-}
-
-}  // namespace
 
 TEST_CASE("a word's doclist over several leaves comes in one round, not one a leaf", "[kb][paged]") {
   // 3,000 rows with "router" (listed in all of them: no bound here), in single pages: its
@@ -205,8 +171,8 @@ TEST_CASE("a word's doclist over several leaves comes in one round, not one a le
                     "customer", "info", "", "Restart the router and wait a minute."});
   }
   const std::string image = test::make_kb_image_common_above(rows, 1000, 100000);
-  const int at_once = check_same_answers(merged(image, true), 1, {"router"});
-  const int leaf_by_leaf = check_same_answers(merged(image, false), 1, {"router"});
+  const int at_once = check_same_answers(test::as_kbc_leaves_it(image, true), 1, {"router"});
+  const int leaf_by_leaf = check_same_answers(test::as_kbc_leaves_it(image, false), 1, {"router"});
   CAPTURE(at_once, leaf_by_leaf);
   CHECK(at_once + 2 <= leaf_by_leaf);
 }
