@@ -26,6 +26,7 @@
 #include "kb/variant_check.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/language_words.hpp"
+#include "kb/page_map.hpp"
 #include "common/languages.hpp"
 #include "kb/real_words.hpp"
 #include "kb/schema.hpp"
@@ -1059,6 +1060,25 @@ std::vector<source_article> flow_rows(const source_flow& sf) {
   return rows;
 }
 
+
+// The page_map table (page_map.hpp), written once the file's pages have their places:
+// after VACUUM and the last change to the tables it maps.
+status write_page_maps(const fs::path& file) {
+  std::string image;
+  {
+    std::ifstream in(file, std::ios::binary);
+    image.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  if (opened != SQLITE_OK) return {errc::io_error, "cannot write " + file.string()};
+  if (auto written = kb::write_page_maps(db.get(), image); !written) {
+    return {written.err().code, file.string() + ": " + written.err().message};
+  }
+  return ok_status();
+}
+
 status write_database(const fs::path& output, const std::vector<source_article>& articles,
                       const std::vector<source_flow>& flows, const site_config& site,
                       compile_stats& stats, const std::string& content_hash) {
@@ -1108,6 +1128,9 @@ status write_database(const fs::path& output, const std::vector<source_article>&
       if (insert_text.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
     if (auto numbered = number_rows_by_length(db.get()); !numbered) return fail("rows");
+    if (sqlite3_exec(db.get(), versions_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return fail("versions");
+    }
     statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
     for (const source_flow& sf : flows) {
       insert_flow.reset();
@@ -1185,6 +1208,10 @@ status write_database(const fs::path& output, const std::vector<source_article>&
         sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_close(again);
     if (!stored) return {errc::io_error, "cannot write " + temp.string()};
+  }
+  if (auto mapped = write_page_maps(temp); !mapped) {
+    fs::remove(temp, ignored);
+    return mapped;
   }
   fs::rename(temp, output, ignored);
   if (ignored) {

@@ -17,6 +17,7 @@
 #include "flow/flow.hpp"
 #include "site/config.hpp"
 #include "kb/bm25.hpp"
+#include "kb/page_map.hpp"
 #include "kb/row_lengths.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/language_words.hpp"
@@ -103,9 +104,11 @@ struct knowledge_base::statements {
           SELECT rowid, rank FROM articles_fts
           WHERE articles_fts MATCH ?1 AND rank MATCH ?2
           ORDER BY rank LIMIT ?3)sql"),
-        row(db, "SELECT id, audience, category, kind, lang, title FROM articles WHERE rowid = ?1"),
+        row(db,
+            "SELECT id, audience, category, kind, lang, title, versions FROM articles "
+            "WHERE rowid = ?1"),
         versions(db,
-                 "SELECT rowid, lang, title, category, audience, kind FROM articles WHERE id = ?1"),
+                 "SELECT id, lang, title, category, audience, kind FROM articles WHERE rowid = ?1"),
         body(db, "SELECT body FROM bodies WHERE rowid = ?1"),
         full_text(db,
                   "SELECT title || ' ' || tags || ' ' || body FROM articles "
@@ -310,6 +313,19 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
   }
   kb.statements_ = std::make_unique<statements>(kb.db_.get());
   if (!kb.statements_->ok()) return sqlite_error(kb.db_.get(), "this is not a knowledge base");
+  if (kb.pages_) {
+    // Read at opening, so among the hot pages. A map that cannot be read is left out: it
+    // only saves rounds.
+    statement maps(kb.db_.get(), "SELECT tbl, map FROM page_map");
+    while (maps.ok() && maps.step() == SQLITE_ROW) {
+      auto map = std::make_unique<page_map>();
+      if (!map->load(maps.text(1)) || map->empty()) continue;
+      const std::string table = maps.text(0);
+      if (table == "articles_fts_data") kb.index_leaves_ = std::move(map);
+      if (table == "bodies") kb.body_rows_ = std::move(map);
+      if (table == "articles") kb.article_rows_ = std::move(map);
+    }
+  }
   return kb;
 }
 
@@ -412,10 +428,13 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
       // Its text is asked for in the same round: shown, the hit needs it for its snippet
       // (most hits are in the customer's language and read no other version).
       ++unread;
-      body.reset();
-      body.bind(1, rows.integer(0));
-      body.step();
-      body.reset();
+      want_row(article_rows_.get(), rows.integer(0));
+      if (!want_row(body_rows_.get(), rows.integer(0))) {
+        body.reset();
+        body.bind(1, rows.integer(0));
+        body.step();
+        body.reset();
+      }
       continue;
     }
     if (!options.include_agent && row.text(1) != "customer") continue;
@@ -426,7 +445,8 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
     if (!seen.emplace(id, true).second) continue;
     found.rows.push_back({rows.integer(0),
                           {std::move(id), row.text(4), row.text(5), row.text(2), row.text(1),
-                           row.text(3), {}, -rows.real(1)}});
+                           row.text(3), {}, -rows.real(1)},
+                          row.text(6)});
   }
   row.reset();
   found.unread = unread;
@@ -454,9 +474,12 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
   bool everything = true;  // whether the OR of every searched word is still to be read
   if (rarest.size() > 1 && touched > wide_search_rows) {
     if (!read_rows(rarest, true, pairs, options, limit, found)) return sqlite_error(db_.get(), "search");
-    // Rows whose page is not here yet may be enough: the next reading waits for them.
-    if (found.unread > 0) return found;
-    everything = found.rows.size() < limit;
+    // Rows whose page is not here yet count: when they may be enough, the next reading
+    // waits for them; when even all of them are too few, it is read now (its rows are
+    // then asked for in the same round).
+    const std::size_t candidates = found.rows.size() + found.unread;
+    if (found.unread > 0 && candidates >= limit) return found;
+    everything = candidates < limit;
     std::stable_sort(rarest.begin(), rarest.end(),
                      [](const query_word& a, const query_word& b) { return a.docs < b.docs; });
     long long kept = 0;
@@ -470,8 +493,9 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
       if (!read_rows(rarest, false, pairs, options, limit, found)) {
         return sqlite_error(db_.get(), "search");
       }
-      if (found.unread > 0) return found;
-      everything = found.rows.size() < limit;
+      const std::size_t wider = found.rows.size() + found.unread;
+      if (found.unread > 0 && wider >= limit) return found;
+      everything = wider < limit;
     }
   }
   if (everything && !read_rows(words, false, pairs, options, limit, found)) {
@@ -498,14 +522,26 @@ void knowledge_base::show_hits(found_rows& found, const std::vector<query_word>&
       std::string lang = row.hit.lang;
       by_lang.emplace(std::move(lang), std::make_pair(row.rowid, std::move(row.hit)));
     } else {
-      versions.reset();
-      versions.bind(1, row.hit.id);
-      while (versions.step() == SQLITE_ROW) {
+      // The versions its row lists, their pages asked for together (page_map.hpp).
+      std::vector<long long> rowids = {row.rowid};
+      for (const std::string& version : split(row.versions, " ")) {
+        const std::size_t colon = version.rfind(':');
+        if (colon != std::string::npos) rowids.push_back(std::atoll(version.c_str() + colon + 1));
+      }
+      for (const long long rowid : rowids) {
+        want_row(article_rows_.get(), rowid);
+        want_row(body_rows_.get(), rowid);
+      }
+      for (const long long rowid : rowids) {
+        versions.reset();
+        versions.bind(1, rowid);
+        if (versions.step() != SQLITE_ROW || versions.text(0) != row.hit.id) continue;
         search_hit hit{row.hit.id,       versions.text(1), versions.text(2), versions.text(3),
                        versions.text(4), versions.text(5), {},               row.hit.score};
         std::string lang = hit.lang;
-        by_lang.emplace(std::move(lang), std::make_pair(versions.integer(0), std::move(hit)));
+        by_lang.emplace(std::move(lang), std::make_pair(rowid, std::move(hit)));
       }
+      versions.reset();
     }
     auto shown = by_lang.end();
     for (const std::string_view lang : chain) {
@@ -717,6 +753,15 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
   }
 }
 
+bool knowledge_base::want_row(const page_map* map, long long rowid) const {
+  if (map == nullptr || !pages_) return false;
+  const auto [inner, leaf] = map->pages_of(rowid);
+  if (leaf == 0) return false;
+  if (inner != 0) pages_->want(inner - 1);  // the store numbers pages from 0
+  pages_->want(leaf - 1);
+  return true;
+}
+
 // A doclist read up to a missing leaf lies on the leaves from the one where its term
 // starts to the next one where a term starts (FTS5's %_idx lists those): ask for all of
 // them at once (one round, where reading leaf by leaf took one a round). When they are
@@ -741,8 +786,10 @@ void knowledge_base::ask_for_doclist(const std::string& term) const {
   if (first < 1 || last <= first || last - first > most_leaves) return;
   statement& leaf = statements_->leaf;
   const auto touch = [&](long long page) {
+    const long long rowid = index_segment_ << segment_shift | page;
+    if (want_row(index_leaves_.get(), rowid)) return;
     leaf.reset();
-    leaf.bind(1, index_segment_ << segment_shift | page);
+    leaf.bind(1, rowid);
     leaf.step();
     leaf.reset();
   };

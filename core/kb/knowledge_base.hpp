@@ -36,6 +36,7 @@ struct match_query;
 struct query_pair;
 class word_matcher;
 class spelling;
+class page_map;
 class row_lengths;
 class synonym_table;
 
@@ -180,7 +181,8 @@ class knowledge_base {
   // The steps of a search (see search_once).
   struct found_row {
     long long rowid;
-    search_hit hit;  // the row that matched, its score the article's
+    search_hit hit;        // the row that matched, its score the article's
+    std::string versions;  // its other languages' rows (articles.versions)
   };
   struct found_rows {
     std::vector<found_row> rows;  // the best row of each article, best first
@@ -231,6 +233,12 @@ class knowledge_base {
   std::unique_ptr<row_lengths> lengths_;
   std::unique_ptr<sqlite3, closer> db_;
   kb_info info_;
+  // Where rows lie, in a knowledge base read in pages (page_map.hpp): the index's leaves
+  // (by %_data row id), the texts and the articles' rows (by rowid).
+  std::unique_ptr<page_map> index_leaves_, body_rows_, article_rows_;
+  // Asks for the pages a read of this row will need when the map knows them; false
+  // when it does not (the caller then reads the row to have them asked for).
+  bool want_row(const page_map* map, long long rowid) const;
   long long index_segment_ = -1;  // the index's one segment (meta); -1 when not known
   long long index_bound_ = 0;     // the most rows it lists a term in (meta); 0: no bound
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>

@@ -100,6 +100,14 @@ bool page_store::read(void* out, std::size_t n, std::uint64_t offset) {
   return complete;
 }
 
+void page_store::want(std::uint32_t page) {
+  if (page >= layout_.page_count) return;
+  const std::size_t chunk = page / layout_.chunk_pages;
+  if (has(chunk) || pages_.count(page) != 0) return;
+  missing_.insert(chunk);
+  ++misses_;
+}
+
 std::vector<std::size_t> page_store::take_missing() {
   std::vector<std::size_t> out(missing_.begin(), missing_.end());
   missing_.clear();

@@ -64,6 +64,10 @@ class page_store {
   // chunks that are not and returns false.
   bool read(void* out, std::size_t n, std::uint64_t offset);
 
+  // Notes page's chunk as missing, as a read of it would, when it is not here: for pages
+  // a computation knows it will read (page_map.hpp), asked for before SQLite walks down
+  // to them.
+  void want(std::uint32_t page);
   // The chunks reads asked for and did not find, since the last take_missing().
   std::vector<std::size_t> take_missing();
   // How many misses there have been in all: a computation that saw this number change

@@ -20,6 +20,9 @@
 //                            completion_terms in query.hpp): a word being typed is
 //                            searched as them; FTS5 keeps no prefix index
 //   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
+//   page_map(tbl, map)       where the rows of articles, bodies and the index's leaves
+//                            lie in the file, so that a search in pages asks for a row's
+//                            pages in one round (page_map.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
 //                            each is also in articles (kind 'flow', html empty) so that
 //                            search finds it by its title, symptoms and questions
@@ -48,6 +51,7 @@ CREATE TABLE articles(
   tags     TEXT NOT NULL,   -- tags joined by ", " (searched, and shown to agents)
   pages    TEXT NOT NULL,   -- site paths joined by " "
   source   TEXT NOT NULL,   -- knowledge-base file it came from
+  versions TEXT NOT NULL DEFAULT '',  -- the article's other rows: "lang:rowid", " " between
   UNIQUE (id, lang)
 );
 CREATE TABLE bodies(
@@ -95,10 +99,25 @@ CREATE TABLE flows(
   team TEXT NOT NULL,
   json TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE page_map(
+  tbl TEXT NOT NULL,   -- a table read row by row: articles, bodies, articles_fts_data
+  map BLOB NOT NULL    -- where its rows lie (page_map.hpp); written last by kbc
+);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
   content = '', columnsize = 0, tokenize = 'assistant'
 );
+)sql";
+
+// Each row lists the article's rows in its other languages (articles.versions), once the
+// rows have their final numbers (number_rows_by_length): a hit not in the customer's
+// language finds the version to show from its own row, where looking the article up by
+// id read the (id, lang) index, one or two more round trips in a knowledge base read in
+// pages.
+inline constexpr const char* versions_sql = R"sql(
+UPDATE articles SET versions = coalesce((
+  SELECT group_concat(b.lang || ':' || b.rowid, ' ') FROM articles b
+  WHERE b.id = articles.id AND b.rowid != articles.rowid), '');
 )sql";
 
 // Once the index is optimised it is one segment; its number lets a search in pages find

@@ -12,6 +12,7 @@
 #include "kb/fts_tokenizer.hpp"
 #include "kb/row_lengths.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/page_map.hpp"
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
@@ -81,6 +82,7 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
     }
   }
   if (!kb::number_rows_by_length(db).ok()) throw std::runtime_error("row lengths");
+  exec(kb::versions_sql);
   {
     kb::statement insert(db, "INSERT INTO flows(id, team, json) VALUES (?1, '', ?2)");
     for (const auto& [id, json] : flows) {
@@ -156,10 +158,15 @@ std::string as_kbc_leaves_it(const std::string& image, bool listed) {
   exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
   if (listed) exec(kb::index_segment_sql);
   exec("VACUUM");
-  sqlite3_int64 bytes = 0;
-  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
-  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
-  sqlite3_free(out);
+  const auto serialized = [&] {
+    sqlite3_int64 bytes = 0;
+    unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
+    std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
+    sqlite3_free(out);
+    return result;
+  };
+  if (listed && !kb::write_page_maps(db, serialized()).ok()) throw std::runtime_error("page maps");
+  std::string result = serialized();
   sqlite3_close(db);
   return result;
 }

@@ -46,8 +46,9 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
 std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
                                        long long bounded_rows = kb::bounded_term_rows);
 
-// The image as kbc leaves it: its index merged into one segment, that segment's number
-// in meta (or not, with listed false: as before format 10), the file rewritten in order.
+// The image as kbc leaves it: its index merged into one segment, the file rewritten in
+// order, that segment's number in meta and the page maps (page_map.hpp); or, with listed
+// false, neither of the two (a search in pages then finds its way row by row).
 std::string as_kbc_leaves_it(const std::string& image, bool listed = true);
 
 // The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test

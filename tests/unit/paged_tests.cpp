@@ -3,14 +3,18 @@
 // in a few rounds of asking, without keeping anything it learnt from a partial read.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/page_map.hpp"
 #include "kb/paged.hpp"
 #ifndef __EMSCRIPTEN__
 #include <zlib.h>
@@ -175,6 +179,48 @@ TEST_CASE("a word's doclist over several leaves comes in one round, not one a le
   const int leaf_by_leaf = check_same_answers(test::as_kbc_leaves_it(image, false), 1, {"router"});
   CAPTURE(at_once, leaf_by_leaf);
   CHECK(at_once + 2 <= leaf_by_leaf);
+}
+
+TEST_CASE("a row is asked for with the page above it, from the page map", "[kb][paged]") {
+  // 1,500 rows of about 1.5 KB: the texts' B-tree has inner pages between its root and
+  // its leaves. With the page map (page_map.hpp) a hit's row and text come with the
+  // inner pages above them, in one round; without it, the inner pages come first.
+  std::vector<test::kb_row> rows;
+  std::string filler;
+  for (int w = 0; w < 200; ++w) filler += " word" + std::to_string(w % 37);
+  for (int i = 0; i < 1500; ++i) {
+    rows.push_back({"doc-" + std::to_string(i), "en", "Note " + std::to_string(i), "general",
+                    "customer", "info", "", "Restart the router." + filler});
+  }
+  const std::string mapped = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
+  // The same file with the map's rows taken out (nothing else moves).
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(mapped.size()));
+  std::memcpy(buffer, mapped.data(), mapped.size());
+  const auto size = static_cast<sqlite3_int64>(mapped.size());
+  sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+  REQUIRE(sqlite3_exec(db, "DELETE FROM page_map", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_int64 bytes = 0;
+  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
+  const std::string unmapped(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
+  sqlite3_free(out);
+  sqlite3_close(db);
+  const int with_map = check_same_answers(mapped, 1, {"router note"});
+  const int without = check_same_answers(unmapped, 1, {"router note"});
+  CAPTURE(with_map, without);
+  CHECK(with_map < without);
+}
+
+TEST_CASE("a page map that cannot be read is no map", "[kb][paged]") {
+  kb::page_map map;
+  CHECK(map.load(""));
+  CHECK(map.empty());
+  CHECK(map.pages_of(5) == std::make_pair(0u, 0u));
+  CHECK_FALSE(map.load("\x05\x02\x02"));  // five leaves announced, one begun
+  CHECK(map.empty());
+  CHECK_FALSE(map.load(std::string("\x02\x02\x02\x02\x00\x02\x00", 7)));  // rowids not rising
+  CHECK(map.empty());
 }
 
 TEST_CASE("a damaged index segment number in meta is not used", "[kb][paged]") {
