@@ -42,7 +42,7 @@ class vocabulary {
 
 }  // namespace
 
-status build_completions(sqlite3* db, long long max_rows) {
+status build_completions(sqlite3* db, long long max_rows, long long listed_rows_max) {
   const vocabulary terms_of_index(db);
   if (!terms_of_index.ok()) return {errc::internal, sqlite3_errmsg(db)};
   long long rows = 0;
@@ -87,7 +87,12 @@ status build_completions(sqlite3* db, long long max_rows) {
                         return a.first != b.first ? a.first > b.first : a.second < b.second;
                       });
     std::string listed;
+    long long listed_rows = 0;
     for (std::size_t k = 0; k < kept; ++k) {
+      // Together at most listed_rows_max rows (the first always): each is a doclist a
+      // keystroke reads.
+      listed_rows += holders[k].first;
+      if (k > 0 && listed_rows > listed_rows_max) break;
       if (k > 0) listed += ' ';
       listed += holders[k].second;
     }

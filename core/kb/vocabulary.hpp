@@ -23,8 +23,13 @@ static_assert(bounded_term_rows > common_term_rows,
 // terms (a prefix query matched them too); pair and synonym-group tokens do not (they
 // start with a marker, never typed), nor do stopwords, terms in more than half of the
 // rows and terms in more than max_rows rows (they tell few articles apart, and
-// their doclists are the longest to read).
-status build_completions(sqlite3* db, long long max_rows = common_term_rows);
+// their doclists are the longest to read). Nor, once the terms listed hold listed_rows
+// rows together, the next ones: in a help center of 100,000 articles the 16
+// completions of two letters held up to 16,000 rows, whose doclists made a keystroke
+// of the whole engine about 100 KB; the demo's most common completions hold a few dozen.
+inline constexpr long long completion_rows = 2000;
+status build_completions(sqlite3* db, long long max_rows = common_term_rows,
+                         long long listed_rows = completion_rows);
 
 // The common_terms table (schema.hpp): every index term more than min_rows rows hold,
 // with their count (from build_index: the index itself lists a common term in some of

@@ -25,6 +25,7 @@ namespace {
 // (make_kb_image_common_above sets them for one image).
 long long common_term_rows = kb::common_term_rows;
 long long bounded_term_rows = kb::bounded_term_rows;
+long long completion_rows = kb::completion_rows;
 }  // namespace
 
 std::string read_fixture(const std::string& relative_path) {
@@ -116,7 +117,9 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   if (!kb::build_word_list(db).ok()) throw std::runtime_error("words");
   const auto counts = kb::build_index(db, nullptr, &filter, bounded_term_rows);
   if (!counts) throw std::runtime_error("index: " + counts.err().message);
-  if (!kb::build_completions(db, common_term_rows).ok()) throw std::runtime_error("completions");
+  if (!kb::build_completions(db, common_term_rows, completion_rows).ok()) {
+    throw std::runtime_error("completions");
+  }
   if (!kb::build_common_terms(db, counts.value(), common_term_rows).ok()) {
     throw std::runtime_error("common terms");
   }
@@ -129,15 +132,17 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
 }
 
 std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
-                                       long long bounded_rows) {
+                                       long long bounded_rows, long long completed_rows) {
   struct restore {
     ~restore() {
       common_term_rows = kb::common_term_rows;
       bounded_term_rows = kb::bounded_term_rows;
+      completion_rows = kb::completion_rows;
     }
   } restored;
   common_term_rows = common_rows;
   bounded_term_rows = bounded_rows;
+  completion_rows = completed_rows;
   return make_kb_image(rows);
 }
 

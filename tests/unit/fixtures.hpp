@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kb/bm25.hpp"
+#include "kb/vocabulary.hpp"
 
 namespace ha::kb {
 class knowledge_base;
@@ -41,10 +42,12 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format = -1, int 
 
 // make_kb_image() where terms held by more than common_rows rows (kbc: 1,000) count as
 // common: their counts in common_terms, and no completion of a word being typed
-// (vocabulary.hpp); and where the index lists a term in at most bounded_rows rows (kbc:
-// 2,000; index_builder.hpp).
+// (vocabulary.hpp); where the index lists a term in at most bounded_rows rows (kbc:
+// 2,000; index_builder.hpp); and where a beginning's completions hold at most
+// completed_rows rows together (kbc: 2,000).
 std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long long common_rows,
-                                       long long bounded_rows = kb::bounded_term_rows);
+                                       long long bounded_rows = kb::bounded_term_rows,
+                                       long long completed_rows = kb::completion_rows);
 
 // The image as kbc leaves it: its index merged into one segment, the file rewritten in
 // order, that segment's number in meta and the page maps (page_map.hpp); or, with listed

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+
+#include <set>
 #include <cstring>
 #include <sqlite3.h>
 
@@ -601,6 +603,36 @@ TEST_CASE("two letters being typed are not completed to a word most rows hold", 
   const auto usual = knowledge_base::open_image(test::make_kb_image(rows));
   REQUIRE(usual.ok());
   CHECK(usual.value().search("ro", {}).value().hits.size() == 3);
+}
+
+TEST_CASE("two letters being typed are completed to words of a few rows together", "[kb][search]") {
+  // "ro" begins router (3 rows), roaming (2) and route (1): with a limit of 4 rows
+  // together (kbc: 2,000), the completions stop after router.
+  const std::vector<test::kb_row> rows = {
+      {"lights", "en", "Router lights", "internet", "customer", "info", "", "What the router shows."},
+      {"restart", "en", "Restart", "internet", "customer", "info", "", "Unplug the router."},
+      {"modem", "en", "Modem", "internet", "customer", "info", "", "The router and the modem."},
+      {"roaming", "en", "Roaming", "mobile", "customer", "info", "", "Data roaming abroad."},
+      {"abroad", "en", "Abroad", "mobile", "customer", "info", "", "Roaming prices."},
+      {"route", "en", "Delivery", "orders", "customer", "info", "", "The courier's route."},
+      {"bill", "en", "Your bill", "billing", "customer", "info", "", "What the bill shows."},
+      {"refund", "en", "Refunds", "billing", "customer", "info", "", "Money back in five days."},
+      {"pay", "en", "Pay", "billing", "customer", "info", "", "Pay by card."},
+  };
+  const auto ids_for = [&](long long completed_rows) {
+    const auto kb = knowledge_base::open_image(
+        test::make_kb_image_common_above(rows, kb::common_term_rows, kb::bounded_term_rows,
+                                         completed_rows));
+    REQUIRE(kb.ok());
+    const auto found = kb.value().search("ro", {});
+    REQUIRE(found.ok());
+    std::set<std::string> found_ids;
+    for (const auto& hit : found.value().hits) found_ids.insert(hit.id);
+    return found_ids;
+  };
+  CHECK(ids_for(4) == std::set<std::string>{"lights", "restart", "modem"});
+  CHECK(ids_for(kb::completion_rows) ==
+        std::set<std::string>{"lights", "restart", "modem", "roaming", "abroad", "route"});
 }
 
 TEST_CASE("rows numbered by length tell each row's length from its number", "[kb]") {
