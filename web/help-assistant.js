@@ -73,6 +73,7 @@ const typingPauseMs = 40;
 
 const template = document.createElement('template');
 template.innerHTML = `
+  <style>:host(:not([data-styled])) { visibility: hidden; }</style>
   <link rel="stylesheet" href="${new URL('./help-assistant.css', import.meta.url)}">
   <button type="button" class="launcher" part="launcher" hidden aria-expanded="false" aria-controls="panel">
     <span class="launcher-mark" aria-hidden="true">?</span><span class="launcher-label"></span>
@@ -161,6 +162,13 @@ export class HelpAssistantElement extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.append(template.content.cloneNode(true));
+    // Nothing shows until the stylesheet has come (on a slow phone the launcher was a
+    // grey default button and the shut panel lay open for a moment); if it cannot come,
+    // the widget shows unstyled rather than not at all. data-styled says when.
+    const sheet = this.#root.querySelector('link[rel="stylesheet"]');
+    const styled = () => this.toggleAttribute('data-styled', true);
+    sheet.addEventListener('load', styled, { once: true });
+    sheet.addEventListener('error', styled, { once: true });
     // Keys typed into the widget's fields stay in the widget. Seen from the page, the
     // focused element is <help-assistant>, not a text field, so a site's own shortcut
     // ("s" or "/" to its search, as documentation themes have) took the letters away.

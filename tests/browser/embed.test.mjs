@@ -65,10 +65,31 @@ test('on a phone the panel takes the whole screen', async () => {
   await context.close();
 });
 
+test('nothing shows unstyled while the stylesheet is on its way', async () => {
+  // On a slow phone the launcher was a grey default button, and the shut panel lay open,
+  // until help-assistant.css came. Held back here, the widget stays out of sight.
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/help-assistant.css', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(`${env.base}embed.html`, { waitUntil: 'domcontentloaded' });
+  const launcher = page.locator('help-assistant .launcher:not([hidden])');
+  await launcher.waitFor({ state: 'attached' });
+  assert.equal(await launcher.isVisible(), false);
+  assert.equal(await page.locator('help-assistant .assistant').isVisible(), false);
+  release();
+  await page.locator('help-assistant[data-styled] .launcher').waitFor();
+  assert.notEqual(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(239, 239, 239)');
+  assert.equal(await page.locator('help-assistant .assistant').isVisible(), false);
+  await context.close();
+});
+
 test('a site drives it (open, search, setPage), hears its events, and themes it', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, `${env.base}embed.html`);
-  await page.locator('help-assistant .launcher').waitFor();
+  // The launcher shows once its stylesheet has come (data-styled).
+  await page.locator('help-assistant[data-styled] .launcher').waitFor();
   await page.evaluate(() => {
     window.heard = [];
     for (const name of ['search', 'resolved', 'handoff']) {
