@@ -73,7 +73,6 @@ const typingPauseMs = 40;
 
 const template = document.createElement('template');
 template.innerHTML = `
-  <style>:host(:not([data-styled])) { visibility: hidden; }</style>
   <link rel="stylesheet" href="${new URL('./help-assistant.css', import.meta.url)}">
   <button type="button" class="launcher" part="launcher" hidden aria-expanded="false" aria-controls="panel">
     <span class="launcher-mark" aria-hidden="true">?</span><span class="launcher-label"></span>
@@ -165,6 +164,14 @@ export class HelpAssistantElement extends HTMLElement {
     // Nothing shows until the stylesheet has come (on a slow phone the launcher was a
     // grey default button and the shut panel lay open for a moment); if it cannot come,
     // the widget shows unstyled rather than not at all. data-styled says when.
+    // (A constructed sheet, not a <style>: a strict Content-Security-Policy without
+    // 'unsafe-inline' blocks the latter. A browser without constructed sheets shows the
+    // widget as it loads.)
+    if ('adoptedStyleSheets' in this.#root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      const hidden = new CSSStyleSheet();
+      hidden.replaceSync(':host(:not([data-styled])) { visibility: hidden; }');
+      this.#root.adoptedStyleSheets = [hidden];
+    }
     const sheet = this.#root.querySelector('link[rel="stylesheet"]');
     const styled = () => this.toggleAttribute('data-styled', true);
     sheet.addEventListener('load', styled, { once: true });
