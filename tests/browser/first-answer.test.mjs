@@ -83,9 +83,12 @@ test('after the whole engine has answered, a new question whose pages are not he
   const { key } = await page.evaluate(async () => (await fetch('kb/manifest.json')).json());
   const held = [];
   let release;
+  let asked;
   const released = new Promise((resolve) => { release = resolve; });
+  const wholeAsked = new Promise((resolve) => { asked = resolve; });
   await context.route(new RegExp(`/kb/${key}-\\d+\\.bin$`), async (route) => {
     held.push(route.request().url());
+    asked();
     await released;
     await route.continue();
   });
@@ -95,6 +98,9 @@ test('after the whole engine has answered, a new question whose pages are not he
   const first = page.locator(`help-assistant .results${query}[data-provisional="true"] li button:not([data-kind="flow"])`).first();
   await first.waitFor();
   assert.equal(await first.getAttribute('data-id'), 'esim-activation');
+  // The whole engine is asked after the first answer is shown: its pages are asked for
+  // then (on a busy machine, after this point), and held.
+  await wholeAsked;
   assert.ok(held.length > 0, 'the whole engine asked for its pages');
   // The pages arrive: the whole engine's answer replaces the first one.
   release();
