@@ -1112,24 +1112,19 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   {
     statement insert(db.get(),
                      "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
-                     "source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    statement insert_text(db.get(), "INSERT INTO bodies(rowid, html, body) VALUES (?1, ?2, ?3)");
-    if (!insert.ok() || !insert_text.ok()) return fail("insert");
+                     "source, body, html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!insert.ok()) return fail("insert");
     for (const source_article& a : articles) {
       insert.reset();
       insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
       insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
-      insert.bind(8, join(a.pages, " ")).bind(9, a.file);
+      insert.bind(8, join(a.pages, " ")).bind(9, a.file).bind(10, a.body);
+      insert.bind(11, a.html);
       if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
-      insert_text.reset();
-      insert_text.bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db.get())))
-          .bind(2, a.html)
-          .bind(3, a.body);
-      if (insert_text.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
     if (auto numbered = number_rows_by_length(db.get()); !numbered) return fail("rows");
-    if (sqlite3_exec(db.get(), versions_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return fail("versions");
+    if (sqlite3_exec(db.get(), article_pages_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return fail("article pages");
     }
     statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
     for (const source_flow& sf : flows) {
@@ -1486,7 +1481,7 @@ status export_corpus(const fs::path& kb_sqlite, const fs::path& jsonl) {
   }
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
   statement rows(db.get(),
-                 "SELECT id, lang, title, body, tags FROM articles JOIN bodies USING (rowid) "
+                 "SELECT id, lang, title, body, tags FROM articles "
                  "WHERE audience = 'customer' ORDER BY id, lang");
   if (!rows.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
   std::ofstream out(jsonl, std::ios::binary);

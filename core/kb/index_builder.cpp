@@ -17,8 +17,7 @@ namespace ha::kb {
 namespace {
 
 constexpr const char* rows_sql =
-    "SELECT a.rowid, a.title, a.tags, b.body FROM articles a JOIN bodies b ON b.rowid = a.rowid "
-    "WHERE a.lang != 'sr-Cyrl' ORDER BY a.rowid";
+    "SELECT rowid, title, tags, body FROM articles WHERE lang != 'sr-Cyrl' ORDER BY rowid";
 
 // One row of the index: its words' forms, column by column.
 struct indexed_row {

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "flow/flow.hpp"
@@ -104,18 +106,14 @@ struct knowledge_base::statements {
           SELECT rowid, rank FROM articles_fts
           WHERE articles_fts MATCH ?1 AND rank MATCH ?2
           ORDER BY rank LIMIT ?3)sql"),
-        row(db,
-            "SELECT id, audience, category, kind, lang, title, versions FROM articles "
-            "WHERE rowid = ?1"),
+        row(db, "SELECT id, audience, category, kind, lang, title FROM articles WHERE rowid = ?1"),
         versions(db,
                  "SELECT id, lang, title, category, audience, kind FROM articles WHERE rowid = ?1"),
-        body(db, "SELECT body FROM bodies WHERE rowid = ?1"),
-        full_text(db,
-                  "SELECT title || ' ' || tags || ' ' || body FROM articles "
-                  "JOIN bodies USING (rowid) WHERE rowid = ?1"),
+        body(db, "SELECT body FROM articles WHERE rowid = ?1"),
+        full_text(db, "SELECT title || ' ' || tags || ' ' || body FROM articles WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
-                "FROM articles JOIN bodies USING (rowid) WHERE id = ?1 AND kind != 'flow'"),
+                "FROM articles WHERE id = ?1 AND kind != 'flow'"),
         flow(db, "SELECT json FROM flows WHERE id = ?1"),
         common_term(db, "SELECT docs FROM common_terms WHERE term = ?1"),
         term(db, "SELECT doc FROM temp.terms WHERE term = ?1"),
@@ -289,7 +287,7 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
                                         ", this engine reads version " +
                                         std::to_string(format_version) + "; rebuild it with kbc"};
   }
-  if (!kb.lengths_->load(values["row_lengths"])) {
+  if (!kb.lengths_->load(values["row_lengths"]) || !kb.lengths_->load_slots(values["row_slots"])) {
     return {errc::corrupt_database, "the knowledge base is damaged (its row lengths cannot be read)"};
   }
   if (kb.info_.tokenizer_version != tokenizer_version) {
@@ -315,15 +313,31 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
   if (!kb.statements_->ok()) return sqlite_error(kb.db_.get(), "this is not a knowledge base");
   if (kb.pages_) {
     // Read at opening, so among the hot pages. A map that cannot be read is left out: it
-    // only saves rounds.
+    // only saves rounds and bytes.
     statement maps(kb.db_.get(), "SELECT tbl, map FROM page_map");
     while (maps.ok() && maps.step() == SQLITE_ROW) {
-      auto map = std::make_unique<page_map>();
+      auto map = std::make_shared<page_map>();
       if (!map->load(maps.text(1)) || map->empty()) continue;
       const std::string table = maps.text(0);
-      if (table == "articles_fts_data") kb.index_leaves_ = std::move(map);
-      if (table == "bodies") kb.body_rows_ = std::move(map);
-      if (table == "articles") kb.article_rows_ = std::move(map);
+      if (table == "articles_fts_data") {
+        kb.index_leaves_ = std::move(map);
+      } else if (table == "articles") {
+        kb.article_rows_ = std::move(map);
+      } else if (table == "words") {
+        kb.word_pages_ = map->pages();
+      }
+    }
+    // The inner pages above the leaves of articles and of the index are made from their
+    // maps instead of fetched (page_map::make_inner_page): a row's read then fetches its
+    // leaf only. Not for a file with bytes reserved at the end of each page.
+    unsigned char reserved = 1;
+    if (kb.pages_->read(&reserved, 1, 20) && reserved == 0) {
+      const std::size_t page_size = kb.pages_->layout().page_size;
+      kb.pages_->fill_with([rows = kb.article_rows_, leaves = kb.index_leaves_, page_size](
+                               std::uint32_t page, std::string& out) {
+        return (rows && rows->make_inner_page(page + 1, page_size, out)) ||
+               (leaves && leaves->make_inner_page(page + 1, page_size, out));
+      });
     }
   }
   return kb;
@@ -355,6 +369,14 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   const std::vector<query_pair> pairs = plan_search(query, options, words, response);
   auto found = read_best_rows(words, pairs, options);
   if (!found) return found.err();
+  // The pages of the rows to show that are not here yet (each hit's text is on its
+  // row's page), with the version in the language they are shown in: one round.
+  for (const long long rowid : found.value().unread) {
+    want_row(article_rows_.get(), rowid);
+    if (const long long shown = lengths_->version_of(rowid, response.lang); shown != 0) {
+      want_row(article_rows_.get(), shown);
+    }
+  }
   show_hits(found.value(), words, response);
   return response;
 }
@@ -403,7 +425,6 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
   const fts_match match = match_expression(searched, every, pairs);
   statement& rows = statements_->rows;
   statement& row = statements_->row;
-  statement& body = statements_->body;
   std::string rank = std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) +
                      ", " + std::to_string(column_weights[1]) + ", " +
                      std::to_string(column_weights[2]) + ", " + std::to_string(match.side_by_side) +
@@ -416,40 +437,36 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
   rank += ')';
   rows.reset();
   rows.bind(1, match.expression).bind(2, rank).bind(3, static_cast<long long>(max_rows));
-  // Rows come best first; an article's score is that of its best-matching version.
+  // Rows come best first; an article's score is that of its best-matching version. Its
+  // other versions are passed over unread (the rowid tells the article, row_lengths.hpp).
   found.rows.clear();
-  std::map<std::string, bool> seen;
-  std::size_t unread = 0;  // rows whose page is not here yet (read in pages)
+  std::set<long long> seen;  // articles
+  found.unread.clear();
   int rc;
-  while ((rc = rows.step()) == SQLITE_ROW && found.rows.size() + unread < limit) {
+  while ((rc = rows.step()) == SQLITE_ROW && found.rows.size() + found.unread.size() < limit) {
+    const long long rowid = rows.integer(0);
+    if (!seen.insert(lengths_->article_of(rowid)).second) continue;
+    // A row whose page is not here is not read: the reading that is shown asks for the
+    // pages of its rows (search()), and a reading it replaces in this round asks for none.
+    if (!row_here(rowid)) {
+      found.unread.push_back(rowid);
+      continue;
+    }
     row.reset();
-    row.bind(1, rows.integer(0));
+    row.bind(1, rowid);
     if (row.step() != SQLITE_ROW) {
-      // Its text is asked for in the same round: shown, the hit needs it for its snippet
-      // (most hits are in the customer's language and read no other version).
-      ++unread;
-      want_row(article_rows_.get(), rows.integer(0));
-      if (!want_row(body_rows_.get(), rows.integer(0))) {
-        body.reset();
-        body.bind(1, rows.integer(0));
-        body.step();
-        body.reset();
-      }
+      found.unread.push_back(rowid);
       continue;
     }
     if (!options.include_agent && row.text(1) != "customer") continue;
     if (!options.category.empty() && row.text(2) != options.category) continue;
     if (!options.include_flows && row.text(3) == "flow") continue;
-    std::string id = row.text(0);
-    if (found.rows.empty()) found.best_rowid = rows.integer(0);
-    if (!seen.emplace(id, true).second) continue;
-    found.rows.push_back({rows.integer(0),
-                          {std::move(id), row.text(4), row.text(5), row.text(2), row.text(1),
-                           row.text(3), {}, -rows.real(1)},
-                          row.text(6)});
+    if (found.rows.empty()) found.best_rowid = rowid;
+    found.rows.push_back({rowid,
+                          {row.text(0), row.text(4), row.text(5), row.text(2), row.text(1),
+                           row.text(3), {}, -rows.real(1)}});
   }
   row.reset();
-  found.unread = unread;
   return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
@@ -477,8 +494,8 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
     // Rows whose page is not here yet count: when they may be enough, the next reading
     // waits for them; when even all of them are too few, it is read now (its rows are
     // then asked for in the same round).
-    const std::size_t candidates = found.rows.size() + found.unread;
-    if (found.unread > 0 && candidates >= limit) return found;
+    const std::size_t candidates = found.rows.size() + found.unread.size();
+    if (!found.unread.empty() && candidates >= limit) return found;
     everything = candidates < limit;
     std::stable_sort(rarest.begin(), rarest.end(),
                      [](const query_word& a, const query_word& b) { return a.docs < b.docs; });
@@ -493,8 +510,8 @@ result<knowledge_base::found_rows> knowledge_base::read_best_rows(
       if (!read_rows(rarest, false, pairs, options, limit, found)) {
         return sqlite_error(db_.get(), "search");
       }
-      const std::size_t wider = found.rows.size() + found.unread;
-      if (found.unread > 0 && wider >= limit) return found;
+      const std::size_t wider = found.rows.size() + found.unread.size();
+      if (!found.unread.empty() && wider >= limit) return found;
       everything = wider < limit;
     }
   }
@@ -515,40 +532,28 @@ void knowledge_base::show_hits(found_rows& found, const std::vector<query_word>&
   const auto chain = fallback_chain(response.lang);
   for (found_row& row : found.rows) {
     // The row that matched is shown when it is in the customer's language (no other
-    // version needs reading: in a knowledge base read in pages, a page fewer per hit);
-    // else the first version the fallback chain has.
-    std::map<std::string, std::pair<long long, search_hit>> by_lang;
-    if (!chain.empty() && row.hit.lang == chain.front()) {
-      std::string lang = row.hit.lang;
-      by_lang.emplace(std::move(lang), std::make_pair(row.rowid, std::move(row.hit)));
-    } else {
-      // The versions its row lists, their pages asked for together (page_map.hpp).
-      std::vector<long long> rowids = {row.rowid};
-      for (const std::string& version : split(row.versions, " ")) {
-        const std::size_t colon = version.rfind(':');
-        if (colon != std::string::npos) rowids.push_back(std::atoll(version.c_str() + colon + 1));
-      }
-      for (const long long rowid : rowids) {
-        want_row(article_rows_.get(), rowid);
-        want_row(body_rows_.get(), rowid);
-      }
-      for (const long long rowid : rowids) {
-        versions.reset();
-        versions.bind(1, rowid);
-        if (versions.step() != SQLITE_ROW || versions.text(0) != row.hit.id) continue;
-        search_hit hit{row.hit.id,       versions.text(1), versions.text(2), versions.text(3),
-                       versions.text(4), versions.text(5), {},               row.hit.score};
-        std::string lang = hit.lang;
-        by_lang.emplace(std::move(lang), std::make_pair(rowid, std::move(hit)));
-      }
-      versions.reset();
-    }
-    auto shown = by_lang.end();
+    // version is read); else the first version the fallback chain has, in the same block
+    // of rows (row_lengths.hpp).
+    std::optional<std::pair<long long, search_hit>> shown;
     for (const std::string_view lang : chain) {
-      if ((shown = by_lang.find(std::string(lang))) != by_lang.end()) break;
+      if (lang == row.hit.lang) {
+        shown.emplace(row.rowid, row.hit);
+        break;
+      }
+      const long long rowid = lengths_->version_of(row.rowid, lang);
+      if (rowid == 0) continue;
+      want_row(article_rows_.get(), rowid);
+      versions.reset();
+      versions.bind(1, rowid);
+      if (versions.step() != SQLITE_ROW || versions.text(0) != row.hit.id) continue;
+      shown.emplace(rowid, search_hit{row.hit.id, versions.text(1), versions.text(2),
+                                      versions.text(3), versions.text(4), versions.text(5), {},
+                                      row.hit.score});
+      break;
     }
-    if (shown == by_lang.end()) continue;
-    auto& [rowid, hit] = shown->second;
+    versions.reset();
+    if (!shown) continue;
+    auto& [rowid, hit] = *shown;
     body.reset();
     body.bind(1, rowid);
     if (body.step() == SQLITE_ROW) {
@@ -731,6 +736,7 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
     for (std::string& form : text::search_forms(w.canonical)) terms.push_back(std::move(form));
     for (std::string& group : synonyms_->group_tokens(w.canonical)) terms.push_back(std::move(group));
     for (const std::string& completion : w.completions) terms.push_back(completion);
+    if (w.typing && !completed_from_table(w.canonical)) ask_for_doclist(w.canonical, true);
   }
   for (const query_pair& pair : pairs) {
     if (pair.searched) terms.push_back(pair.token);
@@ -753,6 +759,12 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
   }
 }
 
+bool knowledge_base::row_here(long long rowid) const {
+  if (!pages_ || !article_rows_) return true;  // unknown: SQLite's read tells
+  const auto [inner, leaf] = article_rows_->pages_of(rowid);
+  return (leaf == 0 || pages_->holds(leaf - 1)) && (inner == 0 || pages_->holds(inner - 1));
+}
+
 bool knowledge_base::want_row(const page_map* map, long long rowid) const {
   if (map == nullptr || !pages_) return false;
   const auto [inner, leaf] = map->pages_of(rowid);
@@ -767,22 +779,27 @@ bool knowledge_base::want_row(const page_map* map, long long rowid) const {
 // them at once (one round, where reading leaf by leaf took one a round). When they are
 // few (every doclist is short: kbc lists a term in at most bounded_term_rows rows), with
 // the first; else once the first is here, as the leaves after it may then hold the next
-// term's doclist rather than this one's.
-void knowledge_base::ask_for_doclist(const std::string& term) const {
+// term's doclist rather than this one's. A prefix's terms lie together, on the leaves
+// from the one where the prefix starts to the next one where a term after all of them
+// starts: FTS5 reads every one of them (a round each, 14 for "poja" at 100,000
+// articles), so they are asked for at once.
+void knowledge_base::ask_for_doclist(const std::string& term, bool prefix) const {
   if (index_segment_ < 0) return;
   constexpr long long few_leaves = 8;
   constexpr long long most_leaves = 256;  // a damaged %_idx must not ask for the whole file
   constexpr int segment_shift = 37;  // FTS5's %_data row id: segment << 37 | leaf
   const std::string key = '0' + term;  // FTS5 keys a term of the main index by '0'
-  const auto leaf_of = [&](statement& find) -> long long {
+  // After every term starting with the prefix (UTF-8 has no byte 0xff).
+  const std::string beyond = prefix ? key + '\xff' : key;
+  const auto leaf_of = [&](statement& find, const std::string& bound) -> long long {
     find.reset();
-    find.bind(1, index_segment_).bind_blob(2, key);
+    find.bind(1, index_segment_).bind_blob(2, bound);
     const long long leaf = find.step() == SQLITE_ROW ? find.integer(0) : -1;
     find.reset();
     return leaf;
   };
-  const long long first = leaf_of(statements_->first_leaf);
-  const long long last = leaf_of(statements_->next_term_leaf);
+  const long long first = leaf_of(statements_->first_leaf, key);
+  const long long last = leaf_of(statements_->next_term_leaf, beyond);
   if (first < 1 || last <= first || last - first > most_leaves) return;
   statement& leaf = statements_->leaf;
   const auto touch = [&](long long page) {
@@ -795,7 +812,7 @@ void knowledge_base::ask_for_doclist(const std::string& term) const {
   };
   const std::uint64_t before = misses();
   touch(first);
-  if (misses() != before && last - first > few_leaves) return;
+  if (!prefix && misses() != before && last - first > few_leaves) return;
   for (long long page = first + 1; page <= last; ++page) touch(page);
 }
 
@@ -860,11 +877,16 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
     // (the stems already find its other forms).
     if (status == word_status::known) w.typing = false;
     if (status != word_status::unknown || !spell || misses() != misses_before) continue;
+    if (!spelling::may_correct(w.canonical)) continue;
     // A real word of a supported language, or a product name, is what the customer
     // meant, even when no article has it (Slovenian "teden" is no typo of "eden"); so is
     // a name typed with a capital inside it ("iPhone").
     if (is_real_word(w) || misses() != misses_before) continue;
     if (!spelling_) {
+      // Read whole: every page of it asked for at once (page_map.hpp).
+      if (pages_) {
+        for (const std::uint32_t page : word_pages_) pages_->want(page - 1);
+      }
       auto loaded = std::make_unique<spelling>(spelling::load(db_.get()));
       if (misses() != misses_before) return;  // the word list is not all here yet
       spelling_ = std::move(loaded);

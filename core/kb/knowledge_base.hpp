@@ -181,13 +181,12 @@ class knowledge_base {
   // The steps of a search (see search_once).
   struct found_row {
     long long rowid;
-    search_hit hit;        // the row that matched, its score the article's
-    std::string versions;  // its other languages' rows (articles.versions)
+    search_hit hit;  // the row that matched, its score the article's
   };
   struct found_rows {
     std::vector<found_row> rows;  // the best row of each article, best first
     long long best_rowid = 0;     // the row that matched best, for the confidence check
-    std::size_t unread = 0;       // rows passed over, their page not here (read in pages)
+    std::vector<long long> unread;  // rows passed over, their page not here (read in pages)
   };
   void identify_language(std::string_view query, const search_options& options,
                          search_response& response) const;
@@ -214,7 +213,7 @@ class knowledge_base {
   // a word that starts with it.
   enum class word_status { known, prefix, unknown };
   word_status look_up(query_word& word) const;  // also sets word.docs
-  // The index terms a word being typed of two or three letters is searched as (the
+  // The index terms a word being typed of two to four letters is searched as (the
   // completions table; none when it is not there or its page is not here yet).
   std::vector<std::string> completions_of(const std::string& beginning) const;
   void skip_common_words(std::vector<query_word>& words) const;
@@ -222,7 +221,9 @@ class knowledge_base {
   long long term_rows(const std::string& term) const;       // rows holding an index term
   void fetch_doclists(const std::vector<query_word>& words,
                       const std::vector<query_pair>& pairs) const;
-  void ask_for_doclist(const std::string& term) const;
+  // prefix: the doclists of every term starting with `term` (a word being typed that the
+  // completions table does not complete, searched as an FTS5 prefix).
+  void ask_for_doclist(const std::string& term, bool prefix = false) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 
@@ -235,9 +236,13 @@ class knowledge_base {
   kb_info info_;
   // Where rows lie, in a knowledge base read in pages (page_map.hpp): the index's leaves
   // (by %_data row id), the texts and the articles' rows (by rowid).
-  std::unique_ptr<page_map> index_leaves_, body_rows_, article_rows_;
+  std::shared_ptr<const page_map> index_leaves_, article_rows_;
+  std::vector<std::uint32_t> word_pages_;  // the words table's pages (read in pages)
   // Asks for the pages a read of this row will need when the map knows them; false
   // when it does not (the caller then reads the row to have them asked for).
+  // Whether the pages a read of this row of articles goes through are here, as far as
+  // the page map tells (true when it cannot).
+  bool row_here(long long rowid) const;
   bool want_row(const page_map* map, long long rowid) const;
   long long index_segment_ = -1;  // the index's one segment (meta); -1 when not known
   long long index_bound_ = 0;     // the most rows it lists a term in (meta); 0: no bound

@@ -41,7 +41,7 @@ int language_index(std::string_view lang) {
 status build_language_words(sqlite3* db) {
   statement rows(db,
                  "SELECT lang, title || ' ' || tags || ' ' || body FROM articles "
-                 "JOIN bodies USING (rowid) WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
+                 "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
   std::map<std::string, std::array<long long, language_count>> counts, grams;
   std::array<long long, language_count> totals{};

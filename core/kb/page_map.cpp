@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
+#include <set>
 
 #include "kb/statement.hpp"
 
@@ -14,6 +16,8 @@ namespace {
 // offset 8 (inner pages), then the cells' offsets, two bytes each, in key order.
 constexpr unsigned char inner_table_page = 5;
 constexpr unsigned char leaf_table_page = 13;
+constexpr unsigned char inner_index_page = 2;  // a WITHOUT ROWID table's, or an index's
+constexpr unsigned char leaf_index_page = 10;
 
 struct reader {
   std::string_view image;
@@ -53,9 +57,15 @@ bool walk(const reader& r, std::uint32_t page, std::uint32_t parent, int depth,
   const std::size_t end = start + r.page_size;
   const unsigned type = r.byte(header);
   const std::uint32_t cells = r.be(header + 3, 2);
-  const std::size_t pointers = header + (type == inner_table_page ? 12 : 8);
+  const bool inner = type == inner_table_page || type == inner_index_page;
+  const std::size_t pointers = header + (inner ? 12 : 8);
   if (pointers + 2 * std::size_t{cells} > end) return false;
   const auto cell = [&](std::uint32_t i) { return start + r.be(pointers + 2 * i, 2); };
+  if (type == leaf_index_page) {
+    // No rowids: the leaves are numbered in order (a table read whole needs no more).
+    out.push_back({static_cast<std::int64_t>(out.size()) + 1, page, parent});
+    return true;
+  }
   if (type == leaf_table_page) {
     if (cells == 0) return true;
     const std::size_t at = cell(0);
@@ -66,7 +76,7 @@ bool walk(const reader& r, std::uint32_t page, std::uint32_t parent, int depth,
     out.push_back({r.varint(rowid_at + 1, end), page, parent});
     return true;
   }
-  if (type != inner_table_page) return false;
+  if (!inner) return false;
   for (std::uint32_t i = 0; i < cells; ++i) {
     const std::size_t at = cell(i);
     if (at + 4 > end || !walk(r, r.be(at, 4), page, depth + 1, out)) return false;
@@ -156,7 +166,77 @@ bool page_map::load(std::string_view encoded) {
     inner_.clear();
     return false;
   }
+  below_.clear();
+  std::set<std::uint32_t> split;  // inner pages whose leaves are not neighbours: not made
+  for (std::size_t i = 0; i < inner_.size(); ++i) {
+    if (inner_[i] == 0) continue;
+    auto [it, added] = below_.emplace(inner_[i], std::make_pair(i, i + 1));
+    if (added) continue;
+    if (it->second.second == i) {
+      it->second.second = i + 1;
+    } else {
+      split.insert(inner_[i]);
+    }
+  }
+  for (const std::uint32_t page : split) below_.erase(page);
   return true;
+}
+
+bool page_map::make_inner_page(std::uint32_t page, std::size_t page_size,
+                               std::string& out) const {
+  const auto it = below_.find(page);
+  if (it == below_.end() || page_size < 512 || page_size > 65536) return false;
+  const auto [first, last] = it->second;
+  // SQLite's table B-tree inner page: a 12-byte header (type, first free block, cell
+  // count, start of the cells, fragmented bytes, right-most child), the cells' offsets,
+  // then the cells at the end of the page, each a child's page number and the last rowid
+  // it holds (a SQLite varint).
+  std::string page_bytes(page_size, '\0');
+  const std::size_t cells = last - first - 1;
+  std::size_t content = page_size;
+  for (std::size_t k = 0; k < cells; ++k) {
+    const std::size_t i = first + k;
+    const std::int64_t key = first_rowid_[i + 1] - 1;
+    if (key < first_rowid_[i]) return false;
+    unsigned char varint[9];
+    std::size_t n = 0;
+    auto v = static_cast<std::uint64_t>(key);
+    if (v > 0x00ffffffffffffffULL) return false;  // the nine-byte form: never a rowid here
+    unsigned char groups[9];
+    std::size_t g = 0;
+    do {
+      groups[g++] = static_cast<unsigned char>(v & 0x7f);
+      v >>= 7;
+    } while (v != 0);
+    for (std::size_t j = g; j-- > 0;) varint[n++] = groups[j] | (j > 0 ? 0x80 : 0);
+    const std::size_t size = 4 + n;
+    if (content < 12 + 2 * cells + size) return false;
+    content -= size;
+    for (int b = 0; b < 4; ++b) page_bytes[content + b] = static_cast<char>(leaf_[i] >> (24 - 8 * b));
+    std::memcpy(&page_bytes[content + 4], varint, n);
+    page_bytes[12 + 2 * k] = static_cast<char>(content >> 8);
+    page_bytes[12 + 2 * k + 1] = static_cast<char>(content & 0xff);
+  }
+  page_bytes[0] = 5;  // an inner page of a table
+  page_bytes[3] = static_cast<char>(cells >> 8);
+  page_bytes[4] = static_cast<char>(cells & 0xff);
+  const std::size_t start = content == 65536 ? 0 : content;  // 0 stands for 65,536
+  page_bytes[5] = static_cast<char>(start >> 8);
+  page_bytes[6] = static_cast<char>(start & 0xff);
+  const std::uint32_t right = leaf_[last - 1];
+  for (int b = 0; b < 4; ++b) page_bytes[8 + b] = static_cast<char>(right >> (24 - 8 * b));
+  out = std::move(page_bytes);
+  return true;
+}
+
+std::vector<std::uint32_t> page_map::pages() const {
+  std::vector<std::uint32_t> out(leaf_);
+  for (const std::uint32_t p : inner_) {
+    if (p != 0) out.push_back(p);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::pair<std::uint32_t, std::uint32_t> page_map::pages_of(std::int64_t rowid) const {
@@ -169,7 +249,7 @@ std::pair<std::uint32_t, std::uint32_t> page_map::pages_of(std::int64_t rowid) c
 status write_page_maps(sqlite3* db, std::string_view image) {
   statement roots(db,
                   "SELECT name, rootpage FROM sqlite_schema WHERE type = 'table' AND name IN "
-                  "('articles', 'bodies', 'articles_fts_data') ORDER BY name");
+                  "('articles', 'articles_fts_data', 'words') ORDER BY name");
   statement insert(db, "INSERT INTO page_map(tbl, map) VALUES (?1, ?2)");
   if (!roots.ok() || !insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
   std::vector<std::pair<std::string, std::string>> maps;

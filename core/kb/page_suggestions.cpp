@@ -36,17 +36,6 @@ int kind_rank(const std::string& kind) {
   return 2;
 }
 
-// Where page stands among an article's pages ("/internet /account": 0 for /internet).
-std::size_t position_of(std::string_view pages, std::string_view page) {
-  std::size_t position = 0;
-  for (std::size_t start = 0; start <= pages.size(); ++position) {
-    const std::size_t end = std::min(pages.find(' ', start), pages.size());
-    if (pages.substr(start, end - start) == page) return position;
-    start = end + 1;
-  }
-  return position;
-}
-
 struct candidate {
   search_hit hit;
   long long rowid = 0;
@@ -63,31 +52,42 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
       page.find_first_of(" \t\n") != std::string_view::npos) {
     return out;
   }
-  // The candidates from the narrow rows; the text only for those shown (in a knowledge
-  // base read in pages, the bodies of the others are never downloaded).
-  statement rows(db_.get(),
-                 "SELECT id, lang, title, category, audience, kind, rowid, pages FROM articles "
-                 "WHERE instr(' ' || pages || ' ', ' ' || ?1 || ' ') > 0");
-  if (!rows.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
-  rows.bind(1, page);
-  // id → language → version
-  std::map<std::string, std::map<std::string, candidate, std::less<>>, std::less<>> found;
+  // The articles tagged with the page (article_pages), then their rows: in a knowledge
+  // base read in pages, every candidate's page is asked for in one round, and no other
+  // row of articles is read.
+  statement tagged(db_.get(), "SELECT article, position FROM article_pages WHERE page = ?1");
+  if (!tagged.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
+  tagged.bind(1, page);
+  std::vector<std::pair<long long, std::size_t>> rows;
   int rc;
-  while ((rc = rows.step()) == SQLITE_ROW) {
-    candidate c;
-    c.hit.id = rows.text(0);
-    c.hit.lang = rows.text(1);
-    c.hit.title = rows.text(2);
-    c.hit.category = rows.text(3);
-    c.hit.audience = rows.text(4);
-    c.hit.kind = rows.text(5);
-    if (c.hit.audience == "agent" && !options.include_agent) continue;
-    if (!options.category.empty() && c.hit.category != options.category) continue;
-    c.rowid = rows.integer(6);
-    c.page_position = position_of(rows.text(7), page);
-    found[c.hit.id].emplace(c.hit.lang, std::move(c));
+  while ((rc = tagged.step()) == SQLITE_ROW) {
+    rows.emplace_back(tagged.integer(0), static_cast<std::size_t>(tagged.integer(1)));
   }
   if (rc != SQLITE_DONE) return {errc::corrupt_database, "the knowledge base could not be read"};
+  for (const auto& [rowid, position] : rows) want_row(article_rows_.get(), rowid);
+  statement row(db_.get(),
+                "SELECT id, lang, title, category, audience, kind FROM articles WHERE rowid = ?1");
+  if (!row.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
+  // id → language → version
+  std::map<std::string, std::map<std::string, candidate, std::less<>>, std::less<>> found;
+  for (const auto& [rowid, position] : rows) {
+    row.reset();
+    row.bind(1, rowid);
+    if (row.step() != SQLITE_ROW) continue;  // its page is not here yet: asked for
+    candidate c;
+    c.hit.id = row.text(0);
+    c.hit.lang = row.text(1);
+    c.hit.title = row.text(2);
+    c.hit.category = row.text(3);
+    c.hit.audience = row.text(4);
+    c.hit.kind = row.text(5);
+    if (c.hit.audience == "agent" && !options.include_agent) continue;
+    if (!options.category.empty() && c.hit.category != options.category) continue;
+    c.rowid = rowid;
+    c.page_position = position;
+    found[c.hit.id].emplace(c.hit.lang, std::move(c));
+  }
+  row.reset();
 
   std::vector<candidate> best;
   for (auto& [id, versions] : found) {
@@ -105,7 +105,7 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     return a.hit.title < b.hit.title;
   });
   const std::size_t limit = std::min<std::size_t>(options.limit, 50);
-  statement body(db_.get(), "SELECT body FROM bodies WHERE rowid = ?1");
+  statement body(db_.get(), "SELECT body FROM articles WHERE rowid = ?1");
   for (std::size_t i = 0; i < best.size() && i < limit; ++i) {
     search_hit& hit = best[i].hit;
     // A guided fix opens with its first question or step; its stored text runs the
@@ -117,7 +117,8 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     } else {
       body.reset();
       body.bind(1, best[i].rowid);
-      if (body.ok() && body.step() == SQLITE_ROW) hit.snippet_html = opening(body.text(0));
+      if (body.step() == SQLITE_ROW) hit.snippet_html = opening(body.text(0));
+      body.reset();
     }
     out.push_back(std::move(hit));
   }

@@ -56,6 +56,10 @@ bool page_store::has(std::size_t index) const {
   return index < chunks_.size() && !chunks_[index].empty();
 }
 
+bool page_store::holds(std::uint32_t page) {
+  return has(page / layout_.chunk_pages) || pages_.count(page) != 0 || fill(page);
+}
+
 status page_store::add_pages(const std::vector<std::uint32_t>& pages, std::string_view bytes) {
   if (bytes.size() != pages.size() * std::size_t{layout_.page_size}) {
     return {errc::invalid_argument, "the hot pages are not whole pages"};
@@ -86,6 +90,8 @@ bool page_store::read(void* out, std::size_t n, std::uint64_t offset) {
           chunks_[chunk].data() + (page - std::uint64_t{chunk} * layout_.chunk_pages) * page_size;
     } else if (const auto single = pages_.find(p); single != pages_.end()) {
       source = single->second.data();
+    } else if (fill(p)) {
+      source = pages_.find(p)->second.data();
     } else {
       complete = false;
       if (chunk < chunks_.size()) missing_.insert(chunk);
@@ -100,10 +106,18 @@ bool page_store::read(void* out, std::size_t n, std::uint64_t offset) {
   return complete;
 }
 
+bool page_store::fill(std::uint32_t page) {
+  if (!filler_ || page >= layout_.page_count) return false;
+  std::string bytes;
+  if (!filler_(page, bytes) || bytes.size() != layout_.page_size) return false;
+  pages_[page] = std::move(bytes);
+  return true;
+}
+
 void page_store::want(std::uint32_t page) {
   if (page >= layout_.page_count) return;
   const std::size_t chunk = page / layout_.chunk_pages;
-  if (has(chunk) || pages_.count(page) != 0) return;
+  if (has(chunk) || pages_.count(page) != 0 || fill(page)) return;
   missing_.insert(chunk);
   ++misses_;
 }

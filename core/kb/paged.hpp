@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -49,12 +50,20 @@ class page_store {
   // bytes of the wrong size.
   status add_chunk(std::size_t index, std::string bytes);
   bool has(std::size_t index) const;
+  // Whether page (numbered from 0) is here: in its chunk, among the hot pages, or made.
+  bool holds(std::uint32_t page);
   std::size_t chunks_held() const noexcept { return held_; }
 
   // Keeps single pages (numbered from 0, as offset / page size) apart from their chunks:
   // the "hot" pages every search reads, sent together at start. Errors: invalid_argument
   // for a page out of range or bytes that are not whole pages.
   status add_pages(const std::vector<std::uint32_t>& pages, std::string_view bytes);
+
+  // A page that is not here is asked of filler first: one it can make (an inner page of
+  // a table B-tree, from the page map: page_map.hpp) is made and kept instead of fetched.
+  // filler(page, out) fills out with the page's bytes and returns true, or returns false.
+  using page_filler = std::function<bool(std::uint32_t page, std::string& out)>;
+  void fill_with(page_filler filler) { filler_ = std::move(filler); }
 
   // Counts, per page, the reads that reached this store (kbc uses it to choose the hot
   // pages); nullptr stops counting.
@@ -75,7 +84,11 @@ class page_store {
   std::uint64_t misses() const noexcept { return misses_; }
 
  private:
+  // Makes page with filler_ and keeps it among the single pages; false when it cannot.
+  bool fill(std::uint32_t page);
+
   page_layout layout_;
+  page_filler filler_;
   std::vector<std::string> chunks_;  // empty until given
   std::size_t held_ = 0;
   std::map<std::uint32_t, std::string> pages_;  // single pages, apart from their chunks

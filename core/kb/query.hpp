@@ -44,7 +44,7 @@ struct query_word {
   std::size_t end = 0;
   std::size_t index = 0;              // its place among the query's words (0 for the first)
   bool typing = false;                // the last word, still being typed: also matches as a prefix
-  // A word being typed of two or three letters: the index terms it also matches (see
+  // A word being typed of two to four letters: the index terms it also matches (see
   // completed_from_table); longer ones match as an FTS5 prefix.
   std::vector<std::string> completions;
   std::vector<std::string> synonyms;  // other words of its synonym groups, for snippets
@@ -71,12 +71,14 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words);
 
 // A word still being typed matches the index terms that start with it. FTS5 keeps no
 // prefix index (it held every term again under each beginning of two and three letters,
-// stems and pair tokens too, and doubled the index: docs/benchmarks.md), so for two or
-// three letters, which begin thousands of terms in a large knowledge base, the word is
+// stems and pair tokens too, and doubled the index: docs/benchmarks.md), so for two to
+// four letters, which begin thousands of terms in a large knowledge base, the word is
 // searched as the max_completions terms starting with it that most rows hold (kbc's
 // completions table); a longer beginning is few enough terms for FTS5 to read them all.
+// (Four letters were left to FTS5 until 2026-12-06: at 100,000 articles "poja" read 31
+// KB of doclists, every term starting with it.)
 inline constexpr std::size_t max_completions = 16;
-inline constexpr std::size_t completed_letters_max = 3;
+inline constexpr std::size_t completed_letters_max = 4;
 bool completed_from_table(std::string_view canonical);
 
 // Whether a word (canonical form) is one letter. One letter is no prefix worth searching:
@@ -94,7 +96,7 @@ std::vector<query_word> query_words(std::string_view typed);
 // so are the query's pair tokens (ranking rewards the rows that hold more of them); the
 // snippet query holds the words that are not stopwords. While the
 // customer is still typing (the text does not end in a space or punctuation), the last word also
-// matches as a prefix, so "lozi" finds "lozinka" (from two letters on: two or three
+// matches as a prefix, so "lozi" finds "lozinka" (from two letters on: two to four
 // through query_word::completions, which search() looks up).
 // (search() builds the same from its own parts, after typo correction and with only the
 // pairs it chose; build_match shows and tests the whole query of a text.)

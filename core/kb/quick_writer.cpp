@@ -195,8 +195,8 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
   std::uint64_t total_words = 0;
 
   statement select(db,
-                   "SELECT a.id, a.lang, a.kind, a.audience, a.category, a.title, a.tags, b.body "
-                   "FROM articles a JOIN bodies b ON b.rowid = a.rowid ORDER BY a.rowid");
+                   "SELECT id, lang, kind, audience, category, title, tags, body FROM articles "
+                   "ORDER BY rowid");
   if (!select.ok()) return {errc::corrupt_database, sqlite3_errmsg(db)};
   int rc;
   while ((rc = select.step()) == SQLITE_ROW) {

@@ -3,8 +3,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "common/languages.hpp"
 #include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/statement.hpp"
@@ -49,49 +52,111 @@ double row_lengths::words(long long rowid) const {
   return length_of(std::prev(after)->second);
 }
 
+bool row_lengths::load_slots(std::string_view slots) {
+  slots_.clear();
+  std::size_t start = 0;
+  while (start < slots.size()) {
+    const std::size_t end = std::min(slots.find(' ', start), slots.size());
+    const std::string lang(slots.substr(start, end - start));
+    if (!is_content_language(lang) || std::find(slots_.begin(), slots_.end(), lang) != slots_.end()) {
+      slots_.clear();
+      return false;
+    }
+    slots_.push_back(lang);
+    start = end + 1;
+  }
+  return true;
+}
+
+long long row_lengths::article_of(long long rowid) const noexcept {
+  if (slots_.empty()) return rowid;
+  return (rowid - 1) / static_cast<long long>(slots_.size());
+}
+
+long long row_lengths::version_of(long long rowid, std::string_view lang) const noexcept {
+  const auto slot = std::find(slots_.begin(), slots_.end(), lang);
+  if (slot == slots_.end() || rowid < 1) return 0;
+  const auto size = static_cast<long long>(slots_.size());
+  return (rowid - 1) / size * size + (slot - slots_.begin()) + 1;
+}
+
 status number_rows_by_length(sqlite3* db) {
   const auto fail = [&](std::string_view what) -> status {
     return {errc::internal, std::string(what) + ": " + sqlite3_errmsg(db)};
   };
   struct row {
     long long rowid;
-    std::uint8_t code;
+    std::string lang;
   };
-  std::vector<row> rows;
+  struct article {
+    std::vector<row> rows;
+    double words = 0;   // of its indexed rows (sr-Cyrl rows are not indexed)
+    int indexed = 0;
+    double first_words = 0;  // of its first row, for an article with none indexed
+    std::uint8_t code = 0;
+  };
+  std::vector<article> articles;
+  bool versions = false;
   {
-    statement select(db,
-                     "SELECT a.rowid, a.title, a.tags, b.body FROM articles a "
-                     "JOIN bodies b ON b.rowid = a.rowid ORDER BY a.rowid");
+    std::map<std::string, std::size_t, std::less<>> index;
+    statement select(db, "SELECT rowid, id, lang, title, tags, body FROM articles ORDER BY rowid");
     if (!select.ok()) return fail("reading rows");
     int rc;
     while ((rc = select.step()) == SQLITE_ROW) {
-      rows.push_back({select.integer(0),
-                      length_code(indexed_words(select.text(1), select.text(2), select.text(3)))});
+      const auto [at, added] = index.emplace(select.text(1), articles.size());
+      if (added) articles.emplace_back();
+      article& a = articles[at->second];
+      versions = versions || !added;
+      a.rows.push_back({select.integer(0), select.text(2)});
+      const auto words = static_cast<double>(
+          indexed_words(select.text(3), select.text(4), select.text(5)));
+      if (a.rows.size() == 1) a.first_words = words;
+      if (a.rows.back().lang == "sr-Cyrl") continue;  // not indexed
+      a.words += words;
+      ++a.indexed;
     }
     if (rc != SQLITE_DONE) return fail("reading rows");
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const row& a, const row& b) { return a.code < b.code; });
+  // The languages' places in a block: those the knowledge base has, in the engine's order.
+  std::vector<std::string> slots;
+  if (versions) {
+    for (const std::string_view lang : content_languages) {
+      const bool used = std::any_of(articles.begin(), articles.end(), [&](const article& a) {
+        return std::any_of(a.rows.begin(), a.rows.end(), [&](const row& r) { return r.lang == lang; });
+      });
+      if (used) slots.emplace_back(lang);
+    }
+  }
+  for (article& a : articles) {
+    const double mean = a.indexed > 0 ? a.words / a.indexed : a.first_words;
+    a.code = length_code(static_cast<std::uint32_t>(std::lround(mean)));
+  }
+  std::stable_sort(articles.begin(), articles.end(),
+                   [](const article& a, const article& b) { return a.code < b.code; });
   // Out of the way first (rowids are positive), then each to its place.
-  if (sqlite3_exec(db, "UPDATE articles SET rowid = -rowid; UPDATE bodies SET rowid = -rowid;",
-                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+  if (sqlite3_exec(db, "UPDATE articles SET rowid = -rowid;", nullptr, nullptr, nullptr) !=
+      SQLITE_OK) {
     return fail("numbering rows");
   }
-  statement move_article(db, "UPDATE articles SET rowid = ?1 WHERE rowid = ?2");
-  statement move_body(db, "UPDATE bodies SET rowid = ?1 WHERE rowid = ?2");
-  if (!move_article.ok() || !move_body.ok()) return fail("numbering rows");
+  statement move(db, "UPDATE articles SET rowid = ?1 WHERE rowid = ?2");
+  if (!move.ok()) return fail("numbering rows");
+  const auto block = static_cast<long long>(std::max<std::size_t>(slots.size(), 1));
   row_lengths lengths;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto rowid = static_cast<long long>(i + 1);
-    for (statement* move : {&move_article, &move_body}) {
-      move->reset();
-      move->bind(1, rowid).bind(2, -rows[i].rowid);
-      if (move->step() != SQLITE_DONE) return fail("numbering rows");
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    const long long first = static_cast<long long>(k) * block + 1;
+    for (const row& r : articles[k].rows) {
+      const auto slot = std::find(slots.begin(), slots.end(), r.lang);
+      const long long rowid = first + (slot == slots.end() ? 0 : slot - slots.begin());
+      move.reset();
+      move.bind(1, rowid).bind(2, -r.rowid);
+      if (move.step() != SQLITE_DONE) return fail("numbering rows");
     }
-    if (i == 0 || rows[i].code != rows[i - 1].code) lengths.add(rowid, rows[i].code);
+    if (k == 0 || articles[k].code != articles[k - 1].code) lengths.add(first, articles[k].code);
   }
-  statement meta(db, "INSERT INTO meta(key, value) VALUES ('row_lengths', ?1)");
-  meta.bind(1, lengths.to_json());
+  std::string joined;
+  for (const std::string& lang : slots) joined += (joined.empty() ? "" : " ") + lang;
+  statement meta(db, "INSERT INTO meta(key, value) VALUES ('row_lengths', ?1), ('row_slots', ?2)");
+  meta.bind(1, lengths.to_json()).bind(2, joined);
   if (!meta.ok() || meta.step() != SQLITE_DONE) return fail("row lengths");
   return ok_status();
 }

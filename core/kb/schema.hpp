@@ -2,12 +2,15 @@
 //
 //   meta(key, value)         format_version, tokenizer_version, content_hash, counts
 //                            (indexed_rows: the rows in articles_fts), index_segment,
-//                            index_bound (index_builder.hpp)
-//   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two):
-//                            what a search reads for every hit, a few rows to a page
-//   bodies(rowid, html, body) the same rows' text, read only for the hits shown
+//                            index_bound (index_builder.hpp), row_lengths and row_slots
+//                            (what a rowid says: row_lengths.hpp)
+//   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two),
+//                            numbered as row_lengths.hpp says:
+//                            all a search reads for a hit (its title, its plain text for
+//                            the snippet) and the HTML shown when it is opened, so that a
+//                            hit is one page
 //   articles_fts             FTS5 index over title, tags and body, contentless (the text
-//                            is in articles and bodies); sr-Cyrl rows are not in it
+//                            is in articles); sr-Cyrl rows are not in it
 //                            (their sr-Latn row folds to the same terms and stands for both).
 //                            No table of row sizes (columnsize = 0): a row's length in
 //                            words is coded in its rowid (row_id, bm25.hpp)
@@ -20,23 +23,28 @@
 //                            completion_terms in query.hpp): a word being typed is
 //                            searched as them; FTS5 keeps no prefix index
 //   synonyms(grp, word)      groups of words searched as one (see synonyms.hpp)
-//   page_map(tbl, map)       where the rows of articles, bodies and the index's leaves
+//   article_pages(page, article, position)  the rows tagged with each page of the site
+//                            (articles.pages), so that suggestions for a page read those
+//                            rows only (page_suggestions.cpp)
+//   page_map(tbl, map)       where the rows of articles and the index's leaves
 //                            lie in the file, so that a search in pages asks for a row's
 //                            pages in one round (page_map.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
 //                            each is also in articles (kind 'flow', html empty) so that
 //                            search finds it by its title, symptoms and questions
 //
-// bodies.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
-// bodies.body is the plain text of the article, the source of the index and snippets.
-// A search reads the index, articles and, for the hits on screen, bodies: in a knowledge
-// base read in pages (paged.hpp), the wide text is never fetched for rows not shown.
+// articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
+// articles.body is the plain text of the article, the source of the index and snippets.
+// In a knowledge base read in pages (paged.hpp) a search's hits lie far apart, a page
+// each: the row that holds a hit's title holds its text and HTML too (format 10 kept them
+// in a second table: two pages a hit). The text and the HTML sit side by side, where gzip
+// finds the one in the other.
 #pragma once
 
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 10;
+inline constexpr int format_version = 11;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -51,14 +59,16 @@ CREATE TABLE articles(
   tags     TEXT NOT NULL,   -- tags joined by ", " (searched, and shown to agents)
   pages    TEXT NOT NULL,   -- site paths joined by " "
   source   TEXT NOT NULL,   -- knowledge-base file it came from
-  versions TEXT NOT NULL DEFAULT '',  -- the article's other rows: "lang:rowid", " " between
+  body     TEXT NOT NULL,   -- plain text: indexed, and the snippets' source
+  html     TEXT NOT NULL,   -- shown when the article is opened
   UNIQUE (id, lang)
 );
-CREATE TABLE bodies(
-  rowid INTEGER PRIMARY KEY,  -- the article row's
-  html  TEXT NOT NULL,
-  body  TEXT NOT NULL
-);
+CREATE TABLE article_pages(
+  page     TEXT NOT NULL,     -- a path of the site ("/internet") an article is tagged with
+  article  INTEGER NOT NULL,  -- its row in articles
+  position INTEGER NOT NULL,  -- 0: the first page the article names
+  PRIMARY KEY (page, article)
+) WITHOUT ROWID;
 CREATE TABLE words(
   word    TEXT PRIMARY KEY,  -- canonical form
   display TEXT NOT NULL,     -- the most common way it is written, lower case
@@ -86,7 +96,7 @@ CREATE TABLE common_terms(
   docs INTEGER NOT NULL     -- the rows holding it (vocabulary.hpp)
 ) WITHOUT ROWID;
 CREATE TABLE completions(
-  prefix TEXT PRIMARY KEY,  -- two or three letters (code points) of a canonical form
+  prefix TEXT PRIMARY KEY,  -- two to four letters (code points) of a canonical form
   terms  TEXT NOT NULL      -- index terms starting with it, most rows first, " " between
 ) WITHOUT ROWID;
 CREATE TABLE synonyms(
@@ -100,7 +110,7 @@ CREATE TABLE flows(
   json TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE page_map(
-  tbl TEXT NOT NULL,   -- a table read row by row: articles, bodies, articles_fts_data
+  tbl TEXT NOT NULL,   -- a table read row by row: articles, articles_fts_data
   map BLOB NOT NULL    -- where its rows lie (page_map.hpp); written last by kbc
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
@@ -109,15 +119,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 )sql";
 
-// Each row lists the article's rows in its other languages (articles.versions), once the
-// rows have their final numbers (number_rows_by_length): a hit not in the customer's
-// language finds the version to show from its own row, where looking the article up by
-// id read the (id, lang) index, one or two more round trips in a knowledge base read in
-// pages.
-inline constexpr const char* versions_sql = R"sql(
-UPDATE articles SET versions = coalesce((
-  SELECT group_concat(b.lang || ':' || b.rowid, ' ') FROM articles b
-  WHERE b.id = articles.id AND b.rowid != articles.rowid), '');
+// The pages each row is tagged with (articles.pages, " " between), once the rows have
+// their final numbers.
+inline constexpr const char* article_pages_sql = R"sql(
+INSERT INTO article_pages(page, article, position)
+WITH RECURSIVE split(article, position, page, rest) AS (
+  SELECT rowid, -1, '', pages || ' ' FROM articles WHERE pages != ''
+  UNION ALL
+  SELECT article, position + 1, substr(rest, 1, instr(rest, ' ') - 1),
+         substr(rest, instr(rest, ' ') + 1)
+  FROM split WHERE rest != ''
+)
+SELECT page, article, min(position) FROM split WHERE position >= 0 AND page != ''
+GROUP BY page, article;
 )sql";
 
 // Once the index is optimised it is one segment; its number lets a search in pages find

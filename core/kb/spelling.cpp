@@ -27,7 +27,7 @@ status build_word_list(sqlite3* db) {
   // The Cyrillic twins repeat the Latin text; their words are counted from the Latin.
   statement rows(db,
                  "SELECT id, title || ' ' || tags || ' ' || body FROM articles "
-                 "JOIN bodies USING (rowid) WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
+                 "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
   struct usage {
     std::map<std::string, int> spellings;  // lower-case surface form → occurrences
@@ -70,8 +70,12 @@ spelling spelling::load(sqlite3* db) {
   return s;
 }
 
+bool spelling::may_correct(std::string_view canonical) noexcept {
+  return canonical.size() >= min_correctable && !has_digit(canonical);
+}
+
 std::optional<correction> spelling::correct(std::string_view canonical) const {
-  if (canonical.size() < min_correctable || has_digit(canonical)) return std::nullopt;
+  if (!may_correct(canonical)) return std::nullopt;
   const std::size_t limit = allowed_edits;
   // Only words whose length is within `limit` can be close enough.
   const auto by_length = [](const entry& e, std::size_t n) { return e.word.size() < n; };

@@ -17,7 +17,7 @@ static_assert(bounded_term_rows > common_term_rows,
               "a term the index lists in some rows only must have its count in common_terms");
 
 // The completions table (schema.hpp): what a word still being typed is searched as
-// (query.hpp, completed_from_table). For every beginning of two and three letters of the
+// (query.hpp, completed_from_table). For every beginning of two to four letters of the
 // index's terms, the terms starting with it that the most rows hold, at most
 // max_completions, most rows first: "ro" -> "router route roaming …". Stems count as
 // terms (a prefix query matched them too); pair and synonym-group tokens do not (they

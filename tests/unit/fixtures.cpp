@@ -66,24 +66,19 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   {
     kb::statement insert(db,
                          "INSERT INTO articles(id, lang, title, category, audience, kind, tags, "
-                         "pages, source) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,'test')");
-    kb::statement insert_text(db, "INSERT INTO bodies(rowid, html, body) VALUES (?1, ?2, ?3)");
+                         "pages, source, body, html) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,'test',?9,?10)");
     for (const auto& r : rows) {
       insert.reset();
       insert.bind(1, r.id).bind(2, r.lang).bind(3, r.title).bind(4, r.category).bind(5, r.audience);
       insert.bind(6, r.kind).bind(7, r.tags);
       const auto tagged = pages.find(r.id);
-      insert.bind(8, tagged == pages.end() ? std::string() : tagged->second);
+      insert.bind(8, tagged == pages.end() ? std::string() : tagged->second).bind(9, r.body);
+      insert.bind(10, "<p>" + r.body + "</p>");
       if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
-      insert_text.reset();
-      insert_text.bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db)))
-          .bind(2, "<p>" + r.body + "</p>")
-          .bind(3, r.body);
-      if (insert_text.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }
   if (!kb::number_rows_by_length(db).ok()) throw std::runtime_error("row lengths");
-  exec(kb::versions_sql);
+  exec(kb::article_pages_sql);
   {
     kb::statement insert(db, "INSERT INTO flows(id, team, json) VALUES (?1, '', ?2)");
     for (const auto& [id, json] : flows) {

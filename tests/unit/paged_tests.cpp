@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <set>
 
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
@@ -210,6 +211,173 @@ TEST_CASE("a row is asked for with the page above it, from the page map", "[kb][
   const int without = check_same_answers(unmapped, 1, {"router note"});
   CAPTURE(with_map, without);
   CHECK(with_map < without);
+}
+
+TEST_CASE("an article's versions lie side by side, and a search reads one of them",
+          "[kb][paged]") {
+  // 200 articles in five languages, every version with "router" (as synonyms join the
+  // languages), rows of about 1.5 KB, single pages. The rowid tells a row's article
+  // (row_lengths.hpp): ten articles found, the versions that matched too are passed over
+  // unread, and the one shown is on the same pages as the rest of its block.
+  std::vector<test::kb_row> rows;
+  std::string filler;
+  for (int w = 0; w < 200; ++w) filler += " word" + std::to_string(w % 37);
+  for (int i = 0; i < 200; ++i) {
+    for (const char* lang : {"en", "hr", "bs", "sl", "sr-Latn"}) {
+      rows.push_back({"doc-" + std::to_string(i), lang, "Note " + std::to_string(i), "general",
+                      "customer", "info", "", "Restart the router." + filler});
+    }
+  }
+  const std::string image = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+    std::memcpy(buffer, image.data(), image.size());
+    const auto size = static_cast<sqlite3_int64>(image.size());
+    sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+    sqlite3_stmt* st = nullptr;
+    // Five places a block ("en sr-Latn hr bs sl", the engine's order): one article a block.
+    sqlite3_prepare_v2(db,
+                       "SELECT count(DISTINCT (rowid - 1) / 5), count(DISTINCT id), "
+                       "(SELECT value FROM meta WHERE key = 'row_slots') FROM articles",
+                       -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(st, 0) == 200);
+    CHECK(sqlite3_column_int(st, 1) == 200);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 2))) ==
+          "en sr-Latn hr bs sl");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  auto whole = knowledge_base::open_image(image);
+  REQUIRE(whole.ok());
+  fetcher f{image, std::make_shared<page_store>(layout_of(image, 1))};
+  auto paged = f.until_complete([&] { return knowledge_base::open_pages(f.store); });
+  REQUIRE(paged.ok());
+  const std::size_t opened = f.store->chunks_held();
+  kb::search_options options;
+  options.lang = "hr";
+  options.limit = 10;
+  const auto got = f.until_complete([&] { return paged.value().search("router", options); });
+  const auto expected = whole.value().search("router", options);
+  REQUIRE(got.ok());
+  REQUIRE(expected.ok());
+  REQUIRE(got.value().hits.size() == 10);
+  for (std::size_t i = 0; i < 10; ++i) {
+    CHECK(got.value().hits[i].id == expected.value().hits[i].id);
+    CHECK(got.value().hits[i].lang == "hr");
+  }
+  // The hit's row and its Croatian version's (ten blocks of five 1.5 KB rows), and the
+  // doclist: 28 pages here, 17 with the articles in Croatian only; reading every
+  // version that matched, 50 rows, took 54.
+  const std::size_t read = f.store->chunks_held() - opened;
+  CAPTURE(read);
+  CHECK(read <= 32);
+}
+
+TEST_CASE("a letter being typed does not download the speller's word list", "[kb][paged]") {
+  // 2,000 rows with words of their own: the words table spans many pages. A one-letter
+  // word the index does not know is never corrected (spelling.hpp), so its list is not
+  // read for it; a longer unknown word needs it.
+  std::vector<test::kb_row> rows;
+  for (int i = 0; i < 2000; ++i) {
+    std::string words;
+    for (int w = 0; w < 12; ++w) {
+      words += " term";  // letters only: a word with a digit is never corrected
+      for (int n = i * 12 + w; n > 0; n /= 26) words += static_cast<char>('a' + n % 26);
+    }
+    rows.push_back({"doc-" + std::to_string(i), "en", "Note " + std::to_string(i), "general",
+                    "customer", "info", "", "Restart the router." + words});
+  }
+  const std::string image = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
+  fetcher f{image, std::make_shared<page_store>(layout_of(image, 1))};
+  auto paged = f.until_complete([&] { return knowledge_base::open_pages(f.store); });
+  REQUIRE(paged.ok());
+  // Chunks fetched and rounds taken by a search.
+  const auto fetched_for = [&](const std::string& query) {
+    const std::size_t chunks = f.store->chunks_held();
+    const int rounds = f.rounds;
+    REQUIRE(f.until_complete([&] { return paged.value().search(query, {}); }).ok());
+    return std::make_pair(f.store->chunks_held() - chunks, f.rounds - rounds);
+  };
+  fetched_for("restart router");
+  const auto letter = fetched_for("restart router q");
+  const auto typo = fetched_for("restart router qzvkw");
+  CAPTURE(letter.first, letter.second, typo.first, typo.second);
+  CHECK(letter.first * 10 < typo.first);  // the word list: read for the typo only
+  // Its pages all asked for in one round (page_map.hpp), not one a round.
+  CHECK(typo.second <= 3);
+}
+
+TEST_CASE("the inner pages above the rows are made from the page map, never fetched",
+          "[kb][paged]") {
+  // 1,500 rows of about 1.5 KB: articles' B-tree has inner pages above its leaves. Each is
+  // made from the map (page_map::make_inner_page) with the same leaves in the same order
+  // as the page in the file, so SQLite walks down to the same rows, and a search
+  // fetches the leaves only.
+  std::vector<test::kb_row> rows;
+  std::string filler;
+  for (int w = 0; w < 200; ++w) filler += " word" + std::to_string(w % 37);
+  for (int i = 0; i < 1500; ++i) {
+    rows.push_back({"doc-" + std::to_string(i), "en", "Note " + std::to_string(i), "general",
+                    "customer", "info", "", "Restart the router." + filler});
+  }
+  const std::string image = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
+  // The map, as kbc wrote it.
+  kb::page_map map;
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+    std::memcpy(buffer, image.data(), image.size());
+    const auto size = static_cast<sqlite3_int64>(image.size());
+    sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT map FROM page_map WHERE tbl = 'articles'", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    REQUIRE(map.load(std::string(static_cast<const char*>(sqlite3_column_blob(st, 0)),
+                                 static_cast<std::size_t>(sqlite3_column_bytes(st, 0)))));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  // Every inner page above a leaf: made with the children the file's page has, in order.
+  const auto children = [](std::string_view page) {
+    std::vector<std::uint32_t> out;
+    const auto be = [&](std::size_t at, int n) {
+      std::uint32_t v = 0;
+      for (int i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(page[at + i]);
+      return v;
+    };
+    REQUIRE(static_cast<unsigned char>(page[0]) == 5);
+    for (std::uint32_t i = 0; i < be(3, 2); ++i) out.push_back(be(be(12 + 2 * i, 2), 4));
+    out.push_back(be(8, 4));
+    return out;
+  };
+  std::set<std::uint32_t> inner;
+  for (const std::uint32_t p : map.pages()) {
+    std::string made;
+    if (!map.make_inner_page(p, 4096, made)) continue;
+    inner.insert(p);
+    CHECK(children(made) == children(std::string_view(image).substr((p - 1) * 4096, 4096)));
+  }
+  REQUIRE(inner.size() >= 2);
+  // Searches read in pages answer as the whole file does, and fetch no inner page.
+  fetcher f{image, std::make_shared<page_store>(layout_of(image, 1))};
+  auto paged = f.until_complete([&] { return knowledge_base::open_pages(f.store); });
+  REQUIRE(paged.ok());
+  auto whole = knowledge_base::open_image(image);
+  REQUIRE(whole.ok());
+  for (const char* query : {"router", "note 17", "note 1499", "restart note 700"}) {
+    const auto got = f.until_complete([&] { return paged.value().search(query, {}); });
+    const auto expected = whole.value().search(query, {});
+    REQUIRE(got.ok());
+    REQUIRE(got.value().hits.size() == expected.value().hits.size());
+    for (std::size_t i = 0; i < got.value().hits.size(); ++i) {
+      CHECK(got.value().hits[i].id == expected.value().hits[i].id);
+    }
+  }
+  for (const std::uint32_t p : inner) CHECK_FALSE(f.store->has(p - 1));
 }
 
 TEST_CASE("a page map that cannot be read is no map", "[kb][paged]") {
