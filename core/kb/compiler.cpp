@@ -264,16 +264,10 @@ bool read_source(const fs::path& path, const std::string& display, diagnostics& 
   return true;
 }
 
-// Reads one article file into `a` and adds it to the content hash; returns false (with
-// diagnostics) if it is unusable.
-bool read_article(const fs::path& path, const std::string& display, diagnostics& diag,
-                  source_article& a, std::uint64_t& hash) {
-  a.file = display;
-  std::string content;
-  if (!read_source(path, display, diag, hash, content)) return false;
-  content.erase(std::remove(content.begin(), content.end(), '\r'), content.end());
-  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // byte-order mark
-
+// The front matter of an article file (the YAML between its "---" lines) into front,
+// and the Markdown after it into a; false (with a diagnostic) when there is none.
+bool split_front_matter(const std::string& content, const std::string& display,
+                        diagnostics& diag, std::string& front, source_article& a) {
   // Front matter: "---" on line 1, YAML, "---" on a line of its own.
   if (content.rfind("---\n", 0) != 0) {
     diag.add(display, 1, "front matter must start with '---' on the first line");
@@ -287,10 +281,16 @@ bool read_article(const fs::path& path, const std::string& display, diagnostics&
     diag.add(display, 1, "front matter is not closed by a '---' line");
     return false;
   }
-  const std::string front = content.substr(4, end + 1 - 4);
+  front = content.substr(4, end + 1 - 4);
   a.markdown = end + 5 <= content.size() ? content.substr(end + 5) : std::string();
   a.line_of_body = line_of_offset(content, end) + 2;
+  return true;
+}
 
+// The front matter's fields into a, each checked (and that the article has text); false
+// (with diagnostics) when one is missing or wrong.
+bool read_front_matter(const std::string& front, const std::string& display,
+                       diagnostics& diag, source_article& a) {
   YAML::Node fm;
   try {
     fm = YAML::Load(front);
@@ -385,17 +385,13 @@ bool read_article(const fs::path& path, const std::string& display, diagnostics&
   if (a.markdown.find_first_not_of(" \n\t") == std::string::npos) {
     fail(a.line_of_body, "the article has no text");
   }
-  if (!good) return false;
+  return good;
+}
 
-  // Filename and front matter must agree, so that a file's name tells what it holds.
-  const std::string expected = a.id + "." + (a.lang == "sr-Latn" ? "sr" : a.lang) + ".md";
-  if (path.filename() != expected) {
-    diag.add(display, 2,
-             "file name should be '" + expected + "' for id '" + a.id + "' and language '" +
-                 (a.lang == "sr-Latn" ? "sr" : a.lang) + "'");
-    return false;
-  }
-
+// The article's text and HTML from its Markdown, with its links, images and the sections
+// a troubleshooting article needs checked; false (with diagnostics) when one is wrong.
+bool read_body(const std::string& display, diagnostics& diag, source_article& a) {
+  bool good = true;
   const markdown_walk walk = walk_markdown(a.markdown);
   a.body = walk.text;
   a.html = render_html(a.markdown);
@@ -433,6 +429,29 @@ bool read_article(const fs::path& path, const std::string& display, diagnostics&
     }
   }
   return good;
+}
+
+// Reads one article file into `a` and adds it to the content hash; returns false (with
+// diagnostics) if it is unusable.
+bool read_article(const fs::path& path, const std::string& display, diagnostics& diag,
+                  source_article& a, std::uint64_t& hash) {
+  a.file = display;
+  std::string content;
+  if (!read_source(path, display, diag, hash, content)) return false;
+  content.erase(std::remove(content.begin(), content.end(), '\r'), content.end());
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // byte-order mark
+  std::string front;
+  if (!split_front_matter(content, display, diag, front, a)) return false;
+  if (!read_front_matter(front, display, diag, a)) return false;
+  // Filename and front matter must agree, so that a file's name tells what it holds.
+  const std::string expected = a.id + "." + (a.lang == "sr-Latn" ? "sr" : a.lang) + ".md";
+  if (path.filename() != expected) {
+    diag.add(display, 2,
+             "file name should be '" + expected + "' for id '" + a.id + "' and language '" +
+                 (a.lang == "sr-Latn" ? "sr" : a.lang) + "'");
+    return false;
+  }
+  return read_body(display, diag, a);
 }
 
 // The Cyrillic version of rendered HTML: only text is transliterated; tags, attribute

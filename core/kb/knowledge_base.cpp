@@ -223,14 +223,11 @@ status knowledge_base::complete_since(std::uint64_t misses_before) const {
   return {errc::pages_missing, "this needs more of the knowledge base's chunks"};
 }
 
-result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table> synonyms,
-                                                   std::unique_ptr<row_lengths> lengths,
-                                                   std::unique_ptr<sqlite3, closer> db,
-                                                   std::shared_ptr<page_store> pages) {
-  knowledge_base kb(std::move(synonyms), std::move(db));
-  kb.lengths_ = std::move(lengths);
-  kb.pages_ = std::move(pages);
-  statement meta(kb.db_.get(), "SELECT key, value FROM meta");
+namespace {
+
+// The meta table (schema.hpp), key → value.
+result<std::map<std::string, std::string>> read_meta(sqlite3* db) {
+  statement meta(db, "SELECT key, value FROM meta");
   if (!meta.ok()) return {errc::corrupt_database, "this SQLite file is not a knowledge base"};
   std::map<std::string, std::string> values;
   int rc;
@@ -238,64 +235,21 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
   if (rc != SQLITE_DONE || !values.count("format_version")) {
     return {errc::corrupt_database, "the knowledge base is damaged (its settings cannot be read)"};
   }
-  const auto number = [&](const char* key) {
-    const auto it = values.find(key);
-    return it == values.end() ? 0 : std::atoi(it->second.c_str());
-  };
-  kb.info_.format_version = number("format_version");
-  kb.info_.tokenizer_version = number("tokenizer_version");
-  kb.info_.content_hash = values["content_hash"];
-  kb.info_.articles = number("articles");
-  // Team names are read once here; every handoff view asks for one.
-  const auto teams = nlohmann::json::parse(values["teams"], nullptr, false);
-  if (teams.is_object()) {
-    for (const auto& [team, names] : teams.items()) {
-      if (!names.is_object()) continue;
-      for (const auto& [lang, name] : names.items()) {
-        if (name.is_string()) kb.team_names_[team][lang] = name.get<std::string>();
-      }
-    }
-  }
-  kb.handoff_ = std::make_unique<site::config>();
-  if (const auto it = values.find("handoff"); it != values.end()) {
-    auto settings = site::config_from_json(it->second);
-    if (!settings) return {errc::corrupt_database, "handoff settings: " + settings.err().message};
-    *kb.handoff_ = std::move(settings.value());
-  }
-  kb.info_.rows = number("indexed_rows");
-  // FTS5 numbers segments below 65,536 (a larger number is a damaged file: not used).
-  if (const int segment = number("index_segment"); segment > 0 && segment < 65536) {
-    kb.index_segment_ = segment;
-  }
-  kb.index_bound_ = number("index_bound");
-  kb.info_.offline_bytes = default_offline_bytes;
-  if (const auto it = values.find("offline_bytes"); it != values.end()) {
-    kb.info_.offline_bytes = std::max(0LL, std::atoll(it->second.c_str()));
-  }
-  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
-  // this knowledge base (calibration.hpp), else the engine's default.
-  kb.info_.confidence_threshold = default_confidence_threshold;
-  for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
-    if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
-      const double threshold = std::strtod(it->second.c_str(), nullptr);
-      if (threshold >= 0 && threshold <= 1) kb.info_.confidence_threshold = threshold;
-    }
-  }
-  if (kb.info_.format_version != format_version) {
-    return {errc::version_mismatch, "the knowledge base has format version " +
-                                        std::to_string(kb.info_.format_version) +
-                                        ", this engine reads version " +
-                                        std::to_string(format_version) + "; rebuild it with kbc"};
-  }
-  if (!kb.lengths_->load(values["row_lengths"]) || !kb.lengths_->load_slots(values["row_slots"])) {
-    return {errc::corrupt_database, "the knowledge base is damaged (its row lengths cannot be read)"};
-  }
-  if (kb.info_.tokenizer_version != tokenizer_version) {
-    return {errc::version_mismatch,
-            "the knowledge base was indexed with tokenizer version " +
-                std::to_string(kb.info_.tokenizer_version) + ", this engine uses version " +
-                std::to_string(tokenizer_version) + "; rebuild it with kbc"};
-  }
+  return values;
+}
+
+}  // namespace
+
+result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table> synonyms,
+                                                   std::unique_ptr<row_lengths> lengths,
+                                                   std::unique_ptr<sqlite3, closer> db,
+                                                   std::shared_ptr<page_store> pages) {
+  knowledge_base kb(std::move(synonyms), std::move(db));
+  kb.lengths_ = std::move(lengths);
+  kb.pages_ = std::move(pages);
+  auto values = read_meta(kb.db_.get());
+  if (!values) return values.err();
+  if (auto read = kb.read_settings(values.value()); !read) return read.err();
   if (auto loaded = kb.synonyms_->load(kb.db_.get()); !loaded) return loaded.err();
   // The index's own term list (canonical forms and stems), to tell known words from typos.
   if (sqlite3_exec(kb.db_.get(),
@@ -311,36 +265,100 @@ result<knowledge_base> knowledge_base::finish_open(std::unique_ptr<synonym_table
   }
   kb.statements_ = std::make_unique<statements>(kb.db_.get());
   if (!kb.statements_->ok()) return sqlite_error(kb.db_.get(), "this is not a knowledge base");
-  if (kb.pages_) {
-    // Read at opening, so among the hot pages. A map that cannot be read is left out: it
-    // only saves rounds and bytes.
-    statement maps(kb.db_.get(), "SELECT tbl, map FROM page_map");
-    while (maps.ok() && maps.step() == SQLITE_ROW) {
-      auto map = std::make_shared<page_map>();
-      if (!map->load(maps.text(1)) || map->empty()) continue;
-      const std::string table = maps.text(0);
-      if (table == "articles_fts_data") {
-        kb.index_leaves_ = std::move(map);
-      } else if (table == "articles") {
-        kb.article_rows_ = std::move(map);
-      } else if (table == "words") {
-        kb.word_pages_ = map->pages();
+  if (kb.pages_) kb.use_page_maps();
+  return kb;
+}
+
+status knowledge_base::read_settings(std::map<std::string, std::string>& values) {
+  const auto number = [&](const char* key) {
+    const auto it = values.find(key);
+    return it == values.end() ? 0 : std::atoi(it->second.c_str());
+  };
+  info_.format_version = number("format_version");
+  info_.tokenizer_version = number("tokenizer_version");
+  info_.content_hash = values["content_hash"];
+  info_.articles = number("articles");
+  // Team names are read once here; every handoff view asks for one.
+  const auto teams = nlohmann::json::parse(values["teams"], nullptr, false);
+  if (teams.is_object()) {
+    for (const auto& [team, names] : teams.items()) {
+      if (!names.is_object()) continue;
+      for (const auto& [lang, name] : names.items()) {
+        if (name.is_string()) team_names_[team][lang] = name.get<std::string>();
       }
     }
-    // The inner pages above the leaves of articles and of the index are made from their
-    // maps instead of fetched (page_map::make_inner_page): a row's read then fetches its
-    // leaf only. Not for a file with bytes reserved at the end of each page.
-    unsigned char reserved = 1;
-    if (kb.pages_->read(&reserved, 1, 20) && reserved == 0) {
-      const std::size_t page_size = kb.pages_->layout().page_size;
-      kb.pages_->fill_with([rows = kb.article_rows_, leaves = kb.index_leaves_, page_size](
-                               std::uint32_t page, std::string& out) {
-        return (rows && rows->make_inner_page(page + 1, page_size, out)) ||
-               (leaves && leaves->make_inner_page(page + 1, page_size, out));
-      });
+  }
+  handoff_ = std::make_unique<site::config>();
+  if (const auto it = values.find("handoff"); it != values.end()) {
+    auto settings = site::config_from_json(it->second);
+    if (!settings) return {errc::corrupt_database, "handoff settings: " + settings.err().message};
+    *handoff_ = std::move(settings.value());
+  }
+  info_.rows = number("indexed_rows");
+  // FTS5 numbers segments below 65,536 (a larger number is a damaged file: not used).
+  if (const int segment = number("index_segment"); segment > 0 && segment < 65536) {
+    index_segment_ = segment;
+  }
+  index_bound_ = number("index_bound");
+  info_.offline_bytes = default_offline_bytes;
+  if (const auto it = values.find("offline_bytes"); it != values.end()) {
+    info_.offline_bytes = std::max(0LL, std::atoll(it->second.c_str()));
+  }
+  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
+  // this knowledge base (calibration.hpp), else the engine's default.
+  info_.confidence_threshold = default_confidence_threshold;
+  for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
+    if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
+      const double threshold = std::strtod(it->second.c_str(), nullptr);
+      if (threshold >= 0 && threshold <= 1) info_.confidence_threshold = threshold;
     }
   }
-  return kb;
+  if (info_.format_version != format_version) {
+    return {errc::version_mismatch, "the knowledge base has format version " +
+                                        std::to_string(info_.format_version) +
+                                        ", this engine reads version " +
+                                        std::to_string(format_version) + "; rebuild it with kbc"};
+  }
+  if (!lengths_->load(values["row_lengths"]) || !lengths_->load_slots(values["row_slots"])) {
+    return {errc::corrupt_database, "the knowledge base is damaged (its row lengths cannot be read)"};
+  }
+  if (info_.tokenizer_version != tokenizer_version) {
+    return {errc::version_mismatch,
+            "the knowledge base was indexed with tokenizer version " +
+                std::to_string(info_.tokenizer_version) + ", this engine uses version " +
+                std::to_string(tokenizer_version) + "; rebuild it with kbc"};
+  }
+  return ok_status();
+}
+
+void knowledge_base::use_page_maps() {
+  // Read at opening, so among the hot pages. A map that cannot be read is left out: it
+  // only saves rounds and bytes.
+  statement maps(db_.get(), "SELECT tbl, map FROM page_map");
+  while (maps.ok() && maps.step() == SQLITE_ROW) {
+    auto map = std::make_shared<page_map>();
+    if (!map->load(maps.text(1)) || map->empty()) continue;
+    const std::string table = maps.text(0);
+    if (table == "articles_fts_data") {
+      index_leaves_ = std::move(map);
+    } else if (table == "articles") {
+      article_rows_ = std::move(map);
+    } else if (table == "words") {
+      word_pages_ = map->pages();
+    }
+  }
+  // The inner pages above the leaves of articles and of the index are made from their
+  // maps instead of fetched (page_map::make_inner_page): a row's read then fetches its
+  // leaf only. Not for a file with bytes reserved at the end of each page.
+  unsigned char reserved = 1;
+  if (pages_->read(&reserved, 1, 20) && reserved == 0) {
+    const std::size_t page_size = pages_->layout().page_size;
+    pages_->fill_with([rows = article_rows_, leaves = index_leaves_, page_size](
+                          std::uint32_t page, std::string& out) {
+      return (rows && rows->make_inner_page(page + 1, page_size, out)) ||
+             (leaves && leaves->make_inner_page(page + 1, page_size, out));
+    });
+  }
 }
 
 result<knowledge_base> knowledge_base::open_file(const std::string& path) {

@@ -240,6 +240,10 @@ class knowledge_base {
   std::vector<std::uint32_t> word_pages_;  // the words table's pages (read in pages)
   // Asks for the pages a read of this row will need when the map knows them; false
   // when it does not (the caller then reads the row to have them asked for).
+  // Opening, after the connection: the meta table's settings (info_, team names, handoff
+  // settings, row numbering; version checks), then, read in pages, the page maps.
+  status read_settings(std::map<std::string, std::string>& values);
+  void use_page_maps();
   // Whether the pages a read of this row of articles goes through are here, as far as
   // the page map tells (true when it cannot).
   bool row_here(long long rowid) const;
