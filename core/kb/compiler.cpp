@@ -756,6 +756,173 @@ double number_of(const YAML::Node& node) {
   return end == written.c_str() || *end != '\0' ? -1 : value;
 }
 
+// A node's line in site.yaml (yaml-cpp counts from 0).
+int site_line(const YAML::Node& n) { return n.Mark().line + 1; }
+
+// site.yaml's languages: the ones the site offers, in its order.
+void read_site_languages(const YAML::Node& root, const std::string& display, site_config& site,
+                         diagnostics& diag) {
+  if (const YAML::Node langs = root["languages"]) {
+    site.languages.clear();
+    site.languages_listed = true;
+    if (!langs.IsSequence() || langs.size() == 0) {
+      diag.add(display, site_line(langs), "'languages' must be a list, e.g. [en, sr, hr, sl]");
+    }
+    // Only a list is read item by item: a map's items are pairs, not nodes.
+    for (const auto& lang : langs.IsSequence() ? langs : YAML::Node(YAML::NodeType::Sequence)) {
+      std::string code = scalar(lang);
+      if (code == "sr") code = "sr-Latn";
+      if (code == "sr-Cyrl" || !is_content_language(code)) {
+        diag.add(display, site_line(lang),
+                 "unknown language '" + scalar(lang) + "' (use en, sr, hr, bs or sl)");
+        continue;
+      }
+      site.languages.push_back(code);
+    }
+  }
+}
+
+// site.yaml's teams: names, the categories each answers for, hours and the fields it
+// asks the customer for.
+void read_teams(const YAML::Node& root, const std::string& display, site_config& site,
+                diagnostics& diag) {
+  if (const YAML::Node teams = root["teams"]) {
+    if (!teams.IsMap()) {
+      diag.add(display, site_line(teams), "'teams' must map a team id to its settings");
+    } else {
+      for (const auto& team : teams) {
+        const std::string id = scalar(team.first);
+        if (!is_id(id)) {
+          diag.add(display, site_line(team.first),
+                   "team id '" + id + "' may use only a-z, 0-9, '-'");
+        }
+        site.teams.insert(id);
+        nlohmann::json names = nlohmann::json::object();
+        if (team.second.IsMap() && team.second["name"] && team.second["name"].IsMap()) {
+          for (const auto& name : team.second["name"]) {
+            std::string lang = scalar(name.first);
+            if (lang == "sr") {
+              names["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(name.second));
+              lang = "sr-Latn";
+            }
+            names[lang] = scalar(name.second);
+          }
+        }
+        if (names.empty()) {
+          diag.add(display, site_line(team.first),
+                   "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
+        }
+        // The article categories this team answers for: a customer who asks for a
+        // person after reading such an article reaches this team (P11).
+        if (team.second.IsMap() && team.second["categories"]) {
+          const YAML::Node categories = team.second["categories"];
+          if (!categories.IsSequence()) {
+            diag.add(display, site_line(categories),
+                     "team '" + id + "': 'categories' is a list, e.g. [billing, contract]");
+          }
+          for (const auto& category :
+               categories.IsSequence() ? categories : YAML::Node(YAML::NodeType::Sequence)) {
+            const std::string name = scalar(category);
+            if (site.handoff["categories"].contains(name)) {
+              diag.add(display, site_line(category),
+                       "category '" + name + "' already belongs to team '" +
+                           site.handoff["categories"][name].get<std::string>() + "'");
+              continue;
+            }
+            site.handoff["categories"][name] = id;
+          }
+        }
+        if (team.second.IsMap() && team.second["hours"]) {
+          site.handoff["hours"][id] = read_hours(team.second["hours"], display, "team '" + id + "'", diag);
+        } else if (root["channels"]) {
+          diag.add(display, site_line(team.first),
+                   "team '" + id +
+                       "' needs 'hours', e.g. {mon-fri: \"08:00-16:00\"}: reply "
+                       "times are counted in them");
+        }
+        if (team.second.IsMap() && team.second["fields"]) {
+          site.handoff["fields"][id] = read_fields(team.second["fields"], display, id, diag);
+        }
+        site.team_names[id] = std::move(names);
+      }
+    }
+  }
+}
+
+// site.yaml's search, offline and spelling settings.
+void read_site_settings(const YAML::Node& root, const std::string& display, site_config& site,
+                        diagnostics& diag) {
+  if (const YAML::Node search = root["search"]) {
+    const YAML::Node confidence = search.IsMap() ? search["confidence"] : YAML::Node();
+    const double value = number_of(confidence);
+    if (!(value >= 0 && value <= 1)) {
+      diag.add(
+          display, site_line(confidence ? confidence : search),
+          "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
+    } else {
+      site.confidence = std::to_string(value);
+    }
+  }
+  if (const YAML::Node offline = root["offline"]) {
+    const YAML::Node max_mb = offline.IsMap() ? offline["max_mb"] : YAML::Node();
+    const double value = number_of(max_mb);
+    if (!(value >= 0 && value <= 1024)) {
+      diag.add(display, site_line(max_mb ? max_mb : offline),
+               "'offline' takes 'max_mb', the megabytes of knowledge base kept for offline use, "
+               "0 to 1024 (e.g. offline: {max_mb: 8})");
+    } else {
+      site.offline_bytes = static_cast<long long>(value * 1024 * 1024);
+    }
+  }
+  if (const YAML::Node spelling = root["spelling"]) {
+    const YAML::Node keep = spelling.IsMap() ? spelling["keep"] : YAML::Node();
+    if (!keep || !keep.IsSequence()) {
+      diag.add(display, site_line(spelling),
+               "'spelling' takes 'keep', a list of names never to correct (e.g. spelling: {keep: "
+               "[iphone]})");
+    } else {
+      for (const auto& name : keep) {
+        const std::string written = scalar(name);
+        if (text::tokenize(written).size() != 1) {
+          diag.add(display, site_line(name),
+                   "'" + written + "' in spelling.keep must be a single word");
+          continue;
+        }
+        site.spelling_keep.push_back(written);
+      }
+    }
+  }
+}
+
+// site.yaml's synonym groups.
+void read_synonyms(const YAML::Node& root, const std::string& display, site_config& site,
+                   diagnostics& diag) {
+  const YAML::Node groups = root["synonyms"];
+  if (!groups) return;
+  if (!groups.IsSequence()) {
+    diag.add(display, site_line(groups), "'synonyms' must be a list of word lists");
+    return;
+  }
+  for (const auto& group : groups) {
+    if (!group.IsSequence() || group.size() < 2) {
+      diag.add(display, site_line(group),
+               "a synonym group is a list of at least two words, e.g. [ruter, router]");
+      continue;
+    }
+    std::vector<std::string> words;
+    for (const auto& word : group) {
+      const std::string written = scalar(word);
+      const auto tokens = text::tokenize(written);
+      if (tokens.size() != 1) {
+        diag.add(display, site_line(word), "synonym '" + written + "' must be a single word");
+        continue;
+      }
+      words.push_back(tokens[0].text);
+    }
+    site.synonyms.push_back(std::move(words));
+  }
+}
+
 // Reads <dir>/site.yaml when there is one and adds it to the content hash.
 site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& hash) {
   site_config site;
@@ -771,154 +938,15 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
     diag.add(display, e.mark.line + 1, "not valid YAML: " + e.msg);
     return site;
   }
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   if (!root.IsMap()) {
     diag.add(display, 1, "site.yaml must be a mapping (key: value lines)");
     return site;
   }
-  if (const YAML::Node langs = root["languages"]) {
-    site.languages.clear();
-    site.languages_listed = true;
-    if (!langs.IsSequence() || langs.size() == 0) {
-      diag.add(display, line_of(langs), "'languages' must be a list, e.g. [en, sr, hr, sl]");
-    }
-    // Only a list is read item by item: a map's items are pairs, not nodes.
-    for (const auto& lang : langs.IsSequence() ? langs : YAML::Node(YAML::NodeType::Sequence)) {
-      std::string code = scalar(lang);
-      if (code == "sr") code = "sr-Latn";
-      if (code == "sr-Cyrl" || !is_content_language(code)) {
-        diag.add(display, line_of(lang),
-                 "unknown language '" + scalar(lang) + "' (use en, sr, hr, bs or sl)");
-        continue;
-      }
-      site.languages.push_back(code);
-    }
-  }
-  if (const YAML::Node teams = root["teams"]) {
-    if (!teams.IsMap()) {
-      diag.add(display, line_of(teams), "'teams' must map a team id to its settings");
-    } else {
-      for (const auto& team : teams) {
-        const std::string id = scalar(team.first);
-        if (!is_id(id)) {
-          diag.add(display, line_of(team.first), "team id '" + id + "' may use only a-z, 0-9, '-'");
-        }
-        site.teams.insert(id);
-        nlohmann::json names = nlohmann::json::object();
-        if (team.second.IsMap() && team.second["name"] && team.second["name"].IsMap()) {
-          for (const auto& name : team.second["name"]) {
-            std::string lang = scalar(name.first);
-            if (lang == "sr") {
-              names["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(name.second));
-              lang = "sr-Latn";
-            }
-            names[lang] = scalar(name.second);
-          }
-        }
-        if (names.empty()) {
-          diag.add(display, line_of(team.first),
-                   "team '" + id + "' needs 'name', e.g. {en: Billing, sr: Naplata}");
-        }
-        // The article categories this team answers for: a customer who asks for a
-        // person after reading such an article reaches this team (P11).
-        if (team.second.IsMap() && team.second["categories"]) {
-          const YAML::Node categories = team.second["categories"];
-          if (!categories.IsSequence()) {
-            diag.add(display, line_of(categories),
-                     "team '" + id + "': 'categories' is a list, e.g. [billing, contract]");
-          }
-          for (const auto& category :
-               categories.IsSequence() ? categories : YAML::Node(YAML::NodeType::Sequence)) {
-            const std::string name = scalar(category);
-            if (site.handoff["categories"].contains(name)) {
-              diag.add(display, line_of(category),
-                       "category '" + name + "' already belongs to team '" +
-                           site.handoff["categories"][name].get<std::string>() + "'");
-              continue;
-            }
-            site.handoff["categories"][name] = id;
-          }
-        }
-        if (team.second.IsMap() && team.second["hours"]) {
-          site.handoff["hours"][id] = read_hours(team.second["hours"], display, "team '" + id + "'", diag);
-        } else if (root["channels"]) {
-          diag.add(display, line_of(team.first),
-                   "team '" + id +
-                       "' needs 'hours', e.g. {mon-fri: \"08:00-16:00\"}: reply "
-                       "times are counted in them");
-        }
-        if (team.second.IsMap() && team.second["fields"]) {
-          site.handoff["fields"][id] = read_fields(team.second["fields"], display, id, diag);
-        }
-        site.team_names[id] = std::move(names);
-      }
-    }
-  }
+  read_site_languages(root, display, site, diag);
+  read_teams(root, display, site, diag);
   read_handoff(root, display, site, diag);
-  if (const YAML::Node search = root["search"]) {
-    const YAML::Node confidence = search.IsMap() ? search["confidence"] : YAML::Node();
-    const double value = number_of(confidence);
-    if (!(value >= 0 && value <= 1)) {
-      diag.add(
-          display, line_of(confidence ? confidence : search),
-          "'search' takes 'confidence', a number from 0 to 1 (e.g. search: {confidence: 0.6})");
-    } else {
-      site.confidence = std::to_string(value);
-    }
-  }
-  if (const YAML::Node offline = root["offline"]) {
-    const YAML::Node max_mb = offline.IsMap() ? offline["max_mb"] : YAML::Node();
-    const double value = number_of(max_mb);
-    if (!(value >= 0 && value <= 1024)) {
-      diag.add(display, line_of(max_mb ? max_mb : offline),
-               "'offline' takes 'max_mb', the megabytes of knowledge base kept for offline use, "
-               "0 to 1024 (e.g. offline: {max_mb: 8})");
-    } else {
-      site.offline_bytes = static_cast<long long>(value * 1024 * 1024);
-    }
-  }
-  if (const YAML::Node spelling = root["spelling"]) {
-    const YAML::Node keep = spelling.IsMap() ? spelling["keep"] : YAML::Node();
-    if (!keep || !keep.IsSequence()) {
-      diag.add(display, line_of(spelling),
-               "'spelling' takes 'keep', a list of names never to correct (e.g. spelling: {keep: "
-               "[iphone]})");
-    } else {
-      for (const auto& name : keep) {
-        const std::string written = scalar(name);
-        if (text::tokenize(written).size() != 1) {
-          diag.add(display, line_of(name),
-                   "'" + written + "' in spelling.keep must be a single word");
-          continue;
-        }
-        site.spelling_keep.push_back(written);
-      }
-    }
-  }
-  const YAML::Node groups = root["synonyms"];
-  if (!groups) return site;
-  if (!groups.IsSequence()) {
-    diag.add(display, line_of(groups), "'synonyms' must be a list of word lists");
-    return site;
-  }
-  for (const auto& group : groups) {
-    if (!group.IsSequence() || group.size() < 2) {
-      diag.add(display, line_of(group),
-               "a synonym group is a list of at least two words, e.g. [ruter, router]");
-      continue;
-    }
-    std::vector<std::string> words;
-    for (const auto& word : group) {
-      const std::string written = scalar(word);
-      const auto tokens = text::tokenize(written);
-      if (tokens.size() != 1) {
-        diag.add(display, line_of(word), "synonym '" + written + "' must be a single word");
-        continue;
-      }
-      words.push_back(tokens[0].text);
-    }
-    site.synonyms.push_back(std::move(words));
-  }
+  read_site_settings(root, display, site, diag);
+  read_synonyms(root, display, site, diag);
   return site;
 }
 

@@ -777,6 +777,15 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
   }
 }
 
+std::vector<std::uint32_t> knowledge_base::made_pages() const {
+  std::vector<std::uint32_t> out;
+  for (const auto* map : {article_rows_.get(), index_leaves_.get()}) {
+    if (map == nullptr) continue;
+    for (const std::uint32_t page : map->inner_pages()) out.push_back(page - 1);
+  }
+  return out;
+}
+
 bool knowledge_base::row_here(long long rowid) const {
   if (!pages_ || !article_rows_) return true;  // unknown: SQLite's read tells
   const auto [inner, leaf] = article_rows_->pages_of(rowid);

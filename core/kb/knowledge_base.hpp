@@ -164,6 +164,11 @@ class knowledge_base {
   // built without them.
   const site::config& handoff_config() const noexcept { return *handoff_; }
 
+  // Read in pages: the pages (numbered from 0) this knowledge base makes from its page
+  // maps instead of fetching them (page_map::make_inner_page); kbc leaves them out of the
+  // hot pages.
+  std::vector<std::uint32_t> made_pages() const;
+
  private:
   struct closer {
     void operator()(sqlite3* db) const noexcept;

@@ -182,6 +182,12 @@ bool page_map::load(std::string_view encoded) {
   return true;
 }
 
+std::vector<std::uint32_t> page_map::inner_pages() const {
+  std::vector<std::uint32_t> out;
+  for (const auto& [page, range] : below_) out.push_back(page);
+  return out;
+}
+
 bool page_map::make_inner_page(std::uint32_t page, std::size_t page_size,
                                std::string& out) const {
   const auto it = below_.find(page);

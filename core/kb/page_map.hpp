@@ -53,6 +53,8 @@ class page_map {
   // it (at 100,000 articles 165 of them in articles, about 2.9 KB gzipped each). False
   // when the map has no leaf below that page or they do not fit in one.
   bool make_inner_page(std::uint32_t page, std::size_t page_size, std::string& out) const;
+  // The inner pages make_inner_page can make (numbered from 1).
+  std::vector<std::uint32_t> inner_pages() const;
 
  private:
   std::vector<std::int64_t> first_rowid_;  // per leaf, in rowid order

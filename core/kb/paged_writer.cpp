@@ -138,9 +138,11 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
   const std::size_t pages = layout.value().page_count;
   std::vector<std::uint32_t> opening(pages, 0);
   store->count_reads(&opening);
+  std::set<std::uint32_t> made;  // made by the engine from the page maps: never sent
   {
     auto kb = knowledge_base::open_pages(store);
     if (!kb) return kb.err();
+    for (const std::uint32_t p : kb.value().made_pages()) made.insert(p);
   }
   std::vector<std::uint32_t> by_queries(pages, 0);
   std::vector<std::uint32_t> one(pages, 0);
@@ -169,7 +171,7 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
     if (opening[p] > 0) {
       hot.push_back(static_cast<std::uint32_t>(p));
       bytes += zipped(static_cast<std::uint32_t>(p));
-    } else if (!queries.empty() && by_queries[p] >= needed) {
+    } else if (!queries.empty() && by_queries[p] >= needed && made.count(p) == 0) {
       often.push_back(static_cast<std::uint32_t>(p));
     }
   }

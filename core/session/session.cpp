@@ -227,6 +227,112 @@ std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
   return found;
 }
 
+// Free text: the guided fixes it may describe; the best restated when it is a likely match.
+status on_describe(state& next, event& e, const action& a, const kb::knowledge_base& kb) {
+  bool likely = false;
+  const std::string text = bounded(a.text);
+  std::vector<std::string> flows = matching_flows(kb, text, a.lang, likely);
+  if (!flows.empty() && likely) {
+    // Shown: the guided fixes the page now offers (the one restated, then the others).
+    // None when nothing is restated: the page shows its search results instead.
+    e.shown = flows;
+    leave(next);
+    next.current = phase::confirming;
+    next.flow = flows.front();
+    next.described = text;
+    next.candidates = std::move(flows);
+  }
+  return ok_status();
+}
+
+// A choice at a question, or "next" after a step.
+status on_move(const state& s, state& next, event& e, const action& a, const flow::flow* current) {
+  if (s.current != phase::running || !current) return wrong_phase(s, a);
+  auto moved = a.type == "choose" ? flow::choose(*current, s.path.back(),
+                                                 static_cast<std::size_t>(std::max(a.option, 0)))
+                                  : flow::proceed(*current, s.path.back());
+  if (!moved) return moved.err();
+  if (a.type == "choose") {
+    if (a.option < 0) return {errc::invalid_argument, "choose needs an option number"};
+    e.option = a.option;
+  }
+  if (auto done = move_to(next, *current, moved.value(), false); !done) return done;
+  return ok_status();
+}
+
+// "Did this solve it?": yes, partly or no.
+status on_feedback(const state& s, state& next, event& e, const action& a,
+                   const flow::flow* current) {
+  if (s.current != phase::running || !current) return wrong_phase(s, a);
+  flow::feedback fb;
+  if (a.answer == "yes")
+    fb = flow::feedback::yes;
+  else if (a.answer == "partly")
+    fb = flow::feedback::partly;
+  else if (a.answer == "no")
+    fb = flow::feedback::no;
+  else
+    return {errc::invalid_argument, "feedback is yes, partly or no"};
+  auto answered = flow::answer(*current, s.path.back(), fb);
+  if (!answered) return answered.err();
+  e.answer = a.answer;
+  if (flow::at(*current, s.path.back())->kind == flow::node_kind::solution) {
+    e.alternative = static_cast<int>(s.path.back().alternative);
+  } else {
+    e.article = flow::at(*current, s.path.back())->article;
+  }
+  if (answered.value().solved) {
+    next.current = phase::solved;
+    next.no_in_a_row = 0;
+  } else {
+    ++next.no_in_a_row;
+    if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted);
+        !done) {
+      return done;
+    }
+  }
+  return ok_status();
+}
+
+// Back one step in the fix (or from the offer of a person to where the customer was).
+status on_back(const state& s, state& next, const action& a, const flow::flow* current) {
+  const bool in_flow =
+      s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
+  if (!in_flow || !current || s.path.empty()) return wrong_phase(s, a);
+  // A case sent is not taken back by stepping into the fix again.
+  if (s.current == phase::handoff && !s.case_code.empty()) return wrong_phase(s, a);
+  // From an offer of a person the customer asked for, back is where they were.
+  const bool asked = s.current == phase::handoff && s.handoff_reason == "asked";
+  if (!asked && s.current != phase::solved) {
+    if (s.path.size() < 2) return wrong_phase(s, a);
+    next.path.pop_back();
+  }
+  next.current = phase::running;
+  next.handoff_team.clear();
+  next.handoff_reason.clear();
+  // Asked at the fix's own offer of a person: back is that offer again, for its reason.
+  if (asked) {
+    const auto offered = std::find_if(s.events.rbegin(), s.events.rend(),
+                                      [](const event& x) { return x.type == "handoff_offered"; });
+    settle(next, *current, offered != s.events.rend() && offered->text == "exhausted");
+  }
+  return ok_status();
+}
+
+// The customer asks for a person: the team of the fix or of what they were reading.
+status on_ask_person(const state& s, state& next, const flow::flow* current,
+                     const kb::knowledge_base& kb) {
+  if (s.current != phase::handoff) next.case_code.clear();
+  next.current = phase::handoff;
+  next.handoff_reason = "asked";
+  next.handoff_team = current ? current->team : team_of_reading(s, kb);
+  if (current && !s.path.empty()) {
+    const flow::node* n = flow::at(*current, s.path.back());
+    if (n && n->kind == flow::node_kind::handoff) next.handoff_team = current->team_of(*n);
+  }
+  return ok_status();
+}
+
 status apply(state& s, const action& a, const kb::knowledge_base& kb) {
   const std::string& type = a.type;
   const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
@@ -256,19 +362,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     if (s.current != phase::handoff || a.text.empty()) return wrong_phase(s, a);
     next.case_code = bounded(a.text);
   } else if (type == "describe") {
-    bool likely = false;
-    const std::string text = bounded(a.text);
-    std::vector<std::string> flows = matching_flows(kb, text, a.lang, likely);
-    if (!flows.empty() && likely) {
-      // Shown: the guided fixes the page now offers (the one restated, then the others).
-      // None when nothing is restated: the page shows its search results instead.
-      e.shown = flows;
-      leave(next);
-      next.current = phase::confirming;
-      next.flow = flows.front();
-      next.described = text;
-      next.candidates = std::move(flows);
-    }
+    if (auto done = on_describe(next, e, a, kb); !done) return done;
   } else if (type == "start") {
     const flow::flow* f = kb.find_flow(a.flow);
     if (!f) return {errc::not_found, "no flow '" + a.flow + "' in the knowledge base"};
@@ -287,66 +381,11 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     leave(next);
     next.candidates = std::move(others);
   } else if (type == "choose" || type == "next") {
-    if (s.current != phase::running || !current) return wrong_phase(s, a);
-    auto moved = type == "choose" ? flow::choose(*current, s.path.back(),
-                                                 static_cast<std::size_t>(std::max(a.option, 0)))
-                                  : flow::proceed(*current, s.path.back());
-    if (!moved) return moved.err();
-    if (type == "choose") {
-      if (a.option < 0) return {errc::invalid_argument, "choose needs an option number"};
-      e.option = a.option;
-    }
-    if (auto done = move_to(next, *current, moved.value(), false); !done) return done;
+    if (auto done = on_move(s, next, e, a, current); !done) return done;
   } else if (type == "feedback") {
-    if (s.current != phase::running || !current) return wrong_phase(s, a);
-    flow::feedback fb;
-    if (a.answer == "yes")
-      fb = flow::feedback::yes;
-    else if (a.answer == "partly")
-      fb = flow::feedback::partly;
-    else if (a.answer == "no")
-      fb = flow::feedback::no;
-    else
-      return {errc::invalid_argument, "feedback is yes, partly or no"};
-    auto answered = flow::answer(*current, s.path.back(), fb);
-    if (!answered) return answered.err();
-    e.answer = a.answer;
-    if (flow::at(*current, s.path.back())->kind == flow::node_kind::solution) {
-      e.alternative = static_cast<int>(s.path.back().alternative);
-    } else {
-      e.article = flow::at(*current, s.path.back())->article;
-    }
-    if (answered.value().solved) {
-      next.current = phase::solved;
-      next.no_in_a_row = 0;
-    } else {
-      ++next.no_in_a_row;
-      if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted);
-          !done) {
-        return done;
-      }
-    }
+    if (auto done = on_feedback(s, next, e, a, current); !done) return done;
   } else if (type == "back") {
-    const bool in_flow =
-        s.current == phase::running || s.current == phase::handoff || s.current == phase::solved;
-    if (!in_flow || !current || s.path.empty()) return wrong_phase(s, a);
-    // A case sent is not taken back by stepping into the fix again.
-    if (s.current == phase::handoff && !s.case_code.empty()) return wrong_phase(s, a);
-    // From an offer of a person the customer asked for, back is where they were.
-    const bool asked = s.current == phase::handoff && s.handoff_reason == "asked";
-    if (!asked && s.current != phase::solved) {
-      if (s.path.size() < 2) return wrong_phase(s, a);
-      next.path.pop_back();
-    }
-    next.current = phase::running;
-    next.handoff_team.clear();
-    next.handoff_reason.clear();
-    // Asked at the fix's own offer of a person: back is that offer again, for its reason.
-    if (asked) {
-      const auto offered = std::find_if(s.events.rbegin(), s.events.rend(),
-                                        [](const event& x) { return x.type == "handoff_offered"; });
-      settle(next, *current, offered != s.events.rend() && offered->text == "exhausted");
-    }
+    if (auto done = on_back(s, next, a, current); !done) return done;
   } else if (type == "restart") {
     if (!current) return wrong_phase(s, a);
     begin(next, *current, a.at);
@@ -362,14 +401,7 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     next.described.clear();
     next.case_code.clear();
   } else if (type == "ask_person") {
-    if (s.current != phase::handoff) next.case_code.clear();
-    next.current = phase::handoff;
-    next.handoff_reason = "asked";
-    next.handoff_team = current ? current->team : team_of_reading(s, kb);
-    if (current && !s.path.empty()) {
-      const flow::node* n = flow::at(*current, s.path.back());
-      if (n && n->kind == flow::node_kind::handoff) next.handoff_team = current->team_of(*n);
-    }
+    if (auto done = on_ask_person(s, next, current, kb); !done) return done;
   } else {
     return {errc::invalid_argument, "unknown action '" + type + "'"};
   }

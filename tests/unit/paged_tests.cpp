@@ -378,6 +378,12 @@ TEST_CASE("the inner pages above the rows are made from the page map, never fetc
     }
   }
   for (const std::uint32_t p : inner) CHECK_FALSE(f.store->has(p - 1));
+#ifndef __EMSCRIPTEN__
+  // Nor are they among the hot pages kbc sends at start, however many searches read them.
+  auto hot = kb::choose_hot_pages(image, 1);
+  REQUIRE(hot.ok());
+  for (const std::uint32_t p : hot.value()) CHECK(inner.count(p + 1) == 0);
+#endif
 }
 
 TEST_CASE("a page map that cannot be read is no map", "[kb][paged]") {
