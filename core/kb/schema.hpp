@@ -5,10 +5,9 @@
 //                            index_bound (index_builder.hpp), row_lengths and row_slots
 //                            (what a rowid says: row_lengths.hpp)
 //   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two),
-//                            numbered as row_lengths.hpp says:
-//                            all a search reads for a hit (its title, its plain text for
-//                            the snippet) and the HTML shown when it is opened, so that a
-//                            hit is one page
+//                            numbered as row_lengths.hpp says; it holds all a search reads
+//                            for a hit (its title, its plain text for the snippet) and the
+//                            HTML shown when it is opened, so that a hit is one page
 //   articles_fts             FTS5 index over title, tags and body, contentless (the text
 //                            is in articles); sr-Cyrl rows are not in it
 //                            (their sr-Latn row folds to the same terms and stands for both).
@@ -18,7 +17,7 @@
 //   common_terms(term, docs)  the row counts of the terms many rows hold, which FTS5
 //                            would count by reading their whole doclists; the index
 //                            lists such a term in its best rows only (index_builder.hpp)
-//   completions(prefix, terms)  for every two- and three-letter beginning of an index
+//   completions(prefix, terms)  for every two- to four-letter beginning of an index
 //                            term, the terms most rows hold that start with it (see
 //                            completion_terms in query.hpp): a word being typed is
 //                            searched as them; FTS5 keeps no prefix index
@@ -26,9 +25,10 @@
 //   article_pages(page, article, position)  the rows tagged with each page of the site
 //                            (articles.pages), so that suggestions for a page read those
 //                            rows only (page_suggestions.cpp)
-//   page_map(tbl, map)       where the rows of articles and the index's leaves
-//                            lie in the file, so that a search in pages asks for a row's
-//                            pages in one round (page_map.hpp)
+//   page_map(tbl, map)       where the rows of articles, the index's leaves and the words
+//                            table lie in the file, so that a search in pages asks for a
+//                            row's page in one round and the engine makes the inner pages
+//                            above them (page_map.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
 //                            each is also in articles (kind 'flow', html empty) so that
 //                            search finds it by its title, symptoms and questions
