@@ -141,7 +141,7 @@ std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long lon
   return make_kb_image(rows);
 }
 
-std::string as_kbc_leaves_it(const std::string& image, bool listed) {
+sqlite3* open_copy(const std::string& image) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
@@ -149,6 +149,19 @@ std::string as_kbc_leaves_it(const std::string& image, bool listed) {
   const auto size = static_cast<sqlite3_int64>(image.size());
   sqlite3_deserialize(db, "main", buffer, size, size,
                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  return db;
+}
+
+std::string serialized(sqlite3* db) {
+  sqlite3_int64 bytes = 0;
+  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
+  std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
+  sqlite3_free(out);
+  return result;
+}
+
+std::string as_kbc_leaves_it(const std::string& image, bool listed) {
+  sqlite3* db = open_copy(image);
   if (!kb::register_tokenizer(db).ok()) throw std::runtime_error("tokenizer");
   const auto exec = [&](const char* sql) {
     if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -158,15 +171,8 @@ std::string as_kbc_leaves_it(const std::string& image, bool listed) {
   exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')");
   if (listed) exec(kb::index_segment_sql);
   exec("VACUUM");
-  const auto serialized = [&] {
-    sqlite3_int64 bytes = 0;
-    unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
-    std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
-    sqlite3_free(out);
-    return result;
-  };
-  if (listed && !kb::write_page_maps(db, serialized()).ok()) throw std::runtime_error("page maps");
-  std::string result = serialized();
+  if (listed && !kb::write_page_maps(db, serialized(db)).ok()) throw std::runtime_error("page maps");
+  std::string result = serialized(db);
   sqlite3_close(db);
   return result;
 }

@@ -54,6 +54,11 @@ std::string make_kb_image_common_above(const std::vector<kb_row>& rows, long lon
 // false, neither of the two (a search in pages then finds its way row by row).
 std::string as_kbc_leaves_it(const std::string& image, bool listed = true);
 
+// A connection to a writable copy of image in memory, for reading or changing a fixture
+// with SQL (close it with sqlite3_close), and the bytes of such a database.
+sqlite3* open_copy(const std::string& image);
+std::string serialized(sqlite3* db);
+
 // The demo knowledge base as tools/build.sh made it (build/site/kb.sqlite, which the test
 // command builds first), opened once: for what only the real knowledge-base folder has
 // (signals.yaml, the dictionaries' real words, the words of every language).

@@ -195,17 +195,9 @@ TEST_CASE("a row is asked for with the page above it, from the page map", "[kb][
   }
   const std::string mapped = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
   // The same file with the map's rows taken out (nothing else moves).
-  sqlite3* db = nullptr;
-  sqlite3_open(":memory:", &db);
-  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(mapped.size()));
-  std::memcpy(buffer, mapped.data(), mapped.size());
-  const auto size = static_cast<sqlite3_int64>(mapped.size());
-  sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+  sqlite3* db = test::open_copy(mapped);
   REQUIRE(sqlite3_exec(db, "DELETE FROM page_map", nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_int64 bytes = 0;
-  unsigned char* out = sqlite3_serialize(db, "main", &bytes, 0);
-  const std::string unmapped(reinterpret_cast<char*>(out), static_cast<std::size_t>(bytes));
-  sqlite3_free(out);
+  const std::string unmapped = test::serialized(db);
   sqlite3_close(db);
   const int with_map = check_same_answers(mapped, 1, {"router note"});
   const int without = check_same_answers(unmapped, 1, {"router note"});
@@ -230,12 +222,7 @@ TEST_CASE("an article's versions lie side by side, and a search reads one of the
   }
   const std::string image = test::as_kbc_leaves_it(test::make_kb_image(rows), true);
   {
-    sqlite3* db = nullptr;
-    sqlite3_open(":memory:", &db);
-    auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
-    std::memcpy(buffer, image.data(), image.size());
-    const auto size = static_cast<sqlite3_int64>(image.size());
-    sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+    sqlite3* db = test::open_copy(image);
     sqlite3_stmt* st = nullptr;
     // Five places a block ("en sr-Latn hr bs sl", the engine's order): one article a block.
     sqlite3_prepare_v2(db,
@@ -327,12 +314,7 @@ TEST_CASE("the inner pages above the rows are made from the page map, never fetc
   // The map, as kbc wrote it.
   kb::page_map map;
   {
-    sqlite3* db = nullptr;
-    sqlite3_open(":memory:", &db);
-    auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
-    std::memcpy(buffer, image.data(), image.size());
-    const auto size = static_cast<sqlite3_int64>(image.size());
-    sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE);
+    sqlite3* db = test::open_copy(image);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db, "SELECT map FROM page_map WHERE tbl = 'articles'", -1, &st, nullptr);
     REQUIRE(sqlite3_step(st) == SQLITE_ROW);
