@@ -245,6 +245,12 @@ void add(std::array<float, 5>& to, language_mask langs, float weight) {
   }
 }
 
+// The words before the one being read: the last, and the last that is not a clitic.
+struct words_before {
+  std::string last;
+  std::string word;
+};
+
 const lexicon_index& index() {
   static const lexicon_index built = [] {
     lexicon_index x;
@@ -301,6 +307,74 @@ bool english_spelling(std::string_view p) {
   return p.find_first_of("wqxy") != std::string_view::npos;
 }
 
+// Short words that stand between a verb and what it governs ("mogu se prijaviti",
+// "želim vam reći"), so that a construction is read across them.
+bool is_clitic(std::string_view p) {
+  for (std::string_view c : {"se", "si", "mi", "ti", "ga", "ih", "joj", "mu", "nam", "vam", "im",
+                             "me", "te", "li", "je", "sam", "su", "ju"}) {
+    if (p == c) return true;
+  }
+  return false;
+}
+
+// Verbs after which Serbian writes da + present ("mogu da platim") and Croatian and
+// Bosnian mostly the infinitive ("mogu platiti"); Slovenian has the infinitive too, and
+// some of these verbs ("moram", "želim"), so the construction there only says "not
+// Serbian".
+bool is_modal(std::string_view p) {
+  for (std::string_view m :
+       {"mogu", "moze", "mozes", "mozemo", "mozete", "trebam", "trebamo", "trebate", "hocu",
+        "hocemo", "hocete", "pokusavam", "pokusao", "pokusala", "smijem", "zelio", "zeljela"}) {
+    if (p == m) return true;
+  }
+  return false;
+}
+
+bool is_shared_modal(std::string_view p) {  // Serbian, Croatian, Bosnian and Slovenian
+  for (std::string_view m : {"moram", "moramo", "morate", "zelim", "zelimo", "zelite"}) {
+    if (p == m) return true;
+  }
+  return false;
+}
+
+bool is_infinitive(std::string_view p) {
+  return p.size() >= 4 && (ends_with(p, "ti") || ends_with(p, "ci"));
+}
+
+// How the words are put together, against the word before (and the last one before it
+// that is not a clitic):
+//   - "mogu da", "hoću da", "kako da": Serbian (and Bosnian) put da + present after a
+//     modal verb or a question word; Croatian and Bosnian mostly the infinitive ("mogu se
+//     prijaviti", "želim otkazati"; after "kako" Serbian writes it too, so less);
+//   - "da li" asks in Serbian and Bosnian, "je li" in Croatian;
+//   - "sa" before a word that does not start with s, z, š, ž or m is Serbian or Bosnian
+//     (Croatian writes "s operaterom", "sa" only where "s" would be hard to say);
+//   - "platit ću": Croatian (and Bosnian) future; "platiću": Serbian.
+void add_construction_evidence(std::string_view written, std::string_view p,
+                               const words_before& before, std::array<float, 5>& s) {
+  const std::string& previous = before.last;
+  if (p == "da" &&
+      (is_modal(previous) || is_shared_modal(previous) || previous == "treba" ||
+       previous == "kako" || previous == "sta" || previous == "gde" || previous == "gdje")) {
+    add(s, SB, 1);
+  }
+  if (is_infinitive(p) && is_modal(before.word)) add(s, IJ, 1);
+  if (is_infinitive(p) && is_shared_modal(before.word)) add(s, IJ | SL, 1);
+  if (is_infinitive(p) && before.word == "kako" && previous == "kako") add(s, IJ, 0.5f);
+  if (p == "li" && previous == "da") add(s, SB, 1);
+  if (p == "li" && previous == "je") add(s, HR, 1);
+  if (previous == "sa" && !p.empty() &&
+      std::string_view("szm").find(p[0]) == std::string_view::npos) {
+    add(s, SB, 1);
+  }
+  if ((written == "ću" || written == "ćeš" || written == "ćemo" || written == "ćete") &&
+      ends_with(previous, "t")) {
+    add(s, IJ, 1);
+  }
+  if (written.size() > 6 && (ends_with(written, "iću") || ends_with(written, "aću"))) {
+    add(s, SR, 1);
+  }
+}
 
 // A word neither list knows: how likely each language writes its letter sequences,
 // relative to the average of the knowledge base's languages, at most gram_cap either way.
@@ -377,7 +451,7 @@ language_guess identify_language(std::string_view text, std::string_view current
   // (both are ijekavian); the lexicon's Bosnian words then tell the two apart.
   const bool kb_has_bosnian = model && (model->languages & BS);
   int english_words = 0;  // words that said English
-  std::string previous;
+  words_before before;
   for (const token& t : tokenize(text)) {
     const float english_before = s[en_index];
     const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);
@@ -426,24 +500,10 @@ language_guess identify_language(std::string_view text, std::string_view current
       spelling[en_index] = std::min(spelling[en_index], unknown_english_cap);
       for (std::size_t i = 0; i < s.size(); ++i) s[i] += spelling[i];
     }
-    // "mogu da", "hoću da", "kako da": Serbian (and Bosnian) put da + present after a
-    // modal verb or a question word where Croatian has the infinitive.
-    if (p == "da" && (previous == "mogu" || previous == "moze" || previous == "hocu" ||
-                      previous == "treba" || previous == "moram" || previous == "zelim" ||
-                      previous == "mozete" || previous == "hocemo" || previous == "kako" ||
-                      previous == "sta" || previous == "gde" || previous == "gdje")) {
-      add(s, SB, 1);
-    }
-    // "platit ću": Croatian (and Bosnian) future; "platiću": Serbian.
-    if ((written == "ću" || written == "ćeš" || written == "ćemo" || written == "ćete") &&
-        ends_with(previous, "t")) {
-      add(s, IJ, 1);
-    }
-    if (written.size() > 6 && (ends_with(written, "iću") || ends_with(written, "aću"))) {
-      add(s, SR, 1);
-    }
+    add_construction_evidence(written, p, before, s);
     if (s[en_index] > english_before) ++english_words;
-    previous = p;
+    before.last = p;
+    if (!is_clitic(p)) before.word = p;
   }
   // Letters a language does not have.
   const bool soft = contains(text, "ć") || contains(text, "Ć") || contains(text, "đ") ||

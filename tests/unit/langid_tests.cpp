@@ -7,9 +7,9 @@
 #include <map>
 #include <string>
 
+#include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
 #include "text/langid.hpp"
-#include "fixtures.hpp"
 
 using namespace ha;
 
@@ -50,8 +50,20 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
     CHECK(query_lang("rabim kopijo računa za januar") == "sl");
     CHECK(query_lang("treba mi kopija računa za januar") == "sr-Latn");
   }
+  SECTION("how the words are put together") {
+    // A modal verb with the infinitive is Croatian or Bosnian; with da + present, Serbian
+    // or Bosnian; the two together, or with "da li", Bosnian.
+    CHECK(query_lang("želim otkazati pretplatu") == "hr");
+    CHECK(query_lang("ne mogu se prijaviti u aplikaciju") == "hr");
+    CHECK(query_lang("želim da otkažem pretplatu") == "sr-Latn");
+    CHECK(query_lang("je li moguće platiti pouzećem") == "hr");
+    CHECK(query_lang("želim razgovarati sa nekim") == "bs");
+    // Slovenian has the infinitive after "želim" too: still Slovenian.
+    CHECK(query_lang("želim govoriti z živo osebo") == "sl");
+    CHECK(query_lang("zelim odjaviti narocnino") == "sl");
+  }
   SECTION("text all three share keeps the customer's own language among them") {
-    const char* shared = "ne mogu se prijaviti, zaboravio sam lozinku";
+    const char* shared = "zaboravio sam lozinku, a nije mi stigao kod";
     CHECK(query_lang(shared, "en") == "sr-Latn");
     CHECK(query_lang(shared, "hr") == "hr");
     CHECK(query_lang(shared, "bs") == "bs");
@@ -104,7 +116,7 @@ TEST_CASE("language identification on 420 short queries written for the purpose"
     if (lang == "en" || lang == "sr-Cyrl" || lang == "sr-Latn" || lang == "sl") {
       CHECK(t.right * 100 >= t.all * 90);
     }
-    if (lang == "hr") CHECK(t.right * 100 >= t.all * 66);
+    if (lang == "hr") CHECK(t.right * 100 >= t.all * 74);
     CHECK(t.family * 100 >= t.all * 90);
   }
 }
