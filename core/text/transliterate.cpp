@@ -110,6 +110,16 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+// Serbian writes "th" only where a prefix ending in t meets a word starting with h
+// (prethodni, pothodnik, othraniti); anywhere else it is a foreign word's (Brother, Thomas).
+constexpr std::string_view th_prefixes[] = {"pret", "nepret", "pot", "ot"};
+
+bool serbian_th(const std::vector<char32_t>& word, std::size_t h_at) {
+  const std::string before_h = lower_utf8(std::vector<char32_t>(word.begin(), word.begin() + h_at));
+  return std::find(std::begin(th_prefixes), std::end(th_prefixes), before_h) !=
+         std::end(th_prefixes);
+}
+
 // caps_sentence: the sentence the word stands in is written in capitals.
 bool keep_in_latin(const std::vector<char32_t>& word, bool caps_sentence) {
   if (all_capitals(word)) {
@@ -126,6 +136,7 @@ bool keep_in_latin(const std::vector<char32_t>& word, bool caps_sentence) {
     const bool vowel = lc == 'a' || lc == 'e' || lc == 'i' || lc == 'o' || lc == 'u';
     if (lc == before && !vowel && lc != 'j') return true;  // Jellena, muzzičkog (not najjači)
     if (before == 'p' && lc == 'h') return true;           // Photoshop
+    if (before == 't' && lc == 'h' && !serbian_th(word, k)) return true;  // Brother, Thomas
     before = lc;
   }
   const std::string lower = lower_utf8(word);

@@ -9,7 +9,8 @@
 //   - a whitespace-separated chunk holding '@', "://", "www." or ".example", or a dot
 //     between letters (app.savanova.rs), stays as is;
 //   - a word stays Latin when it has a letter Serbian does not write (q, w, x, y, ä, ü, é…),
-//     a doubled consonant other than jj (Jellena; najjači is Serbian), "ph", a capital
+//     a doubled consonant other than jj (Jellena; najjači is Serbian), "ph", "th" (Brother;
+//     not after the prefixes pret-, pot-, ot-: prethodni, pothranjen), a capital
 //     after a small letter (SavaNova, eSIM), when it is a known foreign or technical word
 //     with up to four letters of Serbian ending (developerima, Google), an acronym of the
 //     list in capitals (SIM, PIN, USB), or a word in capitals of at most four letters in a
@@ -20,7 +21,7 @@
 //     letters that is not a case ending stays with a Latin part (Wi-Fi, e-mail, PDV-a;
 //     PDV-ом); letters joined by an apostrophe are one word (rock'n'roll);
 //   - letters written against a digit are a code or a unit (5G, 2.4GHz): Latin.
-// tests/fixtures/cyrillic.txt and cyrillic-hard.txt (343 sentences) hold the cases.
+// tests/fixtures/cyrillic.txt and cyrillic-hard.txt (365 cases) hold them.
 #pragma once
 
 #include <string>
