@@ -4,7 +4,7 @@
  * HTML. Buttons carry data-action (and data-option, data-answer, data-flow,
  * data-article); the widget handles their clicks.
  */
-import { el } from './dom.js';
+import { el, shorten } from './dom.js';
 import { contactLine, t } from './i18n.js';
 import { site } from './site.js';
 
@@ -75,7 +75,7 @@ function body(lang, view) {
   switch (view.phase) {
     case 'confirming':
       return [
-        el('p', { class: 'restatement', text: t(lang, 'restate', { typed: view.described.slice(0, 200), problem: view.problem }) }),
+        el('p', { class: 'restatement', text: t(lang, 'restate', { typed: shorten(view.described, 200), problem: view.problem }) }),
         el('div', { class: 'feedback' },
           button(t(lang, 'restateYes'), { action: 'confirm' }, 'choice yes'),
           button(t(lang, 'restateNo'), { action: 'reject' })),

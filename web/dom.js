@@ -33,3 +33,16 @@ export function companyFileName(company, what) {
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `${slug || 'help'}-${what}`;
 }
+
+// Text the customer wrote, quoted back in a sentence: at most `most` characters (code
+// points, so a Cyrillic letter or an emoji is never cut in two), cut after the last whole
+// word that fits and marked with "…"; shorter text is returned as it is (trimmed).
+export function shorten(text, most) {
+  const chars = Array.from(String(text ?? '').trim());
+  if (chars.length <= most) return chars.join('');
+  const cut = chars.slice(0, most - 1).join('');
+  const lastSpace = cut.search(/\s\S*$/u);
+  // A word longer than half the room is cut inside it rather than leaving almost nothing.
+  const kept = lastSpace > most / 2 ? cut.slice(0, lastSpace) : cut;
+  return `${kept.replace(/[\s,;:.!?-]+$/u, '')}…`;
+}

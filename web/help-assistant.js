@@ -33,7 +33,7 @@
  */
 import { apologyKey, renderConversation } from './conversation.js';
 import { checkContact } from './contact.js';
-import { companyFileName, download, el } from './dom.js';
+import { companyFileName, download, el, shorten } from './dom.js';
 import { Engine } from './engine.js';
 import { askedFields, fieldFits, renderHandoff } from './handoff-view.js';
 import { contactLine, inLanguage, offeredLanguages, pickOffered, plural, t } from './i18n.js';
@@ -717,7 +717,7 @@ export class HelpAssistantElement extends HTMLElement {
       // in the third person, for the agent).
       const about = [pkg.team?.name, pkg.problem?.customer_words || pkg.problem?.flow?.title].filter(Boolean).join(': ');
       return { created: items[0].created_at ?? '', node: el('li', { 'data-case': code },
-        el('strong', { text: code }), about ? ` · ${about.slice(0, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` }),
+        el('strong', { text: code }), about ? ` · ${shorten(about, 80)}` : '', el('span', { class: 'case-state', text: ` — ${state}` }),
         updates ? el('span', { class: 'case-updates', text: ` · ${t(lang, 'caseAdditions', { count: updates })}` }) : '',
         // More can be added once the case has arrived (an update never overtakes it).
         sent ? el('button', { type: 'button', class: 'link', 'data-add-to': code, text: t(lang, 'addToCase') }) : '') };
@@ -1024,7 +1024,7 @@ export class HelpAssistantElement extends HTMLElement {
     // the way to a person is then the first thing under it (P8, P9).
     const view = this.#conversation.view;
     const sorry = view?.offerPerson ? `${t(this.#lang, apologyKey(view.signals))} ` : '';
-    if (!ui.results.querySelector('li')) return sorry + t(this.#lang, 'noResults', { query: ui.query.value.trim().slice(0, 80) });
+    if (!ui.results.querySelector('li')) return sorry + t(this.#lang, 'noResults', { query: shorten(ui.query.value, 80) });
     return sorry + t(this.#lang, ui.results.dataset.confident === 'true' ? 'noFlowMatch' : 'notUnderstood');
   }
 
@@ -1042,9 +1042,9 @@ export class HelpAssistantElement extends HTMLElement {
     const flows = found.hits.filter((hit) => hit.kind === 'flow').length;
     const articles = found.hits.length - flows;
     const count = [articles ? plural(this.#lang, 'results', articles) : '', flows ? plural(this.#lang, 'guidedFound', flows) : '']
-      .filter(Boolean).join(', ') || t(this.#lang, 'noResults', { query: query.trim().slice(0, 80) });
+      .filter(Boolean).join(', ') || t(this.#lang, 'noResults', { query: shorten(query, 80) });
     const parts = [count];
-    if (found.corrected) parts.unshift(t(this.#lang, 'corrected', { query: found.corrected.trim().slice(0, 80) }));
+    if (found.corrected) parts.unshift(t(this.#lang, 'corrected', { query: shorten(found.corrected, 80) }));
     // Honest about weak matches (P3): say so and point to a person instead of guessing.
     if (found.hits.length && !found.confident && !found.quick) parts.push(t(this.#lang, 'notSure'));
     // Nothing found yet may still be found by the whole engine (a typo corrected).
@@ -1053,7 +1053,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.status.textContent = parts.map((part, i) => (i < parts.length - 1 && !/[.!?…:]$/u.test(part) ? `${part}.` : part)).join(' ');
     // A corrected word may have been meant: one click searches what was typed.
     if (found.corrected && !found.quick) {
-      const typed = el('button', { type: 'button', class: 'link as-typed', text: t(this.#lang, 'searchAsTyped', { query: query.trim().slice(0, 80) }) });
+      const typed = el('button', { type: 'button', class: 'link as-typed', text: t(this.#lang, 'searchAsTyped', { query: shorten(query, 80) }) });
       typed.addEventListener('click', () => {
         this.#asTyped = query;
         this.#search({ keepView: true });
