@@ -307,117 +307,171 @@ struct sections {
   json typed = json::array();
 };
 
+// Where each article read is in sections::articles, by its id.
+using article_positions = std::map<std::string, std::size_t>;
+
+// An event's entry in the timeline, with what every event has: when, what, and the flow
+// and node it happened at.
+json timeline_item(const session::event& e, const flow::node* n, const context& c) {
+  json item{{"at", utc_iso(e.at)}, {"type", e.type}};
+  if (!e.flow.empty()) item["flow"] = c.flow_ref(e.flow);
+  if (n) {
+    item["node"] = {{"id", n->id},
+                    {"kind", std::string(flow::to_string(n->kind))},
+                    {"text", flow::pick(n->body, c.lang)}};
+  }
+  return item;
+}
+
+// A search, or free text described: the query and what it showed.
+void read_search(const session::event& e, json& item, sections& out, context& c) {
+  const std::string query = c.scrub(e.text);
+  item["text"] = query;
+  json shown = json::array();
+  for (const std::string& id : e.shown) shown.push_back(c.item(id));
+  item["shown"] = shown;
+  out.searches.push_back({{"at", item["at"]},
+                          {"query", query},
+                          {"kind", e.type == "describe" ? "described" : "typed"},
+                          {"shown", shown},
+                          {"opened", json::array()}});
+}
+
+// Opened from a search: outside a guided fix, an article the search showed (the latest
+// that did). One read from a fix's step came from the fix.
+void note_opened_from_search(const std::string& article, json& searches) {
+  for (auto search = searches.rbegin(); search != searches.rend(); ++search) {
+    const json& shown = (*search)["shown"];
+    if (std::none_of(shown.begin(), shown.end(),
+                     [&](const json& x) { return x["id"] == article; })) {
+      continue;
+    }
+    json& opened = (*search)["opened"];
+    if (std::find(opened.begin(), opened.end(), article) == opened.end()) {
+      opened.push_back(article);
+    }
+    break;
+  }
+}
+
+// An article opened, or answered "Did this article help?": listed once, when first read,
+// with the last answer.
+void read_article(const session::event& e, json& item, sections& out, article_positions& positions,
+                  context& c) {
+  json article = c.item(e.article);
+  item["article"] = article;
+  if (e.type == "helped") item["answer"] = e.answer;
+  auto [it, fresh] = positions.try_emplace(e.article, out.articles.size());
+  if (fresh) {
+    out.articles.push_back(
+        {{"id", e.article}, {"title", article["title"]}, {"at", item["at"]}, {"helped", nullptr}});
+  }
+  if (e.type == "helped") out.articles[it->second]["helped"] = e.answer == "yes";
+  if (e.type == "opened" && e.flow.empty()) note_opened_from_search(e.article, out.searches);
+}
+
+// A flow started, from the search results or a confirmed restatement.
+void read_flow_start(json& item, sections& out) {
+  out.flow_path.push_back({{"at", item["at"]}, {"flow", item["flow"]}, {"step", "started"}});
+}
+
+// The option chosen at a question (nothing when the node or option is gone).
+void read_choice(const session::event& e, const flow::node* n, json& item, sections& out,
+                 const context& c) {
+  if (!n || e.option < 0 || static_cast<std::size_t>(e.option) >= n->options.size()) return;
+  const std::string label =
+      flow::pick(n->options[static_cast<std::size_t>(e.option)].label, c.lang);
+  item["option"] = label;
+  out.flow_path.push_back({{"at", item["at"]},
+                           {"flow", item["flow"]},
+                           {"step", "question"},
+                           {"node", item["node"]},
+                           {"answer", label}});
+}
+
+// "Done" at a step.
+void read_step_done(const flow::node* n, json& item, sections& out) {
+  if (!n) return;
+  out.flow_path.push_back({{"at", item["at"]},
+                           {"flow", item["flow"]},
+                           {"step", "step"},
+                           {"node", item["node"]},
+                           {"answer", "done"}});
+}
+
+// "Did this solve it?" at an alternative or an article of a flow: what was tried and how
+// it went.
+void read_feedback(const session::event& e, const flow::node* n, json& item, sections& out,
+                   context& c) {
+  if (!n) return;
+  item["answer"] = e.answer;
+  json tried{{"at", item["at"]}, {"flow", item["flow"]}, {"node", n->id}, {"outcome", e.answer}};
+  if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
+      static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
+    const auto& alt = n->alternatives[static_cast<std::size_t>(e.alternative)];
+    tried["number"] = e.alternative + 1;
+    tried["title"] = flow::pick(alt.title, c.lang);
+    item["alternative"] = {{"number", e.alternative + 1}, {"title", tried["title"]}};
+  } else {
+    json article = c.item(n->article);
+    tried["title"] = article["title"];
+    tried["article"] = n->article;
+    item["article"] = article;
+  }
+  out.alternatives.push_back(tried);
+  out.flow_path.push_back(
+      {{"at", item["at"]},
+       {"flow", item["flow"]},
+       {"step", n->kind == flow::node_kind::solution ? "alternative" : "article"},
+       {"node", item["node"]},
+       {"title", tried["title"]},
+       {"answer", e.answer}});
+}
+
+// Text the customer typed, or wrote when asking for a person (nothing when empty).
+void read_typed(const session::event& e, json& item, sections& out, context& c) {
+  if (e.text.empty()) return;
+  item["text"] = c.scrub(e.text);
+  out.typed.push_back({{"at", item["at"]}, {"text", item["text"]}});
+}
+
+// One event: its entry in the timeline, and what it adds to the sections.
+json read_event(const session::event& e, sections& out, article_positions& positions, context& c) {
+  const flow::node* n = node_of(c.kb, e);
+  json item = timeline_item(e, n, c);
+  const std::string& type = e.type;
+  if (type == "searched" || type == "describe") {
+    read_search(e, item, out, c);
+  } else if (type == "opened" || type == "helped") {
+    read_article(e, item, out, positions, c);
+  } else if (type == "start" || type == "confirm") {
+    read_flow_start(item, out);
+  } else if (type == "choose") {
+    read_choice(e, n, item, out, c);
+  } else if (type == "next") {
+    read_step_done(n, item, out);
+  } else if (type == "feedback") {
+    read_feedback(e, n, item, out, c);
+  } else if (type == "rate") {
+    item["rating"] = e.rating;
+    item["text"] = c.scrub(e.text);
+  } else if (type == "typed" || type == "ask_person") {
+    read_typed(e, item, out, c);
+  } else if (type == "handoff_offered") {
+    item["reason"] = e.text;
+  } else if (type == "sent") {
+    item["text"] = c.scrub(e.text);  // the case code: a later case refers to it
+  } else if (type == "language") {
+    item["language"] = e.lang;
+  }
+  return item;
+}
+
 // One pass over the events: the timeline, and the same facts grouped for quick reading.
 sections read_events(const session::state& s, context& c) {
   sections out;
-  std::map<std::string, std::size_t> article_index;  // id → position in out.articles
-  for (const session::event& e : s.events) {
-    json item{{"at", utc_iso(e.at)}, {"type", e.type}};
-    if (!e.flow.empty()) item["flow"] = c.flow_ref(e.flow);
-    const flow::node* n = node_of(c.kb, e);
-    if (n) {
-      item["node"] = {{"id", n->id},
-                      {"kind", std::string(flow::to_string(n->kind))},
-                      {"text", flow::pick(n->body, c.lang)}};
-    }
-    if (e.type == "searched" || e.type == "describe") {
-      const std::string query = c.scrub(e.text);
-      item["text"] = query;
-      json shown = json::array();
-      for (const std::string& id : e.shown) shown.push_back(c.item(id));
-      item["shown"] = shown;
-      out.searches.push_back({{"at", item["at"]},
-                              {"query", query},
-                              {"kind", e.type == "describe" ? "described" : "typed"},
-                              {"shown", shown},
-                              {"opened", json::array()}});
-    } else if (e.type == "opened" || e.type == "helped") {
-      json article = c.item(e.article);
-      item["article"] = article;
-      if (e.type == "helped") item["answer"] = e.answer;
-      auto [it, fresh] = article_index.try_emplace(e.article, out.articles.size());
-      if (fresh) {
-        out.articles.push_back({{"id", e.article},
-                                {"title", article["title"]},
-                                {"at", item["at"]},
-                                {"helped", nullptr}});
-      }
-      if (e.type == "helped") out.articles[it->second]["helped"] = e.answer == "yes";
-      // Opened from a search: outside a guided fix, an article the search showed (the
-      // latest that did). One read from a fix's step came from the fix.
-      if (e.type == "opened" && e.flow.empty()) {
-        for (auto search = out.searches.rbegin(); search != out.searches.rend(); ++search) {
-          const json& shown = (*search)["shown"];
-          if (std::none_of(shown.begin(), shown.end(),
-                           [&](const json& x) { return x["id"] == e.article; })) {
-            continue;
-          }
-          json& opened = (*search)["opened"];
-          if (std::find(opened.begin(), opened.end(), e.article) == opened.end()) {
-            opened.push_back(e.article);
-          }
-          break;
-        }
-      }
-    } else if (e.type == "start" || e.type == "confirm") {
-      out.flow_path.push_back({{"at", item["at"]}, {"flow", item["flow"]}, {"step", "started"}});
-    } else if (e.type == "choose" && n && e.option >= 0 &&
-               static_cast<std::size_t>(e.option) < n->options.size()) {
-      const std::string label =
-          flow::pick(n->options[static_cast<std::size_t>(e.option)].label, c.lang);
-      item["option"] = label;
-      out.flow_path.push_back({{"at", item["at"]},
-                               {"flow", item["flow"]},
-                               {"step", "question"},
-                               {"node", item["node"]},
-                               {"answer", label}});
-    } else if (e.type == "next" && n) {
-      out.flow_path.push_back({{"at", item["at"]},
-                               {"flow", item["flow"]},
-                               {"step", "step"},
-                               {"node", item["node"]},
-                               {"answer", "done"}});
-    } else if (e.type == "feedback" && n) {
-      item["answer"] = e.answer;
-      json tried{
-          {"at", item["at"]}, {"flow", item["flow"]}, {"node", n->id}, {"outcome", e.answer}};
-      if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
-          static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
-        const auto& alt = n->alternatives[static_cast<std::size_t>(e.alternative)];
-        tried["number"] = e.alternative + 1;
-        tried["title"] = flow::pick(alt.title, c.lang);
-        item["alternative"] = {{"number", e.alternative + 1}, {"title", tried["title"]}};
-      } else {
-        json article = c.item(n->article);
-        tried["title"] = article["title"];
-        tried["article"] = n->article;
-        item["article"] = article;
-      }
-      out.alternatives.push_back(tried);
-      out.flow_path.push_back(
-          {{"at", item["at"]},
-           {"flow", item["flow"]},
-           {"step", n->kind == flow::node_kind::solution ? "alternative" : "article"},
-           {"node", item["node"]},
-           {"title", tried["title"]},
-           {"answer", e.answer}});
-    } else if (e.type == "rate") {
-      item["rating"] = e.rating;
-      item["text"] = c.scrub(e.text);
-    } else if (e.type == "typed" || e.type == "ask_person") {
-      if (!e.text.empty()) {
-        item["text"] = c.scrub(e.text);
-        out.typed.push_back({{"at", item["at"]}, {"text", item["text"]}});
-      }
-    } else if (e.type == "handoff_offered") {
-      item["reason"] = e.text;
-    } else if (e.type == "sent") {
-      item["text"] = c.scrub(e.text);  // the case code: a later case refers to it
-    } else if (e.type == "language") {
-      item["language"] = e.lang;
-    }
-    out.timeline.push_back(std::move(item));
-  }
+  article_positions positions;
+  for (const session::event& e : s.events) out.timeline.push_back(read_event(e, out, positions, c));
   return out;
 }
 

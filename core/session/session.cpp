@@ -227,6 +227,8 @@ std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
   return found;
 }
 
+namespace {
+
 // Free text: the guided fixes it may describe; the best restated when it is a likely match.
 status on_describe(state& next, event& e, const action& a, const kb::knowledge_base& kb) {
   bool likely = false;
@@ -333,79 +335,118 @@ status on_ask_person(const state& s, state& next, const flow::flow* current,
   return ok_status();
 }
 
-status apply(state& s, const action& a, const kb::knowledge_base& kb) {
+// "Did this article help?": recorded with the customer's yes or no.
+status on_helped(event& e, const action& a) {
+  if (a.article.empty() || (a.answer != "yes" && a.answer != "no")) {
+    return {errc::invalid_argument, "helped needs an article and the answer yes or no"};
+  }
+  e.answer = a.answer;
+  return ok_status();
+}
+
+// The page switched language or script: recorded, the conversation stays where it is.
+status on_language(event& e, const action& a) {
+  if (!ha::is_content_language(a.lang)) {
+    return {errc::invalid_argument, "language needs one of the content languages"};
+  }
+  e.lang = a.lang;
+  return ok_status();
+}
+
+// The case went out: its code is kept until the customer leaves.
+status on_sent(const state& s, state& next, const action& a) {
+  if (s.current != phase::handoff || a.text.empty()) return wrong_phase(s, a);
+  next.case_code = bounded(a.text);
+  return ok_status();
+}
+
+// A flow chosen from the search results: it starts at once, from wherever the customer was.
+status on_start(state& next, event& e, const action& a, const kb::knowledge_base& kb) {
+  const flow::flow* f = kb.find_flow(a.flow);
+  if (!f) return {errc::not_found, "no flow '" + a.flow + "' in the knowledge base"};
+  e.flow = f->id;
+  leave(next);
+  next.described.clear();
+  begin(next, *f, a.at);
+  return ok_status();
+}
+
+// The restatement was right: its flow starts.
+status on_confirm(const state& s, state& next, const action& a, const flow::flow* current) {
+  if (s.current != phase::confirming || !current) return wrong_phase(s, a);
+  begin(next, *current, a.at);
+  return ok_status();
+}
+
+// The restatement was wrong: back to searching, with the other flows found.
+status on_reject(const state& s, state& next, const action& a) {
+  if (s.current != phase::confirming) return wrong_phase(s, a);
+  // The flows offered after the one the customer turned down (none in a damaged save).
+  std::vector<std::string> others;
+  if (!s.candidates.empty()) others.assign(s.candidates.begin() + 1, s.candidates.end());
+  leave(next);
+  next.candidates = std::move(others);
+  return ok_status();
+}
+
+// The same flow from the start.
+status on_restart(const state& s, state& next, const action& a, const flow::flow* current) {
+  if (!current) return wrong_phase(s, a);
+  begin(next, *current, a.at);
+  return ok_status();
+}
+
+// Stars and an optional comment, after "solved".
+status on_rate(const state& s, state& next, event& e, const action& a) {
+  if (s.current != phase::solved) return wrong_phase(s, a);
+  if (a.rating < 1 || a.rating > 5) return {errc::invalid_argument, "a rating is 1 to 5"};
+  e.rating = a.rating;
+  next.rating = a.rating;
+  next.comment = bounded(a.text);
+  next.current = phase::rated;
+  return ok_status();
+}
+
+// "Something else" after "solved", or leaving from anywhere: back to searching, and a case
+// sent is behind the customer.
+status on_leave(state& next) {
+  leave(next);
+  next.described.clear();
+  next.case_code.clear();
+  return ok_status();
+}
+
+// A search, an article opened, text typed: only recorded (record() keeps what the event
+// needs); what the customer looked at travels with a handoff.
+status on_recorded_only() {
+  return ok_status();
+}
+
+// The handler of the action's type. Each checks that the action fits the conversation,
+// then changes next and adds to e what the event keeps.
+status on_action(const state& s, state& next, event& e, const action& a, const flow::flow* current,
+                 const kb::knowledge_base& kb) {
   const std::string& type = a.type;
-  const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
-  // A saved conversation may name a flow a newer knowledge base no longer has: the steps
-  // inside a flow then fail, but the customer can still leave, search or ask for a person.
-  const bool in_flow_step = type == "confirm" || type == "choose" || type == "next" ||
-                            type == "feedback" || type == "back" || type == "restart";
-  if (in_flow_step && !s.flow.empty() && !current) {
-    return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
-  }
-  state next = s;
-  event e = record(s, a);
+  if (type == "searched" || type == "opened" || type == "typed") return on_recorded_only();
+  if (type == "helped") return on_helped(e, a);
+  if (type == "language") return on_language(e, a);
+  if (type == "sent") return on_sent(s, next, a);
+  if (type == "describe") return on_describe(next, e, a, kb);
+  if (type == "start") return on_start(next, e, a, kb);
+  if (type == "confirm") return on_confirm(s, next, a, current);
+  if (type == "reject") return on_reject(s, next, a);
+  if (type == "choose" || type == "next") return on_move(s, next, e, a, current);
+  if (type == "feedback") return on_feedback(s, next, e, a, current);
+  if (type == "back") return on_back(s, next, a, current);
+  if (type == "restart") return on_restart(s, next, a, current);
+  if (type == "rate") return on_rate(s, next, e, a);
+  if (type == "something_else" || type == "leave") return on_leave(next);
+  if (type == "ask_person") return on_ask_person(s, next, current, kb);
+  return {errc::invalid_argument, "unknown action '" + type + "'"};
+}
 
-  if (type == "searched" || type == "opened" || type == "typed") {
-    // Only recorded: what the customer looked at travels with a handoff.
-  } else if (type == "helped") {
-    if (a.article.empty() || (a.answer != "yes" && a.answer != "no")) {
-      return {errc::invalid_argument, "helped needs an article and the answer yes or no"};
-    }
-    e.answer = a.answer;
-  } else if (type == "language") {
-    if (!ha::is_content_language(a.lang)) {
-      return {errc::invalid_argument, "language needs one of the content languages"};
-    }
-    e.lang = a.lang;
-  } else if (type == "sent") {
-    if (s.current != phase::handoff || a.text.empty()) return wrong_phase(s, a);
-    next.case_code = bounded(a.text);
-  } else if (type == "describe") {
-    if (auto done = on_describe(next, e, a, kb); !done) return done;
-  } else if (type == "start") {
-    const flow::flow* f = kb.find_flow(a.flow);
-    if (!f) return {errc::not_found, "no flow '" + a.flow + "' in the knowledge base"};
-    e.flow = f->id;
-    leave(next);
-    next.described.clear();
-    begin(next, *f, a.at);
-  } else if (type == "confirm") {
-    if (s.current != phase::confirming || !current) return wrong_phase(s, a);
-    begin(next, *current, a.at);
-  } else if (type == "reject") {
-    if (s.current != phase::confirming) return wrong_phase(s, a);
-    // The flows offered after the one the customer turned down (none in a damaged save).
-    std::vector<std::string> others;
-    if (!s.candidates.empty()) others.assign(s.candidates.begin() + 1, s.candidates.end());
-    leave(next);
-    next.candidates = std::move(others);
-  } else if (type == "choose" || type == "next") {
-    if (auto done = on_move(s, next, e, a, current); !done) return done;
-  } else if (type == "feedback") {
-    if (auto done = on_feedback(s, next, e, a, current); !done) return done;
-  } else if (type == "back") {
-    if (auto done = on_back(s, next, a, current); !done) return done;
-  } else if (type == "restart") {
-    if (!current) return wrong_phase(s, a);
-    begin(next, *current, a.at);
-  } else if (type == "rate") {
-    if (s.current != phase::solved) return wrong_phase(s, a);
-    if (a.rating < 1 || a.rating > 5) return {errc::invalid_argument, "a rating is 1 to 5"};
-    e.rating = a.rating;
-    next.rating = a.rating;
-    next.comment = bounded(a.text);
-    next.current = phase::rated;
-  } else if (type == "something_else" || type == "leave") {
-    leave(next);
-    next.described.clear();
-    next.case_code.clear();
-  } else if (type == "ask_person") {
-    if (auto done = on_ask_person(s, next, current, kb); !done) return done;
-  } else {
-    return {errc::invalid_argument, "unknown action '" + type + "'"};
-  }
-
+// The action taken: its times and its event kept in next, which becomes the conversation.
+void finish_step(state& s, state next, event e, const action& a) {
   if (next.started_at == 0) next.started_at = a.at;
   next.updated_at = std::max(next.updated_at, a.at);
   push(next, std::move(e));
@@ -421,8 +462,181 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
     push(next, std::move(offered));
   }
   s = std::move(next);
+}
+
+}  // namespace
+
+status apply(state& s, const action& a, const kb::knowledge_base& kb) {
+  const std::string& type = a.type;
+  const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
+  // A saved conversation may name a flow a newer knowledge base no longer has: the steps
+  // inside a flow then fail, but the customer can still leave, search or ask for a person.
+  const bool in_flow_step = type == "confirm" || type == "choose" || type == "next" ||
+                            type == "feedback" || type == "back" || type == "restart";
+  if (in_flow_step && !s.flow.empty() && !current) {
+    return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
+  }
+  state next = s;
+  event e = record(s, a);
+  if (auto done = on_action(s, next, e, a, current, kb); !done) return done;
+  finish_step(s, std::move(next), std::move(e), a);
   return ok_status();
 }
+
+namespace {
+
+// What every part of the view reads: the conversation, the knowledge base, the page's
+// language and the current flow (null when there is none or the knowledge base lacks it).
+struct view_context {
+  const state& s;
+  const kb::knowledge_base& kb;
+  std::string_view lang;
+  const flow::flow* f;
+};
+
+// {id, title} of each of the flows that the knowledge base has.
+json flow_summaries(const view_context& c, const std::vector<std::string>& ids) {
+  json list = json::array();
+  for (const std::string& id : ids) {
+    if (const flow::flow* other = c.kb.find_flow(id)) {
+      list.push_back({{"id", id}, {"title", flow::pick(other->title, c.lang)}});
+    }
+  }
+  return list;
+}
+
+// What was tried in the current flow, in order, with the customer's answers.
+json tried_in_flow(const view_context& c) {
+  json tried = json::array();
+  if (!c.f) return tried;
+  for (const event& e : c.s.events) {
+    if (e.type != "feedback" || e.flow != c.f->id || e.at < c.s.flow_started_at) continue;
+    const flow::node* n = c.f->find(e.node);
+    if (!n) continue;
+    std::string title;
+    if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
+        static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
+      title = flow::pick(n->alternatives[static_cast<std::size_t>(e.alternative)].title, c.lang);
+    } else if (n->kind == flow::node_kind::article) {
+      auto a = c.kb.get_article(n->article, c.lang);
+      title = a ? a.value().title : n->article;
+    }
+    tried.push_back({{"title", title}, {"answer", e.answer}});
+  }
+  return tried;
+}
+
+// Whether the conversation is at a position in a flow the knowledge base has.
+bool in_flow_path(const view_context& c) {
+  return c.f && !c.s.path.empty();
+}
+
+// Whether "Back" makes sense now.
+bool can_go_back(const view_context& c) {
+  // Once a case is sent the conversation ends at it: nothing to go back into.
+  const bool sent = c.s.current == phase::handoff && !c.s.case_code.empty();
+  return in_flow_path(c) && !sent &&
+         ((c.s.current == phase::running && c.s.path.size() > 1) || c.s.current == phase::solved ||
+          c.s.current == phase::handoff);
+}
+
+// Searching: whether the last free text found no flow to restate, and the flows offered.
+void view_idle(json& v, const view_context& c) {
+  const event* last = last_step(c.s);
+  v["noMatch"] = last && last->type == "describe" && last->shown.empty();
+  v["suggestions"] = flow_summaries(c, c.s.candidates);
+}
+
+// The restatement: the customer's words, the flow's problem, and the other flows found.
+void view_confirming(json& v, const view_context& c) {
+  const std::vector<std::string>& found = c.s.candidates;
+  v["described"] = c.s.described;
+  v["problem"] = c.f ? flow::pick(c.f->problem, c.lang) : std::string();
+  v["candidates"] = flow_summaries(
+      c, std::vector<std::string>(found.begin() + (found.empty() ? 0 : 1), found.end()));
+}
+
+// The alternative of a solution the customer is at: what to do, why, what to avoid, and
+// the article it points to (null when none).
+json alternative_view(const view_context& c, const flow::node& n, std::size_t i) {
+  const flow::alternative& alt = n.alternatives[i];
+  json article = nullptr;
+  if (!alt.article.empty()) {
+    auto a = c.kb.get_article(alt.article, c.lang);
+    article = {{"id", alt.article}, {"title", a ? a.value().title : alt.article}};
+  }
+  return {{"number", i + 1},
+          {"count", n.alternatives.size()},
+          {"title", flow::pick(alt.title, c.lang)},
+          {"steps", flow::pick(alt.steps, c.lang)},
+          {"why", flow::pick(alt.why, c.lang)},
+          {"avoid", flow::pick(alt.avoid, c.lang)},
+          {"article", article}};
+}
+
+// The node the customer is at: its text and options, and its article or alternative.
+json node_view(const view_context& c, const flow::node& n, const flow::position& p) {
+  json node{{"id", n.id},
+            {"type", std::string(flow::to_string(n.kind))},
+            {"text", flow::pick(n.body, c.lang)}};
+  json options = json::array();
+  for (const flow::option& o : n.options) options.push_back(flow::pick(o.label, c.lang));
+  node["options"] = options;
+  if (n.kind == flow::node_kind::article) {
+    node["article"] = n.article;
+    auto a = c.kb.get_article(n.article, c.lang);
+    node["articleTitle"] = a ? a.value().title : n.article;
+  }
+  if (n.kind == flow::node_kind::solution && p.alternative < n.alternatives.size()) {
+    node["alternative"] = alternative_view(c, n, p.alternative);
+  }
+  return node;
+}
+
+// In a flow: the node, how the last answer is taken up, and what was tried.
+void view_running(json& v, const view_context& c) {
+  if (!in_flow_path(c)) return;
+  const flow::position& p = c.s.path.back();
+  const flow::node* n = flow::at(*c.f, p);
+  if (!n) return;
+  v["node"] = node_view(c, *n, p);
+  const event* last = last_step(c.s);
+  // After "no" the next step comes with an apology; after "partly" with a word on the
+  // progress made: the step helped, it did not fail.
+  const bool answered = last && last->type == "feedback";
+  v["apology"] = answered && last->answer == "no";
+  v["progress"] = answered && last->answer == "partly";
+  v["tried"] = tried_in_flow(c);
+}
+
+// Solved, or rated: the rating and comment given.
+void view_solved(json& v, const view_context& c) {
+  v["rating"] = c.s.rating;
+  v["comment"] = c.s.comment;
+}
+
+// The offer of a person: the team and why, the handoff node's words and the fields it asks
+// for, what was tried, and the case once it is sent.
+void view_handoff(json& v, const view_context& c) {
+  v["team"] = c.s.handoff_team;
+  v["teamName"] =
+      c.s.handoff_team.empty() ? std::string() : c.kb.team_name(c.s.handoff_team, c.lang);
+  v["reason"] = c.s.handoff_reason;
+  std::string note;
+  if (in_flow_path(c)) {
+    const flow::node* n = flow::at(*c.f, c.s.path.back());
+    if (n && n->kind == flow::node_kind::handoff) {
+      note = flow::pick(n->body, c.lang);
+      // The team's fields this step asks for (empty: all the team declares).
+      if (!n->fields.empty()) v["fields"] = n->fields;
+    }
+  }
+  v["text"] = note;
+  v["tried"] = tried_in_flow(c);
+  v["caseCode"] = c.s.case_code;
+}
+
+}  // namespace
 
 // The view: what the page shows now.
 //   phase        idle | confirming | running | solved | rated | handoff
@@ -438,10 +652,11 @@ status apply(state& s, const action& a, const kb::knowledge_base& kb) {
 //   handoff:     team, reason (flow | exhausted | asked), text (the handoff node's), tried,
 //                caseCode (after "sent": the case the customer sent; "" before)
 std::string view(const state& s, const kb::knowledge_base& kb, std::string_view lang) {
+  const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
+  const view_context c{s, kb, lang, f};
   json v;
   v["phase"] = std::string(to_string(s.current));
   v["lang"] = std::string(lang);
-  const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   v["flow"] = nullptr;
   if (f) v["flow"] = {{"id", f->id}, {"title", flow::pick(f->title, lang)}, {"team", f->team}};
   v["teamName"] = nullptr;
@@ -449,118 +664,14 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
   v["signals"] = json::array();
   for (const signal& x : signals) v["signals"].push_back(x.kind);
   v["offerPerson"] = !signals.empty();
-
-  const auto summaries = [&](const std::vector<std::string>& ids) {
-    json list = json::array();
-    for (const std::string& id : ids) {
-      if (const flow::flow* other = kb.find_flow(id)) {
-        list.push_back({{"id", id}, {"title", flow::pick(other->title, lang)}});
-      }
-    }
-    return list;
-  };
-  // What was tried in the current flow, in order, with the customer's answers.
-  json tried = json::array();
-  if (f) {
-    for (const event& e : s.events) {
-      if (e.type != "feedback" || e.flow != f->id || e.at < s.flow_started_at) continue;
-      const flow::node* n = f->find(e.node);
-      if (!n) continue;
-      std::string title;
-      if (n->kind == flow::node_kind::solution && e.alternative >= 0 &&
-          static_cast<std::size_t>(e.alternative) < n->alternatives.size()) {
-        title = flow::pick(n->alternatives[static_cast<std::size_t>(e.alternative)].title, lang);
-      } else if (n->kind == flow::node_kind::article) {
-        auto a = kb.get_article(n->article, lang);
-        title = a ? a.value().title : n->article;
-      }
-      tried.push_back({{"title", title}, {"answer", e.answer}});
-    }
-  }
-  const bool in_flow_path = f && !s.path.empty();
-  // Once a case is sent the conversation ends at it: nothing to go back into.
-  const bool sent = s.current == phase::handoff && !s.case_code.empty();
-  v["canGoBack"] = in_flow_path && !sent &&
-                   ((s.current == phase::running && s.path.size() > 1) ||
-                    s.current == phase::solved || s.current == phase::handoff);
-
+  v["canGoBack"] = can_go_back(c);
   switch (s.current) {
-    case phase::idle: {
-      const event* last = last_step(s);
-      v["noMatch"] = last && last->type == "describe" && last->shown.empty();
-      v["suggestions"] = summaries(s.candidates);
-      break;
-    }
-    case phase::confirming:
-      v["described"] = s.described;
-      v["problem"] = f ? flow::pick(f->problem, lang) : std::string();
-      v["candidates"] = summaries(std::vector<std::string>(
-          s.candidates.begin() + (s.candidates.empty() ? 0 : 1), s.candidates.end()));
-      break;
-    case phase::running: {
-      if (!in_flow_path) break;
-      const flow::position& p = s.path.back();
-      const flow::node* n = flow::at(*f, p);
-      if (!n) break;
-      json node{{"id", n->id},
-                {"type", std::string(flow::to_string(n->kind))},
-                {"text", flow::pick(n->body, lang)}};
-      json options = json::array();
-      for (const flow::option& o : n->options) options.push_back(flow::pick(o.label, lang));
-      node["options"] = options;
-      if (n->kind == flow::node_kind::article) {
-        node["article"] = n->article;
-        auto a = kb.get_article(n->article, lang);
-        node["articleTitle"] = a ? a.value().title : n->article;
-      }
-      if (n->kind == flow::node_kind::solution && p.alternative < n->alternatives.size()) {
-        const flow::alternative& alt = n->alternatives[p.alternative];
-        json article = nullptr;
-        if (!alt.article.empty()) {
-          auto a = kb.get_article(alt.article, lang);
-          article = {{"id", alt.article}, {"title", a ? a.value().title : alt.article}};
-        }
-        node["alternative"] = {{"number", p.alternative + 1},
-                               {"count", n->alternatives.size()},
-                               {"title", flow::pick(alt.title, lang)},
-                               {"steps", flow::pick(alt.steps, lang)},
-                               {"why", flow::pick(alt.why, lang)},
-                               {"avoid", flow::pick(alt.avoid, lang)},
-                               {"article", article}};
-      }
-      v["node"] = std::move(node);
-      const event* last = last_step(s);
-      // After "no" the next step comes with an apology; after "partly" with a word on the
-      // progress made: the step helped, it did not fail.
-      const bool answered = last && last->type == "feedback";
-      v["apology"] = answered && last->answer == "no";
-      v["progress"] = answered && last->answer == "partly";
-      v["tried"] = tried;
-      break;
-    }
+    case phase::idle: view_idle(v, c); break;
+    case phase::confirming: view_confirming(v, c); break;
+    case phase::running: view_running(v, c); break;
     case phase::solved:
-    case phase::rated:
-      v["rating"] = s.rating;
-      v["comment"] = s.comment;
-      break;
-    case phase::handoff: {
-      v["team"] = s.handoff_team;
-      v["teamName"] = s.handoff_team.empty() ? std::string() : kb.team_name(s.handoff_team, lang);
-      v["reason"] = s.handoff_reason;
-      std::string note;
-      if (in_flow_path) {
-        const flow::node* n = flow::at(*f, s.path.back());
-        if (n && n->kind == flow::node_kind::handoff) {
-          note = flow::pick(n->body, lang);
-          // The team's fields this step asks for (empty: all the team declares).
-          if (!n->fields.empty()) v["fields"] = n->fields;
-        }
-      }
-      v["text"] = note;
-      v["tried"] = tried;
-      v["caseCode"] = s.case_code;
-      break;
-    }
+    case phase::rated: view_solved(v, c); break;
+    case phase::handoff: view_handoff(v, c); break;
   }
   return detail::write(v);
 }
