@@ -13,22 +13,22 @@ const words = {
   'sr-Latn': {
     title: '{company} — Centar za pomoć (oflajn demo)',
     nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj nalog', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u Vašem pregledaču. Ništa ga ne napušta dok ne izaberete „Pišite osobi“ i ne pritisnete Pošalji.',
+    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledaču. Ništa ga ne napušta dok ne izaberete „Pišite osobi“ i ne pritisnete Pošalji.',
   },
   'sr-Cyrl': {
     title: '{company} — Центар за помоћ (офлајн демо)',
     nav: ['Интернет', 'ТВ', 'Мобилна', 'Продавница', 'Рачуни', 'Мој налог', 'За агенте'],
-    note: 'Измишљени оператер интернета, телевизије и мобилне телефоније. Све на овој страници ради у Вашем прегледачу. Ништа га не напушта док не изаберете „Пишите особи“ и не притиснете Пошаљи.',
+    note: 'Измишљени оператер интернета, телевизије и мобилне телефоније. Све на овој страници ради у вашем прегледачу. Ништа га не напушта док не изаберете „Пишите особи“ и не притиснете Пошаљи.',
   },
   hr: {
     title: '{company} — Centar za pomoć (izvanmrežni demo)',
     nav: ['Internet', 'TV', 'Mobilna', 'Trgovina', 'Računi', 'Moj profil', 'Za agente'],
-    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne odaberete „Pišite osobi” i ne pritisnete Pošalji.',
+    note: 'Izmišljeni operater interneta, televizije i mobilne telefonije. Sve na ovoj stranici radi u vašem pregledniku. Ništa ga ne napušta dok ne odaberete „Pišite djelatniku” i ne pritisnete Pošalji.',
   },
   sl: {
     title: '{company} — Center za pomoč (predstavitev brez povezave)',
     nav: ['Internet', 'TV', 'Mobilno', 'Trgovina', 'Računi', 'Moj profil', 'Za svetovalce'],
-    note: 'Izmišljen ponudnik interneta, televizije in mobilne telefonije. Vse na tej strani deluje v vašem brskalniku. Nič ga ne zapusti, dokler ne izberete »Pišite osebi« in ne pritisnete Pošlji.',
+    note: 'Izmišljen ponudnik interneta, televizije in mobilne telefonije. Vse na tej strani deluje v vašem brskalniku. Nič ga ne zapusti, dokler ne izberete »Pišite svetovalcu« in ne pritisnete Pošlji.',
   },
 };
 
@@ -37,7 +37,7 @@ words.bs = {
   ...words.hr,
   title: '{company} — Centar za pomoć (oflajn demo)',
   nav: ['Internet', 'TV', 'Mobilna', 'Prodavnica', 'Računi', 'Moj profil', 'Za agente'],
-  note: words.hr.note.replace('odaberete „Pišite osobi”', 'izaberete „Pišite osobi“'),
+  note: words.hr.note.replace('odaberete „Pišite djelatniku”', 'izaberete „Pišite osobi“'),
 };
 
 const widget = document.querySelector('help-assistant');

@@ -203,7 +203,7 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   // A search whose results the customer does not open still travels with the case, and
   // its best result decides the team (P11).
   await searchThenWriteToUs(page, 'ne mogu da se prijavim');
-  await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće Vam/).waitFor();
+  await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće vam/).waitFor();
   await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
   // The page says when it would open offline (the service worker stores the site after
   // the first search); only then is going offline and reloading a fair test.
@@ -215,21 +215,21 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
   await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
   // Offline it is saved, not sent (issue 16: never "sent" while it waits).
-  await panel.getByText(`Sačuvano. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await panel.getByText(`Sačuvano. Šifra vašeg slučaja je ${code}.`).waitFor();
   await panel.locator('.delivery').getByText(/Niste na mreži/).waitFor();
   assert.equal(await panel.getByText(/Poslato/).count(), 0);
   assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
 
   // A reload while offline: still waiting, nothing lost; "Your cases" says so too.
   await page.reload();
-  await panel.getByText(`Sačuvano. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await panel.getByText(`Sačuvano. Šifra vašeg slučaja je ${code}.`).waitFor();
   const mine = page.locator(`help-assistant .my-cases li[data-case="${code}"]`);
   await mine.getByText('sačuvano, biće poslato kada budete na mreži').waitFor();
   assert.match(await page.locator('help-assistant #my-cases-title').textContent(), /^Vaši slučajevi$/);
   await context.setOffline(false);
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
-  await panel.getByText(`Poslato. Šifra Vašeg slučaja je ${code}.`).waitFor();
+  await panel.getByText(`Poslato. Šifra vašeg slučaja je ${code}.`).waitFor();
   await mine.getByText(/— poslato \d/).waitFor();
   assert.match(await mine.textContent(), /Korisnički nalozi/);
   const sent = [...env.server.cases.values()].filter((p) => p.case_code === code);
@@ -238,7 +238,7 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   assert.equal(sent[0].team.id, 'accounts');
   assert.equal(validate(sent[0]), true, JSON.stringify(validate.errors));
   await w.language.selectOption('sr-Cyrl');
-  await panel.getByText(`Послато. Шифра Вашег случаја је ${code}.`).waitFor();
+  await panel.getByText(`Послато. Шифра вашег случаја је ${code}.`).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
