@@ -123,6 +123,23 @@ template.innerHTML = `
     </aside>
   </section>`;
 
+
+// What identifies a focused control across a redraw of the panel: its name, else its
+// action, else its class and text.
+function focusKey(node) {
+  return { tag: node.tagName, name: node.getAttribute('name'), action: node.dataset?.action,
+    cls: node.className, text: node.textContent };
+}
+
+function findByFocusKey(root, key) {
+  for (const node of root.querySelectorAll(key.tag)) {
+    if (key.name ? node.getAttribute('name') === key.name
+      : key.action ? node.dataset.action === key.action
+        : node.className === key.cls && node.textContent === key.text) return node;
+  }
+  return null;
+}
+
 export class HelpAssistantElement extends HTMLElement {
   #root;
   #engine = null;   // once the whole engine has loaded
@@ -413,7 +430,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.dataset.query = query;
     ui.status.textContent = t(this.#lang, 'errorOffline');
     ui.status.classList.add('error');
-    this.#root.querySelector('.contact').classList.add('prominent');
+    this.#showPerson(true, { first: true });
     window.addEventListener('online', () => {
       if (ui.query.value === query) this.#search();
     }, { once: true, signal: this.#abort.signal });
@@ -465,7 +482,13 @@ export class HelpAssistantElement extends HTMLElement {
   }
 
   // A reload continues the conversation where the customer left it.
+  // Not over something newer: a customer who has begun typing or moved on while the
+  // engine loaded keeps what they are doing, and the earlier conversation stays saved for
+  // the next visit (its case, if it was writing one, is not sent by mistake).
   async #restoreConversation(engine) {
+    const moment = this.#moment;
+    const movedOn = () => moment !== this.#moment || this.#ui.query.value.trim() !== '' || this.#actsPending > 0;
+    if (movedOn()) return;
     let saved;
     try {
       saved = await store.get(conversationKey);
@@ -473,9 +496,10 @@ export class HelpAssistantElement extends HTMLElement {
       console.warn(`help-assistant: the saved conversation could not be read: ${error.message}`);
       return;
     }
-    if (!saved) return;
+    if (!saved || movedOn()) return;
     try {
       const { view } = await engine.render(saved, this.#lang);
+      if (movedOn()) return;
       this.#conversation = { state: saved, view };
       // The flow it was in is gone from a newer knowledge base: back to searching.
       if (!view.flow && ['confirming', 'running', 'solved'].includes(view.phase)) this.#act({ type: 'leave' });
@@ -517,7 +541,7 @@ export class HelpAssistantElement extends HTMLElement {
           // with the way to a person first.
           if (this.#conversation.view && this.#conversation.view.phase !== 'idle') await this.#act({ type: 'leave' });
           await this.#act({ type: 'start', flow: solved.flow });
-          this.#root.querySelector('.contact').classList.add('prominent');
+          this.#showPerson(true, { first: true });
         })));
     ui.followUp.hidden = false;
   }
@@ -571,6 +595,7 @@ export class HelpAssistantElement extends HTMLElement {
     const ui = this.#ui;
     const panel = renderConversation(this.#lang, view);
     const active = panel !== null;
+    panel?.setAttribute('tabindex', '-1');  // focus may go to the panel itself
     if (view.phase === 'handoff') {
       // What the customer has typed in the form survives a redraw (a language change).
       const typed = ui.slot.querySelector('form[data-form=handoff]');
@@ -580,6 +605,9 @@ export class HelpAssistantElement extends HTMLElement {
     } else {
       this.#handoff.preview = null;
     }
+    // A redraw (the reply time arriving, a preview made) keeps the focus where it was: on
+    // the same field or button of the new panel.
+    const focused = ui.slot.contains(this.#root.activeElement) ? focusKey(this.#root.activeElement) : null;
     ui.slot.replaceChildren(...(active ? [panel] : []));
     ui.results.hidden = active || !ui.article.hidden;
     if (active) {
@@ -588,7 +616,8 @@ export class HelpAssistantElement extends HTMLElement {
       this.#articleId = null;
       // Focus follows the customer's own steps; a redraw from a delivery update or the
       // reply time arriving must not pull it away from what they are doing.
-      if (action.type) panel.querySelector('button, input')?.focus({ preventScroll: true });
+      if (action.type) (panel.querySelector('button, input') ?? panel).focus({ preventScroll: true });
+      else if (focused) (findByFocusKey(panel, focused) ?? panel).focus({ preventScroll: true });
     } else if (action.type === 'describe') {
       // Free text that matched no guided fix, or none surely enough to restate it: the
       // articles found for it stay, with a plain word on it (searched now when the search
@@ -598,8 +627,8 @@ export class HelpAssistantElement extends HTMLElement {
       if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = this.#describedNote();
       else this.#search({ keepView: true, note: 'described' });
     }
-    this.#root.querySelector('.contact').classList.toggle('prominent',
-      view.phase === 'handoff' || Boolean(view.offerPerson));
+    this.#showPerson(view.phase === 'handoff' || Boolean(view.offerPerson),
+      { first: Boolean(view.offerPerson) && view.phase !== 'handoff' });
     this.dispatchEvent(new CustomEvent('conversation', { detail: view }));
   }
 
@@ -663,12 +692,18 @@ export class HelpAssistantElement extends HTMLElement {
       this.#handoff.failed = true;
     }
     this.#showConversation(this.#conversation.view);
-    this.#ui.slot.querySelector('.preview-title')?.scrollIntoView({ block: 'nearest' });
+    // The customer reads what will be sent next: focus goes there (a screen reader reads
+    // it; the button they pressed is gone).
+    const title = this.#ui.slot.querySelector('.preview-title');
+    title?.setAttribute('tabindex', '-1');
+    title?.focus();
+    title?.scrollIntoView({ block: 'nearest' });
   }
 
   #editHandoff() {
     this.#handoff.preview = null;
     this.#showConversation(this.#conversation.view);
+    this.#ui.slot.querySelector('form[data-form=handoff] textarea, form[data-form=handoff] input')?.focus();
   }
 
   // The customer agreed: the case goes into the outbox (saved before anything is tried),
@@ -840,7 +875,7 @@ export class HelpAssistantElement extends HTMLElement {
     if (!this.#articleId) return;
     this.#act({ type: 'helped', article: this.#articleId, answer });
     this.#ui.articleAnswer.textContent = t(this.#lang, answer === 'yes' ? 'articleThanks' : 'articleSorry');
-    if (answer === 'no') this.#root.querySelector('.contact').classList.add('prominent');
+    if (answer === 'no') this.#showPerson(true);
   }
 
   // What the customer searched for travels with a handoff: recorded when they act on it.
@@ -1005,6 +1040,24 @@ export class HelpAssistantElement extends HTMLElement {
     if (!keepView && !ui.article.hidden && query !== this.#queryAtOpen) this.#showResults();
   }
 
+  // The way to a person, marked when the assistant is not sure or the customer is upset
+  // (P3, P8, P12). first: it also moves above the results, where a phone shows it at once
+  // rather than under eight of them; only for what the customer said with Enter, an upset
+  // customer, or no network, so that the screen does not jump while they type. Not while
+  // they are typing in it (moving it would take their focus away).
+  #showPerson(prominent, { first = false } = {}) {
+    const contact = this.#root.querySelector('.contact');
+    contact.classList.toggle('prominent', prominent);
+    if (contact.contains(this.#root.activeElement)) return;
+    const slot = this.#ui.slot;
+    if (prominent && first) {
+      if (contact.nextElementSibling !== slot) slot.before(contact);
+    } else if (contact.parentElement.lastElementChild !== contact) {
+      contact.parentElement.append(contact);
+    }
+    contact.dataset.place = prominent && first ? 'first' : 'last';  // tests wait on it
+  }
+
   // One result (an article or a guided fix) as a list item with a button.
   #resultItem(hit) {
     const title = el('span', { class: 'hit-title', text: hit.title });
@@ -1062,28 +1115,33 @@ export class HelpAssistantElement extends HTMLElement {
     }
     if (found.quick) return;
     // A customer who is upset or writing again keeps the way to a person first.
-    this.#root.querySelector('.contact').classList.toggle('prominent',
-      !found.confident || Boolean(this.#conversation.view?.offerPerson));
+    const upset = Boolean(this.#conversation.view?.offerPerson);
+    const described = query === this.#describedQuery;
+    this.#showPerson(!found.confident || upset, { first: upset || (described && !found.confident) });
   }
 
   // again: the article open, shown again in another language (no new event).
   async #openArticle(id, { again = false } = {}) {
     const ui = this.#ui;
+    // The click is the customer's latest step: answers on their way for an earlier one
+    // (a search, another article) are dropped, and so is this article if the customer
+    // moves on (another click, Enter, new words) before it has come.
+    const moment = again ? this.#moment : ++this.#moment;
+    const query = ui.query.value;
     const engine = await this.#loading;
     if (!engine) return;
     let article;
     try {
       article = await engine.article(id, this.#lang);
     } catch (error) {
+      if (moment !== this.#moment) return;
       ui.status.textContent = t(this.#lang, 'articleError');
       console.warn(`help-assistant: ${error.code}: ${error.message}`);
       return;
     }
+    if (moment !== this.#moment || ui.query.value !== query) return;
     this.#articleId = id;
-    if (!again) {
-      this.#moment++;
-      this.#queryAtOpen = ui.query.value;
-    }
+    if (!again) this.#queryAtOpen = query;
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;
     const other = inLanguage(this.#lang, article.lang);

@@ -121,13 +121,29 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   assert.equal(await page.locator('help-assistant .contact.prominent').count(), 1);
   assert.equal(await page.locator('help-assistant .conversation.phase-confirming').count(), 0,
     'no restatement of a problem the customer did not describe');
+  // First means above the results, not under eight of them.
+  await page.locator('help-assistant .results[data-provisional=false][aria-busy=false] li').first().waitFor();
+  await page.locator('help-assistant .contact[data-place=first]').waitFor();
+  assert.equal(await page.evaluate(() => {
+    const root = document.querySelector('help-assistant').shadowRoot;
+    const below = root.querySelector('.contact').compareDocumentPosition(root.querySelector('.results li'));
+    return Boolean(below & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), true, 'the way to a person comes before the results');
   await page.screenshot({ path: `${screenshots}/frustrated-sr.png`, fullPage: true });
 
   // The case tells the agent why it comes first, in the customer's own words.
   await page.locator('help-assistant .contact .write-to-us').click();
   const panel = page.locator('help-assistant .conversation.phase-handoff');
   await panel.waitFor();
+  const focusedIn = (selector) => page.evaluate((sel) => {
+    const focused = document.querySelector('help-assistant').shadowRoot.activeElement;
+    return Boolean(focused?.closest(sel));
+  }, selector);
+  // A keyboard user goes on from where they are: in the form, then on what will be sent.
+  assert.equal(await focusedIn('.conversation.phase-handoff'), true, 'focus is in the handoff panel');
   await panel.locator('form[data-form=handoff] button[type=submit]').click();
+  await panel.locator('.preview-title').waitFor();
+  assert.equal(await focusedIn('.preview-title'), true, 'focus is on what will be sent');
   const pkg = JSON.parse(await panel.locator('.preview-full pre').textContent());
   assert.equal(pkg.priority, 'high');
   assert.deepEqual(pkg.signals, ['repeat_contact', 'exclamations']);
