@@ -35,6 +35,7 @@
 #include "text/html.hpp"
 #include "text/stem.hpp"
 #include "text/stopwords.hpp"
+#include "text/tokenizer.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -608,6 +609,21 @@ constexpr double plain_share = 0.75;
 constexpr double fair_coverage = 0.5;
 constexpr double strong_score = 11.0;
 
+// The words of the query that make one of the knowledge base's frustration signals
+// (signals.yaml: "third time", "već sam zvao"), in canonical form.
+std::vector<std::string> knowledge_base::signal_words(const std::vector<query_word>& words) const {
+  std::string text;
+  for (const query_word& w : words) {
+    text.append(w.raw);
+    text.push_back(' ');
+  }
+  std::vector<std::string> out;
+  for (const text::phrase_list::match& m : signal_phrases_.find(text)) {
+    for (text::token& t : text::tokenize(m.words)) out.push_back(std::move(t.text));
+  }
+  return out;
+}
+
 // Confidence of the best hit: how much of the query's weight the words it contains (in
 // any form, synonyms included) hold. Out-of-scope questions usually share a word or two
 // with some article ("how do I cancel my gym membership" and "cancel
@@ -618,20 +634,26 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
                                        word_matcher& matching, search_response& response) const {
   std::vector<double> weights;     // one per query word that is not a stopword, in order
   std::vector<bool> circumstance;  // of the same words: one of time or waiting
-  bool telling = false;            // a word neither a stopword by the list nor of time
+  bool telling = false;            // a word that names a topic (see below)
+  const std::vector<std::string> about_contact = signal_words(words);
   for (const query_word& w : words) {
     if (w.stopword) continue;
     circumstance.push_back(text::is_circumstance(w.canonical));
-    // A single letter ("b" of "NEAR(a b)") tells nothing either way.
-    if (single_letter(w.canonical)) {
+    // A single letter ("b" of "NEAR(a b)") tells nothing either way, nor do the words of
+    // a frustration signal ("third time", "već sam zvao"): they are about the contact,
+    // not the problem.
+    if (single_letter(w.canonical) ||
+        std::find(about_contact.begin(), about_contact.end(), w.canonical) != about_contact.end()) {
       weights.push_back(0);
       continue;
     }
     // A word still being typed that only starts some indexed word counts as a rare one.
     const bool unknown = w.docs == 0 && !w.typing;
     weights.push_back(word_weight(w.docs, info_.rows) * (unknown ? unknown_word_share : 1.0));
-    // Words of time alone ("what day is it today") are not a question a hit can answer.
-    telling = telling || (!text::is_stopword(w.canonical) && !circumstance.back());
+    // Words of time alone ("what day is it today") are not a question a hit can answer,
+    // nor is "nothing works": a topic needs a word that is neither of time nor vague.
+    telling = telling || (!text::is_stopword(w.canonical) && !circumstance.back() &&
+                          !text::is_vague(w.canonical));
   }
   statement& text = statements_->full_text;
   text.reset();

@@ -229,6 +229,7 @@ class knowledge_base {
   // prefix: the doclists of every term starting with `term` (a word being typed that the
   // completions table does not complete, searched as an FTS5 prefix).
   void ask_for_doclist(const std::string& term, bool prefix = false) const;
+  std::vector<std::string> signal_words(const std::vector<query_word>& words) const;
   void assess_confidence(long long rowid, const std::vector<query_word>& words,
                          word_matcher& matching, search_response& response) const;
 

@@ -54,11 +54,25 @@ constexpr std::string_view circumstance_words[] = {
     "ze",      "zjutraj",   "zvecer",
 };
 
+// Sorted (binary search).
+constexpr std::string_view vague_words[] = {
+    "anything", "broke", "broken", "contacting", "dela", "delajo", "deluje", "doesnt",
+    "dont", "everything", "fine", "funkcionira", "funkcionise", "help", "helps", "issue",
+    "issues", "javljam", "javljamo", "kaj", "klicem", "kontaktiram", "nekaj", "nesto",
+    "nic", "nista", "nothing", "pisem", "pomoc", "problem", "problema", "problemi",
+    "problems", "rade", "radi", "radim", "something", "sve", "tezava", "tezave", "tezavo",
+    "trouble", "vse", "work", "worked", "working", "works", "writing", "wrong", "zovem",
+};
+
 }  // namespace
 
 bool is_circumstance(std::string_view folded_word) noexcept {
   return std::binary_search(std::begin(circumstance_words), std::end(circumstance_words),
                             folded_word);
+}
+
+bool is_vague(std::string_view folded_word) noexcept {
+  return std::binary_search(std::begin(vague_words), std::end(vague_words), folded_word);
 }
 
 bool is_stopword(std::string_view folded_word) noexcept {

@@ -16,4 +16,11 @@ bool is_stopword(std::string_view folded_word) noexcept;
 // evidence against it (docs/confidence.md).
 bool is_circumstance(std::string_view folded_word) noexcept;
 
+// Words that say something is wrong or that the customer is getting in touch, but not
+// what about ("nothing works", "ništa ne radi", "nič ne deluje", "I am contacting you",
+// "javljam se"), in canonical folded form. Searched like any word; for confidence, a
+// query of such words (with stopwords and words of time) names no topic, so no hit can
+// be a confident answer to it (docs/confidence.md).
+bool is_vague(std::string_view folded_word) noexcept;
+
 }  // namespace ha::text

@@ -116,7 +116,7 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   assert.deepEqual(view.signals, ['repeat_contact', 'exclamations']);
   assert.equal(view.offerPerson, true);
   // The apology, and the way to a person first.
-  const apology = 'Žao nam je što morate ponovo da nam se javljate.';
+  const apology = 'Žao nam je što ste morali da čekate.';
   await page.waitForFunction((text) => document.querySelector('help-assistant').shadowRoot.textContent.includes(text), apology);
   assert.equal(await page.locator('help-assistant .contact.prominent').count(), 1);
   assert.equal(await page.locator('help-assistant .conversation.phase-confirming').count(), 0,

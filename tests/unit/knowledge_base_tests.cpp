@@ -402,6 +402,27 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
       CHECK_FALSE(searched(q).confident);
     }
   }
+  SECTION("\"nothing works\" and the words of a frustration signal name no topic") {
+    // The demo knowledge base, with its signals.yaml.
+    const auto in_demo = [](const char* q, const char* lang) {
+      search_options options;
+      options.lang = lang;
+      return test::built_demo().search(q, options).value();
+    };
+    for (const char* q : {"nothing works", "NOTHING WORKS!!! third time I am contacting you",
+                          "help, something is wrong"}) {
+      INFO(q);
+      CHECK_FALSE(in_demo(q, "en").confident);
+    }
+    for (const char* q : {"ništa ne radi", "NIŠTA NE RADI!!! treći put vam se javljam"}) {
+      INFO(q);
+      CHECK_FALSE(in_demo(q, "sr-Latn").confident);
+    }
+    CHECK_FALSE(in_demo("nič ne deluje", "sl").confident);
+    // With a word that does name one, the signal takes nothing away.
+    CHECK(in_demo("internet not working, third time I am contacting you", "en").confident);
+    CHECK(in_demo("internet ne radi, treći put vam se javljam", "sr-Latn").confident);
+  }
   SECTION("search operators, punctuation and stopwords alone are never an answer") {
     for (const char* q : {"AND OR NOT", "NEAR(a b)", "\"*\" ^ : ( )", "how do i", "!!! ??? ..."}) {
       const auto r = searched(q);

@@ -476,6 +476,9 @@ TEST_CASE("free text restates a fix only when the customer's words name it", "[s
   // "napravim" is only in a fix's steps ("napravite"): a recipe is not a broken internet.
   CHECK(phase_after("kako da napravim sarmu", "sr-Latn") == "idle");
   CHECK(phase_after("koliko košta iphone 17 na rate u Nemačkoj", "sr-Latn") == "idle");
+  // "Nothing works" says something is wrong, not what: no fix is restated for it.
+  CHECK(phase_after("NOTHING WORKS!!! third time I am contacting you", "en") == "idle");
+  CHECK(phase_after("nothing works", "en") == "idle");
   // Words of the fix's title or symptoms, beside words of circumstance, name it.
   CHECK(phase_after("нема интернета од јутрос", "sr-Cyrl") == "confirming");
   CHECK(phase_after("my home internet stopped working yesterday", "en") == "confirming");

@@ -12,6 +12,8 @@
 //                    are set for 20 × 10)
 //        [--sweep]   also: answered/flagged on every row for thresholds 0.30 … 0.90
 //                    (from the 0–1 confidence each search reports), to see the margin
+// Also printed, not one of the eleven: the demo's knowledge base (build/site/kb.sqlite)
+// on the South Slavic set (tests/relevance/south-slavic.jsonl).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,6 +56,10 @@ function measure(label, corpus, answerable, unanswerable) {
   writeFileSync(corpusPath, corpus.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
   const kbPath = path.join(outDir, `${label}.sqlite`);
   execFileSync(paths.kbc, ['--corpus', corpusPath, '-o', kbPath], { stdio: ['ignore', 'ignore', 2] });
+  return measureBuilt(label, kbPath, corpus.length, answerable, unanswerable);
+}
+
+function measureBuilt(label, kbPath, articles, answerable, unanswerable) {
   const engine = new module.Engine();
   const opened = engine.open(readFileSync(kbPath));
   if (!opened.ok) throw new Error(`${label}: ${JSON.stringify(opened.error)}`);
@@ -67,7 +73,7 @@ function measure(label, corpus, answerable, unanswerable) {
   engine.delete();
   const share = (list, test) => list.filter(test).length / list.length;
   return {
-    kb: label, articles: corpus.length, threshold: opened.confidenceThreshold, answerable: inScope.length, unanswerable: outOfScope.length,
+    kb: label, articles, threshold: opened.confidenceThreshold, answerable: inScope.length, unanswerable: outOfScope.length,
     answered: share(inScope, (o) => o.confident),
     flagged: share(outOfScope, (o) => !o.confident),
     answered_right: share(inScope, (o) => o.confident && o.right),
@@ -99,9 +105,16 @@ for (let i = 1; i <= 5; i++) {
   rows.push(measure(`banking77-cut${i}`, corpus, answerableFor(bankingQueries, corpus), unanswerable));
 }
 
+// Also, not one of the eleven: the demo's own knowledge base and the South Slavic set
+// (tests/relevance: its out-of-scope questions are close to a telecom's topics).
+const southSlavic = readQueries(path.join(ROOT, 'tests/relevance/south-slavic.jsonl'));
+const demoKb = path.join(ROOT, 'build/site/kb.sqlite');
+const demo = measureBuilt('demo, South Slavic', demoKb, null,
+  southSlavic.filter((q) => !q.oos && q.relevant?.length), southSlavic.filter((q) => q.oos || !q.relevant?.length));
+
 const pct = (x) => (100 * x).toFixed(1).padStart(6);
 if (values.json) {
-  for (const row of rows) console.log(JSON.stringify(row));
+  for (const row of [...rows, demo]) console.log(JSON.stringify(row));
 } else {
   console.log(`confidence on 11 knowledge bases (seed ${values.seed}); bars: answered ≥ 90 %, flagged ≥ 70 %`);
   console.log('kb                  articles  answerable  threshold  answered  right  flagged');
@@ -109,6 +122,8 @@ if (values.json) {
     const ok = r.answered >= 0.9 && r.flagged >= 0.7 ? '' : '  below a bar';
     console.log(`${r.kb.padEnd(19)} ${String(r.articles).padStart(8)} ${String(r.answerable).padStart(11)} ${r.threshold.toFixed(3).padStart(10)} ${pct(r.answered)}  ${pct(r.answered_right)} ${pct(r.flagged)}${ok}`);
   }
+  console.log(`\nalso, the demo (build/site/kb.sqlite) on the South Slavic set: ${demo.answerable} answerable, ` +
+    `${demo.unanswerable} out of scope; answered ${pct(demo.answered).trim()} %, flagged ${pct(demo.flagged).trim()} %`);
   if (values.sweep) {
     console.log('\nthreshold  ' + rows.map((r) => r.kb.replace('-cut', '/').replace('clinc150', 'c').replace('banking77', 'b').padStart(12)).join(''));
     for (const t of Object.keys(rows[0].sweep)) {
