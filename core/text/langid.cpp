@@ -376,6 +376,28 @@ void add_construction_evidence(std::string_view written, std::string_view p,
   }
 }
 
+// The text without what is markup or code rather than a sentence: tags ("<img src=x
+// onerror=alert(1)>") and chunks joined by '=' ("lang=sl"). Their words are no evidence
+// of a language (letter sequences of "onerror" looked Slovenian), so they become spaces.
+std::string without_markup(std::string_view text) {
+  std::string out(text);
+  for (std::size_t open = out.find('<'); open != std::string::npos; open = out.find('<', open + 1)) {
+    const std::size_t close = out.find('>', open);
+    if (close == std::string::npos) break;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(open),
+              out.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+  }
+  for (std::size_t eq = out.find('='); eq != std::string::npos; eq = out.find('=', eq + 1)) {
+    std::size_t from = eq;
+    while (from > 0 && out[from - 1] != ' ' && out[from - 1] != '\n') --from;
+    std::size_t to = eq;
+    while (to < out.size() && out[to] != ' ' && out[to] != '\n') ++to;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(from),
+              out.begin() + static_cast<std::ptrdiff_t>(to), ' ');
+  }
+  return out;
+}
+
 // A word neither list knows: how likely each language writes its letter sequences,
 // relative to the average of the knowledge base's languages, at most gram_cap either way.
 void add_gram_evidence(std::string_view p, const language_model& model, bool has_bosnian,
@@ -452,6 +474,8 @@ language_guess identify_language(std::string_view text, std::string_view current
   const bool kb_has_bosnian = model && (model->languages & BS);
   int english_words = 0;  // words that said English
   words_before before;
+  const std::string prose = without_markup(text);
+  text = prose;
   for (const token& t : tokenize(text)) {
     const float english_before = s[en_index];
     const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);

@@ -75,6 +75,9 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
     CHECK(query_lang("iphone 17") == "");
     CHECK(query_lang("") == "");
     CHECK(query_lang("!!! ???") == "");
+    // Markup is no language: its letter sequences once made a tag Slovenian.
+    CHECK(query_lang("<img src=x onerror=alert(1)>") == "");
+    CHECK(query_lang("<b>paket ni prispel</b>") == "sl");
   }
   SECTION("the hits come in the language identified") {
     kb::search_options options;
