@@ -240,6 +240,23 @@ std::string stem_slovene(std::string w) {
 
 }  // namespace
 
+namespace {
+
+// Porter reduces a few everyday words to another everyday word: "evening" to "even"
+// (so "slow in the evening" found articles that say "even"), "news" to "new",
+// "business" to "busi" with "busy". Those keep a stem of their own.
+std::string english_stem(std::string_view folded_word) {
+  static constexpr std::pair<std::string_view, std::string_view> own_stems[] = {
+      {"evening", "evening"}, {"evenings", "evening"}, {"news", "news"},
+      {"business", "business"}, {"businesses", "business"}};
+  for (const auto& [word, kept] : own_stems) {
+    if (folded_word == word) return std::string(kept);
+  }
+  return porter(std::string(folded_word)).run();
+}
+
+}  // namespace
+
 std::string stem(std::string_view folded_word, stem_language language) {
   // Only plain folded words are stemmed: digits, other scripts and very short words
   // are left as they are.
@@ -250,7 +267,7 @@ std::string stem(std::string_view folded_word, stem_language language) {
     return std::string(folded_word);
   }
   switch (language) {
-    case stem_language::english: return porter(std::string(folded_word)).run();
+    case stem_language::english: return english_stem(folded_word);
     case stem_language::bcs: return stem_bcs(std::string(folded_word));
     case stem_language::slovene: return stem_slovene(std::string(folded_word));
   }

@@ -304,6 +304,14 @@ TEST_CASE("the English stemmer follows Porter's published examples", "[text][ste
     INFO(word);
     CHECK(text::stem(word, text::stem_language::english) == expected);
   }
+  // Everyday words Porter would merge with another one keep their own stem.
+  CHECK(text::stem("evenings", text::stem_language::english) == "evening");
+  CHECK(text::stem("even", text::stem_language::english) !=
+        text::stem("evening", text::stem_language::english));
+  CHECK(text::stem("news", text::stem_language::english) !=
+        text::stem("new", text::stem_language::english));
+  CHECK(text::stem("business", text::stem_language::english) !=
+        text::stem("busy", text::stem_language::english));
 }
 
 TEST_CASE("stemmers leave short words, numbers and other scripts alone", "[text][stem]") {
