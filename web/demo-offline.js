@@ -20,4 +20,23 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   // (A first answer's search, before the whole engine is ready, does not count.)
   widget.addEventListener('search', (event) => { if (!event.detail.provisional) cacheAll(); });
   widget.addEventListener('ready', () => setTimeout(cacheAll, 10000), { once: true });
+
+  // Files from two deployments (an update stored half way: a new knowledge base beside
+  // the engine before it): the service worker fetches every file again, and the page
+  // reloads once with one deployment's files. Once per tab: if that does not mend it, the
+  // widget's message and the way to a person stay.
+  widget.addEventListener('help-assistant:failed', async (event) => {
+    const mended = 'help-assistant-mended';
+    if (event.detail.code !== 'version_mismatch' || !navigator.serviceWorker.controller ||
+        sessionStorage.getItem(mended)) return;
+    sessionStorage.setItem(mended, String(Date.now()));
+    const stored = new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener('message', (e) => {
+        if (e.data === 'cached' || e.data === 'cache-failed') resolve(e.data);
+      });
+    });
+    document.documentElement.dataset.mending = 'true';
+    (await navigator.serviceWorker.ready).active?.postMessage('cache-all');
+    if (await stored === 'cached') location.reload();
+  });
 }

@@ -416,6 +416,9 @@ export class HelpAssistantElement extends HTMLElement {
       return engine;
     }, (error) => {
       this.#showError(error);
+      // The page may mend what it can: a service worker holding files of two deployments
+      // (version_mismatch) fetches them again (demo-offline.js).
+      this.#announce('failed', { code: error.code ?? 'internal' });
       return null;
     });
   }
