@@ -210,6 +210,12 @@ constexpr lexeme lexicon[] = {
     {"kopru", SL, 2}, {"slovenija", SL, 2}, {"sloveniji", SL, 2}, {"kragujevac", SR, 2},
     {"subotica", SR, 2}, {"srbija", SR, 2}, {"srbiji", SR, 2}, {"hrvatska", HR, 2},
     {"hrvatskoj", HR, 2}, {"bosna", BS, 1}, {"bosni", BS, 1}, {"bih", BS, 0.5},
+    {"slovenije", SL, 2}, {"srbije", SR, 2}, {"hrvatske", HR, 2}, {"bosne", BS, 1},
+    // Companies a customer names by where they live: power, railways, operators, banks
+    {"eps", SR, 2}, {"sbb", SR, 2}, {"mts", SR, 1.5}, {"yettel", SR, 1}, {"hep", HR, 2},
+    {"eronet", IJ, 2}, {"elektroprivreda", SB, 1}, {"elektrodistribucija", SB, 1},
+    // Words only Serbian, Croatian and Bosnian use ("ni" says it in Slovenian)
+    {"nema", BCS, 1.5}, {"šifre", SB, 0.75}, {"šifrom", SB, 0.75},
 };
 
 // Letter pairs English spells with and the other four hardly ever do.

@@ -49,6 +49,9 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
     // Slovenian months are the Serbian ones: the other words decide.
     CHECK(query_lang("rabim kopijo računa za januar") == "sl");
     CHECK(query_lang("treba mi kopija računa za januar") == "sr-Latn");
+    // Slovenian says "ni" where the others say "nema"; a company says where one lives.
+    CHECK(query_lang("nema interneta") == "sr-Latn");
+    CHECK(query_lang("HEP račun") == "hr");
   }
   SECTION("how the words are put together") {
     // A modal verb with the infinitive is Croatian or Bosnian; with da + present, Serbian
