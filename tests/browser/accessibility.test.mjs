@@ -149,6 +149,20 @@ test('at 320 pixels wide, results, an article and the handoff form need no sidew
   const page = await openPage(context, env.base);
   const w = widget(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // The example in the empty search box is read whole, in every language (it was cut
+  // after 'e.g. "my').
+  for (const lang of ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl']) {
+    await page.locator('help-assistant select').selectOption(lang);
+    const room = await w.input.evaluate((input) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const inside = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: input.placeholder, needs: context.measureText(input.placeholder).width, inside };
+    });
+    assert.ok(room.needs <= room.inside, `${lang}: "${room.text}" needs ${Math.ceil(room.needs)} of ${Math.floor(room.inside)} pixels`);
+  }
+  await page.locator('help-assistant select').selectOption('sr-Cyrl');
   await w.input.fill('не могу да се пријавим у апликацију');
   await page.locator('help-assistant .results[data-provisional="false"] li button').first().waitFor();
   assert.equal(await overflow(), 0, 'results');
