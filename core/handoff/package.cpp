@@ -81,7 +81,8 @@ struct words {
   const char* reply_by;
   const char* no_reply_promise;
   const char* answers[3];  // yes, partly, no
-  // repeated_no, repeat_contact, insult, angry_words, shouting, exclamations, long_time
+  // repeated_no, repeat_contact, insult, angry_words, shouting, exclamations, long_time;
+  // the customer reads them before sending (the preview), so they describe, not judge
   const char* signals[7];
   const char* asked;       // the customer asked for a person themselves
   const char* unknown_team;
@@ -107,8 +108,8 @@ constexpr words english{
     "Reply promised by",
     "No reply time promised",
     {"solved it", "helped partly", "did not help"},
-    {"two answers in a row that did not solve it", "has contacted us before", "insults or swearing",
-     "angry words", "writing in capitals", "many exclamation marks",
+    {"two answers in a row that did not solve it", "has contacted us before", "strong language",
+     "upset", "writing in capitals", "many exclamation marks",
      "over 10 minutes in one guided fix"},
     "asked for a person",
     "team not known",
@@ -134,7 +135,7 @@ constexpr words serbian{
     "Obećan odgovor do",
     "Vreme odgovora nije obećano",
     {"rešilo je problem", "delimično pomoglo", "nije pomoglo"},
-    {"dva puta zaredom nije rešilo problem", "već nam se javljao", "psuje ili vređa", "ljutite reči",
+    {"dva puta zaredom nije rešilo problem", "već nam se javljao", "grube reči", "uznemiren",
      "piše velikim slovima", "mnogo uzvičnika", "više od 10 minuta u jednoj vođenoj pomoći"},
     "traži osobu",
     "tim nije poznat",
@@ -160,7 +161,7 @@ constexpr words croatian{
     "Obećan odgovor do",
     "Vrijeme odgovora nije obećano",
     {"riješilo je problem", "djelomično pomoglo", "nije pomoglo"},
-    {"dva puta zaredom nije riješilo problem", "već nam se javljao", "psuje ili vrijeđa", "ljutite riječi",
+    {"dva puta zaredom nije riješilo problem", "već nam se javljao", "grube riječi", "uzrujan",
      "piše velikim slovima", "mnogo uskličnika", "više od 10 minuta u jednoj vođenoj pomoći"},
     "traži osobu",
     "tim nije poznat",
@@ -177,6 +178,7 @@ constexpr words bosnian = [] {
   w.answers[1] = "djelimično pomoglo";
   w.signals[6] = "više od 10 minuta u jednoj vođenoj pomoći";
   w.signals[5] = "mnogo uzvičnika";
+  w.signals[3] = "uznemiren";
   return w;
 }();
 
@@ -199,8 +201,8 @@ constexpr words slovenian{
     "Obljubljen odgovor do",
     "Čas odgovora ni obljubljen",
     {"rešilo je težavo", "delno pomagalo", "ni pomagalo"},
-    {"dvakrat zapored ni rešilo težave", "nam je že pisala ali klicala", "preklinja ali žali",
-     "jezne besede", "piše z velikimi črkami", "veliko klicajev",
+    {"dvakrat zapored ni rešilo težave", "nam je že pisala ali klicala", "grobe besede",
+     "razburjena", "piše z velikimi črkami", "veliko klicajev",
      "več kot 10 minut v enem vodenem popravilu"},
     "želi osebo",
     "ekipa ni znana",
