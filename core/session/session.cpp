@@ -391,8 +391,11 @@ status on_reject(const state& s, state& next, const action& a) {
 
 // The same flow from the start.
 status on_restart(const state& s, state& next, const action& a, const flow::flow* current) {
-  if (!current) return wrong_phase(s, a);
+  if (!current || s.current == phase::rated) return wrong_phase(s, a);
   begin(next, *current, a.at);
+  // A case sent stays sent (the device keeps it, with its code); walking the fix again is
+  // a new attempt, and a case it comes to is a new one.
+  next.case_code.clear();
   return ok_status();
 }
 

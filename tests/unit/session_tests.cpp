@@ -191,6 +191,10 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
     CHECK(c.view()["canGoBack"] == false);
     CHECK(c.act(act("back")).err().code == errc::invalid_argument);
     CHECK(c.view()["phase"] == "handoff");
+    // Starting over is a new attempt: the sent case is not carried into it.
+    REQUIRE(c.act(act("restart")).ok());
+    CHECK(c.view()["phase"] == "running");
+    CHECK(c.s.case_code.empty());
   }
   SECTION("start over begins the flow again, keeping the record") {
     const auto before = c.s.events.size();
