@@ -106,7 +106,7 @@ function form(lang, draft, contactInvalid, fields = [], invalid = []) {
   const teamFields = fields.map((f) => {
     const label = fieldLabel(f.label, lang);
     const input = el('input', { name: `field-${f.id}`, type: 'text', maxLength: 200, value: draft.fields?.[f.id] ?? '' });
-    const wrap = field(label, input);
+    const wrap = field(t(lang, 'optionalField', { label }), input);
     if (invalid.includes(f.id)) {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', `field-error-${f.id}`);
