@@ -632,6 +632,8 @@ export class HelpAssistantElement extends HTMLElement {
     }
     this.#showPerson(view.phase === 'handoff' || Boolean(view.offerPerson),
       { first: Boolean(view.offerPerson) && view.phase !== 'handoff' });
+    // While the form to a person is open, a second way into it would only confuse.
+    if (this.#engine) ui.writeToUs.hidden = view.phase === 'handoff' && !view.caseCode;
     this.dispatchEvent(new CustomEvent('conversation', { detail: view }));
   }
 

@@ -141,6 +141,8 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   }, selector);
   // A keyboard user goes on from where they are: in the form, then on what will be sent.
   assert.equal(await focusedIn('.conversation.phase-handoff'), true, 'focus is in the handoff panel');
+  assert.equal(await page.locator('help-assistant .contact .write-to-us').isHidden(), true,
+    'no second way into the form that is open');
   await panel.locator('form[data-form=handoff] button[type=submit]').click();
   await panel.locator('.preview-title').waitFor();
   assert.equal(await focusedIn('.preview-title'), true, 'focus is on what will be sent');
