@@ -120,20 +120,25 @@ function body(lang, view) {
 
 // The apology that comes with the offer of a person, for what the customer showed: that
 // they have written before, that they are upset, or that the fix is taking long.
-export function apologyKey(signals = []) {
+// afterProgress: the customer's last answer was "partly": the offer comes without "sorry
+// this is taking long" beside "good, that is a step forward".
+export function apologyKey(signals = [], { afterProgress = false } = {}) {
   if (signals.includes('repeat_contact')) return 'sorryRepeat';
   if (signals.some((s) => ['insult', 'angry_words', 'shouting', 'exclamations'].includes(s))) return 'sorryUpset';
-  return 'offerPerson';
+  return afterProgress ? 'offerPersonAfterProgress' : 'offerPerson';
 }
 
 // The whole conversation panel for a view; null when there is no conversation (idle).
-export function renderConversation(lang, view) {
+// apologise: say sorry for what the customer showed (the first step that shows it); on
+// the steps after it the way to a person stays, without saying sorry again next to
+// "good, that is a step forward".
+export function renderConversation(lang, view, { apologise = true } = {}) {
   if (view.phase === 'idle') return null;
   const panel = el('section', { class: `conversation phase-${view.phase}`, 'aria-live': 'polite' });
   if (view.flow) panel.append(el('h3', { class: 'flow-title', text: view.flow.title }));
   if (view.offerPerson && view.phase !== 'handoff') {
     panel.append(el('div', { class: 'offer-person' },
-      el('p', { class: 'apology', text: t(lang, apologyKey(view.signals)) }),
+      apologise ? el('p', { class: 'apology', text: t(lang, apologyKey(view.signals, { afterProgress: view.tried?.at(-1)?.answer === 'partly' })) }) : null,
       button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
   }
   panel.append(...body(lang, view).filter(Boolean));

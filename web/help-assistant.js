@@ -167,6 +167,7 @@ export class HelpAssistantElement extends HTMLElement {
   // fix): a search answer that arrives after that answers a question no longer asked, and
   // is dropped rather than shown over what the customer is now looking at.
   #moment = 0;
+  #apology = { signals: '', now: false };  // the signals apologised for, and whether on this step
   #actsPending = 0;  // conversation steps (not records) asked for and not yet shown (#act)
   #searching = 0;  // searches on their way; the results list is aria-busy meanwhile
   // The handoff being prepared: the reply time, site.yaml's channels, what the customer
@@ -596,7 +597,12 @@ export class HelpAssistantElement extends HTMLElement {
 
   #showConversation(view, action = {}) {
     const ui = this.#ui;
-    const panel = renderConversation(this.#lang, view);
+    // The apology comes with the step where a signal first shows (and that step's
+    // redraws), again only when another signal joins.
+    const signals = view.offerPerson ? (view.signals ?? []).join(' ') : '';
+    if (signals !== this.#apology.signals) this.#apology = { signals, now: signals !== '' };
+    else if (action.type) this.#apology.now = false;
+    const panel = renderConversation(this.#lang, view, { apologise: this.#apology.now });
     const active = panel !== null;
     panel?.setAttribute('tabindex', '-1');  // focus may go to the panel itself
     if (view.phase === 'handoff') {

@@ -173,3 +173,27 @@ test('a corrected word can be searched as typed, with one click', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// A customer who has waited a week hears sorry once, on the step where they said it; the
+// way to a person stays on the steps after it, without the same sorry on every one.
+test('the apology for what the customer showed comes once, and the way to a person stays', async () => {
+  const context = await env.browser.newContext({ locale: 'sl-SI' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const panel = page.locator('help-assistant .conversation');
+  await w.input.fill('paket ni prispel, čakam že teden dni');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  const apology = panel.locator('.offer-person .apology');
+  assert.equal(await apology.textContent(), 'Žal nam je, da ste morali čakati. Svetovalec lahko vašo zadevo takoj prevzame.');
+  await panel.locator('button[data-action=confirm]').click();
+  await page.locator('help-assistant .conversation.phase-running').waitFor();
+  assert.equal(await apology.count(), 0, 'no second sorry');
+  assert.equal(await panel.locator('.offer-person [data-action=ask_person]').count(), 1, 'the way to a person stays');
+  // After a reload the way to a person is still there.
+  await page.reload();
+  await page.locator('help-assistant .conversation.phase-running').waitFor();
+  assert.equal(await panel.locator('.offer-person [data-action=ask_person]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
