@@ -633,8 +633,11 @@ export class HelpAssistantElement extends HTMLElement {
       // as-you-type had not answered these words yet). Unsure: it says so, and the way to
       // a person comes first (P3, P12).
       this.#describedQuery = this.#queryAtAct;
-      if (ui.results.dataset.query === this.#queryAtAct) ui.status.textContent = this.#describedNote();
-      else this.#search({ keepView: true, note: 'described' });
+      // The first answer's results for these words (Enter came before the whole engine
+      // was ready) are searched again by the whole engine, which knows how sure it is.
+      const answered = ui.results.dataset.query === this.#queryAtAct && ui.results.dataset.provisional !== 'true';
+      if (answered) ui.status.textContent = this.#describedNote();
+      else this.#search({ keepView: true, note: 'described', whole: true });
     }
     this.#showPerson(view.phase === 'handoff' || Boolean(view.offerPerson),
       { first: Boolean(view.offerPerson) && view.phase !== 'handoff' });

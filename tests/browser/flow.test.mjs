@@ -301,6 +301,41 @@ test('a conversation saved on an earlier visit does not take over a new question
   await context.close();
 });
 
+// On a first visit a quick customer types and presses Enter before the whole engine is
+// ready: the first answer's results must be searched again once it is, not left for good.
+test('Enter before the whole engine is ready: its results replace the first answer\'s', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    // The whole engine's "loaded" waits until the test lets it through.
+    const Native = window.Worker;
+    window.releaseLoad = null;
+    window.Worker = class extends Native {
+      set onmessage(handler) {
+        super.onmessage = (event) => {
+          if (event.data?.result?.loadMs !== undefined && !window.loadSeen) {
+            window.loadSeen = true;
+            window.releaseLoad = () => handler(event);
+          } else {
+            handler(event);
+          }
+        };
+      }
+    };
+  });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const query = 'parcel not delivered';
+  await w.input.fill(query);
+  await page.locator(`help-assistant .results[data-query="${query}"][data-provisional=true] li`).first().waitFor();
+  await w.input.press('Enter');
+  await page.waitForFunction(() => typeof window.releaseLoad === 'function');
+  await page.evaluate(() => window.releaseLoad());
+  await page.locator(`help-assistant .results[data-query="${query}"][data-provisional=false]`).waitFor({ state: 'attached' });
+  assert.notEqual(await w.status.textContent(), '');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('on a later visit, a customer whose problem a guided fix solved is asked once whether it stayed fixed', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, env.base);
