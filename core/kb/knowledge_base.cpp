@@ -386,6 +386,16 @@ result<search_response> knowledge_base::search_once(std::string_view query,
   std::vector<query_word> words = query_words(query);
   if (words.empty()) return response;
   const std::vector<query_pair> pairs = plan_search(query, options, words, response);
+  // Misspelt words have some language's letter sequences by chance ("routr restrat" read
+  // as Croatian): the words as corrected say which language the customer writes.
+  if (!response.corrected.empty()) {
+    search_response corrected;
+    identify_language(response.corrected, options, corrected);
+    if (!corrected.query_lang.empty() && corrected.query_lang != response.query_lang) {
+      response.query_lang = std::move(corrected.query_lang);
+      response.lang = std::move(corrected.lang);
+    }
+  }
   auto found = read_best_rows(words, pairs, options);
   if (!found) return found.err();
   // The pages of the rows to show that are not here yet (each hit's text is on its

@@ -166,7 +166,7 @@ constexpr lexeme lexicon[] = {
     {"razumio", IJ, 1.5}, {"sjećam", IJ, 2}, {"riječ", IJ, 2}, {"općina", IJ, 1.5},
     {"uvijek", IJ, 2}, {"nedjelja", IJ, 1.5}, {"nedjelju", IJ, 1.5},
     // Everyday words that differ: Croatian | Serbian (and Bosnian) | Serbian ekavian
-    {"jučer", IJ, 1.5}, {"juče", SB, 1.5}, {"navečer", HR, 1.5}, {"uveče", SR, 2},
+    {"jučer", IJ, 1.5}, {"juče", SB, 1.5}, {"navečer", IJ, 1.5}, {"uveče", SR, 2},
     {"uvečer", IJ, 1}, {"inozemstvo", HR, 2}, {"inozemstvu", HR, 2}, {"inostranstvo", SB, 2},
     {"inostranstvu", SB, 2}, {"dobivam", HR, 1.5}, {"dobivate", HR, 1.5}, {"dobiva", HR, 1},
     {"dobijam", SB, 1.5}, {"dobija", SB, 1}, {"otok", HR | SL, 1.5}, {"otoke", HR, 1.5},

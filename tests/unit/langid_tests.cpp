@@ -78,6 +78,8 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
     CHECK(query_lang("iphone 17") == "");
     CHECK(query_lang("") == "");
     CHECK(query_lang("!!! ???") == "");
+    // Misspelt words are read as corrected: "routr restrat" had Croatian sequences.
+    CHECK(query_lang("routr restrat") == "en");
     // Markup is no language: its letter sequences once made a tag Slovenian.
     CHECK(query_lang("<img src=x onerror=alert(1)>") == "");
     CHECK(query_lang("<b>paket ni prispel</b>") == "sl");
