@@ -154,11 +154,17 @@ test('at 320 pixels wide, results, an article and the handoff form need no sidew
   for (const lang of ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl']) {
     await page.locator('help-assistant select').selectOption(lang);
     const room = await w.input.evaluate((input) => {
-      const style = getComputedStyle(input);
-      const context = document.createElement('canvas').getContext('2d');
-      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const inside = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      return { text: input.placeholder, needs: context.measureText(input.placeholder).width, inside };
+      // The placeholder's own text, in its own font, laid out beside the box.
+      const style = getComputedStyle(input, '::placeholder');
+      const probe = document.createElement('span');
+      probe.textContent = input.placeholder;
+      probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${style.font};letter-spacing:${style.letterSpacing}`;
+      input.parentNode.append(probe);
+      const needs = probe.getBoundingClientRect().width;
+      probe.remove();
+      const box = getComputedStyle(input);
+      const inside = input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+      return { text: input.placeholder, needs, inside };
     });
     assert.ok(room.needs <= room.inside, `${lang}: "${room.text}" needs ${Math.ceil(room.needs)} of ${Math.floor(room.inside)} pixels`);
   }
