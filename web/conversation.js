@@ -104,7 +104,10 @@ function body(lang, view) {
       return [el('p', { class: 'good', text: t(lang, 'thanks') }),
         button(t(lang, 'somethingElse'), { action: 'something_else' })];
     case 'handoff': {
-      const key = view.reason === 'exhausted' ? 'handoffExhausted' : view.reason === 'asked' ? 'handoffAsked' : 'handoffFlow';
+      // "Partly" is progress: a fix that ran out with some of it is not "none helped".
+      const partly = (view.tried ?? []).some((item) => item.answer === 'partly');
+      const exhausted = partly ? 'handoffPartly' : 'handoffExhausted';
+      const key = view.reason === 'exhausted' ? exhausted : view.reason === 'asked' ? 'handoffAsked' : 'handoffFlow';
       const said = view.teamName || view.reason !== 'asked'
         ? t(lang, key, { team: view.teamName || t(lang, 'support') })
         : t(lang, 'handoffAskedAnyone');
