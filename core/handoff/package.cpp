@@ -315,7 +315,7 @@ using article_positions = std::map<std::string, std::size_t>;
 // An event's entry in the timeline, with what every event has: when, what, and the flow
 // and node it happened at.
 json timeline_item(const session::event& e, const flow::node* n, const context& c) {
-  json item{{"at", utc_iso(e.at)}, {"type", e.type}};
+  json item{{"at", utc_iso(e.at)}, {"type", std::string(session::type_name(e))}};
   if (!e.flow.empty()) item["flow"] = c.flow_ref(e.flow);
   if (n) {
     item["node"] = {{"id", n->id},
@@ -334,7 +334,7 @@ void read_search(const session::event& e, json& item, sections& out, context& c)
   item["shown"] = shown;
   out.searches.push_back({{"at", item["at"]},
                           {"query", query},
-                          {"kind", e.type == "describe" ? "described" : "typed"},
+                          {"kind", e.type == session::event_type::describe ? "described" : "typed"},
                           {"shown", shown},
                           {"opened", json::array()}});
 }
@@ -362,14 +362,18 @@ void read_article(const session::event& e, json& item, sections& out, article_po
                   context& c) {
   json article = c.item(e.article);
   item["article"] = article;
-  if (e.type == "helped") item["answer"] = e.answer;
+  if (e.type == session::event_type::helped) item["answer"] = e.answer;
   auto [it, fresh] = positions.try_emplace(e.article, out.articles.size());
   if (fresh) {
     out.articles.push_back(
         {{"id", e.article}, {"title", article["title"]}, {"at", item["at"]}, {"helped", nullptr}});
   }
-  if (e.type == "helped") out.articles[it->second]["helped"] = e.answer == "yes";
-  if (e.type == "opened" && e.flow.empty()) note_opened_from_search(e.article, out.searches);
+  if (e.type == session::event_type::helped) {
+    out.articles[it->second]["helped"] = e.answer == "yes";
+  }
+  if (e.type == session::event_type::opened && e.flow.empty()) {
+    note_opened_from_search(e.article, out.searches);
+  }
 }
 
 // A flow started, from the search results or a confirmed restatement.
@@ -441,30 +445,36 @@ void read_typed(const session::event& e, json& item, sections& out, context& c) 
 json read_event(const session::event& e, sections& out, article_positions& positions, context& c) {
   const flow::node* n = node_of(c.kb, e);
   json item = timeline_item(e, n, c);
-  const std::string& type = e.type;
-  if (type == "searched" || type == "describe") {
-    read_search(e, item, out, c);
-  } else if (type == "opened" || type == "helped") {
-    read_article(e, item, out, positions, c);
-  } else if (type == "start" || type == "confirm") {
-    read_flow_start(item, out);
-  } else if (type == "choose") {
-    read_choice(e, n, item, out, c);
-  } else if (type == "next") {
-    read_step_done(n, item, out);
-  } else if (type == "feedback") {
-    read_feedback(e, n, item, out, c);
-  } else if (type == "rate") {
-    item["rating"] = e.rating;
-    item["text"] = c.scrub(e.text);
-  } else if (type == "typed" || type == "ask_person") {
-    read_typed(e, item, out, c);
-  } else if (type == "handoff_offered") {
-    item["reason"] = e.text;
-  } else if (type == "sent") {
-    item["text"] = c.scrub(e.text);  // the case code: a later case refers to it
-  } else if (type == "language") {
-    item["language"] = e.lang;
+  using session::event_type;
+  switch (e.type) {
+    case event_type::searched:
+    case event_type::describe: read_search(e, item, out, c); break;
+    case event_type::opened:
+    case event_type::helped: read_article(e, item, out, positions, c); break;
+    case event_type::start:
+    case event_type::confirm: read_flow_start(item, out); break;
+    case event_type::choose: read_choice(e, n, item, out, c); break;
+    case event_type::next: read_step_done(n, item, out); break;
+    case event_type::feedback: read_feedback(e, n, item, out, c); break;
+    case event_type::rate:
+      item["rating"] = e.rating;
+      item["text"] = c.scrub(e.text);
+      break;
+    case event_type::typed:
+    case event_type::ask_person: read_typed(e, item, out, c); break;
+    case event_type::handoff_offered: item["reason"] = e.text; break;
+    case event_type::sent:
+      item["text"] = c.scrub(e.text);  // the case code: a later case refers to it
+      break;
+    case event_type::language: item["language"] = e.lang; break;
+    // Only when and where: nothing more to tell (an unknown type from an older or edited
+    // save is listed by its name).
+    case event_type::reject:
+    case event_type::back:
+    case event_type::restart:
+    case event_type::something_else:
+    case event_type::leave:
+    case event_type::unknown: break;
   }
   return item;
 }
@@ -803,7 +813,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   pkg["alternatives"] = std::move(ev.alternatives);
   pkg["typed"] = std::move(ev.typed);
   const bool solved = std::any_of(s.events.begin(), s.events.end(), [](const session::event& e) {
-    return e.type == "feedback" && e.answer == "yes";
+    return e.type == session::event_type::feedback && e.answer == "yes";
   });
   pkg["satisfaction"] = {{"solved", solved},
                          {"rating", s.rating > 0 ? json(s.rating) : json(nullptr)},

@@ -42,6 +42,51 @@ constexpr std::pair<phase, std::string_view> phase_names[] = {
     {phase::solved, "solved"}, {phase::rated, "rated"},           {phase::handoff, "handoff"},
 };
 
+// The name of each event, and of the action recorded as it (none for the offer of a
+// person, which only the flow makes): the one place they are spelt, in the order of
+// event_type (checked below).
+struct type_entry {
+  event_type event;
+  std::optional<action_type> action;
+  std::string_view name;
+};
+constexpr type_entry type_names[] = {
+    {event_type::describe, action_type::describe, "describe"},
+    {event_type::start, action_type::start, "start"},
+    {event_type::confirm, action_type::confirm, "confirm"},
+    {event_type::reject, action_type::reject, "reject"},
+    {event_type::choose, action_type::choose, "choose"},
+    {event_type::next, action_type::next, "next"},
+    {event_type::feedback, action_type::feedback, "feedback"},
+    {event_type::back, action_type::back, "back"},
+    {event_type::restart, action_type::restart, "restart"},
+    {event_type::rate, action_type::rate, "rate"},
+    {event_type::something_else, action_type::something_else, "something_else"},
+    {event_type::leave, action_type::leave, "leave"},
+    {event_type::ask_person, action_type::ask_person, "ask_person"},
+    {event_type::searched, action_type::searched, "searched"},
+    {event_type::opened, action_type::opened, "opened"},
+    {event_type::typed, action_type::typed, "typed"},
+    {event_type::helped, action_type::helped, "helped"},
+    {event_type::language, action_type::language, "language"},
+    {event_type::sent, action_type::sent, "sent"},
+    {event_type::handoff_offered, std::nullopt, "handoff_offered"},
+};
+
+// Every event type but unknown has its entry, at its own place; every action type too.
+constexpr bool type_names_complete() {
+  int actions = 0;
+  for (std::size_t i = 0; i < std::size(type_names); ++i) {
+    if (type_names[i].event != static_cast<event_type>(i)) return false;
+    if (type_names[i].action && *type_names[i].action != static_cast<action_type>(actions++)) {
+      return false;
+    }
+  }
+  return std::size(type_names) == static_cast<std::size_t>(event_type::unknown) &&
+         actions == static_cast<int>(action_type::sent) + 1;
+}
+static_assert(type_names_complete());
+
 // An integer field of a saved conversation that fits an int: a count or an index
 // (-1, "none", when missing or out of range).
 int small_number(const json& j, const char* key) {
@@ -54,14 +99,15 @@ std::string bounded(std::string_view s) {
 }
 
 status wrong_phase(const state& s, const action& a) {
-  return {errc::invalid_argument, "'" + a.type + "' does not fit the conversation now (" +
+  return {errc::invalid_argument, "'" + std::string(to_string(a.type)) +
+                                      "' does not fit the conversation now (" +
                                       std::string(to_string(s.current)) + ")"};
 }
 
 event record(const state& s, const action& a) {
   event e;
   e.at = a.at;
-  e.type = a.type;
+  e.type = event_of(a.type);
   e.flow = s.flow;
   if (!s.path.empty()) e.node = s.path.back().node;
   e.text = bounded(a.text);
@@ -171,8 +217,8 @@ std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
   };
   for (auto e = s.events.rbegin(); e != s.events.rend(); ++e) {
     std::string team;
-    if (e->type == "opened" || e->type == "helped") team = team_of(e->article);
-    if (e->type == "searched" && !e->shown.empty()) team = team_of(e->shown.front());
+    if (e->type == event_type::opened || e->type == event_type::helped) team = team_of(e->article);
+    if (e->type == event_type::searched && !e->shown.empty()) team = team_of(e->shown.front());
     if (!team.empty()) return team;
   }
   return {};
@@ -182,9 +228,13 @@ std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
 // answered, text typed, a language switch) does not change what the page shows.
 const event* last_step(const state& s) {
   for (auto e = s.events.rbegin(); e != s.events.rend(); ++e) {
-    if (e->type != "searched" && e->type != "opened" && e->type != "typed" && e->type != "helped" &&
-        e->type != "language") {
-      return &*e;
+    switch (e->type) {
+      case event_type::searched:
+      case event_type::opened:
+      case event_type::typed:
+      case event_type::helped:
+      case event_type::language: break;
+      default: return &*e;
     }
   }
   return nullptr;
@@ -199,6 +249,45 @@ std::string_view to_string(phase p) noexcept {
   return "idle";
 }
 
+std::string_view to_string(action_type t) noexcept {
+  for (const type_entry& x : type_names) {
+    if (x.action == t) return x.name;
+  }
+  return {};
+}
+
+std::optional<action_type> action_type_from(std::string_view name) noexcept {
+  for (const type_entry& x : type_names) {
+    if (x.name == name) return x.action;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(event_type t) noexcept {
+  for (const type_entry& x : type_names) {
+    if (x.event == t) return x.name;
+  }
+  return {};
+}
+
+std::optional<event_type> event_type_from(std::string_view name) noexcept {
+  for (const type_entry& x : type_names) {
+    if (x.name == name) return x.event;
+  }
+  return std::nullopt;
+}
+
+event_type event_of(action_type t) noexcept {
+  for (const type_entry& x : type_names) {
+    if (x.action == t) return x.event;
+  }
+  return event_type::unknown;
+}
+
+std::string_view type_name(const event& e) noexcept {
+  return e.type == event_type::unknown ? std::string_view(e.unknown_type) : to_string(e.type);
+}
+
 std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
   std::vector<signal> found;
   if (s.no_in_a_row >= 2) found.push_back({"repeated_no", {}});
@@ -210,7 +299,7 @@ std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
     said.push_back({std::move(kind), std::string(text::truncate(words, max_signal_words))});
   };
   for (const event& e : s.events) {
-    if (e.text.empty() || e.type == "handoff_offered") continue;
+    if (e.text.empty() || e.type == event_type::handoff_offered) continue;
     for (auto& m : kb.signal_phrases().find(e.text)) note(m.kind, m.words);
     if (is_shouting(e.text)) note("shouting", e.text);
     if (has_many_exclamations(e.text)) note("exclamations", e.text);
@@ -250,11 +339,12 @@ status on_describe(state& next, event& e, const action& a, const kb::knowledge_b
 // A choice at a question, or "next" after a step.
 status on_move(const state& s, state& next, event& e, const action& a, const flow::flow* current) {
   if (s.current != phase::running || !current) return wrong_phase(s, a);
-  auto moved = a.type == "choose" ? flow::choose(*current, s.path.back(),
-                                                 static_cast<std::size_t>(std::max(a.option, 0)))
-                                  : flow::proceed(*current, s.path.back());
+  const bool choice = a.type == action_type::choose;
+  auto moved = choice ? flow::choose(*current, s.path.back(),
+                                     static_cast<std::size_t>(std::max(a.option, 0)))
+                      : flow::proceed(*current, s.path.back());
   if (!moved) return moved.err();
-  if (a.type == "choose") {
+  if (choice) {
     if (a.option < 0) return {errc::invalid_argument, "choose needs an option number"};
     e.option = a.option;
   }
@@ -314,8 +404,9 @@ status on_back(const state& s, state& next, const action& a, const flow::flow* c
   next.handoff_reason.clear();
   // Asked at the fix's own offer of a person: back is that offer again, for its reason.
   if (asked) {
-    const auto offered = std::find_if(s.events.rbegin(), s.events.rend(),
-                                      [](const event& x) { return x.type == "handoff_offered"; });
+    const auto offered = std::find_if(s.events.rbegin(), s.events.rend(), [](const event& x) {
+      return x.type == event_type::handoff_offered;
+    });
     settle(next, *current, offered != s.events.rend() && offered->text == "exhausted");
   }
   return ok_status();
@@ -429,23 +520,29 @@ status on_recorded_only() {
 // then changes next and adds to e what the event keeps.
 status on_action(const state& s, state& next, event& e, const action& a, const flow::flow* current,
                  const kb::knowledge_base& kb) {
-  const std::string& type = a.type;
-  if (type == "searched" || type == "opened" || type == "typed") return on_recorded_only();
-  if (type == "helped") return on_helped(e, a);
-  if (type == "language") return on_language(e, a);
-  if (type == "sent") return on_sent(s, next, a);
-  if (type == "describe") return on_describe(next, e, a, kb);
-  if (type == "start") return on_start(next, e, a, kb);
-  if (type == "confirm") return on_confirm(s, next, a, current);
-  if (type == "reject") return on_reject(s, next, a);
-  if (type == "choose" || type == "next") return on_move(s, next, e, a, current);
-  if (type == "feedback") return on_feedback(s, next, e, a, current);
-  if (type == "back") return on_back(s, next, a, current);
-  if (type == "restart") return on_restart(s, next, a, current);
-  if (type == "rate") return on_rate(s, next, e, a);
-  if (type == "something_else" || type == "leave") return on_leave(next);
-  if (type == "ask_person") return on_ask_person(s, next, current, kb);
-  return {errc::invalid_argument, "unknown action '" + type + "'"};
+  switch (a.type) {
+    case action_type::searched:
+    case action_type::opened:
+    case action_type::typed: return on_recorded_only();
+    case action_type::helped: return on_helped(e, a);
+    case action_type::language: return on_language(e, a);
+    case action_type::sent: return on_sent(s, next, a);
+    case action_type::describe: return on_describe(next, e, a, kb);
+    case action_type::start: return on_start(next, e, a, kb);
+    case action_type::confirm: return on_confirm(s, next, a, current);
+    case action_type::reject: return on_reject(s, next, a);
+    case action_type::choose:
+    case action_type::next: return on_move(s, next, e, a, current);
+    case action_type::feedback: return on_feedback(s, next, e, a, current);
+    case action_type::back: return on_back(s, next, a, current);
+    case action_type::restart: return on_restart(s, next, a, current);
+    case action_type::rate: return on_rate(s, next, e, a);
+    case action_type::something_else:
+    case action_type::leave: return on_leave(next);
+    case action_type::ask_person: return on_ask_person(s, next, current, kb);
+  }
+  // Only a value cast from outside the enumeration (action_from_json gives none).
+  return {errc::invalid_argument, "unknown action"};
 }
 
 // The action taken: its times and its event kept in next, which becomes the conversation.
@@ -458,7 +555,7 @@ void finish_step(state& s, state next, event e, const action& a) {
       (s.current != phase::handoff || s.path != next.path)) {
     event offered;
     offered.at = a.at;
-    offered.type = "handoff_offered";
+    offered.type = event_type::handoff_offered;
     offered.flow = next.flow;
     offered.node = next.path.back().node;
     offered.text = next.handoff_reason;
@@ -470,12 +567,13 @@ void finish_step(state& s, state next, event e, const action& a) {
 }  // namespace
 
 status apply(state& s, const action& a, const kb::knowledge_base& kb) {
-  const std::string& type = a.type;
+  const action_type type = a.type;
   const flow::flow* current = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   // A saved conversation may name a flow a newer knowledge base no longer has: the steps
   // inside a flow then fail, but the customer can still leave, search or ask for a person.
-  const bool in_flow_step = type == "confirm" || type == "choose" || type == "next" ||
-                            type == "feedback" || type == "back" || type == "restart";
+  const bool in_flow_step = type == action_type::confirm || type == action_type::choose ||
+                            type == action_type::next || type == action_type::feedback ||
+                            type == action_type::back || type == action_type::restart;
   if (in_flow_step && !s.flow.empty() && !current) {
     return {errc::not_found, "no flow '" + s.flow + "' in the knowledge base"};
   }
@@ -513,7 +611,7 @@ json tried_in_flow(const view_context& c) {
   json tried = json::array();
   if (!c.f) return tried;
   for (const event& e : c.s.events) {
-    if (e.type != "feedback" || e.flow != c.f->id || e.at < c.s.flow_started_at) continue;
+    if (e.type != event_type::feedback || e.flow != c.f->id || e.at < c.s.flow_started_at) continue;
     const flow::node* n = c.f->find(e.node);
     if (!n) continue;
     std::string title;
@@ -546,7 +644,7 @@ bool can_go_back(const view_context& c) {
 // Searching: whether the last free text found no flow to restate, and the flows offered.
 void view_idle(json& v, const view_context& c) {
   const event* last = last_step(c.s);
-  v["noMatch"] = last && last->type == "describe" && last->shown.empty();
+  v["noMatch"] = last && last->type == event_type::describe && last->shown.empty();
   v["suggestions"] = flow_summaries(c, c.s.candidates);
 }
 
@@ -606,7 +704,7 @@ void view_running(json& v, const view_context& c) {
   const event* last = last_step(c.s);
   // After "no" the next step comes with an apology; after "partly" with a word on the
   // progress made: the step helped, it did not fail.
-  const bool answered = last && last->type == "feedback";
+  const bool answered = last && last->type == event_type::feedback;
   v["apology"] = answered && last->answer == "no";
   v["progress"] = answered && last->answer == "partly";
   v["tried"] = tried_in_flow(c);
@@ -682,7 +780,7 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
 std::string to_json(const state& s) {
   json events = json::array();
   for (const event& e : s.events) {
-    json je{{"at", e.at}, {"type", e.type}};
+    json je{{"at", e.at}, {"type", std::string(type_name(e))}};
     if (!e.flow.empty()) je["flow"] = e.flow;
     if (!e.node.empty()) je["node"] = e.node;
     if (e.alternative >= 0) je["alternative"] = e.alternative;
@@ -764,7 +862,13 @@ result<state> from_json(std::string_view source) {
       const json& je = (*it)[i];
       event e;
       e.at = std::clamp(read_integer(je, "at"), 0LL, detail::max_time_ms);
-      e.type = bounded(read_string(je, "type"));
+      // A type this version does not know is kept as it was written.
+      std::string type = bounded(read_string(je, "type"));
+      if (const auto named = event_type_from(type)) {
+        e.type = *named;
+      } else {
+        e.unknown_type = std::move(type);
+      }
       e.flow = bounded(read_string(je, "flow"));
       e.node = bounded(read_string(je, "node"));
       e.alternative = small_number(je, "alternative");
@@ -793,7 +897,7 @@ result<action> action_from_json(std::string_view source) {
   const json j = json::parse(source.begin(), source.end(), nullptr, false);
   if (!j.is_object()) return {errc::invalid_argument, "an action is a JSON object"};
   action a;
-  a.type = read_string(j, "type");
+  const std::string type = read_string(j, "type");
   a.at = read_integer(j, "at", -1);
   if (!detail::valid_time(a.at)) {
     return {errc::invalid_argument, "an action needs 'at' (ms since 1970, before 10000)"};
@@ -806,7 +910,10 @@ result<action> action_from_json(std::string_view source) {
   a.option = static_cast<int>(read_integer(j, "option", -1));
   a.rating = static_cast<int>(read_integer(j, "rating"));
   a.shown = read_strings(j, "shown");
-  if (a.type.empty()) return {errc::invalid_argument, "an action needs a type"};
+  if (type.empty()) return {errc::invalid_argument, "an action needs a type"};
+  const auto known = action_type_from(type);
+  if (!known) return {errc::invalid_argument, "unknown action '" + type + "'"};
+  a.type = *known;
   return a;
 }
 

@@ -5,7 +5,7 @@
 // where the customer was.
 //
 //   state s;                                    // idle
-//   apply(s, {.type = "describe", .at = t, .text = "internet ne radi"}, kb);
+//   apply(s, {.type = action_type::describe, .at = t, .text = "internet ne radi"}, kb);
 //   view(s, kb, "sr-Latn");                     // {"phase": "confirming", ...}
 //
 // Actions (action::type), each with the time it happened (ms since 1970, from the page):
@@ -30,6 +30,7 @@
 // is then unchanged); not_found for a flow or article the knowledge base lacks.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +54,70 @@ enum class phase {
 };
 std::string_view to_string(phase p) noexcept;
 
+// What the customer or the page did (the list above). The names are those of the JSON
+// actions, of the events of a saved conversation and of a handoff package's timeline.
+enum class action_type {
+  describe,
+  start,
+  confirm,
+  reject,
+  choose,
+  next,
+  feedback,
+  back,
+  restart,
+  rate,
+  something_else,
+  leave,
+  ask_person,
+  searched,
+  opened,
+  typed,
+  helped,
+  language,
+  sent,
+};
+// What a conversation records: each action as the event of the same name, and the offer
+// of a person the flow itself made. unknown: a saved conversation (an older or edited
+// one) named something else, kept as it was written (event::unknown_type) and saved
+// again unchanged; nothing reads it.
+enum class event_type {
+  describe,
+  start,
+  confirm,
+  reject,
+  choose,
+  next,
+  feedback,
+  back,
+  restart,
+  rate,
+  something_else,
+  leave,
+  ask_person,
+  searched,
+  opened,
+  typed,
+  helped,
+  language,
+  sent,
+  handoff_offered,  // the flow led to a person (text: the handoff's reason)
+  unknown,
+};
+// The names, in one place (session.cpp). to_string(event_type::unknown) is "";
+// event_type_from never gives unknown, nor action_type_from handoff_offered.
+std::string_view to_string(action_type t) noexcept;
+std::optional<action_type> action_type_from(std::string_view name) noexcept;
+std::string_view to_string(event_type t) noexcept;
+std::optional<event_type> event_type_from(std::string_view name) noexcept;
+// The event an action is recorded as.
+event_type event_of(action_type t) noexcept;
+
 struct event {
   long long at = 0;                // ms since 1970
-  std::string type;                // the action's type, or "handoff_offered", "solved", "exhausted"
+  // What happened; unknown_type is the name saved when it is one this version does not know.
+  event_type type = event_type::unknown;
+  std::string unknown_type;
   std::string flow;                // the flow it happened in, if any
   std::string node;                // the node it answered
   int alternative = -1;            // the alternative it answered (0-based), at a solution
@@ -89,7 +151,7 @@ struct state {
 };
 
 struct action {
-  std::string type;
+  action_type type{};  // every action names its own (no default meaning)
   long long at = 0;
   std::string text;                // describe, ask_person, searched, typed: what the customer wrote
   std::string lang;                // describe: the page's language (the search shows results in
@@ -111,6 +173,9 @@ struct signal {
   std::string kind;
   std::string words;  // what the customer wrote that shows it (empty for the others)
 };
+// The name an event is saved and shown by: its type's, or the one saved when unknown.
+std::string_view type_name(const event& e) noexcept;
+
 std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb);
 
 status apply(state& s, const action& a, const kb::knowledge_base& kb);
@@ -122,6 +187,8 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
 std::string to_json(const state& s);
 // Errors: invalid_argument when the JSON is not a saved session of this version.
 result<state> from_json(std::string_view json);
+// Errors: invalid_argument for a JSON that is not an action, without a valid time or
+// type, or of an unknown type ("unknown action 'x'").
 result<action> action_from_json(std::string_view json);
 
 }  // namespace ha::session

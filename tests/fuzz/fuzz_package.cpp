@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const ha::session::state asked = [] {
     ha::session::state s;
     ha::session::action a;
-    a.type = "ask_person";
+    a.type = ha::session::action_type::ask_person;
     a.at = 1'796'409'000'000;
     if (!ha::session::apply(s, a, ha::test::demo()).ok()) std::abort();
     return s;

@@ -134,9 +134,10 @@ struct conversation {
   }
 };
 
-inline session::action act(std::string type) {
+// An action by its name (as the page sends it).
+inline session::action act(std::string_view type) {
   session::action a;
-  a.type = std::move(type);
+  a.type = session::action_type_from(type).value();
   return a;
 }
 inline session::action choose(int option) {

@@ -125,7 +125,7 @@ TEST_CASE("no goes to the next alternative with an apology; yes asks for a ratin
 
   // Every answer is in the record, with its time, in order.
   std::vector<std::string> types;
-  for (const auto& e : c.s.events) types.push_back(e.type);
+  for (const auto& e : c.s.events) types.emplace_back(session::type_name(e));
   CHECK(types == std::vector<std::string>{"start", "choose", "feedback", "feedback", "rate"});
   CHECK(c.s.events[2].answer == "no");
   CHECK(c.s.events[2].alternative == 0);
@@ -176,7 +176,7 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
   CHECK(v["fields"] == json::array({"router_serial"}));  // what this step asks for
   CHECK(v["tried"].size() == 3);
   CHECK(v["tried"][2] == json{{"title", "Resetujte"}, {"answer", "no"}});
-  CHECK(c.s.events.back().type == "handoff_offered");
+  CHECK(c.s.events.back().type == session::event_type::handoff_offered);
 
   SECTION("back returns to the last alternative") {
     REQUIRE(c.act(act("back")).ok());
@@ -236,7 +236,7 @@ TEST_CASE("back from a person asked for at the fix's own offer of one is that of
   CHECK(v["team"] == "technical");
   CHECK(v["text"] == "A technician will call you.");
   CHECK(std::count_if(c.s.events.begin(), c.s.events.end(), [](const session::event& e) {
-          return e.type == "handoff_offered";
+          return e.type == session::event_type::handoff_offered;
         }) == 1);  // offered once, by the fix
   REQUIRE(c.act(act("back")).ok());
   v = c.view();
@@ -252,7 +252,7 @@ TEST_CASE("a language or script switch is recorded, and changes nothing else", "
   auto to = act("language");
   to.lang = "sr-Cyrl";
   REQUIRE(c.act(to).ok());
-  CHECK(c.s.events.back().type == "language");
+  CHECK(c.s.events.back().type == session::event_type::language);
   CHECK(c.s.events.back().lang == "sr-Cyrl");
   CHECK(c.s.current == session::phase::running);
   // The page still answers the last step: the apology for the "no" stays.
@@ -290,7 +290,7 @@ TEST_CASE("free text records as shown only the guided fixes it put on the screen
                         [](const kb::search_hit& h) { return h.kind == "flow"; }));
     REQUIRE(c.act(describe).ok());
     CHECK(c.view()["phase"] == "idle");
-    CHECK(c.s.events.back().type == "describe");
+    CHECK(c.s.events.back().type == session::event_type::describe);
     CHECK(c.s.events.back().shown.empty());
     CHECK(c.view()["noMatch"] == true);
   }
@@ -376,6 +376,28 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
   }
 }
 
+TEST_CASE("actions and events have one name each, both ways", "[session]") {
+  for (int i = 0; i <= static_cast<int>(session::action_type::sent); ++i) {
+    const auto t = static_cast<session::action_type>(i);
+    INFO(session::to_string(t));
+    CHECK(!session::to_string(t).empty());
+    CHECK(session::action_type_from(session::to_string(t)) == t);
+    CHECK(session::to_string(session::event_of(t)) == session::to_string(t));
+  }
+  for (int i = 0; i < static_cast<int>(session::event_type::unknown); ++i) {
+    const auto t = static_cast<session::event_type>(i);
+    INFO(session::to_string(t));
+    CHECK(session::event_type_from(session::to_string(t)) == t);
+  }
+  CHECK(session::to_string(session::action_type::something_else) == "something_else");
+  CHECK(session::to_string(session::event_type::handoff_offered) == "handoff_offered");
+  // The offer of a person is made by the flow, never sent as an action.
+  CHECK(!session::action_type_from("handoff_offered"));
+  CHECK(!session::action_type_from(""));
+  CHECK(!session::event_type_from("Describe"));
+  CHECK(session::to_string(session::event_type::unknown).empty());
+}
+
 TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[session]") {
   conversation c;
   REQUIRE(c.act(start_router_flow()).ok());
@@ -407,7 +429,10 @@ TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[
   REQUIRE(session::apply(gone, act("leave"), demo()).ok());
   CHECK(gone.current == session::phase::idle);
   CHECK(gone.flow.empty());
-  CHECK(session::apply(c.s, act("dance"), demo()).err().code == errc::invalid_argument);
+  // An action of no known type is refused (the page sends them as JSON).
+  const auto dance = session::action_from_json(R"({"type": "dance", "at": 1700000000000})");
+  CHECK(dance.err().code == errc::invalid_argument);
+  CHECK(dance.err().message == "unknown action 'dance'");
 }
 
 TEST_CASE("a restored conversation is bounded as a live one, and hostile saves never crash",
@@ -423,6 +448,19 @@ TEST_CASE("a restored conversation is bounded as a live one, and hostile saves n
     CHECK(restored.value().events.size() == 500);
     CHECK(restored.value().events.front().at == 4500);
     CHECK(restored.value().events.back().text.size() <= 2000);
+  }
+  SECTION("an event of a type this version does not know is kept as it was written") {
+    conversation c;
+    REQUIRE(c.act(start_router_flow()).ok());
+    json saved = json::parse(session::to_json(c.s));
+    saved["events"].push_back({{"at", 1}, {"type", "solved"}, {"text", "x"}});
+    saved["events"].push_back({{"at", 2}, {"type", ""}});
+    auto restored = session::from_json(saved.dump());
+    REQUIRE(restored.ok());
+    CHECK(restored.value().events[1].type == session::event_type::unknown);
+    CHECK(session::type_name(restored.value().events[1]) == "solved");
+    CHECK(session::type_name(restored.value().events[2]).empty());
+    CHECK(json::parse(session::to_json(restored.value())) == saved);
   }
   SECTION("a path longer than any flow is refused") {
     conversation c;
@@ -470,7 +508,7 @@ TEST_CASE("free text restates a fix only when the customer's words name it", "[s
   const auto phase_after = [&](const std::string& text, const std::string& lang) {
     session::state s;
     session::action a;
-    a.type = "describe";
+    a.type = session::action_type::describe;
     a.text = text;
     a.lang = lang;
     a.at = 1;
