@@ -18,7 +18,7 @@ import { agentStrings, ta } from './agent-i18n.js';
 import { renderConversation } from './conversation.js';
 import { companyFileName, download, el } from './dom.js';
 import { Engine } from './engine.js';
-import { languages, pickLanguage } from './i18n.js';
+import { dateLocale, languages, pickLanguage } from './i18n.js';
 import { sanitizedFragment } from './sanitize.js';
 import { site } from './site.js';
 import { caseStore } from './store.js';
@@ -75,18 +75,18 @@ function dueText(reply, now = Date.now()) {
   const due = new Date(reply.due_at);
   if (Number.isNaN(due.getTime())) return `${reply.local} (${reply.time_zone})`;
   const minutes = Math.round(Math.abs(due.getTime() - now) / 60000);
-  const unit = (value, name) => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const unit = (value, name) => new Intl.NumberFormat(dateLocale(lang), { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const parts = [days ? unit(days, 'day') : '', hours ? unit(hours, 'hour') : '', !days && minutes % 60 ? unit(minutes % 60, 'minute') : '']
     .filter(Boolean).join(' ') || unit(0, 'minute');
-  const when = due.toLocaleString(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const when = due.toLocaleString(dateLocale(lang), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return `${when} (${say(due.getTime() >= now ? 'dueIn' : 'overdue', { time: parts })})`;
 }
 
 function formatTime(iso, options = { dateStyle: 'medium', timeStyle: 'short' }) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString(lang, options);
+  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString(dateLocale(lang), options);
 }
 
 async function loadInbox(select) {

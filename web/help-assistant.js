@@ -36,7 +36,7 @@ import { checkContact } from './contact.js';
 import { companyFileName, download, el, shorten } from './dom.js';
 import { Engine } from './engine.js';
 import { askedFields, fieldFits, renderHandoff } from './handoff-view.js';
-import { contactLine, inLanguage, offeredLanguages, pickOffered, plural, t } from './i18n.js';
+import { contactLine, dateLocale, inLanguage, offeredLanguages, pickOffered, plural, t } from './i18n.js';
 import { site } from './site.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
@@ -751,7 +751,7 @@ export class HelpAssistantElement extends HTMLElement {
       list.push(item);
       byCase.set(item.case_code, list);
     }
-    const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const when = new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
     const lines = [...byCase.entries()].map(([code, all]) => {
       // The case's own items (one per channel); updates to it are counted beside it.
       const items = all.filter((i) => i.kind !== 'update');

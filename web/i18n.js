@@ -139,6 +139,18 @@ function weekText(lang, week) {
   return open.map((g) => `${g.from === g.to ? name(g.from) : `${name(g.from)}–${name(g.to)}`} ${g.span}`).join(', ');
 }
 
+// The languages whose date and unit names stand in when a browser has none for the
+// reader's (Chromium has none for Bosnian: "2026 M12 6", "Mon"), nearest first.
+const dateFallbacks = { bs: ['bs', 'sr-Latn', 'hr'], 'sr-Latn': ['sr-Latn', 'hr'], hr: ['hr', 'bs'] };
+
+// The locale to give Intl for dates in the reader's language: their own when the browser
+// has its month names, else the nearest that it has.
+export function dateLocale(lang) {
+  const january = Date.UTC(2024, 0, 15);
+  const named = (locale) => !/\bM0?1\b|^\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(january));
+  return (dateFallbacks[lang] ?? [lang]).find(named) ?? lang;
+}
+
 // Short weekday names (0 = Monday) in the reader's language, from Intl. A browser may
 // answer for a language it has no names for with the English ones (Chromium for bs): the
 // nearest language that has them is used then.
@@ -146,7 +158,7 @@ function weekdayName(lang) {
   const monday = Date.UTC(2024, 0, 1);  // 1 January 2024
   const formatOf = (locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const english = formatOf('en').format(monday);
-  const wanted = { bs: ['bs', 'hr', 'sr-Latn'], 'sr-Latn': ['sr-Latn', 'hr'], hr: ['hr', 'bs'] }[lang] ?? [lang];
+  const wanted = dateFallbacks[lang] ?? [lang];
   const format = wanted.map(formatOf).find((f) => lang === 'en' || f.format(monday) !== english) ?? formatOf('en');
   return (day) => format.format(monday + day * 86400000);
 }

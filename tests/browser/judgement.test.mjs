@@ -197,3 +197,19 @@ test('the apology for what the customer showed comes once, and the way to a pers
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// Chromium has no Bosnian date names: a case's date read "2026 M12 6 21:02". Dates take a
+// language that has them (the nearest), in every language the widget speaks.
+test('dates read as the reader writes them in every language, never "M12"', async () => {
+  const context = await env.browser.newContext({ locale: 'bs-BA' });
+  const page = await openPage(context, env.base);
+  await widget(page).input.waitFor();
+  const dates = await page.evaluate(async () => {
+    const { dateLocale } = await import('./i18n.js');
+    return ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl'].map((lang) => new Intl.DateTimeFormat(dateLocale(lang),
+      { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 6, 21, 2)));
+  });
+  for (const date of dates) assert.doesNotMatch(date, /M12|\bM\d/, date);
+  assert.equal(dates.length, 6);
+  await context.close();
+});
