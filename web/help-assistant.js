@@ -641,8 +641,9 @@ export class HelpAssistantElement extends HTMLElement {
     }
     this.#showPerson(view.phase === 'handoff' || Boolean(view.offerPerson),
       { first: Boolean(view.offerPerson) && view.phase !== 'handoff' });
-    // While the form to a person is open, a second way into it would only confuse.
-    if (this.#engine) ui.writeToUs.hidden = view.phase === 'handoff' && !view.caseCode;
+    // While the form to a person is open, or its case was just sent, another way into it
+    // would only confuse (or send the same case twice); back at the search it returns.
+    if (this.#engine) ui.writeToUs.hidden = view.phase === 'handoff';
     this.dispatchEvent(new CustomEvent('conversation', { detail: view }));
   }
 
@@ -1092,7 +1093,9 @@ export class HelpAssistantElement extends HTMLElement {
     const view = this.#conversation.view;
     const sorry = view?.offerPerson ? `${t(this.#lang, apologyKey(view.signals))} ` : '';
     if (!ui.results.querySelector('li')) return sorry + t(this.#lang, 'noResults', { query: shorten(ui.query.value, 80) });
-    return sorry + t(this.#lang, ui.results.dataset.confident === 'true' ? 'noFlowMatch' : 'notUnderstood');
+    if (ui.results.dataset.confident !== 'true') return sorry + t(this.#lang, 'notUnderstood');
+    // No fix was sure enough to restate; when the list holds one, it is one to choose.
+    return sorry + t(this.#lang, ui.results.querySelector('button[data-kind=flow]') ? 'pickBelow' : 'noFlowMatch');
   }
 
   #renderResults(query, found) {

@@ -327,6 +327,8 @@ test('the form asks for what the team needs (an order number), refuses one of th
   const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
   await panel.getByRole('button', { name: 'Pošalji', exact: true }).click();
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook');
+  // The case is sent: no button under it invites sending it a second time.
+  assert.equal(await page.locator('help-assistant .contact .write-to-us').isHidden(), true);
   const pkg = [...env.server.cases.values()].find((p) => p.case_code === code);
   assert.equal(pkg.team.id, 'orders');
   assert.deepEqual(pkg.fields, [{ id: 'order_number', label: 'Broj porudžbine', value: '48213' }]);
