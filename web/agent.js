@@ -326,7 +326,7 @@ function showWalk() {
     ui.results.hidden = false;
     return;
   }
-  ui.flow.replaceChildren(el('p', { class: 'hint', text: say('walking') }), renderConversation(ui.lang.value, walk.view));
+  ui.flow.replaceChildren(el('p', { class: 'hint', text: say('walking') }), renderConversation(ui.lang.value, walk.view, { forAgent: true }));
   ui.results.hidden = true;
   ui.article.hidden = true;
   ui.flow.hidden = false;

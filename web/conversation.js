@@ -135,11 +135,12 @@ export function apologyKey(signals = [], { afterProgress = false } = {}) {
 // apologise: say sorry for what the customer showed (the first step that shows it); on
 // the steps after it the way to a person stays, without saying sorry again next to
 // "good, that is a step forward".
-export function renderConversation(lang, view, { apologise = true } = {}) {
+// forAgent: an agent walking a fix in the console, who is the person: no way "to a person".
+export function renderConversation(lang, view, { apologise = true, forAgent = false } = {}) {
   if (view.phase === 'idle') return null;
   const panel = el('section', { class: `conversation phase-${view.phase}`, 'aria-live': 'polite' });
   if (view.flow) panel.append(el('h3', { class: 'flow-title', text: view.flow.title }));
-  if (view.offerPerson && view.phase !== 'handoff') {
+  if (view.offerPerson && view.phase !== 'handoff' && !forAgent) {
     panel.append(el('div', { class: 'offer-person' },
       apologise ? el('p', { class: 'apology', text: t(lang, apologyKey(view.signals, { afterProgress: view.tried?.at(-1)?.answer === 'partly' })) }) : null,
       button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
@@ -148,7 +149,7 @@ export function renderConversation(lang, view, { apologise = true } = {}) {
   const nav = el('nav', { class: 'flow-nav', 'aria-label': t(lang, 'conversationNav') });
   if (view.canGoBack) nav.append(button(`← ${t(lang, 'stepBack')}`, { action: 'back' }, 'link'));
   if (view.flow && view.phase !== 'rated') nav.append(button(t(lang, 'startOver'), { action: 'restart' }, 'link'));
-  if (view.phase !== 'handoff') nav.append(button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'link'));
+  if (view.phase !== 'handoff' && !forAgent) nav.append(button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'link'));
   nav.append(button(t(lang, 'backToSearch'), { action: 'leave' }, 'link'));
   panel.append(nav);
   return panel;

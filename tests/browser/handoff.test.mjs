@@ -162,6 +162,8 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const walk = agent.locator('.kb-flow .conversation');
   await walk.getByRole('button', { name: 'No known issues', exact: true }).click();
   await walk.getByText('Is the internet down on every device').waitFor();
+  // The agent is the person: the fix offers no way "to a person" here.
+  assert.equal(await walk.locator('[data-action=ask_person]').count(), 0);
 
   // The console speaks the agent's language; the case stays as the customer wrote it.
   await agent.locator('select[name=console-lang]').selectOption('sr-Latn');
