@@ -5,7 +5,7 @@
  * data-article); the widget handles their clicks.
  */
 import { el, shorten } from './dom.js';
-import { contactLine, t } from './i18n.js';
+import { contactLine, inLanguage, t } from './i18n.js';
 import { site } from './site.js';
 
 function button(label, dataset, className = 'choice') {
@@ -19,6 +19,13 @@ function feedbackButtons(lang) {
     button(t(lang, 'yes'), { action: 'feedback', answer: 'yes' }, 'choice yes'),
     button(t(lang, 'partly'), { action: 'feedback', answer: 'partly' }),
     button(t(lang, 'no'), { action: 'feedback', answer: 'no' }));
+}
+
+// A link to an article that opens in another language than the reader's says which
+// ("(na srpskom)"), as the search results do.
+function titled(lang, label, articleLang) {
+  const other = inLanguage(lang, articleLang ?? '');
+  return other ? `${label} (${other})` : label;
 }
 
 function tried(lang, list) {
@@ -52,7 +59,7 @@ function solution(lang, view) {
     el('ol', { class: 'steps' }, ...alt.steps.map((s) => el('li', { text: s }))),
     el('details', { class: 'why' }, el('summary', { text: t(lang, 'whyThisHappens') }), el('p', { text: alt.why })),
     el('details', { class: 'avoid' }, el('summary', { text: t(lang, 'howToAvoid') }), el('p', { text: alt.avoid })));
-  if (alt.article) parts.push(button(t(lang, 'readMore', { title: alt.article.title }), { action: 'article', article: alt.article.id }, 'link'));
+  if (alt.article) parts.push(button(titled(lang, t(lang, 'readMore', { title: alt.article.title }), alt.article.lang), { action: 'article', article: alt.article.id }, 'link'));
   parts.push(el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried));
   return parts;
 }
@@ -93,7 +100,7 @@ function body(lang, view) {
       if (view.node.type === 'article') {
         return [answerNote(lang, view),
           el('p', { text: view.node.text }),
-          button(t(lang, 'readArticle', { title: view.node.articleTitle }), { action: 'article', article: view.node.article }, 'link'),
+          button(titled(lang, t(lang, 'readArticle', { title: view.node.articleTitle }), view.node.articleLang), { action: 'article', article: view.node.article }, 'link'),
           el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried)];
       }
       return solution(lang, view);

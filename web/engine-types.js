@@ -226,6 +226,7 @@
  *   option: index}. Empty for the other types.
  * @property {string} [article]  article nodes: the suggested article's id.
  * @property {string} [articleTitle]  article nodes: its title (the id when it is missing).
+ * @property {string} [articleLang]  article nodes: the language it opens in ('' when missing).
  * @property {AlternativeView} [alternative]  solution nodes: the alternative to try now.
  */
 
@@ -238,8 +239,9 @@
  * @property {string[]} steps  Plain text, in order.
  * @property {string} why  Why the problem happens; may be '' (kbc requires it for flows).
  * @property {string} avoid  How to avoid it next time.
- * @property {FlowSummary | null} article  An article with more detail, or null. (Note: an
- *   article node gives the same thing as two fields, article and articleTitle.)
+ * @property {{id: string, title: string, lang: string} | null} article  An article with more
+ *   detail (lang: the language it opens in), or null. (Note: an article node gives the same
+ *   thing as three fields, article, articleTitle and articleLang.)
  */
 
 /**

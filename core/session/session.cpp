@@ -664,7 +664,10 @@ json alternative_view(const view_context& c, const flow::node& n, std::size_t i)
   json article = nullptr;
   if (!alt.article.empty()) {
     auto a = c.kb.get_article(alt.article, c.lang);
-    article = {{"id", alt.article}, {"title", a ? a.value().title : alt.article}};
+    // lang: the language it will open in (the page says so when it is not the reader's).
+    article = {{"id", alt.article},
+               {"title", a ? a.value().title : alt.article},
+               {"lang", a ? a.value().lang : std::string()}};
   }
   return {{"number", i + 1},
           {"count", n.alternatives.size()},
@@ -687,6 +690,7 @@ json node_view(const view_context& c, const flow::node& n, const flow::position&
     node["article"] = n.article;
     auto a = c.kb.get_article(n.article, c.lang);
     node["articleTitle"] = a ? a.value().title : n.article;
+    node["articleLang"] = a ? a.value().lang : std::string();
   }
   if (n.kind == flow::node_kind::solution && p.alternative < n.alternatives.size()) {
     node["alternative"] = alternative_view(c, n, p.alternative);

@@ -102,6 +102,8 @@ TEST_CASE("no goes to the next alternative with an apology; yes asks for a ratin
   CHECK(v["node"]["alternative"]["why"] == "Why: Restart");
   CHECK(v["node"]["alternative"]["avoid"] == "Avoid: Restart");
   CHECK(v["node"]["alternative"]["article"]["title"] == "What the router lights mean");
+  // The language it opens in, so that the page can say when it is not the reader's.
+  CHECK(v["node"]["alternative"]["article"]["lang"] == "en");
   CHECK(v["apology"] == false);
 
   REQUIRE(c.act(feedback("no")).ok());
