@@ -8,7 +8,7 @@
  * download); the widget handles them.
  */
 import { el } from './dom.js';
-import { reachLine, t } from './i18n.js';
+import { reachLine, t, timeText } from './i18n.js';
 import { site } from './site.js';
 
 function actionButton(label, action, className = 'choice') {
@@ -24,7 +24,8 @@ const pad = (n) => String(n).padStart(2, '0');
 export function replyWhen(lang, reply) {
   if (!reply || reply.dueAt === null || reply.dueAt === undefined) return '';
   const { local, daysAhead } = reply;
-  const time = `${pad(local.hour)}:${pad(local.minute)}`;
+  // As the reader writes a time, and as the opening hours beside it are written (8.00 in Slovenian).
+  const time = timeText(lang, `${pad(local.hour)}:${pad(local.minute)}`);
   const weekday = t(lang, 'weekdays').split(',')[local.weekday];
   const month = t(lang, 'months').split(',')[local.month - 1];
   let when;

@@ -164,6 +164,6 @@ function weekdayName(lang) {
 }
 
 // A time of site.yaml ("08:00") as the reader writes it: Slovenian "8.00".
-function timeText(lang, time) {
+export function timeText(lang, time) {
   return lang === 'sl' ? time.replace(/^0(?=\d)/, '').replace(':', '.') : time;
 }

@@ -23,7 +23,7 @@ test('a sent case is worded from the time it was promised, counted from now', ()
   // Reopened on Sunday morning: the same promise is now "today".
   assert.equal(replyWhen('hr', promisedReply(sunday, at('2026-12-06T07:00:00+01:00'))), 'danas do 09:30');
   // Three days ahead: the weekday; a week or more: the date too.
-  assert.equal(replyWhen('sl', promisedReply(sunday, at('2026-12-03T12:00:00+01:00'))), 'do nedelje, 09:30');
+  assert.equal(replyWhen('sl', promisedReply(sunday, at('2026-12-03T12:00:00+01:00'))), 'do nedelje, 9.30');
   assert.equal(replyWhen('en', promisedReply(sunday, at('2026-11-28T12:00:00+01:00'))), 'by Sunday 6 December, 09:30');
   assert.equal(replyWhen('bs', promisedReply(sunday, at('2026-11-28T12:00:00+01:00'))), 'do nedjelje, 6. decembra, 09:30');
   assert.equal(promisedReply({ local: 'garbage' }), null);
