@@ -7,7 +7,7 @@
  * Everything is set as textContent. Buttons carry data-action (review, send, edit,
  * download); the widget handles them.
  */
-import { el } from './dom.js';
+import { el, shorten } from './dom.js';
 import { reachLine, t, timeText } from './i18n.js';
 import { site } from './site.js';
 
@@ -142,7 +142,7 @@ function preview(lang, pkg, text, settings) {
   const other = el('p', { class: 'other-ways' });
   const email = settings?.channels?.find((c) => c.type === 'email');
   if (email) {
-    const subject = t(lang, 'emailSubject', { code: pkg.case_code, problem: pkg.problem.summary || pkg.problem.customer_words }).slice(0, 150);
+    const subject = shorten(t(lang, 'emailSubject', { code: pkg.case_code, problem: pkg.problem.summary || pkg.problem.customer_words }), 150);
     const href = `mailto:${encodeURIComponent(email.address).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(pkg.summary)}`;
     other.append(el('a', { class: 'link', href, text: t(lang, 'orEmail'), 'data-action': 'email' }));
   }

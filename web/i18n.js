@@ -145,10 +145,14 @@ const dateFallbacks = { bs: ['bs', 'sr-Latn', 'hr'], 'sr-Latn': ['sr-Latn', 'hr'
 
 // The locale to give Intl for dates in the reader's language: their own when the browser
 // has its month names, else the nearest that it has.
+const dateLocales = new Map();  // probed once per language: formatting a date is hot in lists
 export function dateLocale(lang) {
-  const january = Date.UTC(2024, 0, 15);
-  const named = (locale) => !/\bM0?1\b|^\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(january));
-  return (dateFallbacks[lang] ?? [lang]).find(named) ?? lang;
+  if (!dateLocales.has(lang)) {
+    const january = Date.UTC(2024, 0, 15);
+    const named = (locale) => !/\bM0?1\b|^\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(january));
+    dateLocales.set(lang, (dateFallbacks[lang] ?? [lang]).find(named) ?? lang);
+  }
+  return dateLocales.get(lang);
 }
 
 // Short weekday names (0 = Monday) in the reader's language, from Intl. A browser may

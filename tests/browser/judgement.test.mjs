@@ -139,7 +139,9 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
     const focused = document.querySelector('help-assistant').shadowRoot.activeElement;
     return Boolean(focused?.closest(sel));
   }, selector);
-  // A keyboard user goes on from where they are: in the form, then on what will be sent.
+  // A keyboard user goes on from where they are: in the form, also after the panel is
+  // drawn again when the reply time arrives; then on what will be sent.
+  await panel.locator('.reply-time').filter({ hasText: / do / }).waitFor();
   assert.equal(await focusedIn('.conversation.phase-handoff'), true, 'focus is in the handoff panel');
   assert.equal(await page.locator('help-assistant .contact .write-to-us').isHidden(), true,
     'no second way into the form that is open');
