@@ -1102,6 +1102,7 @@ std::vector<source_article> flow_rows(const source_flow& sf) {
       for (const flow::alternative& alt : n.alternatives)
         a.body += "\n" + flow::pick(alt.title, lang);
     }
+    a.html = text::paragraphs_html(a.body);  // searched, never shown: the flow opens instead
     rows.push_back(std::move(a));
   }
   return rows;
@@ -1151,22 +1152,25 @@ status write_database(const fs::path& output, const std::vector<source_article>&
   if (auto registered = register_tokenizer(db.get(), &synonyms, &filter); !registered) {
     return fail("tokenizer");
   }
-  if (sqlite3_exec(db.get(), "PRAGMA journal_mode=OFF; PRAGMA page_size=4096; BEGIN;", nullptr,
-                   nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+  const std::string setup = "PRAGMA journal_mode=OFF; PRAGMA page_size=" +
+                            std::to_string(database_page_size) + "; BEGIN;";
+  const std::string leaves = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('pgsz', " +
+                             std::to_string(index_leaf_bytes) + ")";
+  if (sqlite3_exec(db.get(), setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db.get(), leaves.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
     return fail("schema");
   }
   {
     statement insert(db.get(),
                      "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
-                     "source, body, html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                     "source, html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!insert.ok()) return fail("insert");
     for (const source_article& a : articles) {
       insert.reset();
       insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
       insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
-      insert.bind(8, join(a.pages, " ")).bind(9, a.file).bind(10, a.body);
-      insert.bind(11, a.html);
+      insert.bind(8, join(a.pages, " ")).bind(9, a.file).bind(10, a.html);
       if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
     }
     if (auto numbered = number_rows_by_length(db.get()); !numbered) return fail("rows");
@@ -1511,7 +1515,7 @@ compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
     a.category = "general";
     a.audience = "customer";
     a.kind = "info";
-    a.html = "<p>" + text::escape_html(a.body) + "</p>";
+    a.html = text::paragraphs_html(a.body);
     articles.push_back(std::move(a));
   }
   if (articles.empty() && result.ok()) diag.add(display, 0, "no articles in the file");
@@ -1527,8 +1531,9 @@ status export_corpus(const fs::path& kb_sqlite, const fs::path& jsonl) {
     return {errc::io_error, "cannot open " + kb_sqlite.string()};
   }
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  if (auto registered = register_tokenizer(db.get()); !registered) return registered;
   statement rows(db.get(),
-                 "SELECT id, lang, title, body, tags FROM articles "
+                 "SELECT id, lang, title, plain_text(html), tags FROM articles "
                  "WHERE audience = 'customer' ORDER BY id, lang");
   if (!rows.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
   std::ofstream out(jsonl, std::ios::binary);

@@ -14,6 +14,7 @@
 #include "kb/row_lengths.hpp"
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
+#include "text/html.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
 
@@ -285,7 +286,19 @@ std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::
 }
 
 
+void plain_text(sqlite3_context* context, int, sqlite3_value** args) {
+  const auto* html = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  const int size = sqlite3_value_bytes(args[0]);
+  const std::string text = text::html_text(html == nullptr ? std::string_view()
+                                                           : std::string_view(html, size));
+  sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms, const term_filter* filter) {
+  if (sqlite3_create_function_v2(db, "plain_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 nullptr, plain_text, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return {errc::internal, "could not register plain_text()"};
+  }
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr) return {errc::internal, "this SQLite has no FTS5"};
   fts5_tokenizer methods{create, destroy, tokenize};

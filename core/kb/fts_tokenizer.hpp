@@ -71,7 +71,8 @@ std::uint32_t indexed_words(std::string_view title, std::string_view tags, std::
 
 // synonyms and filter (either may be null) must outlive the database connection: the
 // tokenizer reads them whenever FTS5 tokenizes text. filter leaves forms of a document
-// out of the index (kbc only).
+// out of the index (kbc only). Also registers the SQL function plain_text(html)
+// (text::html_text): an article's text, which kb.sqlite does not store apart from its HTML.
 status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr,
                           const term_filter* filter = nullptr);
 

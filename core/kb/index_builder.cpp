@@ -17,7 +17,8 @@ namespace ha::kb {
 namespace {
 
 constexpr const char* rows_sql =
-    "SELECT rowid, title, tags, body FROM articles WHERE lang != 'sr-Cyrl' ORDER BY rowid";
+    "SELECT rowid, title, tags, plain_text(html) FROM articles WHERE lang != 'sr-Cyrl' "
+    "ORDER BY rowid";
 
 // One row of the index: its words' forms, column by column.
 struct indexed_row {

@@ -110,8 +110,10 @@ struct knowledge_base::statements {
         row(db, "SELECT id, audience, category, kind, lang, title FROM articles WHERE rowid = ?1"),
         versions(db,
                  "SELECT id, lang, title, category, audience, kind FROM articles WHERE rowid = ?1"),
-        body(db, "SELECT body FROM articles WHERE rowid = ?1"),
-        full_text(db, "SELECT title || ' ' || tags || ' ' || body FROM articles WHERE rowid = ?1"),
+        body(db, "SELECT plain_text(html) FROM articles WHERE rowid = ?1"),
+        full_text(db,
+                  "SELECT title || ' ' || tags || ' ' || plain_text(html) FROM articles "
+                  "WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
                 "FROM articles WHERE id = ?1 AND kind != 'flow'"),

@@ -40,7 +40,7 @@ int language_index(std::string_view lang) {
 
 status build_language_words(sqlite3* db) {
   statement rows(db,
-                 "SELECT lang, title || ' ' || tags || ' ' || body FROM articles "
+                 "SELECT lang, title || ' ' || tags || ' ' || plain_text(html) FROM articles "
                  "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
   std::map<std::string, std::array<long long, language_count>> counts, grams;

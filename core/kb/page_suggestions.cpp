@@ -105,7 +105,7 @@ result<std::vector<search_hit>> knowledge_base::for_page(std::string_view page,
     return a.hit.title < b.hit.title;
   });
   const std::size_t limit = std::min<std::size_t>(options.limit, 50);
-  statement body(db_.get(), "SELECT body FROM articles WHERE rowid = ?1");
+  statement body(db_.get(), "SELECT plain_text(html) FROM articles WHERE rowid = ?1");
   for (std::size_t i = 0; i < best.size() && i < limit; ++i) {
     search_hit& hit = best[i].hit;
     // A guided fix opens with its first question or step; its stored text runs the

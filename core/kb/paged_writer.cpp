@@ -188,10 +188,10 @@ result<std::vector<std::uint32_t>> hot_pages(const std::string& image, std::uint
 
 result<std::vector<std::uint32_t>> choose_hot_pages(const std::string& image,
                                                     std::uint32_t chunk_pages) {
-  // A page read by a tenth of the first searches is sent with the start, while the
+  // A page read by one in twenty first searches is sent with the start, while the
   // start stays small: at most 160 KB gzipped (the pages gzipped one by one; together,
   // a little less), so that opening stays under 200 KB at any size (docs/loading.md).
-  constexpr double hot_share = 0.1;
+  constexpr double hot_share = 0.05;
   constexpr std::size_t hot_budget = 160'000;
   return hot_pages(image, chunk_pages, sample_queries(image), hot_share, hot_budget);
 }
@@ -202,7 +202,12 @@ result<pages_written> write_pages(const std::string& image, const fs::path& dir,
   if (!info) return info.err();
   if (chunk_pages == 0) {
     const auto offline = static_cast<std::uint64_t>(std::max(0LL, info.value().info().offline_bytes));
-    chunk_pages = image.size() <= 2 * offline ? 4 : 1;
+    // Stored whole for offline use: 16 KiB chunks, fewer requests. Else single pages.
+    chunk_pages = 1;
+    if (image.size() <= 2 * offline) {
+      const std::uint32_t page_size = layout_of(image, 1).page_size;
+      chunk_pages = page_size == 0 ? 1 : std::max<std::uint32_t>(1, 16384 / page_size);
+    }
   }
   auto layout = page_store::check(layout_of(image, chunk_pages));
   if (!layout) return layout.err();

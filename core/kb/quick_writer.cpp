@@ -42,6 +42,7 @@ result<std::unique_ptr<sqlite3, closer>> open_copy(const std::string& image) {
       SQLITE_OK) {
     return {errc::corrupt_database, sqlite3_errmsg(db.get())};
   }
+  if (auto registered = register_tokenizer(db.get()); !registered) return registered.err();
   return db;
 }
 
@@ -195,7 +196,8 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
   std::uint64_t total_words = 0;
 
   statement select(db,
-                   "SELECT id, lang, kind, audience, category, title, tags, body FROM articles "
+                   "SELECT id, lang, kind, audience, category, title, tags, plain_text(html) "
+                   "FROM articles "
                    "ORDER BY rowid");
   if (!select.ok()) return {errc::corrupt_database, sqlite3_errmsg(db)};
   int rc;

@@ -99,7 +99,8 @@ status number_rows_by_length(sqlite3* db) {
   bool versions = false;
   {
     std::map<std::string, std::size_t, std::less<>> index;
-    statement select(db, "SELECT rowid, id, lang, title, tags, body FROM articles ORDER BY rowid");
+    statement select(
+        db, "SELECT rowid, id, lang, title, tags, plain_text(html) FROM articles ORDER BY rowid");
     if (!select.ok()) return fail("reading rows");
     int rc;
     while ((rc = select.step()) == SQLITE_ROW) {

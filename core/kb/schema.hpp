@@ -6,8 +6,8 @@
 //                            (what a rowid says: row_lengths.hpp)
 //   articles(...)            one row per article per language (sr-Latn and sr-Cyrl are two),
 //                            numbered as row_lengths.hpp says; it holds all a search reads
-//                            for a hit (its title, its plain text for the snippet) and the
-//                            HTML shown when it is opened, so that a hit is one page
+//                            for a hit (its title, the HTML its snippet's text is read
+//                            from, shown when it is opened), so that a hit is one page
 //   articles_fts             FTS5 index over title, tags and body, contentless (the text
 //                            is in articles); sr-Cyrl rows are not in it
 //                            (their sr-Latn row folds to the same terms and stands for both).
@@ -30,21 +30,28 @@
 //                            row's page in one round and the engine makes the inner pages
 //                            above them (page_map.hpp)
 //   flows(id, team, json)    troubleshooting flows (flow/flow.hpp), every language inside;
-//                            each is also in articles (kind 'flow', html empty) so that
+//                            each is also in articles (kind 'flow', its text as paragraphs) so that
 //                            search finds it by its title, symptoms and questions
 //
-// articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked);
-// articles.body is the plain text of the article, the source of the index and snippets.
-// In a knowledge base read in pages (paged.hpp) a search's hits lie far apart, a page
-// each: the row that holds a hit's title holds its text and HTML too (format 10 kept them
-// in a second table: two pages a hit). The text and the HTML sit side by side, where gzip
-// finds the one in the other.
+// articles.html is sanitised HTML made by kbc (no raw HTML from authors, links checked).
+// The article's plain text, the source of the index and of snippets, is not stored: it is
+// read out of the HTML (SQL plain_text(html), text::html_text), so the two never disagree
+// and a hit's row carries its words once (format 11 kept both side by side: 0.7 MB more
+// gzip at 10,000 articles). In a knowledge base read in pages (paged.hpp) a search's hits
+// lie far apart, a page each: the row that holds a hit's title holds its HTML too.
 #pragma once
 
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 11;
+inline constexpr int format_version = 12;
+
+// A search in pages fetches a page for each hit's row and each leaf of a doclist it
+// reads, so a page is small: 2 KiB holds a row or two of a typical article, and FTS5
+// writes leaves that fit one page (its 'pgsz'). With 4 KiB pages a keystroke at 100,000
+// articles fetched 39 KB at most, with 2 KiB 29 KB (docs/benchmarks.md).
+inline constexpr int database_page_size = 2048;
+inline constexpr int index_leaf_bytes = 1900;
 
 inline constexpr const char* schema_sql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -59,8 +66,7 @@ CREATE TABLE articles(
   tags     TEXT NOT NULL,   -- tags joined by ", " (searched, and shown to agents)
   pages    TEXT NOT NULL,   -- site paths joined by " "
   source   TEXT NOT NULL,   -- knowledge-base file it came from
-  body     TEXT NOT NULL,   -- plain text: indexed, and the snippets' source
-  html     TEXT NOT NULL,   -- shown when the article is opened
+  html     TEXT NOT NULL,   -- shown when opened; plain_text(html) is indexed and snippeted
   UNIQUE (id, lang)
 );
 CREATE TABLE article_pages(

@@ -26,7 +26,7 @@ bool has_digit(std::string_view w) {
 status build_word_list(sqlite3* db) {
   // The Cyrillic twins repeat the Latin text; their words are counted from the Latin.
   statement rows(db,
-                 "SELECT id, title || ' ' || tags || ' ' || body FROM articles "
+                 "SELECT id, title || ' ' || tags || ' ' || plain_text(html) FROM articles "
                  "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
   struct usage {

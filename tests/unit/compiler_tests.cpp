@@ -12,6 +12,11 @@
 #include "kb/calibration.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/fts_tokenizer.hpp"
+#include "kb/statement.hpp"
+
+#include <sqlite3.h>
+#include <memory>
 
 namespace fs = std::filesystem;
 using namespace ha;
@@ -80,6 +85,39 @@ TEST_CASE("kbc builds a knowledge base that the engine can search", "[kbc]") {
   REQUIRE(a.ok());
   CHECK_THAT(a.value().html, Catch::Contains("<strong>Forgot password</strong>"));
   CHECK_THAT(a.value().html, Catch::Contains("href=\"#article/locked\" data-article=\"locked\""));
+}
+
+TEST_CASE("an article's text is read out of its HTML, and searched and quoted from it",
+          "[kbc]") {
+  kb_folder kb;
+  kb.write("articles/a/modem.en.md",
+           article("modem", "en",
+                   "## Before you start\n\nThe modem from AT&T has a \"reset\" hole\nat the back.\n\n"
+                   "- Hold it for *ten* seconds.\n- Wait for the green light.\n\n"
+                   "| Light | Meaning |\n|---|---|\n| amber | firmware update |\n"));
+  REQUIRE(kb.compile().ok());
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2(kb.output().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+    REQUIRE(kb::register_tokenizer(db.get()).ok());
+    kb::statement text(db.get(), "SELECT plain_text(html) FROM articles WHERE id = 'modem'");
+    REQUIRE(text.step() == SQLITE_ROW);
+    CHECK(text.text(0) ==
+          "Before you start\nThe modem from AT&T has a \"reset\" hole at the back.\n"
+          "Hold it for ten seconds.\nWait for the green light.\nLight\nMeaning\namber\n"
+          "firmware update");
+  }
+  auto opened = kb::knowledge_base::open_file(kb.output().string());
+  REQUIRE(opened.ok());
+  auto found = opened.value().search("firmware update amber", {});
+  REQUIRE(found.ok());
+  REQUIRE(found.value().hits.size() == 1);
+  CHECK_THAT(found.value().hits[0].snippet_html, Catch::Contains("<mark>firmware</mark>"));
+  found = opened.value().search("AT&T modem", {});
+  REQUIRE(found.ok());
+  REQUIRE(!found.value().hits.empty());
+  CHECK_THAT(found.value().hits[0].snippet_html, Catch::Contains("AT&amp;T"));
 }
 
 TEST_CASE("raw HTML in Markdown is not passed through", "[kbc][security]") {

@@ -16,6 +16,7 @@
 #include "kb/schema.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
+#include "text/html.hpp"
 #include "text/utf8.hpp"
 
 namespace ha::test {
@@ -66,14 +67,14 @@ std::string make_kb_image(const std::vector<kb_row>& rows, int format, int token
   {
     kb::statement insert(db,
                          "INSERT INTO articles(id, lang, title, category, audience, kind, tags, "
-                         "pages, source, body, html) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,'test',?9,?10)");
+                         "pages, source, html) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,'test',?9)");
     for (const auto& r : rows) {
       insert.reset();
       insert.bind(1, r.id).bind(2, r.lang).bind(3, r.title).bind(4, r.category).bind(5, r.audience);
       insert.bind(6, r.kind).bind(7, r.tags);
       const auto tagged = pages.find(r.id);
-      insert.bind(8, tagged == pages.end() ? std::string() : tagged->second).bind(9, r.body);
-      insert.bind(10, "<p>" + r.body + "</p>");
+      insert.bind(8, tagged == pages.end() ? std::string() : tagged->second);
+      insert.bind(9, text::paragraphs_html(r.body));
       if (insert.step() != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
     }
   }

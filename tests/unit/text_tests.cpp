@@ -186,6 +186,32 @@ TEST_CASE("escape_html makes text safe as content and attribute", "[text][html]"
         "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
 }
 
+TEST_CASE("html_text reads the words of rendered HTML as a line per block", "[text][html]") {
+  // As md4c writes it: a newline after block tags, a soft break as a newline in text.
+  CHECK(text::html_text("<h2>Before you start</h2>\n<p>Open the <strong>app</strong>\nand "
+                        "wait.</p>\n<ul>\n<li>one</li>\n<li>\n<p>two</p>\n</li>\n</ul>\n") ==
+        "Before you start\nOpen the app and wait.\none\ntwo");
+  CHECK(text::html_text("<p>AT&amp;T &quot;Pro&quot; &lt;5&gt; &#1078;&#x436; line<br />\nnext</p>") ==
+        "AT&T \"Pro\" <5> жж line next");
+  CHECK(text::html_text("<pre><code>ping 1.1.1.1\nexit\n</code></pre>\n<p>done</p>") ==
+        "ping 1.1.1.1\nexit\ndone");
+  CHECK(text::html_text("<table>\n<thead>\n<tr>\n<th>Plan</th>\n<th>Price</th>\n</tr>\n"
+                        "</thead>\n</table>\n<hr />\n<p>x</p>") == "Plan\nPrice\nx");
+  // Whatever it is given, it gives text back and never reads past the end.
+  CHECK(text::html_text("a &bogus; &#xZZ; &#0; &#55296; & < b") == "a &bogus; &#xZZ; &#0; &#55296; &");
+  CHECK(text::html_text("").empty());
+  CHECK(text::html_text("<p").empty());
+}
+
+TEST_CASE("paragraphs_html keeps each line of plain text as a paragraph", "[text][html]") {
+  const std::string text = "Problem: <no signal> & more\nIs the light red?\nRestart it";
+  CHECK(text::paragraphs_html(text) ==
+        "<p>Problem: &lt;no signal&gt; &amp; more</p>\n<p>Is the light red?</p>\n"
+        "<p>Restart it</p>");
+  CHECK(text::html_text(text::paragraphs_html(text)) == text);
+  CHECK(text::paragraphs_html("\n \n").empty());
+}
+
 TEST_CASE("every line of cyrillic.txt and cyrillic-hard.txt transliterates as expected",
           "[text][cyrillic]") {
   // cyrillic-hard.txt: 343 sentences a Serbian editor checks (capitals, dj, foreign and
