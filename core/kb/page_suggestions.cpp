@@ -8,6 +8,7 @@
 #include "flow/flow.hpp"
 #include "kb/knowledge_base.hpp"
 #include "common/languages.hpp"
+#include "kb/snippet.hpp"
 #include "kb/statement.hpp"
 #include "text/html.hpp"
 #include "text/utf8.hpp"
@@ -20,12 +21,16 @@ constexpr std::size_t snippet_bytes = 160;
 
 // The start of a text, cut after a whole word, with an ellipsis when cut.
 std::string opening(std::string_view body) {
-  if (body.size() <= snippet_bytes) return text::escape_html(body);
+  std::string out;
+  if (body.size() <= snippet_bytes) {
+    append_snippet_text(out, body);
+    return out;
+  }
   std::string_view cut = text::truncate(body, snippet_bytes);
-  if (const std::size_t space = cut.rfind(' '); space != std::string_view::npos && space > 40) {
+  if (const std::size_t space = cut.find_last_of(" \n"); space != std::string_view::npos && space > 40) {
     cut = cut.substr(0, space);
   }
-  std::string out = text::escape_html(cut);
+  append_snippet_text(out, cut);
   out += "…";
   return out;
 }

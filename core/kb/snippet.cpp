@@ -28,13 +28,41 @@ std::uint32_t start_of(std::string_view w) {
   return packed;
 }
 
-void append_text(std::string& out, std::string_view s) {
-  std::string flat(s);
-  std::replace(flat.begin(), flat.end(), '\n', ' ');
-  text::append_escaped_html(out, flat);
+bool ends_sentence(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',';
 }
 
 }  // namespace
+
+void append_snippet_text(std::string& out, std::string_view s) {
+  // The text's lines are its blocks: a heading or a list item ends without a stop, and
+  // run together with what follows it would read as one sentence ("Before you start Open
+  // the app"). Where a line ends without one, a middle dot stands between them.
+  std::string flat;
+  flat.reserve(s.size() + 4);
+  bool line_ended = false;
+  const auto join_lines = [&] {
+    while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+    // Before this piece of text: the end of `out`, a word unless it is a stop.
+    const char before = !flat.empty() ? flat.back()
+                        : out.empty() || out.back() == '>' ? 'a'
+                                                           : out.back();
+    flat += ends_sentence(before) ? " " : " \u00B7 ";
+  };
+  for (const char c : s) {
+    if (c == '\n') {
+      line_ended = true;
+      continue;
+    }
+    if (line_ended && c != ' ') {
+      join_lines();
+      line_ended = false;
+    }
+    if (!line_ended) flat += c;
+  }
+  if (line_ended) join_lines();
+  text::append_escaped_html(out, flat);
+}
 
 word_matcher::word_matcher(const snippet_query& query)
     : prefix_(query.prefix),
@@ -146,7 +174,7 @@ std::string snippet_html(std::string_view text, word_matcher& matching, std::siz
   if (first > 0) out += "…";
   std::size_t at = tokens[first].begin;
   for (std::size_t i = first; i < last; ++i) {
-    append_text(out, text.substr(at, tokens[i].begin - at));
+    append_snippet_text(out, text.substr(at, tokens[i].begin - at));
     const std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (match[i] >= 0) out += "<mark>";
     text::append_escaped_html(out, word);
@@ -158,14 +186,14 @@ std::string snippet_html(std::string_view text, word_matcher& matching, std::siz
     const std::size_t next = tokens[last].begin;
     std::string_view tail = text.substr(at, next - at);
     const std::size_t cut = tail.find_first_of(" \n");
-    append_text(out, tail.substr(0, cut));
+    append_snippet_text(out, tail.substr(0, cut));
     out += "…";
   } else if (cut_short) {
     const std::string_view rest = scanned.substr(at);
-    append_text(out, rest.substr(0, rest.find_first_of(" \n")));
+    append_snippet_text(out, rest.substr(0, rest.find_first_of(" \n")));
     out += "…";
   } else {
-    append_text(out, text.substr(at));
+    append_snippet_text(out, text.substr(at));
   }
   return out;
 }

@@ -53,6 +53,10 @@ class word_matcher {
   std::unordered_map<std::string, int> seen_;  // text words already matched
 };
 
+// Appends plain text HTML-escaped, its lines joined: a line that ends without a stop
+// (a heading, a list item) is set apart from the next by " · ", others by a space.
+void append_snippet_text(std::string& out, std::string_view s);
+
 // HTML-escaped text of about `window` words, matched words inside <mark>…</mark>, with
 // "…" where the text was cut. The window with the most distinct query words wins; the
 // text's start when nothing matches.
