@@ -115,9 +115,9 @@ function body(lang, view) {
       const partly = (view.tried ?? []).some((item) => item.answer === 'partly');
       const exhausted = partly ? 'handoffPartly' : 'handoffExhausted';
       const key = view.reason === 'exhausted' ? exhausted : view.reason === 'asked' ? 'handoffAsked' : 'handoffFlow';
-      const said = view.teamName || view.reason !== 'asked'
-        ? t(lang, key, { team: view.teamName || t(lang, 'support') })
-        : t(lang, 'handoffAskedAnyone');
+      // Without a team's name, "a person from our support" (a name in the sentence would
+      // need its grammatical case).
+      const said = view.teamName ? t(lang, key, { team: view.teamName }) : t(lang, `${key}Anyone`);
       return [el('p', { class: 'apology', text: said }),
         view.text ? el('p', { text: view.text }) : null,
         tried(lang, view.tried),

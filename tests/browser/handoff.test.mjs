@@ -205,7 +205,7 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   // A search whose results the customer does not open still travels with the case, and
   // its best result decides the team (P11).
   await searchThenWriteToUs(page, 'ne mogu da se prijavim');
-  await panel.locator('.reply-time').getByText(/Osoba iz tima Korisnički nalozi odgovoriće vam/).waitFor();
+  await panel.locator('.reply-time').getByText(/Osoba iz tima „Korisnički nalozi“ odgovoriće vam/).waitFor();
   await panel.locator('textarea[name=message]').fill('Moja lozinka je tajna123, ne mogu da se prijavim');
   // The page says when it would open offline (the service worker stores the site after
   // the first search); only then is going offline and reloading a fair test.

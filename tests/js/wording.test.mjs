@@ -161,3 +161,20 @@ test('articles and flows write vi, vam, vaš in lower case inside a sentence too
   }
   assert.deepEqual(wrong, []);
 });
+
+test("a team's name stands in quotes after 'tima'/'ekipe', and without one the sentence names our support", () => {
+  // "Osoba iz tima Tehnička podrška" puts a name in the nominative where the sentence asks
+  // for the genitive; quoted, a name keeps its own form. With no team's name, a sentence
+  // of its own ("osoba iz naše podrške"), never a name-shaped fallback ("tima podrška").
+  for (const [lang, catalogue] of Object.entries(strings)) {
+    const all = leaves(catalogue);
+    for (const [key, text] of all) {
+      if (!text.includes('{team}')) continue;
+      if (lang !== 'en') assert.match(text, /„\{team\}“/, `${lang} ${key}: ${text}`);
+      if (!key.startsWith('handoff')) continue;
+      const anyone = all.find(([k]) => k === `${key}Anyone`);
+      assert.ok(anyone, `${lang}: ${key} has no ${key}Anyone`);
+      assert.doesNotMatch(anyone[1], /\{team\}/, `${lang} ${key}Anyone`);
+    }
+  }
+});
