@@ -161,10 +161,15 @@ function describe(item) {
     case 'back': return [say('ev_back')];
     case 'restart': return [say('ev_restart')];
     case 'leave': case 'something_else': return [say('ev_leave')];
-    case 'language': return [say('ev_language', { language: languages.find((l) => l.code === item.language)?.name ?? item.language ?? '' })];
+    case 'language': return [say('ev_language', { language: languageName(item.language) ?? '' })];
     case 'sent': return [say('ev_sent', { code: item.text ?? '' })];
     default: return [item.type];
   }
+}
+
+// A language by its own name ("Bosanski"), as the language menus show it; an unknown code as it is.
+function languageName(code) {
+  return languages.find((l) => l.code === code)?.name ?? code;
 }
 
 function showCase(c) {
@@ -177,7 +182,7 @@ function showCase(c) {
   const facts = el('dl', { class: 'facts' });
   const fact = (name, value) => { if (value) facts.append(el('dt', { text: say(name) }), el('dd', { text: value })); };
   fact('created', formatTime(c.created_at));
-  fact('language', c.language);
+  fact('language', languageName(c.language));
   fact('page', c.page);
   fact('team', `${c.team?.name || say('teamUnknown')} (${say(`reason_${c.team?.reason ?? 'asked'}`)})`);
   // Each signal with the customer's own words that show it, when they wrote them.
@@ -285,7 +290,9 @@ async function search() {
       el('span', {},
         hit.audience === 'agent' ? el('span', { class: 'badge-agent', text: say('agentsOnly') }) : null,
         hit.kind === 'flow' ? el('span', { class: 'badge-flow', text: say('guidedFix') }) : null,
-        el('strong', { text: hit.title })),
+        el('strong', { text: hit.title }),
+        // An article only in another language says which, before the agent opens it.
+        hit.lang !== ui.lang.value ? el('span', { class: 'badge-lang', text: languageName(hit.lang) }) : null),
       el('span', { class: 'meta' }, sanitizedFragment(hit.snippetHtml))))));
 }
 

@@ -156,6 +156,15 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   await w.input.fill('apologising');
   await page.locator('help-assistant .status').getByText(/found|nothing/i).waitFor();
   assert.equal(await page.locator('help-assistant .results button', { hasText: /apologis/i }).count(), 0);
+  assert.equal(await playbook.locator('.badge-lang').count(), 0, 'an English result in an English search has no language badge');
+  // Searching in Croatian, a result that exists only in another language says which.
+  await agent.locator('select[name=lang]').selectOption('hr');
+  await agent.locator('input[name=q]').fill('apologising well');
+  const elsewhere = agent.locator('.kb-results button', { hasText: 'Agents only' }).first();
+  await elsewhere.locator('.badge-lang').waitFor();
+  const names = { en: 'English', 'sr-Latn': 'Srpski (latinica)', 'sr-Cyrl': 'Српски (ћирилица)' };
+  assert.equal(await elsewhere.locator('.badge-lang').textContent(), names[await elsewhere.getAttribute('lang')]);
+  await agent.locator('select[name=lang]').selectOption('en');
 
   // The agent walks the same guided fix for a caller on the phone.
   await agent.locator('main.case button[data-walk="no-internet-fix"]').click();
@@ -181,6 +190,8 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   await agent.locator('textarea[name=paste]').fill(JSON.stringify(pasted));
   await agent.getByRole('button', { name: 'Open pasted case' }).click();
   await agent.locator('main.case h2').getByText(`Case ${pasted.case_code}`).waitFor();
+  // The customer's language by its name, not its code.
+  assert.match(await agent.locator('main.case .facts').textContent(), /LanguageSlovenščina/);
   assert.equal(await agent.locator('.case-list button[data-case]').count(), 3);
 
   // A reload keeps the cases in the inbox; a pasted case that is not ours is refused.
