@@ -156,6 +156,7 @@ export class HelpAssistantElement extends HTMLElement {
   #asTyped = null;  // a query to search as typed, without spelling correction
   #describedQuery = null;  // the words last sent with Enter that led to no guided fix
   #articleId = null;
+  #articleTitle = '';  // of the open article, as written in its language
   #abort = null;
   #ui = {};
   #conversation = { state: '', view: null };  // the saved session JSON and its last view
@@ -342,6 +343,13 @@ export class HelpAssistantElement extends HTMLElement {
     }, { signal });
     ui.addForm.addEventListener('submit', (e) => { e.preventDefault(); this.#sendAddition(); }, { signal });
     ui.addCancel.addEventListener('click', () => this.#openAddition(null), { signal });
+    ui.articleAnswer.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-flow]');
+      if (!button) return;
+      ui.article.hidden = true;
+      this.#articleId = null;
+      this.#act({ type: 'start', flow: button.dataset.flow });
+    }, { signal });
     for (const button of [ui.helpedYes, ui.helpedNo]) {
       button.addEventListener('click', () => this.#articleHelped(button.dataset.helped), { signal });
     }
@@ -886,11 +894,25 @@ export class HelpAssistantElement extends HTMLElement {
     this.#act({ type: 'ask_person' });
   }
 
-  #articleHelped(answer) {
-    if (!this.#articleId) return;
-    this.#act({ type: 'helped', article: this.#articleId, answer });
-    this.#ui.articleAnswer.textContent = t(this.#lang, answer === 'yes' ? 'articleThanks' : 'articleSorry');
-    if (answer === 'no') this.#showPerson(true);
+  async #articleHelped(answer) {
+    const id = this.#articleId;
+    if (!id) return;
+    const ui = this.#ui;
+    this.#act({ type: 'helped', article: id, answer });
+    ui.articleAnswer.textContent = t(this.#lang, answer === 'yes' ? 'articleThanks' : 'articleSorry');
+    if (answer !== 'no') return;
+    this.#showPerson(true);
+    if (this.#conversation.view && this.#conversation.view.phase !== 'idle') return;  // a fix is on
+    // A guided fix for the same problem is one more thing to try before a person: the
+    // first fix among the three best results the article's title finds besides itself.
+    const engine = await this.#loading;
+    const hits = await engine?.lookUp(this.#articleTitle, { lang: this.#lang, limit: 4, whole: true })
+      .catch(() => null);
+    const fix = hits?.filter((hit) => hit.id !== id).slice(0, 3).find((hit) => hit.kind === 'flow');
+    if (!fix || this.#articleId !== id || ui.article.hidden) return;
+    ui.articleAnswer.replaceChildren(
+      el('span', { text: t(this.#lang, 'articleSorryFix') }), ' ',
+      el('button', { type: 'button', class: 'choice related-fix', 'data-flow': fix.id, text: t(this.#lang, 'relatedFix', { title: fix.title }) }));
   }
 
   // What the customer searched for travels with a handoff: recorded when they act on it.
@@ -1158,6 +1180,7 @@ export class HelpAssistantElement extends HTMLElement {
     }
     if (moment !== this.#moment || ui.query.value !== query) return;
     this.#articleId = id;
+    this.#articleTitle = article.title;
     if (!again) this.#queryAtOpen = query;
     ui.article.lang = article.lang;
     ui.articleTitle.textContent = article.title;

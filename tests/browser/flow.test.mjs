@@ -157,6 +157,30 @@ test('a Serbian customer starts a flow from the results, nothing works, and a pe
   await context.close();
 });
 
+test('an article that did not help offers the guided fix for the same problem before a person', async () => {
+  const context = await env.browser.newContext({ locale: 'en-GB' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('router lights');
+  const article = page.locator('help-assistant .results[data-query="router lights"] button[data-id="router-lights"]');
+  await article.waitFor();
+  await article.click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.locator('help-assistant .article-feedback button[data-helped="no"]').click();
+  const fix = page.locator('help-assistant .article-answer button.related-fix');
+  await fix.waitFor();
+  assert.equal(await fix.textContent(), 'Try the guided fix: Fix a router light that is red, blinking or off');
+  assert.match(await page.locator('help-assistant .article-answer').textContent(), /^We are sorry\. This guided fix may solve it; if not, a person can help\./);
+  // A person stays on offer beside it.
+  assert.equal(await w.contact.getAttribute('class'), 'contact prominent');
+  await fix.click();
+  await waitForPhase(page, 'running');
+  assert.match(await conversation(page).text(), /Fix a router light that is red, blinking or off/);
+  assert.equal(await w.articleTitle.isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a customer who describes the problem in Cyrillic is answered in Cyrillic', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
