@@ -492,6 +492,34 @@ std::string weekday_date(const local_time& t) {
          two(t.hour) + ":" + two(t.minute);
 }
 
+// The promised time as the reader writes a date ("Saturday 27 March 2027, 15:45",
+// "subota, 27. 3. 2027. u 15:45", "sobota, 27. 3. 2027 ob 15.45"): the customer reads it
+// in the preview, the agent in the summary. From reply.local_text ("2027-03-27 15:45"),
+// as it stands when it cannot be read.
+std::string spoken_due(std::string_view lang, const words& w, const json& reply) {
+  const std::string local = reply["local_text"].get<std::string>();
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+  if (std::sscanf(local.c_str(), "%4d-%2d-%2d %2d:%2d", &year, &month, &day, &hour, &minute) != 5 ||
+      month < 1 || month > 12) {
+    return local;
+  }
+  const std::string weekday = w.weekdays[reply["weekday"].get<int>() % 7];
+  const std::string date =
+      std::to_string(day) + ". " + std::to_string(month) + ". " + std::to_string(year);
+  if (lang == "en") {
+    static constexpr const char* months[12] = {"January", "February", "March",     "April",
+                                               "May",     "June",     "July",      "August",
+                                               "September", "October", "November", "December"};
+    return weekday + " " + std::to_string(day) + " " + months[month - 1] + " " +
+           std::to_string(year) + ", " + two(hour) + ":" + two(minute);
+  }
+  if (lang == "sl") {
+    return weekday + ", " + date + " ob " + std::to_string(hour) + "." + two(minute);
+  }
+  const std::string spoken = weekday + ", " + date + ". u " + two(hour) + ":" + two(minute);
+  return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(spoken) : spoken;
+}
+
 // The plain-text summary: the few lines an agent reads first (about 20 seconds).
 std::string summary(const json& pkg, std::string_view lang,
                     const std::vector<session::signal>& signals) {
@@ -585,8 +613,7 @@ std::string summary(const json& pkg, std::string_view lang,
     out += L(w.no_contact) + "\n";
   }
   if (pkg["reply"].is_object()) {
-    out += L(w.reply_by) + ": " + L(w.weekdays[pkg["reply"]["weekday"].get<int>() % 7]) + " " +
-           pkg["reply"]["local_text"].get<std::string>() + " (" +
+    out += L(w.reply_by) + ": " + spoken_due(lang, w, pkg["reply"]) + " (" +
            pkg["reply"]["time_zone"].get<std::string>() + ")\n";
   } else {
     out += L(w.no_reply_promise) + "\n";
