@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -141,6 +142,25 @@ struct phrase {
   std::string prefix;               // when not empty: every term starting with it instead
   double weight = 1.0;
 };
+
+// The shard that would hold a term, by the shards' first terms (the first shard for a
+// term before them all).
+std::size_t shard_holding(const std::vector<std::string>& shard_first, std::string_view term) {
+  const auto after = std::upper_bound(shard_first.begin(), shard_first.end(), term,
+                                      [](std::string_view t, const std::string& first) {
+                                        return t < std::string_view(first);
+                                      });
+  return after == shard_first.begin() ? 0
+                                      : static_cast<std::size_t>(after - shard_first.begin()) - 1;
+}
+
+using term_map = std::map<std::string, quick_index::term_postings, std::less<>>;
+
+// The postings of a term (nullptr when no loaded row holds it; the shard must be loaded).
+const quick_index::term_postings* postings_in(const term_map& terms, const std::string& term) {
+  const auto it = terms.find(term);
+  return it == terms.end() ? nullptr : &it->second;
+}
 
 }  // namespace
 
@@ -300,17 +320,7 @@ status quick_index::add(std::string_view name, std::string_view bytes) {
 }
 
 std::size_t quick_index::shard_of(std::string_view term) const {
-  const auto after = std::upper_bound(shard_first_.begin(), shard_first_.end(), term,
-                                      [](std::string_view t, const std::string& first) {
-                                        return t < std::string_view(first);
-                                      });
-  return after == shard_first_.begin() ? 0
-                                       : static_cast<std::size_t>(after - shard_first_.begin()) - 1;
-}
-
-const quick_index::term_postings* quick_index::postings(const std::string& term) const {
-  const auto it = terms_.find(term);
-  return it == terms_.end() ? nullptr : &it->second;
+  return shard_holding(shard_first_, term);
 }
 
 std::uint32_t quick_index::article_of(std::uint32_t row) const {
@@ -345,22 +355,19 @@ std::vector<std::string> quick_index::texts_for(std::string_view lang) const {
   return names;
 }
 
-quick_response quick_index::search(std::string_view query, const search_options& options) const {
-  quick_response response;
-  search_response& found = response.found;
-  found.lang = std::string(display_language(options.lang, text::has_cyrillic(query),
-                                            options.keep_script, options.lang));
-  std::vector<query_word> words = query_words(query);
-  if (words.empty() || rows_ == 0) return response;
-  for (query_word& w : words) w.synonyms = synonyms_.other_words(w.canonical);
+namespace {
 
-  // The phrases, as the full search writes its MATCH expression (query.cpp).
+// The phrases of a query's words, as the full search writes its MATCH expression
+// (query.cpp): each word but a stopword, the word being typed also as a prefix (unless it
+// is a single letter), and each pair.
+std::vector<phrase> phrases_of(const std::vector<query_word>& words,
+                               const synonym_table& synonyms) {
   std::vector<phrase> phrases;
   for (const query_word& w : words) {
     if (w.stopword) continue;
     phrase p;
     p.terms = lookup_forms(w.canonical);
-    p.groups = synonyms_.group_tokens(w.canonical);
+    p.groups = synonyms.group_tokens(w.canonical);
     phrases.push_back(std::move(p));
     if (w.typing && !single_letter(w.canonical)) {
       phrase typed;
@@ -374,31 +381,165 @@ quick_response quick_index::search(std::string_view query, const search_options&
     p.weight = pair_weight;
     phrases.push_back(std::move(p));
   }
+  return phrases;
+}
 
-  // Every shard a phrase may read must be here. A prefix whose words fill more than
-  // max_prefix_shards shards (two letters in a large help center) is left to the whole
-  // engine: fetching them would cost more than the word can tell, keystroke after
-  // keystroke; the word as typed is still searched.
+// The shards that may hold terms starting with a prefix: the one that would hold the
+// prefix, and those after it whose first term still starts with it.
+std::vector<std::size_t> prefix_shards(const std::vector<std::string>& shard_first,
+                                       const std::string& prefix) {
+  const std::size_t first = shard_holding(shard_first, prefix);
+  std::vector<std::size_t> spanned;
+  for (std::size_t s = first; s < shard_first.size(); ++s) {
+    if (s > first && shard_first[s].compare(0, prefix.size(), prefix) > 0) break;
+    spanned.push_back(s);
+  }
+  return spanned;
+}
+
+// Every shard a phrase may read. A prefix whose words fill more than max_prefix_shards
+// shards (two letters in a large help center) is left to the whole engine, and cleared:
+// fetching them would cost more than the word can tell, keystroke after keystroke; the
+// word as typed is still searched.
+std::set<std::size_t> shards_needed(std::vector<phrase>& phrases,
+                                    const std::vector<std::string>& shard_first) {
   std::set<std::size_t> needed;
   for (phrase& p : phrases) {
     for (const auto* list : {&p.terms, &p.groups}) {
-      for (const std::string& term : *list) needed.insert(shard_of(term));
+      for (const std::string& term : *list) needed.insert(shard_holding(shard_first, term));
     }
     if (p.prefix.empty()) continue;
-    std::vector<std::size_t> spanned;
-    for (std::size_t s = shard_of(p.prefix); s < shard_first_.size(); ++s) {
-      if (s > shard_of(p.prefix) && shard_first_[s].compare(0, p.prefix.size(), p.prefix) > 0) {
-        break;
-      }
-      spanned.push_back(s);
-    }
+    const std::vector<std::size_t> spanned = prefix_shards(shard_first, p.prefix);
     if (spanned.size() > max_prefix_shards) {
       p.prefix.clear();
       continue;
     }
     needed.insert(spanned.begin(), spanned.end());
   }
-  for (const std::size_t s : needed) {
+  return needed;
+}
+
+// How often a row holds a term, each column's count weighted as bm25 weighs it.
+double weighted_count(const quick_index::posting& at) {
+  double f = 0;
+  for (std::size_t c = 0; c < column_weights.size(); ++c) f += column_weights[c] * at.in_column[c];
+  return f;
+}
+
+// The rows holding one phrase: how often each holds it, and how many hold it.
+struct phrase_rows {
+  std::unordered_map<std::uint32_t, double> frequency;  // row → weighted count
+  // How many rows hold the phrase: those scored, or more when a common term lists only
+  // its best rows (quick_max_postings).
+  std::uint32_t holders = 0;
+};
+
+// The rows holding a phrase, from its prefix, its terms and its synonym groups. Notes each
+// row's length against the average in length_ratio, which bm25 needs for every row.
+phrase_rows rows_holding(const phrase& p, const term_map& terms, double average_words,
+                         std::unordered_map<std::uint32_t, double>& length_ratio) {
+  phrase_rows held;
+  const auto add_term = [&](const quick_index::term_postings& term,
+                            std::unordered_map<std::uint32_t, double>& into) {
+    held.holders = std::max(held.holders, term.holders);
+    for (const quick_index::posting& at : term.list) {
+      into[at.row] += weighted_count(at);
+      if (average_words > 0) length_ratio.emplace(at.row, length_of(at.length) / average_words);
+    }
+  };
+  if (!p.prefix.empty()) {
+    for (auto it = terms.lower_bound(p.prefix);
+         it != terms.end() && it->first.compare(0, p.prefix.size(), p.prefix) == 0; ++it) {
+      add_term(it->second, held.frequency);
+    }
+  }
+  for (const std::string& term : p.terms) {
+    if (const auto* listed = postings_in(terms, term)) add_term(*listed, held.frequency);
+  }
+  for (const std::string& group : p.groups) {
+    std::unordered_map<std::uint32_t, double> in_group;
+    if (const auto* listed = postings_in(terms, group)) add_term(*listed, in_group);
+    for (const auto& [row, f] : in_group) held.frequency[row] = std::max(held.frequency[row], f);
+  }
+  return held;
+}
+
+// bm25 over the rows holding any phrase (fts_tokenizer.cpp's rank function, without the
+// side-by-side bonus): each row's score.
+std::unordered_map<std::uint32_t, double> row_scores(const std::vector<phrase>& phrases,
+                                                     const term_map& terms, std::uint32_t row_count,
+                                                     double average_words) {
+  const double rows = static_cast<double>(row_count);
+  std::unordered_map<std::uint32_t, double> scores;
+  std::unordered_map<std::uint32_t, double> length_ratio;  // row → its length / the average
+  for (const phrase& p : phrases) {
+    const phrase_rows held = rows_holding(p, terms, average_words, length_ratio);
+    if (held.frequency.empty()) continue;
+    const double hits =
+        static_cast<double>(std::max<std::size_t>(held.frequency.size(), held.holders));
+    double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
+    if (idf <= 0) idf = 1e-6;
+    for (const auto& [row, f] : held.frequency) {
+      const auto ratio = length_ratio.find(row);
+      scores[row] += p.weight * term_score(idf, f, ratio == length_ratio.end() ? 1 : ratio->second);
+    }
+  }
+  return scores;
+}
+
+// The scored rows, best first; equal scores by row, so the order never depends on the map.
+std::vector<std::pair<double, std::uint32_t>> best_first(
+    const std::unordered_map<std::uint32_t, double>& scores) {
+  std::vector<std::pair<double, std::uint32_t>> best;
+  best.reserve(scores.size());
+  for (const auto& [row, score] : scores) best.emplace_back(score, row);
+  std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  return best;
+}
+
+// Whether the options show an article: one for agents, or a guided fix, only when asked.
+bool shown(const quick_index::article_info& article, const search_options& options) {
+  return (options.include_agent || !article.agent) && (options.include_flows || !article.flow);
+}
+
+// The language an article is shown in: the first of the chain it is written in (empty
+// when it has none of them).
+std::string_view shown_language(std::span<const std::string_view> chain, std::uint32_t languages) {
+  for (const std::string_view l : chain) {
+    const int bit = language_bit(l);
+    if (bit >= 0 && ((languages >> bit) & 1) != 0) return l;
+  }
+  return {};
+}
+
+// Asks for a file once, however many hits need it.
+void add_missing(std::vector<std::string>& missing, const std::string& name) {
+  if (std::find(missing.begin(), missing.end(), name) == missing.end()) missing.push_back(name);
+}
+
+// A hit as knowledge_base::search() shapes it, from the article's texts in lang.
+search_hit hit_of(const quick_index::article_text& x, std::string_view lang, bool agent,
+                  word_matcher& matching, double score) {
+  return {x.id, std::string(lang), x.title, x.category, agent ? "agent" : "customer", x.kind,
+          snippet_html(x.excerpt, matching, snippet_words), score};
+}
+
+}  // namespace
+
+quick_response quick_index::search(std::string_view query, const search_options& options) const {
+  quick_response response;
+  search_response& found = response.found;
+  found.lang = std::string(display_language(options.lang, text::has_cyrillic(query),
+                                            options.keep_script, options.lang));
+  std::vector<query_word> words = query_words(query);
+  if (words.empty() || rows_ == 0) return response;
+  for (query_word& w : words) w.synonyms = synonyms_.other_words(w.canonical);
+
+  // Every shard a phrase may read must be here.
+  std::vector<phrase> phrases = phrases_of(words, synonyms_);
+  for (const std::size_t s : shards_needed(phrases, shard_first_)) {
     if (!loaded_[s]) response.missing.push_back(files_[s]);
   }
   if (!response.missing.empty()) {
@@ -406,59 +547,7 @@ quick_response quick_index::search(std::string_view query, const search_options&
     for (std::string& name : texts_for(found.lang)) response.missing.push_back(std::move(name));
     return response;
   }
-
-  // bm25 over the rows holding any phrase (fts_tokenizer.cpp's rank function, without the
-  // side-by-side bonus).
-  const double rows = static_cast<double>(rows_);
-  std::unordered_map<std::uint32_t, double> scores;
-  std::unordered_map<std::uint32_t, double> length_ratio;  // row → its length / the average
-  for (const phrase& p : phrases) {
-    std::unordered_map<std::uint32_t, double> frequency;
-    const auto count = [](const posting& at) {
-      double f = 0;
-      for (std::size_t c = 0; c < column_weights.size(); ++c) f += column_weights[c] * at.in_column[c];
-      return f;
-    };
-    // How many rows hold the phrase: those scored, or more when a common term lists only
-    // its best rows (quick_max_postings).
-    std::uint32_t holders = 0;
-    const auto add_term = [&](const term_postings& term,
-                              std::unordered_map<std::uint32_t, double>& into) {
-      holders = std::max(holders, term.holders);
-      for (const posting& at : term.list) {
-        into[at.row] += count(at);
-        if (average_words_ > 0) length_ratio.emplace(at.row, length_of(at.length) / average_words_);
-      }
-    };
-    if (!p.prefix.empty()) {
-      for (auto it = terms_.lower_bound(p.prefix);
-           it != terms_.end() && it->first.compare(0, p.prefix.size(), p.prefix) == 0; ++it) {
-        add_term(it->second, frequency);
-      }
-    }
-    for (const std::string& term : p.terms) {
-      if (const auto* listed = postings(term)) add_term(*listed, frequency);
-    }
-    for (const std::string& group : p.groups) {
-      std::unordered_map<std::uint32_t, double> in_group;
-      if (const auto* listed = postings(group)) add_term(*listed, in_group);
-      for (const auto& [row, f] : in_group) frequency[row] = std::max(frequency[row], f);
-    }
-    if (frequency.empty()) continue;
-    const double hits = static_cast<double>(std::max<std::size_t>(frequency.size(), holders));
-    double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
-    if (idf <= 0) idf = 1e-6;
-    for (const auto& [row, f] : frequency) {
-      const auto ratio = length_ratio.find(row);
-      scores[row] += p.weight * term_score(idf, f, ratio == length_ratio.end() ? 1 : ratio->second);
-    }
-  }
-  std::vector<std::pair<double, std::uint32_t>> best;
-  best.reserve(scores.size());
-  for (const auto& [row, score] : scores) best.emplace_back(score, row);
-  std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  const auto best = best_first(row_scores(phrases, terms_, rows_, average_words_));
 
   // One hit per article, in the customer's language or the closest.
   const std::size_t limit = std::clamp<std::size_t>(options.limit, 1, 50);
@@ -471,24 +560,13 @@ quick_response quick_index::search(std::string_view query, const search_options&
     const std::uint32_t a = article_of(row);
     const article_info& article = articles_[a];
     if (!seen.insert(a).second) continue;
-    if (!options.include_agent && article.agent) continue;
-    if (!options.include_flows && article.flow) continue;
-    std::string_view lang;
-    for (const std::string_view l : chain) {
-      const int bit = language_bit(l);
-      if (bit >= 0 && ((article.languages >> bit) & 1) != 0) {
-        lang = l;
-        break;
-      }
-    }
+    if (!shown(article, options)) continue;
+    const std::string_view lang = shown_language(chain, article.languages);
     const std::size_t file = texts_file(lang, a);
     if (file == std::string::npos) continue;
     ++taken;
     if (!loaded_[file]) {
-      if (std::find(response.missing.begin(), response.missing.end(), files_[file]) ==
-          response.missing.end()) {
-        response.missing.push_back(files_[file]);
-      }
+      add_missing(response.missing, files_[file]);
       continue;
     }
     const auto& texts = texts_.find(lang)->second.articles;
@@ -498,9 +576,7 @@ quick_response quick_index::search(std::string_view query, const search_options&
       --taken;
       continue;
     }
-    found.hits.push_back({x->second.id, std::string(lang), x->second.title, x->second.category,
-                          article.agent ? "agent" : "customer", x->second.kind,
-                          snippet_html(x->second.excerpt, matching, snippet_words), score});
+    found.hits.push_back(hit_of(x->second, lang, article.agent, matching, score));
   }
   if (!response.missing.empty()) found.hits.clear();
   return response;

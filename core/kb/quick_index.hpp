@@ -112,8 +112,6 @@ class quick_index {
   quick_index() = default;
   // The shard that would hold a term, by the shards' first terms.
   std::size_t shard_of(std::string_view term) const;
-  // The postings of a term (nullptr when no loaded row holds it; the shard must be loaded).
-  const term_postings* postings(const std::string& term) const;
   // The article a row belongs to.
   std::uint32_t article_of(std::uint32_t row) const;
   // The file index of the texts chunk holding an article in lang (npos when none).

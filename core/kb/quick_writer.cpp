@@ -140,14 +140,14 @@ term_shards write_shards(const term_counts& terms, const std::vector<std::uint32
 }
 
 using texts_by_language = std::map<std::string, std::map<std::uint32_t, quick_index::article_text>>;
+using language_chunks = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
 // Each language's texts, in chunks of text_articles articles ("" for a chunk with no
 // article in that language).
-std::vector<std::pair<std::string, std::vector<std::string>>> write_texts(const texts_by_language& texts,
-                                                                          std::size_t articles,
-                                                                          std::size_t text_articles) {
+language_chunks write_texts(const texts_by_language& texts, std::size_t articles,
+                            std::size_t text_articles) {
   const std::size_t text_chunks = (articles + text_articles - 1) / text_articles;
-  std::vector<std::pair<std::string, std::vector<std::string>>> text_files;  // lang, chunks
+  language_chunks text_files;  // lang, chunks
   for (const auto& [lang, by_article] : texts) {
     std::vector<std::string> chunks(text_chunks);
     for (std::size_t c = 0; c < chunks.size(); ++c) {
@@ -172,29 +172,50 @@ std::vector<std::pair<std::string, std::vector<std::string>>> write_texts(const 
   return text_files;
 }
 
-}  // namespace
+// Articles in the order of their first row. Each indexed row (a Serbian Cyrillic row is
+// not indexed: its Latin row stands for both) is counted by terms under its place in
+// `indexed`; rows are then numbered article by article.
+struct article_rows {
+  quick_index::article_info info;
+  std::vector<std::size_t> indexed;  // into `lengths`
+};
 
-result<quick_written> write_quick_index(const std::string& image, const hash_bytes& hash) {
-  auto opened = open_copy(image);
-  if (!opened) return opened.err();
-  sqlite3* db = opened.value().get();
-  synonym_table synonyms;
-  if (auto loaded = synonyms.load(db); !loaded) return loaded.err();
-
-  // Articles in the order of their first row. Each indexed row (a Serbian Cyrillic row is
-  // not indexed: its Latin row stands for both) is counted by terms below under its place
-  // in `indexed`; rows are then numbered article by article.
-  struct article_rows {
-    quick_index::article_info info;
-    std::vector<std::size_t> indexed;  // into `lengths`
-  };
+// What the index is written from: the knowledge base's articles, read once.
+struct index_source {
   std::vector<article_rows> articles;
-  std::map<std::string, std::uint32_t> article_of;
-  texts_by_language texts;  // lang → article → text
+  texts_by_language texts;             // lang → article → text
   std::vector<std::uint32_t> lengths;  // words of each indexed row, in reading order
-  term_counts terms;  // term → indexed row → counts
+  term_counts terms;                   // term → indexed row → counts
   std::uint64_t total_words = 0;
+};
 
+// Counts the terms of one indexed row's title, tags and body into terms, as the full
+// index tokenizes them: stems, synonym groups and pair tokens. Returns the row's words.
+std::uint32_t count_terms(const std::string (&columns)[3], text::stem_language language,
+                          const synonym_table& synonyms, std::size_t row, term_counts& terms) {
+  std::uint32_t words = 0;
+  for (int c = 0; c < 3; ++c) {
+    std::string previous;  // FTS5 reads each column apart: pairs do not cross them
+    for (const text::token& t : text::tokenize(columns[c])) {
+      ++words;
+      ++terms[text::stem(t.text, language)][row].in_column[c];
+      for (const std::string& group : synonyms.group_tokens(t.text)) {
+        ++terms[group][row].in_column[c];
+      }
+      if (!previous.empty() && forms_pair(previous, t.text)) {
+        ++terms[pair_token(previous, t.text)][row].in_column[c];
+      }
+      previous = t.text;
+    }
+  }
+  return words;
+}
+
+// Reads every article row of the knowledge base, in rowid order: each article's
+// languages and texts, and the terms of its indexed rows.
+result<index_source> read_source(sqlite3* db, const synonym_table& synonyms) {
+  index_source source;
+  std::map<std::string, std::uint32_t> article_of;
   statement select(db,
                    "SELECT id, lang, kind, audience, category, title, tags, plain_text(html) "
                    "FROM articles "
@@ -205,67 +226,59 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
     const std::string id = select.text(0);
     const std::string lang = select.text(1);
     const std::string kind = select.text(2);
-    auto [at, added] = article_of.emplace(id, static_cast<std::uint32_t>(articles.size()));
+    auto [at, added] = article_of.emplace(id, static_cast<std::uint32_t>(source.articles.size()));
     if (added) {
-      articles.emplace_back();
-      articles.back().info.flow = kind == "flow";
-      articles.back().info.agent = select.text(3) != "customer";
+      source.articles.emplace_back();
+      source.articles.back().info.flow = kind == "flow";
+      source.articles.back().info.agent = select.text(3) != "customer";
     }
-    article_rows& article = articles[at->second];
+    article_rows& article = source.articles[at->second];
     for (std::size_t i = 0; i < content_languages.size(); ++i) {
       if (content_languages[i] == lang) article.info.languages |= 1u << i;
     }
     const std::string body = select.text(7);
-    texts[lang][at->second] = {id, kind, select.text(4), select.text(5), excerpt_of(body)};
+    source.texts[lang][at->second] = {id, kind, select.text(4), select.text(5), excerpt_of(body)};
     if (lang == "sr-Cyrl") continue;
 
-    const std::size_t row = lengths.size();
-    const text::stem_language language = stem_language_of(lang);
-    std::uint32_t words = 0;
+    const std::size_t row = source.lengths.size();
     const std::string columns[3] = {select.text(5), select.text(6), body};
-    for (int c = 0; c < 3; ++c) {
-      std::string previous;  // FTS5 reads each column apart: pairs do not cross them
-      for (const text::token& t : text::tokenize(columns[c])) {
-        ++words;
-        ++terms[text::stem(t.text, language)][row].in_column[c];
-        for (const std::string& group : synonyms.group_tokens(t.text)) {
-          ++terms[group][row].in_column[c];
-        }
-        if (!previous.empty() && forms_pair(previous, t.text)) {
-          ++terms[pair_token(previous, t.text)][row].in_column[c];
-        }
-        previous = t.text;
-      }
-    }
-    lengths.push_back(words);
+    const std::uint32_t words =
+        count_terms(columns, stem_language_of(lang), synonyms, row, source.terms);
+    source.lengths.push_back(words);
     article.indexed.push_back(row);
-    total_words += words;
+    source.total_words += words;
   }
   if (rc != SQLITE_DONE) return {errc::corrupt_database, sqlite3_errmsg(db)};
+  return source;
+}
 
-  // Rows numbered article by article.
-  std::vector<std::uint32_t> number(lengths.size());
-  std::vector<std::uint8_t> length_code(lengths.size());  // by row number
+// Rows numbered article by article, so that the article of a row is known without a table
+// of rows.
+struct row_numbers {
+  std::vector<std::uint32_t> number;      // by place in reading order
+  std::vector<std::uint8_t> length_code;  // by row number
+};
+
+// Numbers the indexed rows article by article. An article has at most 7 rows: the head
+// keeps the count in three bits.
+result<row_numbers> number_rows(const std::vector<article_rows>& articles,
+                                const std::vector<std::uint32_t>& lengths) {
+  row_numbers rows{std::vector<std::uint32_t>(lengths.size()),
+                   std::vector<std::uint8_t>(lengths.size())};
   std::uint32_t next = 0;
   for (const article_rows& article : articles) {
     if (article.indexed.size() > 7) return {errc::internal, "an article has more than 7 index rows"};
     for (const std::size_t row : article.indexed) {
-      length_code[next] = kb::length_code(lengths[row]);
-      number[row] = next++;
+      rows.length_code[next] = kb::length_code(lengths[row]);
+      rows.number[row] = next++;
     }
   }
+  return rows;
+}
 
-  const double average_words =
-      lengths.empty() ? 1 : static_cast<double>(total_words) / static_cast<double>(lengths.size());
-  term_shards shards = write_shards(terms, number, length_code, average_words);
-  std::vector<std::string>& shard_files = shards.files;
-  const std::vector<std::string>& shard_first = shards.first;
-  const std::size_t text_articles =
-      articles.size() <= quick_few_text_chunks * quick_small_text_articles ? quick_small_text_articles
-                                                                             : quick_text_articles;
-  auto text_files = write_texts(texts, articles.size(), text_articles);
-
-  // The key: a hash of every file, each with its length, in the order the head lists them.
+// The key: a hash of every file, each with its length, in the order the head lists them.
+std::string key_of(const std::vector<std::string>& shard_files, const language_chunks& text_files,
+                   const hash_bytes& hash) {
   std::string all;
   const auto add_to_key = [&](const std::string& file) {
     put_number(all, file.size());
@@ -276,29 +289,39 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
     put_string(all, lang);
     for (const std::string& file : chunks) add_to_key(file);
   }
-  const std::string key = hash(all);
-  all.clear();
-  all.shrink_to_fit();
+  return hash(all);
+}
 
-  quick_written written;
-  written.key = key;
+// The files the head names by the key: the term shards, then each language's texts
+// chunks (those with an article in the language).
+std::vector<std::pair<std::string, std::string>> named_files(const std::string& key,
+                                                             std::vector<std::string> shard_files,
+                                                             language_chunks text_files) {
+  std::vector<std::pair<std::string, std::string>> files;
   for (std::size_t i = 0; i < shard_files.size(); ++i) {
-    written.files.emplace_back(quick_shard_name(key, i), std::move(shard_files[i]));
+    files.emplace_back(quick_shard_name(key, i), std::move(shard_files[i]));
   }
   for (auto& [lang, chunks] : text_files) {
     for (std::size_t c = 0; c < chunks.size(); ++c) {
       if (chunks[c].empty()) continue;
-      written.files.emplace_back(quick_texts_name(key, lang, c), std::move(chunks[c]));
+      files.emplace_back(quick_texts_name(key, lang, c), std::move(chunks[c]));
     }
   }
+  return files;
+}
 
+// The head: the key, the rows and articles, the synonym groups, the shards' first terms
+// and the texts chunks of each language (quick_index::open reads it).
+std::string write_head(const std::string& key, const index_source& source,
+                       const synonym_table& synonyms, const std::vector<std::string>& shard_first,
+                       std::size_t text_articles, const language_chunks& text_files) {
   std::string head(quick_head_magic);
   head.push_back(static_cast<char>(quick_format_version));
   put_string(head, key);
-  put_number(head, lengths.size());
-  put_number(head, total_words);
-  put_number(head, articles.size());
-  for (const article_rows& a : articles) {
+  put_number(head, source.lengths.size());
+  put_number(head, source.total_words);
+  put_number(head, source.articles.size());
+  for (const article_rows& a : source.articles) {
     put_number(head, quick_format::pack_article(a.info.languages, static_cast<std::uint32_t>(a.indexed.size()),
                                                 a.info.flow, a.info.agent));
   }
@@ -323,7 +346,39 @@ result<quick_written> write_quick_index(const std::string& image, const hash_byt
     put_string(head, lang);
     put_number(head, chunks.size());
   }
-  written.head = std::move(head);
+  return head;
+}
+
+}  // namespace
+
+result<quick_written> write_quick_index(const std::string& image, const hash_bytes& hash) {
+  auto opened = open_copy(image);
+  if (!opened) return opened.err();
+  sqlite3* db = opened.value().get();
+  synonym_table synonyms;
+  if (auto loaded = synonyms.load(db); !loaded) return loaded.err();
+  const auto read = read_source(db, synonyms);
+  if (!read) return read.err();
+  const index_source& source = read.value();
+  const auto numbered = number_rows(source.articles, source.lengths);
+  if (!numbered) return numbered.err();
+
+  const double average_words =
+      source.lengths.empty()
+          ? 1
+          : static_cast<double>(source.total_words) / static_cast<double>(source.lengths.size());
+  term_shards shards = write_shards(source.terms, numbered.value().number,
+                                    numbered.value().length_code, average_words);
+  const std::size_t text_articles =
+      source.articles.size() <= quick_few_text_chunks * quick_small_text_articles
+          ? quick_small_text_articles
+          : quick_text_articles;
+  language_chunks text_files = write_texts(source.texts, source.articles.size(), text_articles);
+
+  quick_written written;
+  written.key = key_of(shards.files, text_files, hash);
+  written.head = write_head(written.key, source, synonyms, shards.first, text_articles, text_files);
+  written.files = named_files(written.key, std::move(shards.files), std::move(text_files));
   return written;
 }
 
