@@ -39,6 +39,7 @@ if (early.url && isManifest(early.url)) {
 if (typeof createAssistantModule === 'undefined') importScripts('assistant.js');
 
 let engine = null;
+let trapped = '';  // what the module said when it trapped: the worker is done (onmessage)
 let engineReady = false;  // engine has opened the knowledge base (load() has finished)
 let loading = null;
 
@@ -552,9 +553,14 @@ self.onmessage = async (event) => {
   }
   const { id, method, params } = event.data;
   try {
+    if (trapped) throw fail('engine_aborted', `the engine stopped earlier: ${trapped}`);
     const result = await call(method, params ?? {});
     self.postMessage({ id, ok: true, result });
   } catch (e) {
-    self.postMessage({ id, ok: false, error: { code: e.code ?? 'internal', message: String(e.message ?? e) } });
+    // A WebAssembly trap (a fault in the module) leaves its memory in a state nothing
+    // can trust: this worker answers no more calls, and the page starts a new one.
+    if (!trapped && e instanceof WebAssembly.RuntimeError) trapped = String(e.message ?? e);
+    const code = trapped ? 'engine_aborted' : e.code ?? 'internal';
+    self.postMessage({ id, ok: false, error: { code, message: String(e.message ?? e) } });
   }
 };

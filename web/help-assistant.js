@@ -144,6 +144,7 @@ export class HelpAssistantElement extends HTMLElement {
   #root;
   #engine = null;   // once the whole engine has loaded
   #starting = null;  // the engine before it has loaded: it answers searches already
+  #replacedAt = -Infinity;  // when an engine whose module trapped was last replaced
   #loading = null;
   #timer = 0;
   #suggestionsAsked = 0;  // each request for a page's suggestions, so only the latest shows
@@ -446,6 +447,21 @@ export class HelpAssistantElement extends HTMLElement {
     window.addEventListener('online', () => {
       if (ui.query.value === query) this.#search();
     }, { once: true, signal: this.#abort.signal });
+  }
+
+  // The engine's module trapped (a fault in the WebAssembly): a new engine takes over, in a
+  // new worker from the files already here, and the conversation goes on from its saved
+  // state, as after a reload. Once a minute at most: a second trap shows the error, with
+  // the way to a person. False when it was not replaced.
+  #replaceEngine() {
+    const now = Date.now();
+    if (now - this.#replacedAt < 60_000) return false;
+    this.#replacedAt = now;
+    console.warn('help-assistant: the engine stopped; starting a new one');
+    this.#starting?.close();
+    this.#engine = null;
+    this.#start();
+    return true;
   }
 
   #showError(error) {
@@ -1039,7 +1055,8 @@ export class HelpAssistantElement extends HTMLElement {
         lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole, keepScript: this.#chosenLang,
       });
     } catch (error) {
-      if (error.code === 'offline') this.#showOffline(query);
+      if (error.code === 'engine_aborted' && this.#replaceEngine()) this.#search({ keepView, note, whole });
+      else if (error.code === 'offline') this.#showOffline(query);
       else this.#showError(error);
       return;
     } finally {

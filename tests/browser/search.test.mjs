@@ -446,3 +446,38 @@ test('before the customer types, the page suggests what is often needed there', 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('an engine whose module traps is replaced by a new one, and the search is answered', async () => {
+  const context = await env.browser.newContext({ locale: 'en-GB' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('router lights');
+  await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').waitFor();
+  const engineWorkers = () => page.workers().filter((worker) => worker.url().includes('engine-worker'));
+  assert.equal(engineWorkers().length, 1);
+  // The module faults on its next call, as WebAssembly does ("unreachable", "memory
+  // access out of bounds"): the worker's engine throws the same error a trap throws.
+  await engineWorkers()[0].evaluate(() => {
+    engine.search = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  });
+  await w.input.fill('forgot password');
+  await page.locator('help-assistant .results[data-query="forgot password"] button[data-id="reset-password"]').waitFor();
+  assert.doesNotMatch(await w.status.textContent(), /went wrong/);
+  assert.equal(await w.retry.isVisible(), false);
+  // The faulty worker is gone; its successor answers what comes next, article included.
+  assert.equal(engineWorkers().length, 1);
+  await page.locator('help-assistant .results button[data-id="reset-password"]').click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+
+  // A second fault within a minute is not hidden: the error, and the way to a person.
+  await w.input.fill('');
+  await page.locator('help-assistant .article .back').click().catch(() => {});
+  await engineWorkers()[0].evaluate(() => {
+    engine.search = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  });
+  await w.input.fill('router lights');
+  await w.status.getByText('Something went wrong on our side. Please talk to a person.').waitFor();
+  assert.equal(await w.retry.isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
