@@ -1,5 +1,5 @@
 // The text pipeline on any bytes: folding, tokenizing, stemming, transliterating,
-// sanitising, cutting, telling the language and finding phrases. Nothing may crash, the
+// sanitising, cutting, reading text out of HTML, telling the language and finding phrases. Nothing may crash, the
 // outputs must be valid UTF-8, and an identified language must be one of the six.
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!ha::text::is_valid_utf8(ha::text::serbian_latin_to_cyrillic(clean))) std::abort();
   (void)ha::text::escape_html(input);
+  // Text read out of any markup is valid UTF-8 when the markup is (references included),
+  // and so is the text read back from paragraphs made of it.
+  if (!ha::text::is_valid_utf8(ha::text::html_text(clean))) std::abort();
+  if (!ha::text::is_valid_utf8(ha::text::html_text(ha::text::paragraphs_html(clean)))) std::abort();
   (void)ha::text::to_lower(input);
   const std::string_view cut = ha::text::truncate_chars(clean, size % 64);
   if (!ha::text::is_valid_utf8(cut)) std::abort();
