@@ -594,12 +594,25 @@ export class HelpAssistantElement extends HTMLElement {
     this.#acting = this.#acting.then(async () => {
       const engine = await this.#loading;
       if (!engine || !this.isConnected) return;
-      let next;
+      const at = Date.now();
+      const converse = (on) => on.converse(this.#conversation.state, { ...action, at }, this.#lang);
+      let next = null;
       try {
-        next = await engine.converse(this.#conversation.state, { ...action, at: Date.now() }, this.#lang);
+        next = await converse(engine);
       } catch (error) {
-        console.warn(`help-assistant: ${action.type}: ${error.code}: ${error.message}`);
-        return;
+        // A step the engine could not take because its module trapped is taken again by
+        // the engine that replaces it (the state is the same: nothing was saved).
+        if (step && error.code === 'engine_aborted' && this.#replaceEngine()) {
+          const replaced = await this.#loading;
+          next = replaced ? await converse(replaced).catch(() => null) : null;
+        }
+        if (!next) {
+          console.warn(`help-assistant: ${action.type}: ${error.code}: ${error.message}`);
+          // A step the engine could not take at all would leave the customer waiting: say
+          // so, with a person. (A step that no longer fits, a second click, changes nothing.)
+          if (step && !['invalid_argument', 'not_found'].includes(error.code)) this.#showError(error);
+          return;
+        }
       }
       try {
         await store.put(conversationKey, next.state);

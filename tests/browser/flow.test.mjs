@@ -181,6 +181,29 @@ test('an article that did not help offers the guided fix for the same problem be
   await context.close();
 });
 
+test('a step of a guided fix that the engine could not take because its module trapped is taken by the next engine', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.pressSequentially('internet not working at home', { delay: 10 });
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  await c.button('Yes, that is it').click();
+  await waitForPhase(page, 'running');
+  // The module faults on the next step, as WebAssembly does.
+  const [worker] = page.workers().filter((wk) => wk.url().includes('engine-worker'));
+  await worker.evaluate(() => {
+    engine.converse = () => { throw new WebAssembly.RuntimeError('memory access out of bounds'); };
+  });
+  await c.button('No known issues').click();
+  await c.panel.getByText('Is the internet down on every device').waitFor();
+  assert.doesNotMatch(await w.status.textContent(), /went wrong/);
+  assert.equal(page.workers().filter((wk) => wk.url().includes('engine-worker')).length, 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a customer who describes the problem in Cyrillic is answered in Cyrillic', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
