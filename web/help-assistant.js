@@ -1204,6 +1204,10 @@ export class HelpAssistantElement extends HTMLElement {
       article = await engine.article(id, this.#lang);
     } catch (error) {
       if (moment !== this.#moment) return;
+      if (error.code === 'engine_aborted' && this.#replaceEngine()) {
+        this.#openArticle(id, { again });
+        return;
+      }
       ui.status.textContent = t(this.#lang, 'articleError');
       console.warn(`help-assistant: ${error.code}: ${error.message}`);
       return;

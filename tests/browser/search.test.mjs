@@ -481,3 +481,21 @@ test('an engine whose module traps is replaced by a new one, and the search is a
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('an article the engine could not open because its module trapped is opened by the next engine', async () => {
+  const context = await env.browser.newContext({ locale: 'en-GB' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('router lights');
+  const hit = page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]');
+  await hit.waitFor();
+  const [worker] = page.workers().filter((wk) => wk.url().includes('engine-worker'));
+  await worker.evaluate(() => {
+    engine.article = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  });
+  await hit.click();
+  await w.articleTitle.getByText('What the router lights mean').waitFor();
+  assert.doesNotMatch(await w.status.textContent(), /could not be opened/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
