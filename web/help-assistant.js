@@ -1068,6 +1068,8 @@ export class HelpAssistantElement extends HTMLElement {
         lang: this.#lang, limit: 8, correct: query !== this.#asTyped, whole, keepScript: this.#chosenLang,
       });
     } catch (error) {
+      // An engine this page closed (replaced after a trap) answers nothing; the new one will.
+      if (error.code === 'engine_closed') return;
       if (error.code === 'engine_aborted' && this.#replaceEngine()) this.#search({ keepView, note, whole });
       else if (error.code === 'offline') this.#showOffline(query);
       else this.#showError(error);
