@@ -74,7 +74,7 @@ struct source_article {
   std::vector<std::string> tags, pages;
   std::string markdown;
   std::string html;
-  std::string body;                                // plain text
+  std::string body;  // plain text of a flow or a corpus line, made into paragraphs (html)
   std::vector<std::pair<std::string, int>> links;  // href, line
 };
 
@@ -110,24 +110,13 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-// Collects plain text and link targets while md4c parses the body.
+// Collects link targets, images and code blocks while md4c parses the body (its plain
+// text is read out of the HTML: text::html_text).
 struct markdown_walk {
-  std::string text;
   std::vector<std::string> hrefs;
   int images = 0;
   int code_blocks = 0;
 };
-
-void append_plain(std::string& out, std::string_view s) {
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-}
 
 int on_enter_span(MD_SPANTYPE type, void* detail, void* user) {
   auto& walk = *static_cast<markdown_walk*>(user);
@@ -140,32 +129,20 @@ int on_enter_span(MD_SPANTYPE type, void* detail, void* user) {
   return 0;
 }
 
-int on_leave_block(MD_BLOCKTYPE type, void*, void* user) {
-  auto& walk = *static_cast<markdown_walk*>(user);
-  if (type != MD_BLOCK_DOC && type != MD_BLOCK_UL && type != MD_BLOCK_OL) {
-    while (!walk.text.empty() && walk.text.back() == ' ') walk.text.pop_back();
-    if (!walk.text.empty() && walk.text.back() != '\n') walk.text += '\n';
-  }
-  return 0;
-}
-
 int on_enter_block(MD_BLOCKTYPE type, void*, void* user) {
   if (type == MD_BLOCK_CODE) ++static_cast<markdown_walk*>(user)->code_blocks;
   return 0;
 }
 
-int on_text(MD_TEXTTYPE type, const MD_CHAR* s, MD_SIZE size, void* user) {
-  auto& walk = *static_cast<markdown_walk*>(user);
-  switch (type) {
-    case MD_TEXT_BR:
-    case MD_TEXT_SOFTBR: append_plain(walk.text, " "); break;
-    case MD_TEXT_NULLCHAR: break;
-    default: append_plain(walk.text, {s, size});
-  }
+int noop_span(MD_SPANTYPE, void*, void*) {
   return 0;
 }
 
-int noop_span(MD_SPANTYPE, void*, void*) {
+int noop_block(MD_BLOCKTYPE, void*, void*) {
+  return 0;
+}
+
+int noop_text(MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) {
   return 0;
 }
 
@@ -178,14 +155,11 @@ markdown_walk walk_markdown(const std::string& markdown) {
   parser.abi_version = 0;
   parser.flags = md_flags;
   parser.enter_block = on_enter_block;
-  parser.leave_block = on_leave_block;
+  parser.leave_block = noop_block;
   parser.enter_span = on_enter_span;
   parser.leave_span = noop_span;
-  parser.text = on_text;
+  parser.text = noop_text;
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &walk);
-  while (!walk.text.empty() && (walk.text.back() == '\n' || walk.text.back() == ' ')) {
-    walk.text.pop_back();
-  }
   return walk;
 }
 
@@ -388,12 +362,11 @@ bool read_front_matter(const std::string& front, const std::string& display,
   return good;
 }
 
-// The article's text and HTML from its Markdown, with its links, images and the sections
+// The article's HTML from its Markdown, with its links, images and the sections
 // a troubleshooting article needs checked; false (with diagnostics) when one is wrong.
 bool read_body(const std::string& display, diagnostics& diag, source_article& a) {
   bool good = true;
   const markdown_walk walk = walk_markdown(a.markdown);
-  a.body = walk.text;
   a.html = render_html(a.markdown);
   const auto body_line = [&](std::string_view needle) {
     const std::size_t at = a.markdown.find(needle);
@@ -490,7 +463,6 @@ source_article cyrillic_twin(const source_article& latin) {
   cyr.title = text::serbian_latin_to_cyrillic(latin.title);
   for (auto& tag : cyr.tags) tag = text::serbian_latin_to_cyrillic(tag);
   cyr.html = cyrillic_html(latin.html);
-  cyr.body = text::serbian_latin_to_cyrillic(latin.body);
   return cyr;
 }
 
