@@ -84,3 +84,17 @@ export async function failEverySolution(page) {
   }
   await page.locator('help-assistant .conversation.phase-handoff').waitFor();
 }
+
+// The page's engine workers (a replaced engine's worker is gone from the list).
+export function engineWorkers(page) {
+  return page.workers().filter((worker) => worker.url().includes('engine-worker'));
+}
+
+// Makes the engine's next call of `method` (search, article, converse) fault as a
+// WebAssembly trap does: the worker's engine object throws the error a trap throws.
+export async function trapNext(page, method) {
+  const [worker] = engineWorkers(page);
+  await worker.evaluate((name) => {
+    engine[name] = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  }, method);
+}

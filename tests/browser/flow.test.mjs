@@ -2,7 +2,7 @@
 // another to the offer of a person, and reloads the page in the middle of each.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshots, start, widget } from './browser.mjs';
+import { engineWorkers, openPage, screenshots, start, trapNext, widget } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -192,14 +192,13 @@ test('a step of a guided fix that the engine could not take because its module t
   await c.button('Yes, that is it').click();
   await waitForPhase(page, 'running');
   // The module faults on the next step, as WebAssembly does.
-  const [worker] = page.workers().filter((wk) => wk.url().includes('engine-worker'));
-  await worker.evaluate(() => {
-    engine.converse = () => { throw new WebAssembly.RuntimeError('memory access out of bounds'); };
-  });
+  const [faulty] = engineWorkers(page);
+  await trapNext(page, 'converse');
   await c.button('No known issues').click();
   await c.panel.getByText('Is the internet down on every device').waitFor();
   assert.doesNotMatch(await w.status.textContent(), /went wrong/);
-  assert.equal(page.workers().filter((wk) => wk.url().includes('engine-worker')).length, 1);
+  assert.equal(engineWorkers(page).length, 1);
+  assert.notEqual(engineWorkers(page)[0], faulty);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
