@@ -173,7 +173,8 @@ function delivered(lang, code, state) {
 }
 
 // The handoff section under the conversation's apology. state: {reply, settings, draft,
-// preview: {pkg, text} | null, failed (the engine could not prepare the case), items:
+// preview: {pkg, text} | null, failed (the engine could not prepare the case), notSaved
+// ('full' or 'failed': the outbox could not keep the previewed case), items:
 // outbox items, now (ms, for tests)}.
 export function renderHandoff(lang, view, state) {
   const section = el('div', { class: 'handoff' });
@@ -201,6 +202,12 @@ export function renderHandoff(lang, view, state) {
   // Nothing to review: the phone and address (the contact box, made prominent) still work.
   if (state.failed) section.append(el('p', { class: 'error handoff-failed', role: 'alert', text: t(lang, 'handoffFailed') }));
   if (state.preview) {
+    // The outbox could not keep the case (the device's storage is full, or refused it):
+    // said before the same preview, whose buttons try again or take another way.
+    if (state.notSaved) {
+      section.append(el('p', { class: 'error handoff-not-saved', role: 'alert', tabIndex: -1,
+        text: t(lang, state.notSaved === 'full' ? 'storageFull' : 'notSaved') }));
+    }
     section.append(preview(lang, state.preview.pkg, state.preview.text, state.settings));
   } else {
     section.append(form(lang, state.draft ?? {}, Boolean(state.contactInvalid),

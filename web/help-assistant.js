@@ -739,6 +739,7 @@ export class HelpAssistantElement extends HTMLElement {
       });
       this.#handoff.preview = { text, pkg: JSON.parse(text) };
       this.#handoff.failed = false;
+      this.#handoff.notSaved = '';
     } catch (error) {
       console.warn(`help-assistant: handoff: ${error.code}: ${error.message}`);
       this.#handoff.failed = true;
@@ -754,6 +755,7 @@ export class HelpAssistantElement extends HTMLElement {
 
   #editHandoff() {
     this.#handoff.preview = null;
+    this.#handoff.notSaved = '';
     this.#showConversation(this.#conversation.view);
     this.#ui.slot.querySelector('form[data-form=handoff] textarea, form[data-form=handoff] input')?.focus();
   }
@@ -769,9 +771,15 @@ export class HelpAssistantElement extends HTMLElement {
     try {
       await this.#outbox.add(preview.pkg, channels);
     } catch (error) {
-      console.warn(`help-assistant: the case could not be saved: ${error.message}`);
+      // Nothing was sent, and the preview stays: the customer is told why, may try again
+      // (after freeing space) or take the case by e-mail or phone (the contact box).
+      console.warn(`help-assistant: the case could not be saved: ${error.name}: ${error.message}`);
+      this.#handoff.notSaved = error?.name === 'QuotaExceededError' ? 'full' : 'failed';
+      this.#showConversation(this.#conversation.view);
+      this.#ui.slot.querySelector('.handoff-not-saved')?.focus();
       return;
     }
+    this.#handoff.notSaved = '';
     this.#handoff.preview = null;
     this.#handoff.draft = {};
     await this.#act({ type: 'sent', text: preview.pkg.case_code });

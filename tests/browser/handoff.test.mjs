@@ -425,6 +425,44 @@ test('a contact that is neither an e-mail address nor a phone number is refused,
   await context.close();
 });
 
+test('when the device has no room to keep the case, the customer is told, nothing is sent, and Send works once there is room', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  // The device's storage is full before the page writes anything (Chromium's own quota
+  // check, as on a phone with no space left: every IndexedDB write is refused).
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(env.base).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await page.goto(env.base);
+  const panel = page.locator('help-assistant .conversation');
+  const send = panel.getByRole('button', { name: 'Send it', exact: true });
+  await searchThenWriteToUs(page, 'cannot sign in');
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  const code = JSON.parse(await panel.locator('.preview-full pre').textContent()).case_code;
+  await send.click();
+  const told = panel.locator('.handoff-not-saved');
+  await told.getByText(/storage is full, so your case could not be saved and has not been sent/).waitFor();
+  // Said where the customer is (focus moves there), with the preview and its other ways
+  // (e-mail, the contact box first) still there, and nothing sent or claimed as saved.
+  assert.equal(await told.evaluate((node) => node.getRootNode().activeElement === node), true);
+  assert.equal(await panel.locator('.preview-summary').count(), 1);
+  assert.equal(await panel.locator('.other-ways [data-action=email]').count(), 1);
+  assert.equal(await widget(page).contact.getAttribute('class'), 'contact prominent');
+  assert.equal(await panel.getByText(`Saved. Your case code is ${code}.`).count(), 0);
+  assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
+
+  // Room again: the same Send keeps and delivers the same case, once.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await send.click();
+  await panel.getByText(`It has arrived. Quote ${code} if you call us.`).waitFor();
+  assert.equal(await told.count(), 0);
+  assert.equal([...env.server.cases.values()].filter((p) => p.case_code === code).length, 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('in a browser that keeps nothing on the device, the customer still sends a case', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   // As a browser with storage blocked answers: every use of IndexedDB is refused.
