@@ -72,6 +72,8 @@
  * @property {string} contentHash  Hash of the knowledge-base sources, hex.
  * @property {number} articles  Distinct article ids.
  * @property {number} confidenceThreshold  What a confident answer needs (docs/confidence.md).
+ * @property {number} confidenceScale  The score a stray match reaches on this knowledge base
+ *   (0 when none did), which confidence is read against (docs/confidence.md).
  * @property {number} bytes  Bytes downloaded to open it: the hot pages (paged) or the whole file.
  * @property {number} loadMs  Milliseconds from the worker's load() call to opened, rounded.
  */

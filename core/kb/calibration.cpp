@@ -15,7 +15,8 @@ result<calibration_report> calibrate_confidence(const std::string& db_path,
   auto opened = knowledge_base::open_file(db_path);
   if (!opened) return opened.err();
   const knowledge_base& kb = opened.value();
-  // confidence of every message, by language
+  calibration_report report;
+  // the best score of every message that found something, by language
   std::map<std::string, std::vector<double>> by_language;
   while (!messages.empty()) {
     const std::size_t end = std::min(messages.find('\n'), messages.size());
@@ -29,36 +30,31 @@ result<calibration_report> calibrate_confidence(const std::string& db_path,
     if (!held || text.empty()) continue;
     search_options options;
     options.lang = lang;
-    options.limit = 5;
+    options.limit = 1;
     auto found = kb.search(text, options);
     if (!found) return found.err();
-    by_language[lang].push_back(found.value().hits.empty() ? 0.0 : found.value().confidence);
+    ++report.messages;
+    if (found.value().hits.empty()) continue;
+    by_language[lang].push_back(found.value().hits.front().score);
+    ++report.matched;
   }
-  calibration_report report;
-  // Every language weighs alike: a message weighs 1 / (its language's messages).
-  std::vector<std::pair<double, double>> weighted;  // confidence, weight
-  for (const auto& [lang, values] : by_language) {
-    for (const double c : values) weighted.emplace_back(c, 1.0 / static_cast<double>(values.size()));
-    report.messages += values.size();
+  // The median, every language weighing alike: a message weighs 1 / (its language's
+  // matched messages).
+  std::vector<std::pair<double, double>> weighted;  // score, weight
+  for (const auto& [lang, scores] : by_language) {
+    for (const double s : scores) weighted.emplace_back(s, 1.0 / static_cast<double>(scores.size()));
   }
-  if (weighted.empty()) {
-    report.raw = report.threshold = default_confidence_threshold;
-    return report;
-  }
+  // Too few to tell a typical stray match (a knowledge base of an article or two): no
+  // scale, and the engine reads the share of words alone.
+  if (report.matched < min_matched) return report;
   std::sort(weighted.begin(), weighted.end());
   const double total = static_cast<double>(by_language.size());
-  // The lowest threshold that leaves off_topic_flagged of the weight below it: just
-  // above the confidence where the running weight first reaches that share.
   double below = 0;
-  report.raw = weighted.back().first + 1e-6;
-  for (std::size_t i = 0; i < weighted.size(); ++i) {
-    below += weighted[i].second / total;
-    if (below >= off_topic_flagged - 1e-9) {
-      report.raw = weighted[i].first + 1e-6;
-      break;
-    }
+  for (const auto& [score, weight] : weighted) {
+    below += weight / total;
+    report.scale = score;
+    if (below >= 0.5 - 1e-9) break;
   }
-  report.threshold = std::clamp(report.raw, lowest_threshold, highest_threshold);
   return report;
 }
 

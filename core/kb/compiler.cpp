@@ -1207,8 +1207,8 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     return fail("index");
   }
   db.reset();
-  // The threshold for a confident answer, from this knowledge base's own searches
-  // (calibration.hpp); site.yaml's search.confidence, when set, wins at run time.
+  // The score a stray match reaches on this knowledge base, which confidence is read
+  // against (calibration.hpp).
   {
     std::set<std::string> languages;
     for (const source_article& a : articles) {
@@ -1217,10 +1217,13 @@ status write_database(const fs::path& output, const std::vector<source_article>&
     auto calibrated = calibrate_confidence(temp.string(), languages);
     if (!calibrated)
       return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
-    stats.confidence_threshold = calibrated.value().threshold;
+    stats.confidence_scale = calibrated.value().scale;
+    stats.confidence_threshold = site.confidence.empty()
+                                     ? default_confidence_threshold
+                                     : std::strtod(site.confidence.c_str(), nullptr);
     sqlite3* again = nullptr;
-    const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_calibrated', '" +
-                            std::to_string(calibrated.value().threshold) + "')";
+    const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_scale', '" +
+                            std::to_string(calibrated.value().scale) + "')";
     const bool stored =
         sqlite3_open_v2(temp.c_str(), &again, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
         sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;

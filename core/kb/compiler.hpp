@@ -43,9 +43,10 @@ struct compile_stats {
   // it was made with (none found: only the product names are kept).
   int real_words = 0;
   std::vector<std::string> dictionaries;
-  // The confidence a search needs to be an answer, calibrated for this knowledge base
-  // (calibration.hpp; site.yaml's search.confidence overrides it).
+  // The confidence a search needs to be an answer (the engine's default, or site.yaml's
+  // search.confidence), and the score a stray match reaches here (calibration.hpp).
   double confidence_threshold = 0;
+  double confidence_scale = 0;
 };
 
 // The statistics as one JSON object (kbc --stats):

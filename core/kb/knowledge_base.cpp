@@ -112,8 +112,7 @@ struct knowledge_base::statements {
                  "SELECT id, lang, title, category, audience, kind FROM articles WHERE rowid = ?1"),
         body(db, "SELECT plain_text(html) FROM articles WHERE rowid = ?1"),
         full_text(db,
-                  "SELECT title || ' ' || tags || ' ' || plain_text(html) FROM articles "
-                  "WHERE rowid = ?1"),
+                  "SELECT title || ' ' || tags, plain_text(html) FROM articles WHERE rowid = ?1"),
         article(db,
                 "SELECT lang, title, category, audience, kind, html, tags, pages "
                 "FROM articles WHERE id = ?1 AND kind != 'flow'"),
@@ -307,14 +306,16 @@ status knowledge_base::read_settings(std::map<std::string, std::string>& values)
   if (const auto it = values.find("offline_bytes"); it != values.end()) {
     info_.offline_bytes = std::max(0LL, std::atoll(it->second.c_str()));
   }
-  // site.yaml's search.confidence (checked by kbc), else the threshold kbc calibrated for
-  // this knowledge base (calibration.hpp), else the engine's default.
+  // site.yaml's search.confidence (checked by kbc), else the engine's one threshold; the
+  // scale of this knowledge base's scores that kbc measured (calibration.hpp).
   info_.confidence_threshold = default_confidence_threshold;
-  for (const char* key : {"confidence_calibrated", "confidence_threshold"}) {
-    if (const auto it = values.find(key); it != values.end() && !it->second.empty()) {
-      const double threshold = std::strtod(it->second.c_str(), nullptr);
-      if (threshold >= 0 && threshold <= 1) info_.confidence_threshold = threshold;
-    }
+  if (const auto it = values.find("confidence_threshold"); it != values.end() && !it->second.empty()) {
+    const double threshold = std::strtod(it->second.c_str(), nullptr);
+    if (threshold >= 0 && threshold <= 1) info_.confidence_threshold = threshold;
+  }
+  if (const auto it = values.find("confidence_scale"); it != values.end()) {
+    const double scale = std::strtod(it->second.c_str(), nullptr);
+    if (std::isfinite(scale) && scale > 0) info_.confidence_scale = scale;
   }
   if (info_.format_version != format_version) {
     return {errc::version_mismatch, "the knowledge base has format version " +
@@ -617,9 +618,10 @@ constexpr double unknown_word_share = 0.5;
 // What the plain share of the query's words found counts for (see assess_confidence):
 // two thirds of the words reach the default threshold.
 constexpr double plain_share = 0.75;
-// See assess_confidence: calibrated on clinc150's out-of-scope questions (docs/benchmarks.md).
-constexpr double fair_coverage = 0.5;
-constexpr double strong_score = 11.0;
+// The words of an answer stand together: the title and tags, and one stretch of this
+// many words of the text (a paragraph). An unrelated question often finds its words
+// scattered over a long article (docs/confidence.md).
+constexpr std::size_t passage_words = 48;
 
 // The words of the query that make one of the knowledge base's frustration signals
 // (signals.yaml: "third time", "već sam zvao"), in canonical form.
@@ -636,12 +638,13 @@ std::vector<std::string> knowledge_base::signal_words(const std::vector<query_wo
   return out;
 }
 
-// Confidence of the best hit: how much of the query's weight the words it contains (in
-// any form, synonyms included) hold. Out-of-scope questions usually share a word or two
-// with some article ("how do I cancel my gym membership" and "cancel
-// contract") but not their telling words; in-scope questions find most of theirs in
-// the right article. Stopwords do not count (most articles hold them), and a query of
-// stopwords alone ("and or not") is never a confident match.
+// Confidence of the best hit: how much of the query's weight the words it holds together
+// (in any form, synonyms included; in its title, tags and one passage) carry, read
+// against how strongly it matches. Out-of-scope questions usually share a word or two
+// with some article ("how do I cancel my gym membership" and "cancel contract") but not
+// their telling words; in-scope questions find most of theirs in the right article.
+// Stopwords do not count (most articles hold them), and a query of stopwords alone
+// ("and or not") is never a confident match.
 void knowledge_base::assess_confidence(long long rowid, const std::vector<query_word>& words,
                                        word_matcher& matching, search_response& response) const {
   std::vector<double> weights;     // one per query word that is not a stopword, in order
@@ -671,7 +674,8 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   text.reset();
   text.bind(1, rowid);
   if (text.step() != SQLITE_ROW || weights.empty() || !telling) return;
-  const std::vector<bool> found = matched_words(text.text(0), matching);
+  const std::vector<bool> found =
+      matched_in_passage(text.text(0), text.text(1), matching, weights, passage_words);
   // "Waiting a week" is not what the question is about: once the best hit holds two of
   // its topic words, the words of time it lacks are left out ("paket ni prispel, čakam
   // že teden dni"). With one topic word in common they stay, and with them the doubt
@@ -699,16 +703,17 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   // plain share of the words at three quarters. The weight alone doubts a description
   // with a rare word of circumstance ("my router is not working since this morning":
   // "morning" is in one article); the plain share alone trusts the common words of an
-  // out-of-scope question. With both, one threshold serves knowledge bases of 20 and 150
-  // articles alike (docs/confidence.md).
-  response.confidence = std::max(held / all, plain_share * response.coverage);
-  // Half of the words with a strong bm25 score: how most short descriptions of a problem
-  // with a word of circumstance are recognised ("internet is down since yesterday").
-  // bm25 grows with the knowledge base, so this clause is not the same on every one;
-  // it only ever adds answers to those of the threshold.
-  const bool strong =
-      response.coverage >= fair_coverage && response.hits.front().score >= strong_score;
-  response.confident = response.confidence >= info_.confidence_threshold || strong;
+  // out-of-scope question.
+  const double share = std::max(held / all, plain_share * response.coverage);
+  // How strongly the best hit matches, against what a stray match scores on this
+  // knowledge base (calibration.hpp): at that score the share stands as it is, below it
+  // counts for less, above it for up to twice as much. A share says which words are
+  // there; the score also says how much of the article is about them.
+  const double score = std::max(response.hits.front().score, 0.0);
+  const double scale = info_.confidence_scale;
+  const double strength = scale > 0 ? 2 * score / (score + scale) : 1.0;
+  response.confidence = std::min(1.0, share * strength);
+  response.confident = response.confidence >= info_.confidence_threshold;
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document

@@ -47,6 +47,7 @@ struct kb_info {
   int articles = 0;          // distinct article ids
   long long rows = 0;        // rows in the index (article versions; sr-Cyrl is indexed as sr-Latn)
   double confidence_threshold = 0;  // what a confident answer needs (docs/confidence.md)
+  double confidence_scale = 0;      // the score of a stray match here (calibration.hpp); 0: none
   // Up to this many bytes of pages, the service worker keeps the whole knowledge base
   // after the first answer, so that the help center works offline (site.yaml offline.max_mb).
   long long offline_bytes = 0;
@@ -77,10 +78,9 @@ struct search_hit {
 };
 
 // The best hit is a confident answer when its confidence (see assess_confidence in
-// knowledge_base.cpp) reaches the knowledge base's threshold: the one kbc calibrated for
-// it (calibration.hpp, docs/confidence.md), or site.yaml's search.confidence. This one
-// serves a database made without kbc (tests).
-inline constexpr double default_confidence_threshold = 0.5;
+// knowledge_base.cpp) reaches this threshold, the same on every knowledge base
+// (docs/confidence.md), unless site.yaml's search.confidence sets another.
+inline constexpr double default_confidence_threshold = 0.48;
 inline constexpr long long default_offline_bytes = 8LL * 1024 * 1024;
 
 struct search_response {
@@ -93,7 +93,7 @@ struct search_response {
   // customer's script; empty when nothing was corrected.
   std::string corrected;
   // How sure the best hit is an answer (see assess_confidence in knowledge_base.cpp):
-  // the share of the query's words found in it, the share of their weight (0 to 1, the
+  // the share of the query's words found together in it, its confidence (0 to 1, the
   // same meaning on every knowledge base), and whether that reaches the threshold. When
   // it does not, the assistant says so and offers a person instead of guessing.
   double coverage = 0;

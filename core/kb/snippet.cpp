@@ -212,6 +212,41 @@ std::vector<bool> matched_words(std::string_view text, word_matcher& matching) {
   return seen;
 }
 
+std::vector<bool> matched_in_passage(std::string_view head, std::string_view body,
+                                     word_matcher& matching, const std::vector<double>& weights,
+                                     std::size_t window) {
+  const std::vector<bool> in_head = matched_words(head, matching);
+  const auto weight = [&](std::size_t m) { return m < weights.size() ? weights[m] : 0.0; };
+  struct hit {
+    std::size_t at;  // word number in the body
+    std::size_t word;
+  };
+  std::vector<hit> hits;
+  std::size_t pos = 0;
+  std::size_t at = 0;
+  for (text::token t; text::next_token(body, pos, t); ++at) {
+    const int m = matching(t.text);
+    if (m >= 0 && !in_head[static_cast<std::size_t>(m)]) hits.push_back({at, static_cast<std::size_t>(m)});
+  }
+  std::vector<bool> best = in_head;
+  double best_weight = 0;
+  std::vector<int> count(in_head.size());
+  double held = 0;  // of the body's words in the stretch
+  std::size_t first = 0;
+  for (std::size_t last = 0; last < hits.size(); ++last) {
+    if (count[hits[last].word]++ == 0) held += weight(hits[last].word);
+    for (; hits[last].at - hits[first].at >= window; ++first) {
+      if (--count[hits[first].word] == 0) held -= weight(hits[first].word);
+    }
+    if (held > best_weight + 1e-12) {
+      best_weight = held;
+      best = in_head;
+      for (std::size_t k = first; k <= last; ++k) best[hits[k].word] = true;
+    }
+  }
+  return best;
+}
+
 std::size_t distinct_matches(std::string_view text, word_matcher& matching) {
   const std::vector<bool> seen = matched_words(text, matching);
   return static_cast<std::size_t>(std::count(seen.begin(), seen.end(), true));

@@ -67,6 +67,12 @@ std::string snippet_html(std::string_view text, const snippet_query& query, std:
 std::size_t distinct_matches(std::string_view text, word_matcher& matching);
 // Which query words text holds (one flag per query word of matching, in its order).
 std::vector<bool> matched_words(std::string_view text, word_matcher& matching);
+// Which query words the head (title and tags) and one stretch of `window` words of the
+// body hold together, for the stretch whose words weigh most (weights: one per query
+// word of matching; words beyond it weigh nothing).
+std::vector<bool> matched_in_passage(std::string_view head, std::string_view body,
+                                     word_matcher& matching, const std::vector<double>& weights,
+                                     std::size_t window);
 std::size_t distinct_matches(std::string_view text, const snippet_query& query);
 
 }  // namespace ha::kb

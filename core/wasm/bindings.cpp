@@ -341,6 +341,7 @@ class engine {
     out.set("contentHash", info.content_hash);
     out.set("articles", info.articles);
     out.set("confidenceThreshold", info.confidence_threshold);
+    out.set("confidenceScale", info.confidence_scale);
     return out;
   }
 

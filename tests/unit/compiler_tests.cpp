@@ -337,20 +337,25 @@ TEST_CASE("synonyms from site.yaml are searched as one word", "[kbc][synonyms]")
 TEST_CASE("site.yaml may set how sure a search must be to answer", "[kbc][confidence]") {
   kb_folder kb;
   kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
-  const auto confident = [&](const char* site) {
+  const auto search = [&](const std::string& site) {
     kb.write("site.yaml", site);
     REQUIRE(kb.compile().ok());
     auto opened = kb::knowledge_base::open_file(kb.output().string());
     REQUIRE(opened.ok());
-    auto found = opened.value().search("router lights blinking orange ", {});
+    auto found = opened.value().search("lights blinking orange purple green ", {});
     REQUIRE(found.ok());
     REQUIRE_FALSE(found.value().hits.empty());
-    return found.value().confident;
+    return found.value();
   };
-  // Two of four words, the other two held by no article: about two thirds of the weight.
-  CHECK(confident("languages: [en]\n"));
-  CHECK_FALSE(confident("search:\n  confidence: 0.9\n"));
-  CHECK(confident("search:\n  confidence: 0.2\n"));
+  // One of five words, the others held by no article: the search is sure of it, or not,
+  // by the site's number.
+  const auto plain = search("languages: [en]\n");
+  CHECK(plain.confident == (plain.confidence >= kb::default_confidence_threshold));
+  REQUIRE(plain.confidence > 0.1);
+  REQUIRE(plain.confidence < 0.95);
+  const auto setting = [](double value) { return "search:\n  confidence: " + std::to_string(value) + "\n"; };
+  CHECK_FALSE(search(setting(plain.confidence + 0.04)).confident);
+  CHECK(search(setting(plain.confidence - 0.04)).confident);
   kb.write("site.yaml", "search:\n  confidence: high\n");
   CHECK_THAT(messages(kb.compile()),
              Catch::VectorContains(kb.path("site.yaml") +
@@ -380,7 +385,7 @@ TEST_CASE("site.yaml says how much of the knowledge base is kept for offline use
   CHECK_FALSE(kb.compile().ok());
 }
 
-TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowledge base",
+TEST_CASE("kbc measures what a stray match scores from off-topic messages searched in the knowledge base",
           "[kbc][confidence]") {
   kb_folder kb;
   kb.write("articles/a/lights.en.md", article("lights", "en", "What the router lights mean.\n"));
@@ -388,13 +393,13 @@ TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowle
   kb.write("articles/a/bill.sl.md", article("bill", "sl", "Račun plačate s kartico.\n"));
   const auto r = kb.compile();
   REQUIRE(r.ok());
-  // The built-in messages: the threshold stays in its range, and the engine uses it.
-  CHECK(r.stats.confidence_threshold >= kb::lowest_threshold);
-  CHECK(r.stats.confidence_threshold <= kb::highest_threshold);
+  // One threshold for every knowledge base; the scale is this one's, and the engine uses both.
+  CHECK(r.stats.confidence_threshold == Approx(kb::default_confidence_threshold));
+  CHECK(r.stats.confidence_scale >= 0);
   auto opened = kb::knowledge_base::open_file(kb.output().string());
   REQUIRE(opened.ok());
-  CHECK(opened.value().info().confidence_threshold ==
-        Approx(r.stats.confidence_threshold).margin(1e-5));
+  CHECK(opened.value().info().confidence_threshold == Approx(kb::default_confidence_threshold));
+  CHECK(opened.value().info().confidence_scale == Approx(r.stats.confidence_scale).margin(1e-5));
 
   const std::set<std::string> languages = {"en", "sl"};
   const auto calibrated = [&](const std::string& messages) {
@@ -402,22 +407,33 @@ TEST_CASE("kbc sets the threshold from off-topic messages searched in the knowle
     REQUIRE(c.ok());
     return c.value();
   };
-  // Messages that share no word with any article: nothing to stay above, the lowest.
+  // Messages that share no word with any article: no stray match, no scale (the engine
+  // then reads the share of words alone).
   const auto unrelated =
       calibrated("en\tbanana bread recipe\nen\twho won the match\nsl\tkje je Bled\n");
   CHECK(unrelated.messages == 3);
-  CHECK(unrelated.threshold == kb::lowest_threshold);
-  // Messages that hold an article's words: an answer must reach higher, up to the highest.
-  const auto related = calibrated("en\trouter lights\nen\tpay a bill\nsl\tplačate račun\n");
-  CHECK(related.raw > 0.9);
-  CHECK(related.threshold == kb::highest_threshold);
+  CHECK(unrelated.matched == 0);
+  CHECK(unrelated.scale == 0);
   // Languages the knowledge base does not hold are not searched.
   CHECK(calibrated("hr\trouter lights\nbs\tpay a bill\nen\tbanana\n").messages == 1);
-  // Each language weighs alike: four unrelated English messages do not outweigh the
-  // Slovenian one that matches (at 0.82, the threshold must stay above it).
-  const auto weighed = calibrated(
-      "en\tbanana\nen\tweather today\nen\tmovie tonight\nen\tsummer holiday\nsl\tplačate račun\n");
-  CHECK(weighed.raw > 0.9);
+  // The median of the best scores, each language weighing alike: English messages that
+  // match an article fully, three times as many, do not outweigh Slovenian ones that
+  // match a word of it.
+  const auto repeat = [](const std::string& line, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += line;
+    return out;
+  };
+  const auto strong = calibrated(repeat("en\trouter lights\n", kb::min_matched)).scale;
+  const auto weak = calibrated(repeat("sl\tkartico\n", kb::min_matched)).scale;
+  REQUIRE(weak > 0);
+  REQUIRE(strong > weak);
+  const auto weighed = calibrated(repeat("en\trouter lights\n", 3 * kb::min_matched) +
+                                  repeat("sl\tkartico\n", kb::min_matched));
+  CHECK(weighed.matched == 4 * kb::min_matched);
+  CHECK(weighed.scale == Approx(weak));
+  // Too few matches tell no typical score.
+  CHECK(calibrated(repeat("en\trouter lights\n", kb::min_matched - 1)).scale == 0);
 }
 
 TEST_CASE("a malformed site.yaml gives file:line errors", "[kbc][synonyms]") {

@@ -73,7 +73,7 @@ function measureBuilt(label, kbPath, articles, answerable, unanswerable) {
   engine.delete();
   const share = (list, test) => list.filter(test).length / list.length;
   return {
-    kb: label, articles, threshold: opened.confidenceThreshold, answerable: inScope.length, unanswerable: outOfScope.length,
+    kb: label, articles, threshold: opened.confidenceThreshold, scale: opened.confidenceScale, answerable: inScope.length, unanswerable: outOfScope.length,
     answered: share(inScope, (o) => o.confident),
     flagged: share(outOfScope, (o) => !o.confident),
     answered_right: share(inScope, (o) => o.confident && o.right),
@@ -117,10 +117,10 @@ if (values.json) {
   for (const row of [...rows, demo]) console.log(JSON.stringify(row));
 } else {
   console.log(`confidence on 11 knowledge bases (seed ${values.seed}); bars: answered ≥ 90 %, flagged ≥ 70 %`);
-  console.log('kb                  articles  answerable  threshold  answered  right  flagged');
+  console.log('kb                  articles  answerable  threshold  scale  answered  right  flagged');
   for (const r of rows) {
     const ok = r.answered >= 0.9 && r.flagged >= 0.7 ? '' : '  below a bar';
-    console.log(`${r.kb.padEnd(19)} ${String(r.articles).padStart(8)} ${String(r.answerable).padStart(11)} ${r.threshold.toFixed(3).padStart(10)} ${pct(r.answered)}  ${pct(r.answered_right)} ${pct(r.flagged)}${ok}`);
+    console.log(`${r.kb.padEnd(19)} ${String(r.articles).padStart(8)} ${String(r.answerable).padStart(11)} ${r.threshold.toFixed(3).padStart(10)} ${r.scale.toFixed(2).padStart(6)} ${pct(r.answered)}  ${pct(r.answered_right)} ${pct(r.flagged)}${ok}`);
   }
   console.log(`\nalso, the demo (build/site/kb.sqlite) on the South Slavic set: ${demo.answerable} answerable, ` +
     `${demo.unanswerable} out of scope; answered ${pct(demo.answered).trim()} %, flagged ${pct(demo.flagged).trim()} %`);

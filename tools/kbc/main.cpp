@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
   }
   std::cerr << "kbc: " << result.stats.articles << " articles -> " << output << '\n';
   std::cerr << "kbc: a confident answer needs a confidence of " << result.stats.confidence_threshold
-            << " (calibrated on off-topic messages; site.yaml search.confidence overrides it)\n";
+            << " (site.yaml search.confidence sets another); a stray match scores about "
+            << result.stats.confidence_scale << " here (off-topic messages searched)\n";
   std::cerr << "kbc: " << result.stats.real_words << " words the speller keeps as written ("
             << (result.stats.dictionaries.empty() ? std::string("no hunspell dictionaries found: product names only")
                                                   : "dictionaries: " + [&] {
