@@ -1099,146 +1099,169 @@ status write_page_maps(const fs::path& file) {
   return ok_status();
 }
 
+// The sources into the new database: articles (numbered by their length), flows,
+// synonyms, frustration signals and the site's settings. Returns what failed, or "".
+std::string insert_sources(sqlite3* db, const std::vector<source_article>& articles,
+                           const std::vector<source_flow>& flows, const synonym_table& synonyms,
+                           const site_config& site, const compile_stats& stats,
+                           const std::string& content_hash) {
+  statement insert(db,
+                   "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
+                   "source, html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!insert.ok()) return "insert";
+  for (const source_article& a : articles) {
+    insert.reset();
+    insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
+    insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
+    insert.bind(8, join(a.pages, " ")).bind(9, a.file).bind(10, a.html);
+    if (insert.step() != SQLITE_DONE) return "insert " + a.file;
+  }
+  if (auto numbered = number_rows_by_length(db); !numbered) return "rows";
+  if (sqlite3_exec(db, article_pages_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return "article pages";
+  }
+  statement insert_flow(db, "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
+  for (const source_flow& sf : flows) {
+    insert_flow.reset();
+    insert_flow.bind(1, sf.f.id).bind(2, sf.f.team).bind(3, flow::to_json(sf.f));
+    if (insert_flow.step() != SQLITE_DONE) return "insert " + sf.file;
+  }
+  if (auto stored = synonyms.store(db); !stored) return "synonyms";
+  statement insert_signal(db, "INSERT INTO signal_phrases(kind, lang, phrase) VALUES (?1, ?2, ?3)");
+  for (const auto& [kind, lang, phrase] : site.signals) {
+    insert_signal.reset();
+    insert_signal.bind(1, kind).bind(2, lang).bind(3, phrase);
+    if (insert_signal.step() != SQLITE_DONE) return "signals";
+  }
+  statement meta(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
+  const std::pair<std::string, std::string> values[] = {
+      {"format_version", std::to_string(format_version)},
+      {"tokenizer_version", std::to_string(tokenizer_version)},
+      {"content_hash", content_hash},
+      {"articles", std::to_string(stats.articles)},
+      {"teams", site.team_names.dump()},
+      {"handoff", site.handoff.dump()},
+      {"confidence_threshold", site.confidence},
+      {"offline_bytes", std::to_string(site.offline_bytes)},
+      // The languages the widget offers (site.js); none listed: every one.
+      {"site_languages",
+       (site.languages_listed ? nlohmann::json(site.languages) : nlohmann::json::array()).dump()},
+  };
+  for (const auto& [key, value] : values) {
+    meta.reset();
+    meta.bind(1, key).bind(2, value);
+    if (meta.step() != SQLITE_DONE) return "meta";
+  }
+  return {};
+}
+
+// What searching needs, made from the sources: the word lists the speller and the
+// language identifier read, the index and the tables beside it; then the file is
+// committed and packed. Returns what failed, or "".
+std::string build_search_tables(sqlite3* db, const site_config& site, term_filter& filter,
+                                const synonym_table& synonyms, compile_stats& stats) {
+  if (auto words = build_word_list(db); !words) return "words";
+  const char* dir = std::getenv("HA_DICTIONARIES");
+  auto real = build_real_words(db, site.spelling_keep, dir ? dir : "/usr/share/hunspell");
+  if (!real) return "real words";
+  stats.dictionaries = real.value().dictionaries;
+  stats.real_words = static_cast<int>(real.value().kept);
+  if (auto words = build_language_words(db); !words) return "language words";
+  auto counts = build_index(db, &synonyms, &filter, bounded_term_rows);
+  if (!counts) return "index";
+  if (sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');", nullptr,
+                   nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db, index_segment_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return "index";
+  }
+  if (auto completions = build_completions(db); !completions) return "completions";
+  if (auto common = build_common_terms(db, counts.value()); !common) return "common terms";
+  if (sqlite3_exec(db, "COMMIT; VACUUM;", nullptr, nullptr, nullptr) != SQLITE_OK) return "index";
+  return {};
+}
+
+// The score a stray match reaches on the knowledge base written at file, which confidence
+// is read against (calibration.hpp), into its meta table and stats.
+status store_confidence_scale(const fs::path& file, const std::vector<source_article>& articles,
+                              const site_config& site, compile_stats& stats) {
+  std::set<std::string> languages;
+  for (const source_article& a : articles) {
+    if (a.audience == "customer") languages.insert(a.lang);
+  }
+  auto calibrated = calibrate_confidence(file.string(), languages);
+  if (!calibrated) {
+    return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
+  }
+  stats.confidence_scale = calibrated.value().scale;
+  stats.confidence_threshold = site.confidence.empty()
+                                   ? default_confidence_threshold
+                                   : std::strtod(site.confidence.c_str(), nullptr);
+  sqlite3* db = nullptr;
+  const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_scale', '" +
+                          std::to_string(calibrated.value().scale) + "')";
+  const bool stored =
+      sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+      sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  sqlite3_close(db);
+  if (!stored) return {errc::io_error, "cannot write " + file.string()};
+  return ok_status();
+}
+
+// Writes the database to a file of its own beside output, in steps (schema, sources,
+// search tables, confidence scale, page maps), and moves it to output only when all
+// went well: a failed build leaves the last good knowledge base in place.
 status write_database(const fs::path& output, const std::vector<source_article>& articles,
                       const std::vector<source_flow>& flows, const site_config& site,
                       compile_stats& stats, const std::string& content_hash) {
   const fs::path temp = output.string() + ".tmp-" + std::to_string(::getpid());
   std::error_code ignored;
   fs::remove(temp, ignored);
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
-    sqlite3_close(raw);
-    return {errc::io_error, "cannot create " + temp.string()};
-  }
-  synonym_table synonyms;  // read by the tokenizer: outlives the connection below
-  synonyms.assign(site.synonyms);
-  term_filter filter;  // the tokenizer's while the index is filled (outlives db)
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
-  const auto fail = [&](std::string what) -> status {
-    std::string message = what + ": " + sqlite3_errmsg(db.get());
-    db.reset();
+  const auto given_up = [&](status failed) {
     fs::remove(temp, ignored);
-    return {errc::io_error, message};
+    return failed;
   };
-  if (auto registered = register_tokenizer(db.get(), &synonyms, &filter); !registered) {
-    return fail("tokenizer");
-  }
-  const std::string setup = "PRAGMA journal_mode=OFF; PRAGMA page_size=" +
-                            std::to_string(database_page_size) + "; BEGIN;";
-  const std::string leaves = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('pgsz', " +
-                             std::to_string(index_leaf_bytes) + ")";
-  if (sqlite3_exec(db.get(), setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), leaves.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return fail("schema");
-  }
   {
-    statement insert(db.get(),
-                     "INSERT INTO articles(id, lang, title, category, audience, kind, tags, pages, "
-                     "source, html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!insert.ok()) return fail("insert");
-    for (const source_article& a : articles) {
-      insert.reset();
-      insert.bind(1, a.id).bind(2, a.lang).bind(3, a.title).bind(4, a.category);
-      insert.bind(5, a.audience).bind(6, a.kind).bind(7, join(a.tags, ", "));
-      insert.bind(8, join(a.pages, " ")).bind(9, a.file).bind(10, a.html);
-      if (insert.step() != SQLITE_DONE) return fail("insert " + a.file);
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+      sqlite3_close(raw);
+      return given_up({errc::io_error, "cannot create " + temp.string()});
     }
-    if (auto numbered = number_rows_by_length(db.get()); !numbered) return fail("rows");
-    if (sqlite3_exec(db.get(), article_pages_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return fail("article pages");
-    }
-    statement insert_flow(db.get(), "INSERT INTO flows(id, team, json) VALUES (?1, ?2, ?3)");
-    for (const source_flow& sf : flows) {
-      insert_flow.reset();
-      insert_flow.bind(1, sf.f.id).bind(2, sf.f.team).bind(3, flow::to_json(sf.f));
-      if (insert_flow.step() != SQLITE_DONE) return fail("insert " + sf.file);
-    }
-    if (auto stored = synonyms.store(db.get()); !stored) return fail("synonyms");
-    statement insert_signal(db.get(),
-                            "INSERT INTO signal_phrases(kind, lang, phrase) VALUES (?1, ?2, ?3)");
-    for (const auto& [kind, lang, phrase] : site.signals) {
-      insert_signal.reset();
-      insert_signal.bind(1, kind).bind(2, lang).bind(3, phrase);
-      if (insert_signal.step() != SQLITE_DONE) return fail("signals");
-    }
-    statement meta(db.get(), "INSERT INTO meta(key, value) VALUES (?1, ?2)");
-    const std::pair<std::string, std::string> values[] = {
-        {"format_version", std::to_string(format_version)},
-        {"tokenizer_version", std::to_string(tokenizer_version)},
-        {"content_hash", content_hash},
-        {"articles", std::to_string(stats.articles)},
-        {"teams", site.team_names.dump()},
-        {"handoff", site.handoff.dump()},
-        {"confidence_threshold", site.confidence},
-        {"offline_bytes", std::to_string(site.offline_bytes)},
-        // The languages the widget offers (site.js); none listed: every one.
-        {"site_languages",
-         (site.languages_listed ? nlohmann::json(site.languages) : nlohmann::json::array()).dump()},
+    synonym_table synonyms;  // read by the tokenizer: outlives the connection below
+    synonyms.assign(site.synonyms);
+    term_filter filter;  // the tokenizer's while the index is filled (outlives db)
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+    const auto fail = [&](const std::string& what) {
+      std::string message = what + ": " + sqlite3_errmsg(db.get());
+      db.reset();
+      return given_up({errc::io_error, message});
     };
-    for (const auto& [key, value] : values) {
-      meta.reset();
-      meta.bind(1, key).bind(2, value);
-      if (meta.step() != SQLITE_DONE) return fail("meta");
+    if (auto registered = register_tokenizer(db.get(), &synonyms, &filter); !registered) {
+      return fail("tokenizer");
+    }
+    const std::string setup = "PRAGMA journal_mode=OFF; PRAGMA page_size=" +
+                              std::to_string(database_page_size) + "; BEGIN;";
+    const std::string leaves = "INSERT INTO articles_fts(articles_fts, rank) VALUES ('pgsz', " +
+                               std::to_string(index_leaf_bytes) + ")";
+    if (sqlite3_exec(db.get(), setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db.get(), schema_sql, nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db.get(), leaves.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return fail("schema");
+    }
+    if (auto what = insert_sources(db.get(), articles, flows, synonyms, site, stats, content_hash);
+        !what.empty()) {
+      return fail(what);
+    }
+    if (auto what = build_search_tables(db.get(), site, filter, synonyms, stats); !what.empty()) {
+      return fail(what);
     }
   }
-  if (auto words = build_word_list(db.get()); !words) return fail("words");
-  {
-    const char* dir = std::getenv("HA_DICTIONARIES");
-    auto real = build_real_words(db.get(), site.spelling_keep, dir ? dir : "/usr/share/hunspell");
-    if (!real) return fail("real words");
-    stats.dictionaries = real.value().dictionaries;
-    stats.real_words = static_cast<int>(real.value().kept);
+  if (auto scaled = store_confidence_scale(temp, articles, site, stats); !scaled) {
+    return given_up(scaled);
   }
-  if (auto words = build_language_words(db.get()); !words) return fail("language words");
-  auto counts = build_index(db.get(), &synonyms, &filter, bounded_term_rows);
-  if (!counts) return fail("index");
-  if (sqlite3_exec(db.get(), "INSERT INTO articles_fts(articles_fts) VALUES ('optimize');", nullptr,
-                   nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db.get(), index_segment_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return fail("index");
-  }
-  if (auto completions = build_completions(db.get()); !completions) return fail("completions");
-  if (auto common = build_common_terms(db.get(), counts.value()); !common) {
-    return fail("common terms");
-  }
-  if (sqlite3_exec(db.get(), "COMMIT; VACUUM;", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return fail("index");
-  }
-  db.reset();
-  // The score a stray match reaches on this knowledge base, which confidence is read
-  // against (calibration.hpp).
-  {
-    std::set<std::string> languages;
-    for (const source_article& a : articles) {
-      if (a.audience == "customer") languages.insert(a.lang);
-    }
-    auto calibrated = calibrate_confidence(temp.string(), languages);
-    if (!calibrated)
-      return {calibrated.err().code, "calibrating confidence: " + calibrated.err().message};
-    stats.confidence_scale = calibrated.value().scale;
-    stats.confidence_threshold = site.confidence.empty()
-                                     ? default_confidence_threshold
-                                     : std::strtod(site.confidence.c_str(), nullptr);
-    sqlite3* again = nullptr;
-    const std::string sql = "INSERT INTO meta(key, value) VALUES ('confidence_scale', '" +
-                            std::to_string(calibrated.value().scale) + "')";
-    const bool stored =
-        sqlite3_open_v2(temp.c_str(), &again, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
-        sqlite3_exec(again, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
-    sqlite3_close(again);
-    if (!stored) return {errc::io_error, "cannot write " + temp.string()};
-  }
-  if (auto mapped = write_page_maps(temp); !mapped) {
-    fs::remove(temp, ignored);
-    return mapped;
-  }
+  if (auto mapped = write_page_maps(temp); !mapped) return given_up(mapped);
   fs::rename(temp, output, ignored);
-  if (ignored) {
-    fs::remove(temp, ignored);
-    return {errc::io_error, "cannot write " + output.string()};
-  }
+  if (ignored) return given_up({errc::io_error, "cannot write " + output.string()});
   return ok_status();
 }
 
