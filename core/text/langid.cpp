@@ -465,23 +465,20 @@ std::string plain_word(std::string_view word) {
   return out;
 }
 
-language_guess identify_language(std::string_view text, std::string_view current,
-                                 const language_model* model) {
-  language_guess guess;
-  if (has_cyrillic(text)) {
-    guess.lang = "sr-Cyrl";
-    guess.scores[sr_index] = 1;
-    return guess;
-  }
-  std::array<float, 5> s{};
+namespace {
+
+using scores = std::array<float, 5>;
+
+// What the words say, each on its own and with the word before it (a lexicon of function
+// words, the knowledge base's words and letter groups, spelling, constructions).
+// english_words: how many words added to English.
+scores word_evidence(std::string_view text, const language_model* model, int& english_words) {
+  scores s{};
   const lexicon_index& lex = index();
   // A knowledge base without Bosnian text: its Croatian evidence counts for Bosnian too
   // (both are ijekavian); the lexicon's Bosnian words then tell the two apart.
   const bool kb_has_bosnian = model && (model->languages & BS);
-  int english_words = 0;  // words that said English
   words_before before;
-  const std::string prose = without_markup(text);
-  text = prose;
   for (const token& t : tokenize(text)) {
     const float english_before = s[en_index];
     const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);
@@ -522,7 +519,7 @@ language_guess identify_language(std::string_view text, std::string_view current
       // A word no list knows may be a brand or a product ("wifi", "iphone"), which look
       // English in every language: what it says for English is capped, so that such a
       // word alone does not make a query English.
-      std::array<float, 5> spelling{};
+      scores spelling{};
       if (ijekavian_spelling(p)) add(spelling, IJ, 1);
       if (participle(p)) add(spelling, BCS, 0.75f);
       if (english_spelling(p)) add(spelling, EN, 0.5f);
@@ -535,7 +532,12 @@ language_guess identify_language(std::string_view text, std::string_view current
     before.last = p;
     if (!is_clitic(p)) before.word = p;
   }
-  // Letters a language does not have.
+  return s;
+}
+
+// Letters a language does not have: ć and đ are not Slovenian, and none of č, ć, đ, š, ž
+// is English.
+void letter_evidence(std::string_view text, scores& s) {
   const bool soft = contains(text, "ć") || contains(text, "Ć") || contains(text, "đ") ||
                     contains(text, "Đ");
   const bool hard = contains(text, "č") || contains(text, "Č") || contains(text, "š") ||
@@ -545,14 +547,15 @@ language_guess identify_language(std::string_view text, std::string_view current
     s[en_index] -= 3;
   }
   if (hard) s[en_index] -= 3;
-  for (std::size_t i = 0; i < s.size(); ++i) guess.scores[i] = s[i];
+}
 
-  // The decision.
+// The language the evidence names clearly enough, or "" (see identify_language).
+std::string decide(const scores& s, std::string_view current, int english_words) {
   std::array<std::size_t, 5> order{0, 1, 2, 3, 4};
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return s[a] > s[b]; });
   const double best = s[order[0]];
-  if (best < min_evidence) return guess;
+  if (best < min_evidence) return {};
   // The language the customer reads now, without its script.
   const std::string_view reading = current == "sr-Latn" || current == "sr-Cyrl" ? "sr" : current;
   language_mask close = 0;  // languages within the margin of the best
@@ -561,7 +564,7 @@ language_guess identify_language(std::string_view text, std::string_view current
   }
   std::size_t chosen = order[0];
   if (close != (1u << chosen)) {
-    if ((close & ~BCS) != 0) return guess;  // English or Slovenian among them: unclear
+    if ((close & ~BCS) != 0) return {};  // English or Slovenian among them: unclear
     // Serbian, Croatian or Bosnian, and the text does not say which: in this order, unless
     // the customer reads one of them (below).
     for (std::size_t i : {bs_index, hr_index, sr_index}) {
@@ -576,15 +579,27 @@ language_guess identify_language(std::string_view text, std::string_view current
   }
   // English words are borrowed by every other language ("password", "refund", "reset"):
   // one of them does not take a customer who reads another language to English.
-  if (chosen == en_index && !current.empty() && current != "en" && english_words < 2) {
-    guess.lang.clear();
+  if (chosen == en_index && !current.empty() && current != "en" && english_words < 2) return {};
+  if (chosen == sr_index) return current == "sr-Cyrl" ? "sr-Cyrl" : "sr-Latn";
+  return std::string(identified_languages[chosen]);
+}
+
+}  // namespace
+
+language_guess identify_language(std::string_view text, std::string_view current,
+                                 const language_model* model) {
+  language_guess guess;
+  if (has_cyrillic(text)) {
+    guess.lang = "sr-Cyrl";
+    guess.scores[sr_index] = 1;
     return guess;
   }
-  if (chosen == sr_index) {
-    guess.lang = current == "sr-Cyrl" ? "sr-Cyrl" : "sr-Latn";
-  } else {
-    guess.lang = std::string(identified_languages[chosen]);
-  }
+  const std::string prose = without_markup(text);
+  int english_words = 0;
+  scores s = word_evidence(prose, model, english_words);
+  letter_evidence(prose, s);
+  for (std::size_t i = 0; i < s.size(); ++i) guess.scores[i] = s[i];
+  guess.lang = decide(s, current, english_words);
   return guess;
 }
 
