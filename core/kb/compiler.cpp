@@ -1359,17 +1359,14 @@ std::string format(const diagnostic& d) {
   return d.file + ":" + std::to_string(d.line) + ": " + d.message;
 }
 
-compile_result compile(const fs::path& source_dir, const fs::path& output) {
-  compile_result result;
-  diagnostics diag(result.errors);
-  std::error_code ec;
-  if (!fs::is_directory(source_dir, ec)) {
-    diag.add(source_dir.string(), 0, "not a folder");
-    return result;
-  }
+namespace {
 
-  // Sorted paths: the same sources always give the same database and hash.
-  std::vector<std::pair<fs::path, std::string>> files;  // path, audience implied by folder
+// The articles' Markdown files under articles/ and playbook/, with the folder each is in
+// (it implies the audience), sorted: the same sources always give the same database and
+// hash.
+std::vector<std::pair<fs::path, std::string>> article_files(const fs::path& source_dir) {
+  std::vector<std::pair<fs::path, std::string>> files;
+  std::error_code ec;
   for (const char* folder : {"articles", "playbook"}) {
     const fs::path root = source_dir / folder;
     if (!fs::is_directory(root, ec)) continue;
@@ -1381,12 +1378,13 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     }
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) {
-    diag.add((source_dir / "articles").string(), 0, "no articles (*.md) found");
-    return result;
-  }
+  return files;
+}
 
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
+// Each file read on its own; one that cannot be read is reported and left out.
+std::vector<source_article> read_articles(
+    const std::vector<std::pair<fs::path, std::string>>& files, diagnostics& diag,
+    std::uint64_t& hash) {
   std::vector<source_article> articles;
   for (const auto& [path, folder] : files) {
     source_article a;
@@ -1405,8 +1403,13 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
     }
     articles.push_back(std::move(a));
   }
+  return articles;
+}
 
-  // Across files: one version per id and language; translations agree on what they are.
+// Across files: one version per id and language, translations that agree on what they
+// are, links to articles that exist. Returns the articles' ids.
+std::set<std::string, std::less<>> check_across_articles(
+    const std::vector<source_article>& articles, diagnostics& diag) {
   std::map<std::pair<std::string, std::string>, const source_article*> seen;
   std::map<std::string, const source_article*> first_of_id;
   for (const source_article& a : articles) {
@@ -1432,26 +1435,48 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
       }
     }
   }
-  const site_config site = [&] {
-    site_config read;
+  std::set<std::string, std::less<>> ids;
+  for (const auto& [id, a] : first_of_id) ids.insert(id);
+  return ids;
+}
+
+// site.yaml and signals.yaml; a file of the wrong shape is reported at its line.
+site_config read_site_files(const fs::path& source_dir, diagnostics& diag, std::uint64_t& hash) {
+  site_config read;
+  const auto shaped = [&](const fs::path& file, const auto& reading) {
     try {
-      read = read_site(source_dir / "site.yaml", diag, hash);
+      reading();
     } catch (const YAML::Exception& e) {
       int line = 1;
       const std::string problem = shape_problem(e, line);
-      diag.add((source_dir / "site.yaml").lexically_normal().string(), line, problem);
+      diag.add(file.lexically_normal().string(), line, problem);
     }
-    try {
-      read_signals(source_dir / "signals.yaml", diag, hash, read);
-    } catch (const YAML::Exception& e) {
-      int line = 1;
-      const std::string problem = shape_problem(e, line);
-      diag.add((source_dir / "signals.yaml").lexically_normal().string(), line, problem);
-    }
-    return read;
-  }();
-  std::set<std::string, std::less<>> article_ids;
-  for (const auto& [id, a] : first_of_id) article_ids.insert(id);
+  };
+  shaped(source_dir / "site.yaml", [&] { read = read_site(source_dir / "site.yaml", diag, hash); });
+  shaped(source_dir / "signals.yaml",
+         [&] { read_signals(source_dir / "signals.yaml", diag, hash, read); });
+  return read;
+}
+
+}  // namespace
+
+compile_result compile(const fs::path& source_dir, const fs::path& output) {
+  compile_result result;
+  diagnostics diag(result.errors);
+  std::error_code ec;
+  if (!fs::is_directory(source_dir, ec)) {
+    diag.add(source_dir.string(), 0, "not a folder");
+    return result;
+  }
+  const auto files = article_files(source_dir);
+  if (files.empty()) {
+    diag.add((source_dir / "articles").string(), 0, "no articles (*.md) found");
+    return result;
+  }
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  std::vector<source_article> articles = read_articles(files, diag, hash);
+  const auto article_ids = check_across_articles(articles, diag);
+  const site_config site = read_site_files(source_dir, diag, hash);
   std::vector<source_flow> flows = read_flows(source_dir / "flows", article_ids, site, diag, hash);
   if (!result.ok()) return result;
 
