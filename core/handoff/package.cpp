@@ -748,6 +748,64 @@ result<std::string> build_update(const update_request& r) {
   return detail::write(pkg, 2);
 }
 
+namespace {
+
+// Each frustration signal, and the customer's own words that show it (for the phrase
+// kinds, shouting and exclamation marks), so the agent sees why the case came first (P9).
+void add_signals(json& pkg, const std::vector<session::signal>& signals, context& c) {
+  pkg["priority"] = signals.empty() ? "normal" : "high";
+  pkg["signals"] = json::array();
+  pkg["signal_words"] = json::array();
+  for (const session::signal& sig : signals) {
+    pkg["signals"].push_back(sig.kind);
+    if (!sig.words.empty()) {
+      pkg["signal_words"].push_back({{"signal", sig.kind}, {"words", c.scrub(sig.words)}});
+    }
+  }
+}
+
+// When a person will answer (null when the team's hours never allow it).
+json reply_part(const config& settings, const std::string& team, const package_request& r) {
+  const reply_estimate reply = estimate_reply(settings, team, r.channel, r.now);
+  if (reply.due < 0) return nullptr;
+  return {{"channel", r.channel},
+          {"working_minutes", reply.working_minutes},
+          {"due_at", utc_iso(reply.due)},
+          {"local", local_iso(reply.local)},
+          {"local_text", weekday_date(reply.local)},
+          {"weekday", reply.local.weekday},
+          {"days_ahead", reply.days_ahead},
+          {"time_zone", settings.zone_name}};
+}
+
+// What the customer wrote in the form: name and contact, the fields the case's team
+// declares in site.yaml (in its order, those filled in; anything else the page sends is
+// left out) and the message, each cut to its size and with secrets taken out.
+void add_form(json& pkg, const package_request& r, const config& settings,
+              const std::string& team, context& c) {
+  json customer = json::object();
+  if (!r.name.empty()) customer["name"] = cut(r.name, max_field_chars);
+  if (!r.contact.empty()) customer["contact"] = cut(r.contact, max_field_chars);
+  if (!customer.empty()) pkg["customer"] = customer;
+  if (const auto declared = settings.fields.find(team); declared != settings.fields.end()) {
+    json fields = json::array();
+    for (const field& wanted : declared->second) {
+      const auto given = r.fields.find(wanted.id);
+      if (given == r.fields.end() || given->second.find_first_not_of(" \t\r\n") == std::string::npos) {
+        continue;
+      }
+      // Cut again after redaction, which can lengthen it (the schema allows 200).
+      const std::string value = cut(c.scrub(cut(given->second, max_field_chars)), max_field_chars);
+      fields.push_back(
+          {{"id", wanted.id}, {"label", flow::pick(wanted.label, c.lang)}, {"value", value}});
+    }
+    if (!fields.empty()) pkg["fields"] = std::move(fields);
+  }
+  if (!r.message.empty()) pkg["message"] = c.scrub(cut(r.message, max_message_chars));
+}
+
+}  // namespace
+
 result<std::string> build_package(const session::state& s, const kb::knowledge_base& kb,
                                   const package_request& r) {
   if (s.current != session::phase::handoff) {
@@ -783,56 +841,9 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
       {"id", s.handoff_team},
       {"name", s.handoff_team.empty() ? std::string() : kb.team_name(s.handoff_team, c.lang)},
       {"reason", s.handoff_reason.empty() ? std::string("asked") : s.handoff_reason}};
-  pkg["priority"] = signals.empty() ? "normal" : "high";
-  // Each signal, and the customer's own words that show it (for the phrase kinds, shouting
-  // and exclamation marks), so the agent sees why the case came first (P9).
-  pkg["signals"] = json::array();
-  pkg["signal_words"] = json::array();
-  for (const session::signal& sig : signals) {
-    pkg["signals"].push_back(sig.kind);
-    if (!sig.words.empty()) {
-      pkg["signal_words"].push_back({{"signal", sig.kind}, {"words", c.scrub(sig.words)}});
-    }
-  }
-
-  const config& settings = kb.handoff_config();
-  const reply_estimate reply = estimate_reply(settings, s.handoff_team, r.channel, r.now);
-  if (reply.due >= 0) {
-    pkg["reply"] = {{"channel", r.channel},
-                    {"working_minutes", reply.working_minutes},
-                    {"due_at", utc_iso(reply.due)},
-                    {"local", local_iso(reply.local)},
-                    {"local_text", weekday_date(reply.local)},
-                    {"weekday", reply.local.weekday},
-                    {"days_ahead", reply.days_ahead},
-                    {"time_zone", settings.zone_name}};
-  } else {
-    pkg["reply"] = nullptr;
-  }
-
-  json customer = json::object();
-  if (!r.name.empty()) customer["name"] = cut(r.name, max_field_chars);
-  if (!r.contact.empty()) customer["contact"] = cut(r.contact, max_field_chars);
-  if (!customer.empty()) pkg["customer"] = customer;
-  // The fields the case's team declares in site.yaml, in its order, those the customer
-  // filled in; anything else the page sends is left out.
-  const config& team_config = kb.handoff_config();
-  if (const auto declared = team_config.fields.find(s.handoff_team);
-      declared != team_config.fields.end()) {
-    json fields = json::array();
-    for (const field& wanted : declared->second) {
-      const auto given = r.fields.find(wanted.id);
-      if (given == r.fields.end() || given->second.find_first_not_of(" \t\r\n") == std::string::npos) {
-        continue;
-      }
-      // Cut again after redaction, which can lengthen it (the schema allows 200).
-      const std::string value = cut(c.scrub(cut(given->second, max_field_chars)), max_field_chars);
-      fields.push_back(
-          {{"id", wanted.id}, {"label", flow::pick(wanted.label, c.lang)}, {"value", value}});
-    }
-    if (!fields.empty()) pkg["fields"] = std::move(fields);
-  }
-  if (!r.message.empty()) pkg["message"] = c.scrub(cut(r.message, max_message_chars));
+  add_signals(pkg, signals, c);
+  pkg["reply"] = reply_part(kb.handoff_config(), s.handoff_team, r);
+  add_form(pkg, r, kb.handoff_config(), s.handoff_team, c);
 
   pkg["searches"] = std::move(ev.searches);
   pkg["articles"] = std::move(ev.articles);
