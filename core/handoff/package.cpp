@@ -520,10 +520,10 @@ std::string spoken_due(std::string_view lang, const words& w, const json& reply)
   return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(spoken) : spoken;
 }
 
-// The plain-text summary: the few lines an agent reads first (about 20 seconds).
-std::string summary(const json& pkg, std::string_view lang,
-                    const std::vector<session::signal>& signals) {
-  const words& w = words_for(lang);
+// The summary's first line: the case, its team, how urgent and why, and whether the
+// customer asked for a person.
+std::string headline(const json& pkg, std::string_view lang, const words& w,
+                     const std::vector<session::signal>& signals) {
   const auto L = [&](const char* word) { return label(lang, word); };
   std::string out = L(w.case_word) + " " + pkg["case_code"].get<std::string>() + " · ";
   const json& team = pkg["team"];
@@ -541,7 +541,14 @@ std::string summary(const json& pkg, std::string_view lang,
     if (!why.empty()) out += " (" + why + ")";
   }
   if (team["reason"] == "asked") out += " · " + L(w.asked);
-  out += "\n";
+  return out + "\n";
+}
+
+// The problem in the flow's words and in the customer's (the description, then the last
+// three things they typed beyond it, when asking for a person for example).
+std::string problem_lines(const json& pkg, std::string_view lang, const words& w) {
+  const auto L = [&](const char* word) { return label(lang, word); };
+  std::string out;
   const json& problem = pkg["problem"];
   if (!problem["summary"].get<std::string>().empty()) {
     out += L(w.problem) + ": " + problem["summary"].get<std::string>() + "\n";
@@ -549,12 +556,18 @@ std::string summary(const json& pkg, std::string_view lang,
   if (!problem["customer_words"].get<std::string>().empty()) {
     out += L(w.customer_wrote) + ": \"" + problem["customer_words"].get<std::string>() + "\"\n";
   }
-  // The customer's own words beyond the description (what they typed when asking for a
-  // person, for example): the last three.
   const json& typed = pkg["typed"];
   for (std::size_t i = typed.size() > 3 ? typed.size() - 3 : 0; i < typed.size(); ++i) {
     out += L(w.customer_wrote) + ": \"" + typed[i]["text"].get<std::string>() + "\"\n";
   }
+  return out;
+}
+
+// What the customer already did: the solutions tried and how each went, the articles
+// read, the searches (each once) and the rating.
+std::string done_lines(const json& pkg, std::string_view lang, const words& w) {
+  const auto L = [&](const char* word) { return label(lang, word); };
+  std::string out;
   const json& tried = pkg["alternatives"];
   if (tried.empty()) {
     out += L(w.nothing_tried) + "\n";
@@ -593,6 +606,14 @@ std::string summary(const json& pkg, std::string_view lang,
   if (pkg["satisfaction"]["rating"].is_number()) {
     out += L(w.rating) + ": " + std::to_string(pkg["satisfaction"]["rating"].get<int>()) + "/5\n";
   }
+  return out;
+}
+
+// What the customer wrote in the form, how to reach them and by when they were promised
+// an answer.
+std::string contact_lines(const json& pkg, std::string_view lang, const words& w) {
+  const auto L = [&](const char* word) { return label(lang, word); };
+  std::string out;
   // What the team asked for (order number, contract number), each under its own label.
   if (pkg.contains("fields")) {
     for (const json& f : pkg["fields"]) {
@@ -619,6 +640,14 @@ std::string summary(const json& pkg, std::string_view lang,
     out += L(w.no_reply_promise) + "\n";
   }
   return out;
+}
+
+// The plain-text summary: the few lines an agent reads first (about 20 seconds).
+std::string summary(const json& pkg, std::string_view lang,
+                    const std::vector<session::signal>& signals) {
+  const words& w = words_for(lang);
+  return headline(pkg, lang, w, signals) + problem_lines(pkg, lang, w) + done_lines(pkg, lang, w) +
+         contact_lines(pkg, lang, w);
 }
 
 }  // namespace
