@@ -263,44 +263,44 @@ bool split_front_matter(const std::string& content, const std::string& display,
 
 // The front matter's fields into a, each checked (and that the article has text); false
 // (with diagnostics) when one is missing or wrong.
-bool read_front_matter(const std::string& front, const std::string& display,
-                       diagnostics& diag, source_article& a) {
-  YAML::Node fm;
-  try {
-    fm = YAML::Load(front);
-  } catch (const YAML::Exception& e) {
-    diag.add(display, e.mark.line + 2, "front matter is not valid YAML: " + e.msg);
-    return false;
+// An article's front matter, read field by field; every problem is reported at its line.
+class front_matter_fields {
+ public:
+  front_matter_fields(YAML::Node fm, const std::string& display, diagnostics& diag)
+      : fm_(std::move(fm)), display_(display), diag_(diag) {}
+
+  void fail(int line, std::string message) {
+    diag_.add(display_, line, std::move(message));
+    good_ = false;
   }
-  if (!fm.IsMap()) {
-    diag.add(display, 2, "front matter must be a YAML mapping (key: value lines)");
-    return false;
-  }
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 2; };
-  bool good = true;
-  const auto fail = [&](int line, std::string message) {
-    diag.add(display, line, std::move(message));
-    good = false;
-  };
-  for (const auto& entry : fm) {
-    const std::string key = scalar(entry.first);
-    if (!known_fields.contains(key)) {
-      fail(line_of(entry.first), "unknown front matter field '" + key +
-                                     "' (known: id, title, language, category, audience, kind, "
-                                     "tags, pages)");
+  bool good() const { return good_; }
+  // The line of the field's value (its key's when the value is missing: the front
+  // matter's first line).
+  int line_of(const char* key) const { return fm_[key] ? line_of(fm_[key]) : 2; }
+  static int line_of(const YAML::Node& n) { return n.Mark().line + 2; }
+
+  // Every field is one the compiler knows.
+  void check_known() {
+    for (const auto& entry : fm_) {
+      const std::string key = scalar(entry.first);
+      if (!known_fields.contains(key)) {
+        fail(line_of(entry.first), "unknown front matter field '" + key +
+                                       "' (known: id, title, language, category, audience, "
+                                       "kind, tags, pages)");
+      }
     }
   }
-  const auto required = [&](const char* key) -> std::string {
-    const YAML::Node n = fm[key];
+  std::string required(const char* key) {
+    const YAML::Node n = fm_[key];
     if (!n || !n.IsScalar() || n.Scalar().empty()) {
       fail(n ? line_of(n) : 2, std::string("front matter needs '") + key + "'");
       return {};
     }
     return n.Scalar();
-  };
-  const auto list = [&](const char* key, bool needed) {
+  }
+  std::vector<std::string> list(const char* key, bool needed) {
     std::vector<std::string> items;
-    const YAML::Node n = fm[key];
+    const YAML::Node n = fm_[key];
     if (!n) {
       if (needed) fail(2, std::string("front matter needs '") + key + "' (a list)");
       return items;
@@ -317,49 +317,76 @@ bool read_front_matter(const std::string& front, const std::string& display,
       }
     }
     return items;
-  };
+  }
 
-  a.id = required("id");
-  a.title = required("title");
-  a.lang = required("language");
-  a.category = required("category");
-  a.audience = required("audience");
-  a.kind = required("kind");
-  a.tags = list("tags", true);
-  a.pages = list("pages", false);
+ private:
+  YAML::Node fm_;
+  const std::string& display_;
+  diagnostics& diag_;
+  bool good_ = true;
+};
 
+// The values an article's fields may take (the fields are read: each is empty when
+// missing, which was reported already).
+void check_article_fields(source_article& a, front_matter_fields& f) {
   if (!a.id.empty() && !is_id(a.id)) {
-    fail(line_of(fm["id"]), "id '" + a.id + "' may use only a-z, 0-9 and '-'");
+    f.fail(f.line_of("id"), "id '" + a.id + "' may use only a-z, 0-9 and '-'");
   }
   if (a.lang == "sr") a.lang = "sr-Latn";
-  if (!a.lang.empty() && a.lang != "en" && a.lang != "sr-Latn" && a.lang != "hr" &&
-      a.lang != "bs" && a.lang != "sl") {
-    fail(line_of(fm["language"]), "unknown language '" + a.lang +
+  // Serbian is written in Latin; the Cyrillic version is made by kbc, never written.
+  if (!a.lang.empty() && (!is_content_language(a.lang) || a.lang == "sr-Cyrl")) {
+    f.fail(f.line_of("language"), "unknown language '" + a.lang +
                                       "' (use en, sr, hr, bs or sl; Serbian is written in Latin "
                                       "and kbc makes the Cyrillic version)");
   }
   if (!a.audience.empty() && a.audience != "customer" && a.audience != "agent") {
-    fail(line_of(fm["audience"]), "audience must be 'customer' or 'agent'");
+    f.fail(f.line_of("audience"), "audience must be 'customer' or 'agent'");
   }
   if (!a.kind.empty() && !kinds.contains(a.kind)) {
-    fail(line_of(fm["kind"]), "kind must be howto, troubleshooting, info or guide");
+    f.fail(f.line_of("kind"), "kind must be howto, troubleshooting, info or guide");
   }
   if (!a.category.empty() && !is_id(a.category)) {
-    fail(line_of(fm["category"]), "category may use only a-z, 0-9 and '-'");
+    f.fail(f.line_of("category"), "category may use only a-z, 0-9 and '-'");
   }
   if (!a.title.empty() && a.title.size() > max_title_chars) {
-    fail(line_of(fm["title"]),
-         "title is longer than " + std::to_string(max_title_chars) + " bytes");
+    f.fail(f.line_of("title"),
+           "title is longer than " + std::to_string(max_title_chars) + " bytes");
   }
-  if (a.tags.size() > max_tags) fail(line_of(fm["tags"]), "more than 30 tags");
+  if (a.tags.size() > max_tags) f.fail(f.line_of("tags"), "more than 30 tags");
   for (const auto& page : a.pages) {
     if (page.empty() || page[0] != '/')
-      fail(line_of(fm["pages"]), "page '" + page + "' must start with '/'");
+      f.fail(f.line_of("pages"), "page '" + page + "' must start with '/'");
   }
   if (a.markdown.find_first_not_of(" \n\t") == std::string::npos) {
-    fail(a.line_of_body, "the article has no text");
+    f.fail(a.line_of_body, "the article has no text");
   }
-  return good;
+}
+
+bool read_front_matter(const std::string& front, const std::string& display,
+                       diagnostics& diag, source_article& a) {
+  YAML::Node fm;
+  try {
+    fm = YAML::Load(front);
+  } catch (const YAML::Exception& e) {
+    diag.add(display, e.mark.line + 2, "front matter is not valid YAML: " + e.msg);
+    return false;
+  }
+  if (!fm.IsMap()) {
+    diag.add(display, 2, "front matter must be a YAML mapping (key: value lines)");
+    return false;
+  }
+  front_matter_fields f(fm, display, diag);
+  f.check_known();
+  a.id = f.required("id");
+  a.title = f.required("title");
+  a.lang = f.required("language");
+  a.category = f.required("category");
+  a.audience = f.required("audience");
+  a.kind = f.required("kind");
+  a.tags = f.list("tags", true);
+  a.pages = f.list("pages", false);
+  check_article_fields(a, f);
+  return f.good();
 }
 
 // The article's HTML from its Markdown, with its links, images and the sections
