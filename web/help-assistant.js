@@ -289,9 +289,13 @@ export class HelpAssistantElement extends HTMLElement {
       if (!text) return;
       // The results on screen were seen before the words were sent: recorded first.
       this.#recordSearch();
-      // Cyrillic is Serbian at once; other languages follow the search's answer.
+      // Cyrillic is Serbian at once; other languages follow the search's answer. Words the
+      // search as-you-type has not answered yet (pasted, dictated, Enter at once) are
+      // asked for their language first, so that the step is taken in it.
       if (/[\u0400-\u04FF]/u.test(text)) this.#followLanguage('sr-Cyrl');
-      this.#act({ type: 'describe', text, lang: this.#lang });
+      const answered = ui.results.dataset.query === ui.query.value && ui.results.dataset.provisional !== 'true';
+      if (answered || /[\u0400-\u04FF]/u.test(text)) this.#act({ type: 'describe', text, lang: this.#lang });
+      else this.#describeInItsLanguage(text);
     }, { signal });
     ui.language.addEventListener('change', () => {
       this.#chosenLang = true;
@@ -583,6 +587,22 @@ export class HelpAssistantElement extends HTMLElement {
   }
 
   // One step of the conversation: the engine computes it, the state is saved, then shown.
+  // Enter on words whose language no search has told yet: the whole engine identifies it
+  // (a first answer cannot), the widget follows, then the words are taken as a step.
+  async #describeInItsLanguage(text) {
+    this.#moment++;  // the conversation moves on now: an answer to the words as typed is late
+    const engine = await this.#loading;
+    if (engine && this.isConnected) {
+      try {
+        const found = await engine.search(text, { lang: this.#lang, limit: 1, keepScript: this.#chosenLang, whole: true });
+        if (!found.quick) this.#followLanguage(found.queryLang);
+      } catch {
+        // The step below says what went wrong, if anything does.
+      }
+    }
+    this.#act({ type: 'describe', text, lang: this.#lang });
+  }
+
   #act(action) {
     // A language switch is no step away from the words in the box (see #search).
     if (action.type !== 'language') this.#queryAtAct = this.#ui.query.value;
@@ -1091,8 +1111,11 @@ export class HelpAssistantElement extends HTMLElement {
     // for what it says now is already scheduled; this answer is for words no longer there.
     if (ui.query.value !== query) return;
     // A first answer does not identify the language (the whole engine's does); Cyrillic
-    // says Serbian at once.
-    this.#followLanguage(found.quick ? (/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : '') : found.queryLang);
+    // says Serbian at once. One word still being typed is not followed: its letters so
+    // far ("rout" on the way to "router") may look like any language.
+    const oneWordTyping = note !== 'described' && !/\s$/u.test(query) && query.trim().split(/\s+/u).length < 2;
+    const identified = found.quick || oneWordTyping ? '' : found.queryLang;
+    this.#followLanguage(/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : identified);
     // Words the results on screen already answer (again in another language, or by the whole
     // engine after a first answer) are the same search: they update one not yet recorded,
     // and are not recorded a second time.

@@ -79,6 +79,45 @@ test('on a page whose language the site did not set, the widget follows the lang
   await context.close();
 });
 
+test('an English customer typing letter by letter stays in English: a word cut short is no language', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const results = (query) => page.locator(`help-assistant .results[data-query="${query}"]:not([data-provisional="true"])`);
+  // "rout", on the way to "router", reads as Croatian to the engine (its letters): the
+  // widget answered it in Croatian and then kept Croatian for the whole query.
+  await w.input.pressSequentially('rout');
+  await results('rout').waitFor({ state: 'attached' });
+  assert.equal(await w.language.inputValue(), 'en');
+  await w.input.pressSequentially('er lights');
+  await results('router lights').waitFor({ state: 'attached' });
+  assert.equal(await w.language.inputValue(), 'en');
+  assert.equal(await page.locator('help-assistant #title').textContent(), 'How can we help?');
+  const hits = await resultsFor(page, 'router lights');
+  assert.ok(hits.every((h) => h.lang === 'en'), JSON.stringify(hits));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('words pasted and sent at once are answered in the language they are written in', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  // The whole engine is ready (its answers are not provisional), then the words arrive in
+  // one piece and Enter follows before any search as-you-type has answered them.
+  await w.input.fill('router lights');
+  await resultsFor(page, 'router lights');
+  await w.input.fill('ne mogu da platim karticom');
+  await w.input.press('Enter');
+  const panel = page.locator('help-assistant .conversation.phase-confirming');
+  await panel.waitFor();
+  assert.equal(await w.language.inputValue(), 'sr-Latn');
+  assert.match(await panel.textContent(), /Napisali ste „ne mogu da platim karticom“/);
+  assert.doesNotMatch(await panel.textContent(), /You wrote|I understand/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a site that sets the language keeps the widget in it, and the results follow the customer', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
