@@ -32,7 +32,10 @@ test('a sent case is worded from the time it was promised, counted from now', ()
 test("a customer whose clock is in another zone is told whose time it is", () => {
   process.env.TZ = 'America/New_York';
   const reply = promisedReply(sunday, at('2026-12-05T21:30:00+01:00'));
-  assert.equal(replyWhen('en', reply), 'tomorrow by 09:30 (Europe/Belgrade time)');
+  assert.equal(replyWhen('en', reply), 'tomorrow by 09:30 (Central European Standard Time)');
+  // Named as the reader says it, in their script: no zone code in Latin on a Cyrillic screen.
+  assert.equal(replyWhen('sr-Cyrl', reply), 'сутра до 09:30 (средњеевропско стандардно време)');
+  assert.match(replyWhen('hr', reply), /\(srednjoeuropsko standardno vrijeme\)$/);
   process.env.TZ = 'Europe/Belgrade';
   assert.equal(replyWhen('en', reply), 'tomorrow by 09:30');
 });
