@@ -154,8 +154,8 @@ test('articles and flows write vi, vam, vaš in lower case inside a sentence too
   for (const entry of readdirSync(articles, { recursive: true })) {
     if (!/\.(sr|hr|bs|sl)\.md$/.test(entry)) continue;
     for (const line of readFileSync(new URL(entry, articles), 'utf8').split('\n')) {
-      // A list item or heading starts a sentence after its marker.
-      const text = line.replace(/^\s*(?:[-*]|\d+\.|#+)\s+/, '').replace(/\*\*/g, '');
+      // A list item, heading or title starts a sentence after its marker.
+      const text = line.replace(/^\s*(?:[-*]|\d+\.|#+|title:)\s+/, '').replace(/\*\*/g, '');
       if (capitalsMidSentence(text).length) wrong.push(`${entry}: ${line}`);
     }
   }
