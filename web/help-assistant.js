@@ -586,7 +586,6 @@ export class HelpAssistantElement extends HTMLElement {
     this.#showConversation(view);
   }
 
-  // One step of the conversation: the engine computes it, the state is saved, then shown.
   // Enter on words whose language no search has told yet: the whole engine identifies it
   // (a first answer cannot), the widget follows, then the words are taken as a step.
   async #describeInItsLanguage(text) {
@@ -603,6 +602,7 @@ export class HelpAssistantElement extends HTMLElement {
     this.#act({ type: 'describe', text, lang: this.#lang });
   }
 
+  // One step of the conversation: the engine computes it, the state is saved, then shown.
   #act(action) {
     // A language switch is no step away from the words in the box (see #search).
     if (action.type !== 'language') this.#queryAtAct = this.#ui.query.value;
