@@ -72,8 +72,7 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     // The forms a filter leaves out are not emitted; the first one kept takes the
     // word's position (a word with none kept, the gap token).
     const std::string_view whole(text, static_cast<std::size_t>(size));
-    const auto stems = self->filter != nullptr ? self->filter->stems : std::nullopt;
-    for (const std::vector<std::string>& forms : document_forms(whole, self->synonyms, stems)) {
+    for (const std::vector<std::string>& forms : document_forms(whole, self->synonyms)) {
       int colocated = 0;
       for (const std::string& form : forms) {
         if (self->filter != nullptr && !self->filter->keeps(form)) continue;
@@ -255,17 +254,14 @@ fts5_api* fts5_api_of(sqlite3* db) {
 }  // namespace
 
 std::vector<std::vector<std::string>> document_forms(std::string_view text,
-                                                     const synonym_table* synonyms,
-                                                     std::optional<text::stem_language> stems) {
+                                                     const synonym_table* synonyms) {
   std::vector<std::vector<std::string>> words;
   std::string previous;  // the word before
   std::size_t pos = 0;
   for (text::token t; text::next_token(text, pos, t);) {
     std::vector<std::string>& forms = words.emplace_back();
     forms.push_back(t.text);
-    for (std::string& form : stems ? text::search_forms(t.text, *stems) : text::search_forms(t.text)) {
-      forms.push_back(std::move(form));
-    }
+    for (std::string& form : text::search_forms(t.text)) forms.push_back(std::move(form));
     if (synonyms != nullptr) {
       for (std::string& group : synonyms->group_tokens(t.text)) forms.push_back(std::move(group));
     }

@@ -4,14 +4,12 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "common/result.hpp"
-#include "text/stem.hpp"
 
 struct sqlite3;
 
@@ -50,23 +48,19 @@ inline constexpr char completions_marker = '\x02';
 // "side by side" still means side by side. Never searched.
 inline constexpr char gap_marker = '\x03';
 
-// While kbc fills the index: the rows a bounded term is kept for (index_builder.hpp),
-// and the language of the row being indexed. A term not in `kept` is kept for every row.
+// While kbc fills the index: the rows a bounded term is kept for (index_builder.hpp).
+// A term not in `kept` is kept for every row.
 struct term_filter {
   const std::unordered_map<std::string, std::vector<std::int64_t>>* kept = nullptr;  // sorted
   std::int64_t row = 0;  // the row being indexed
-  std::optional<text::stem_language> stems;  // the row's stemmer (none: every stemmer)
   bool keeps(const std::string& term) const;
 };
 
 // The forms a document's text is indexed as, word by word: for each word, its canonical
 // form first, then its stems, synonym-group tokens and pair token (see tokenize in the
-// .cpp, which emits them at one position). With `stems`, a word's stem in that language
-// only (the row's language): a query word is searched as its stems in every language,
-// so it still meets the row, and the index holds a third of the stems.
-std::vector<std::vector<std::string>> document_forms(
-    std::string_view text, const synonym_table* synonyms,
-    std::optional<text::stem_language> stems = std::nullopt);
+// .cpp, which emits them at one position).
+std::vector<std::vector<std::string>> document_forms(std::string_view text,
+                                                     const synonym_table* synonyms);
 
 bool forms_pair(std::string_view left, std::string_view right);
 std::string pair_token(std::string_view left, std::string_view right);

@@ -17,7 +17,7 @@ namespace ha::kb {
 namespace {
 
 constexpr const char* rows_sql =
-    "SELECT rowid, title, tags, plain_text(html), lang FROM articles WHERE lang != 'sr-Cyrl' "
+    "SELECT rowid, title, tags, plain_text(html) FROM articles WHERE lang != 'sr-Cyrl' "
     "ORDER BY rowid";
 
 // One row of the index: its words' forms, column by column.
@@ -38,8 +38,7 @@ bool for_each_row(sqlite3* db, const synonym_table* synonyms,
   int rc;
   while ((rc = rows.step()) == SQLITE_ROW) {
     row.rowid = rows.integer(0);
-    const text::stem_language stems = text::stem_language_of(rows.text(4));
-    for (int c = 0; c < 3; ++c) row.columns[c] = document_forms(rows.text(c + 1), synonyms, stems);
+    for (int c = 0; c < 3; ++c) row.columns[c] = document_forms(rows.text(c + 1), synonyms);
     each(row);
   }
   return rc == SQLITE_DONE;
@@ -125,18 +124,12 @@ result<term_counts> build_index(sqlite3* db, const synonym_table* synonyms, term
   bool inserted = insert.ok() && rows.ok();
   int rc = SQLITE_DONE;
   while (inserted && (rc = rows.step()) == SQLITE_ROW) {
-    if (filter != nullptr) {
-      filter->row = rows.integer(0);
-      filter->stems = text::stem_language_of(rows.text(4));
-    }
+    if (filter != nullptr) filter->row = rows.integer(0);
     insert.reset();
     insert.bind(1, rows.integer(0)).bind(2, rows.text(1)).bind(3, rows.text(2)).bind(4, rows.text(3));
     inserted = insert.step() == SQLITE_DONE;
   }
-  if (filter != nullptr) {
-    filter->kept = nullptr;
-    filter->stems.reset();
-  }
+  if (filter != nullptr) filter->kept = nullptr;
   if (!inserted || rc != SQLITE_DONE) return failed();
   statement meta(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
   if (!meta.ok()) return failed();

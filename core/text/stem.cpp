@@ -274,35 +274,17 @@ std::string stem(std::string_view folded_word, stem_language language) {
   return std::string(folded_word);
 }
 
-stem_language stem_language_of(std::string_view lang) noexcept {
-  if (lang == "en") return stem_language::english;
-  if (lang == "sl") return stem_language::slovene;
-  return stem_language::bcs;
-}
-
-namespace {
-
-// A stem that is a stopword is another word ("nije" read as ijekavian gives "ne"):
-// searched and marked as a form, it would match most rows of the language.
-void add_form(std::vector<std::string>& forms, std::string_view folded_word, std::string s) {
-  if (s != folded_word && !is_stopword(s) && std::find(forms.begin(), forms.end(), s) == forms.end()) {
-    forms.push_back(std::move(s));
-  }
-}
-
-}  // namespace
-
 std::vector<std::string> search_forms(std::string_view folded_word) {
   std::vector<std::string> forms;
   for (const stem_language language : all_stem_languages) {
-    add_form(forms, folded_word, stem(folded_word, language));
+    std::string s = stem(folded_word, language);
+    // A stem that is a stopword is another word ("nije" read as ijekavian gives "ne"):
+    // searched and marked as a form, it would match most rows of the language.
+    if (s != folded_word && !is_stopword(s) &&
+        std::find(forms.begin(), forms.end(), s) == forms.end()) {
+      forms.push_back(std::move(s));
+    }
   }
-  return forms;
-}
-
-std::vector<std::string> search_forms(std::string_view folded_word, stem_language language) {
-  std::vector<std::string> forms;
-  add_form(forms, folded_word, stem(folded_word, language));
   return forms;
 }
 

@@ -27,17 +27,8 @@ inline constexpr stem_language all_stem_languages[] = {stem_language::english, s
 
 std::string stem(std::string_view folded_word, stem_language language);
 
-// The stemmer for text in a content language (ha::content_languages): Serbian, Croatian
-// and Bosnian share one.
-stem_language stem_language_of(std::string_view lang) noexcept;
-
-// The distinct stems of a word in every stem_language, leaving out the word itself: what
-// a query word is searched as beside itself, since a query's language is a guess.
+// The distinct stems of a word in every stem_language, leaving out the word itself:
+// what the search index stores beside the word.
 std::vector<std::string> search_forms(std::string_view folded_word);
-
-// The word's stem in one language, unless it is the word itself or a stopword: what the
-// search index stores beside a word of an article in that language. A query word's forms
-// include it, so the two meet whatever language the query was taken for.
-std::vector<std::string> search_forms(std::string_view folded_word, stem_language language);
 
 }  // namespace ha::text

@@ -1,7 +1,6 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
-#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -271,34 +270,6 @@ TEST_CASE("the tokenizer's version goes up whenever the tokens it makes change",
           "(core/kb/fts_tokenizer.hpp) and record "
           "the new line.");
   CHECK(recorded == now);
-}
-
-TEST_CASE("an article's words are indexed with the stems of its own language only", "[text][fts]") {
-  using forms = std::vector<std::vector<std::string>>;
-  const std::string text = "settings racunima nastavitvami";
-  CHECK(kb::document_forms(text, nullptr, text::stem_language::english) ==
-        forms{{"settings", "set"}, {"racunima"}, {"nastavitvami"}});
-  CHECK(kb::document_forms(text, nullptr, text::stem_language::bcs) ==
-        forms{{"settings"}, {"racunima", "racun"}, {"nastavitvami", "nastavitvam"}});
-  CHECK(kb::document_forms(text, nullptr, text::stem_language::slovene) ==
-        forms{{"settings"}, {"racunima", "racun"}, {"nastavitvami", "nastavitv"}});
-  // A query word is searched as itself and its stems in every language, so an inflected
-  // query still meets the word in the row of its language.
-  const auto meets = [](std::string query_word, const std::vector<std::string>& indexed) {
-    std::vector<std::string> searched = text::search_forms(query_word);
-    searched.push_back(query_word);
-    return std::any_of(searched.begin(), searched.end(), [&](const std::string& form) {
-      return std::find(indexed.begin(), indexed.end(), form) != indexed.end();
-    });
-  };
-  CHECK(meets("setting", kb::document_forms(text, nullptr, text::stem_language::english)[0]));
-  CHECK(meets("racuni", kb::document_forms(text, nullptr, text::stem_language::bcs)[1]));
-  CHECK(meets("nastavitve", kb::document_forms(text, nullptr, text::stem_language::slovene)[2]));
-  CHECK_FALSE(meets("nastavitve", kb::document_forms(text, nullptr, text::stem_language::bcs)[2]));
-  CHECK(text::stem_language_of("en") == text::stem_language::english);
-  CHECK(text::stem_language_of("sr-Latn") == text::stem_language::bcs);
-  CHECK(text::stem_language_of("bs") == text::stem_language::bcs);
-  CHECK(text::stem_language_of("sl") == text::stem_language::slovene);
 }
 
 TEST_CASE("a Cyrillic article and its Latin source index to the same tokens", "[text][cyrillic]") {
