@@ -44,15 +44,16 @@ function flowList(lang, flows) {
 
 // What the last answer to "did this solve it?" calls for before the next step: "no" an
 // apology, "partly" a word on the progress made (it helped; it did not fail).
-function answerNote(lang, view) {
-  if (view.apology) return el('p', { class: 'apology', text: t(lang, 'sorryNext') });
+// apologised: the offer of a person above has just said sorry; once is enough.
+function answerNote(lang, view, apologised = false) {
+  if (view.apology) return el('p', { class: 'apology', text: t(lang, apologised ? 'nextSolution' : 'sorryNext') });
   if (view.progress) return el('p', { class: 'progress', text: t(lang, 'partlyNext') });
   return null;
 }
 
-function solution(lang, view) {
+function solution(lang, view, apologised) {
   const alt = view.node.alternative;
-  const parts = [answerNote(lang, view) ?? (view.node.text ? el('p', { text: view.node.text }) : null)];
+  const parts = [answerNote(lang, view, apologised) ?? (view.node.text ? el('p', { text: view.node.text }) : null)];
   parts.push(
     el('p', { class: 'alt-count', text: t(lang, 'alternativeOf', { number: alt.number, count: alt.count }) }),
     el('h4', { class: 'alt-title', text: alt.title }),
@@ -78,7 +79,7 @@ function rating(lang) {
     el('button', { type: 'submit', class: 'primary', text: t(lang, 'sendRating') }));
 }
 
-function body(lang, view) {
+function body(lang, view, apologised) {
   switch (view.phase) {
     case 'confirming':
       return [
@@ -98,12 +99,12 @@ function body(lang, view) {
         return [el('p', { text: view.node.text }), button(t(lang, 'done'), { action: 'next' }, 'choice yes')];
       }
       if (view.node.type === 'article') {
-        return [answerNote(lang, view),
+        return [answerNote(lang, view, apologised),
           el('p', { text: view.node.text }),
           button(titled(lang, t(lang, 'readArticle', { title: view.node.articleTitle }), view.node.articleLang), { action: 'article', article: view.node.article }, 'link'),
           el('p', { class: 'question', text: t(lang, 'didItSolve') }), feedbackButtons(lang), tried(lang, view.tried)];
       }
-      return solution(lang, view);
+      return solution(lang, view, apologised);
     case 'solved':
       return [el('p', { class: 'good', text: t(lang, 'solved') }),
         button(t(lang, 'somethingElse'), { action: 'something_else' }), rating(lang)];
@@ -147,12 +148,14 @@ export function renderConversation(lang, view, { apologise = true, forAgent = fa
   if (view.phase === 'idle') return null;
   const panel = el('section', { class: `conversation phase-${view.phase}`, 'aria-live': 'polite' });
   if (view.flow) panel.append(el('h3', { class: 'flow-title', text: view.flow.title }));
-  if (view.offerPerson && view.phase !== 'handoff' && !forAgent) {
+  const offered = view.offerPerson && view.phase !== 'handoff' && !forAgent;
+  const key = apologyKey(view.signals, { afterProgress: view.tried?.at(-1)?.answer === 'partly' });
+  if (offered) {
     panel.append(el('div', { class: 'offer-person' },
-      apologise ? el('p', { class: 'apology', text: t(lang, apologyKey(view.signals, { afterProgress: view.tried?.at(-1)?.answer === 'partly' })) }) : null,
+      apologise ? el('p', { class: 'apology', text: t(lang, key) }) : null,
       button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
   }
-  panel.append(...body(lang, view).filter(Boolean));
+  panel.append(...body(lang, view, offered && apologise && key !== 'offerPersonAfterProgress').filter(Boolean));
   const nav = el('nav', { class: 'flow-nav', 'aria-label': t(lang, 'conversationNav') });
   if (view.canGoBack) nav.append(button(`← ${t(lang, 'stepBack')}`, { action: 'back' }, 'link'));
   if (view.flow && view.phase !== 'rated') nav.append(button(t(lang, 'startOver'), { action: 'restart' }, 'link'));

@@ -2,7 +2,7 @@
 // another to the offer of a person, and reloads the page in the middle of each.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineWorkers, openPage, screenshots, start, trapNext, widget } from './browser.mjs';
+import { engineWorkers, openPage, screenshots, start, toFirstSolution, trapNext, widget } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -154,6 +154,29 @@ test('a Serbian customer starts a flow from the results, nothing works, and a pe
   await w.language.selectOption('sr-Cyrl');
   await c.panel.getByText(/Ова решења су помогла само делимично/).waitFor();
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('after two solutions that did not help, the next one comes with one apology, not two', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  await c.button('Yes, that is it').click();
+  await toFirstSolution(page);
+  await c.button('No').click();
+  await c.panel.getByText('Solution 2 of 4').waitFor();
+  assert.match(await c.text(), /We are sorry that did not solve it\. Let us try the next solution\./);
+  await c.button('No').click();
+  await c.panel.getByText('Solution 3 of 4').waitFor();
+  // The person is offered with the apology; the solution then just goes on.
+  const text = await c.text();
+  assert.match(text, /We are sorry this is taking long\. Would you rather talk to a person\?/);
+  assert.match(text, /Let us try the next solution\./);
+  assert.equal(text.match(/sorry/gi)?.length, 1, text);
   await context.close();
 });
 
