@@ -21,6 +21,12 @@ if (tag && !document.querySelector('help-assistant')) {
 
 const first = document.querySelector('help-assistant');
 let early = null;
+// Enter in the page's own search box, shown until the widget has come (index.html): the
+// widget sends the words once it has taken the box over.
+const earlyBox = first?.querySelector('input');
+earlyBox?.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && earlyBox.value.trim()) earlyBox.dataset.sent = 'true';
+});
 // A launcher starts its engine when the customer reaches for it, not with the page.
 if (first && first.getAttribute('mode') !== 'launcher') {
   // The widget's style sheet, asked for now rather than when the widget first draws.

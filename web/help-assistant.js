@@ -189,7 +189,10 @@ export class HelpAssistantElement extends HTMLElement {
     // widget as it loads.)
     if ('adoptedStyleSheets' in this.#root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
       const hidden = new CSSStyleSheet();
-      hidden.replaceSync(':host(:not([data-styled])) { visibility: hidden; }');
+      // Transparent, not hidden: a hidden field takes no focus, and the words a customer
+      // is typing into the page's early box (#adoptEarlyBox) must go on into the widget.
+      // (On the host's children: a launcher's host is display: contents, which opacity skips.)
+      hidden.replaceSync(':host(:not([data-styled])) > * { opacity: 0; pointer-events: none; }');
       this.#root.adoptedStyleSheets = [hidden];
     }
     const sheet = this.#root.querySelector('link[rel="stylesheet"]');
@@ -387,6 +390,31 @@ export class HelpAssistantElement extends HTMLElement {
     }
     this.#renderStrings();
     if (!launcher || !ui.panel.hidden) this.#start();
+    this.#adoptEarlyBox();
+  }
+
+  // A page may put a search box inside the element, shown until this script has come
+  // (index.html: on a slow phone, half a second in which the customer can already type).
+  // Its words and its focus move into the widget, and it goes: the shadow root shows no
+  // children of the element anyway.
+  #adoptEarlyBox() {
+    const early = this.querySelector('input');
+    if (!early) return;
+    const ui = this.#ui;
+    const focused = document.activeElement === early;
+    const words = early.value;
+    this.replaceChildren();
+    if (!words.trim() && !focused) return;
+    if (this.#isLauncher() && ui.panel.hidden) this.open();
+    if (words.trim()) {
+      ui.query.value = words;
+      if (early.dataset.sent === 'true') ui.form.requestSubmit();
+      else this.#scheduleSearch();
+    }
+    if (focused) {
+      ui.query.focus();
+      ui.query.setSelectionRange(words.length, words.length);
+    }
   }
 
   disconnectedCallback() {

@@ -76,10 +76,12 @@ test('nothing shows unstyled while the stylesheet is on its way', async () => {
   await page.goto(`${env.base}embed.html`, { waitUntil: 'domcontentloaded' });
   const launcher = page.locator('help-assistant .launcher:not([hidden])');
   await launcher.waitFor({ state: 'attached' });
-  assert.equal(await launcher.isVisible(), false);
+  // Transparent and out of reach of a tap (not hidden: a hidden field could take no focus).
+  assert.deepEqual(await launcher.evaluate((b) => [getComputedStyle(b).opacity, getComputedStyle(b).pointerEvents]), ['0', 'none']);
   assert.equal(await page.locator('help-assistant .assistant').isVisible(), false);
   release();
   await page.locator('help-assistant[data-styled] .launcher').waitFor();
+  assert.equal(await launcher.evaluate((b) => getComputedStyle(b).opacity), '1');
   assert.notEqual(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(239, 239, 239)');
   assert.equal(await page.locator('help-assistant .assistant').isVisible(), false);
   await context.close();

@@ -110,3 +110,76 @@ test('after the whole engine has answered, a new question whose pages are not he
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// Holds the widget's script (the bundle help-assistant-define.js imports) until release();
+// `asked` settles when the page has asked for it, i.e. once help-assistant-define.js has run.
+async function holdWidgetScript(context) {
+  let release;
+  let asked;
+  const released = new Promise((resolve) => { release = resolve; });
+  const askedFor = new Promise((resolve) => { asked = resolve; });
+  await context.route('**/help-assistant.js', async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { release, askedFor };
+}
+
+test('words typed into the page\'s box before the widget has come are searched by the widget, the cursor kept', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const { release } = await holdWidgetScript(context);
+  const page = await context.newPage();
+  await page.goto(env.base, { waitUntil: 'commit' });
+  const early = page.locator('help-assistant > .help-early input');
+  await early.fill('forgot password');
+  // The box is there, in the page's language, saying that help is on the way.
+  assert.equal(await page.locator('help-assistant > .help-early [role=status]').textContent(), 'Getting help ready…');
+  release();
+  const w = widget(page);
+  const first = page.locator('help-assistant .results[data-query="forgot password"] li button').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-id'), 'reset-password');
+  assert.equal(await w.input.inputValue(), 'forgot password');
+  assert.equal(await page.locator('help-assistant .help-early').count(), 0);
+  // The customer types on where they were.
+  await page.keyboard.type(' reset');
+  assert.equal(await w.input.inputValue(), 'forgot password reset');
+  await context.close();
+});
+
+test('a customer typing while the widget takes over the page\'s box loses no letter, even before its style sheet has come', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const { release } = await holdWidgetScript(context);
+  let releaseSheet;
+  const sheetHeld = new Promise((resolve) => { releaseSheet = resolve; });
+  await context.route('**/help-assistant.css', async (route) => { await sheetHeld; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(env.base, { waitUntil: 'commit' });
+  await page.locator('help-assistant > .help-early input').pressSequentially('ro');
+  release();
+  await page.waitForFunction(() => customElements.get('help-assistant') !== undefined);
+  // The widget is there but not yet drawn: the letters typed now go into its box.
+  await page.keyboard.type('ut');
+  releaseSheet();
+  const w = widget(page);
+  await page.locator('help-assistant[data-styled]').waitFor();
+  assert.equal(await w.input.inputValue(), 'rout');
+  await page.locator('help-assistant .results[data-query="rout"] li button').first().waitFor();
+  await context.close();
+});
+
+test('Enter in the page\'s box before the widget has come is not lost', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const { release, askedFor } = await holdWidgetScript(context);
+  const page = await context.newPage();
+  await page.goto(env.base, { waitUntil: 'commit' });
+  const early = page.locator('help-assistant > .help-early input');
+  await early.fill('internet not working at home');
+  await askedFor;
+  await early.press('Enter');
+  release();
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  assert.match(await page.locator('help-assistant .conversation').textContent(), /internet/i);
+  await context.close();
+});
