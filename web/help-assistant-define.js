@@ -8,6 +8,12 @@
 //   <script type="module" src="/assistant/help-assistant-define.js" data-kb="kb/manifest.json"></script>
 // (data-kb relative to the script; data-mode="inline" and data-lang, data-page as the
 // element's attributes.)
+// One module: tools/build.sh bundles the widget's modules into it (esbuild), so that they
+// arrive in one request instead of a wave per level of imports. Asked for first: on a
+// slow phone it is what the customer waits for to type (the page may ask for it even
+// sooner, with <link rel="modulepreload">, as index.html does).
+const widgetModule = import('./help-assistant.js');
+
 const tag = [...document.querySelectorAll('script[data-kb]')]
   .find((script) => script.src && new URL(script.src, document.baseURI).href === import.meta.url);
 if (tag && !document.querySelector('help-assistant')) {
@@ -53,8 +59,6 @@ if (first && first.getAttribute('mode') !== 'launcher') {
   early = { kbUrl, worker };
 }
 
-// One module: tools/build.sh bundles the widget's modules into it (esbuild), so that they
-// arrive in one request instead of a wave per level of imports.
-const { Engine, HelpAssistantElement } = await import('./help-assistant.js');
+const { Engine, HelpAssistantElement } = await widgetModule;
 if (early) Engine.adopt(early);
 if (!customElements.get('help-assistant')) customElements.define('help-assistant', HelpAssistantElement);
