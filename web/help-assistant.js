@@ -157,6 +157,11 @@ export class HelpAssistantElement extends HTMLElement {
   #asTyped = null;  // a query to search as typed, without spelling correction
   #describedQuery = null;  // the words last sent with Enter that led to no guided fix
   #articleId = null;
+  // An open article has an entry in the browser's history (#rememberArticle), so that the
+  // phone's Back button closes it instead of leaving the help center.
+  #articleInHistory = false;
+  #historyMark = `article-${Date.now()}-${Math.random()}`;  // this page's entries, not a reload's
+  #articleHref = '';  // the page's address when the entry was made
   #articleTitle = '';  // of the open article, as written in its language
   #abort = null;
   #ui = {};
@@ -342,7 +347,17 @@ export class HelpAssistantElement extends HTMLElement {
       e.preventDefault();
       this.#openArticle(link.dataset.article);
     }, { signal });
-    ui.back.addEventListener('click', () => this.#closeArticle(), { signal });
+    ui.back.addEventListener('click', () => {
+      this.#forgetArticle();
+      this.#closeArticle();
+    }, { signal });
+    // Back: closes the article once its entry is left for the one before it (not for the
+    // page's own entries: a link to #billing followed, or the way back through it).
+    window.addEventListener('popstate', () => {
+      if (!this.#articleInHistory || this.#atArticleEntry() || location.href !== this.#articleHref) return;
+      this.#articleInHistory = false;
+      if (!ui.article.hidden) this.#closeArticle();
+    }, { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
     ui.writeToUs.addEventListener('click', () => this.#askPerson(), { signal });
     ui.casesList.addEventListener('click', (e) => {
@@ -354,6 +369,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.articleAnswer.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-flow]');
       if (!button) return;
+      this.#forgetArticle();
       ui.article.hidden = true;
       this.#articleId = null;
       this.#act({ type: 'start', flow: button.dataset.flow });
@@ -706,6 +722,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.hidden = active || !ui.article.hidden;
     if (active) {
       ui.status.textContent = '';
+      if (!ui.article.hidden) this.#forgetArticle();
       ui.article.hidden = true;
       this.#articleId = null;
       // Focus follows the customer's own steps; a redraw from a delivery update or the
@@ -1286,12 +1303,37 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.hidden = true;
     ui.slot.replaceChildren();
     ui.article.hidden = false;
+    this.#rememberArticle();
     if (!again) this.#act({ type: 'opened', article: id });
     ui.article.focus();
     this.dispatchEvent(new CustomEvent('article-opened', { detail: { id, lang: article.lang } }));
   }
 
+  // The open article's entry in the history: one, however many articles the customer
+  // opens from it. Not when the page has moved on since (a link to #billing): Back is then
+  // the page's.
+  #rememberArticle() {
+    if (this.#articleInHistory && this.#atArticleEntry()) return;
+    const state = typeof history.state === 'object' && history.state !== null ? history.state : {};
+    this.#articleHref = location.href;
+    history.pushState({ ...state, helpAssistant: this.#historyMark }, '');
+    this.#articleInHistory = true;
+  }
+
+  #atArticleEntry() {
+    return history.state?.helpAssistant === this.#historyMark;
+  }
+
+  // The article is closed from inside the widget: its history entry goes too, so that
+  // the next Back is the page's again.
+  #forgetArticle() {
+    const ours = this.#articleInHistory && this.#atArticleEntry();
+    this.#articleInHistory = false;
+    if (ours) history.back();
+  }
+
   #showResults() {
+    if (!this.#ui.article.hidden) this.#forgetArticle();
     this.#articleId = null;
     this.#ui.article.hidden = true;
     this.#ui.results.hidden = false;

@@ -51,6 +51,39 @@ test('typing a question shows the right article, which opens', async () => {
   await context.close();
 });
 
+test('the phone\'s Back button closes an open article and keeps the customer in the help center', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const url = page.url();
+  await w.input.fill('router lights');
+  await expectFirstHit(page, 'router-lights');
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.goBack();
+  await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
+  assert.equal(page.url(), url);
+  assert.equal(await w.input.inputValue(), 'router lights');
+  assert.ok(await w.hits.first().isVisible());
+  // Closed with the widget's own Back, the article leaves no entry behind: the next Back
+  // is the page's.
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.locator('help-assistant .article .back').click();
+  await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => history.state?.helpAssistant === undefined);
+  // A page link followed while an article is open: Back returns to the article first.
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.evaluate(() => { location.hash = 'billing'; });
+  await page.goBack();
+  assert.ok(await w.articleTitle.isVisible());
+  await page.goBack();
+  await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a Serbian customer typing Cyrillic without care for case gets Cyrillic answers', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const page = await openPage(context, env.base);
