@@ -7,6 +7,8 @@
 #include "fixtures.hpp"
 #include "kb/bm25.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb/query.hpp"
+#include "kb/snippet.hpp"
 #include "kb/row_lengths.hpp"
 #include "kb/vocabulary.hpp"
 #include "common/languages.hpp"
@@ -687,4 +689,40 @@ TEST_CASE("stopwords tell questions apart through the pairs they make", "[kb][se
   REQUIRE(found.value().hits.size() == 2);
   CHECK(found.value().hits[0].id == "asked");
   CHECK(found.value().hits[0].score > found.value().hits[1].score);
+}
+
+// What the confidence counts (docs/confidence.md): the query words a hit holds together,
+// in its title and tags and in one stretch of its text.
+TEST_CASE("a hit's words count when they stand together: head and one passage", "[kb][confidence]") {
+  // Query words in order: router (0), lights (1), blinking (2), orange (3).
+  kb::word_matcher matching(kb::words_to_mark(kb::query_words("router lights blinking orange ")));
+  const std::vector<double> even = {1, 1, 1, 1};
+  const std::string filler = [] {
+    std::string s;
+    for (int i = 0; i < 60; ++i) s += "text ";
+    return s;
+  }();
+  using flags = std::vector<bool>;
+  SECTION("words far apart in the text: only the stretch that weighs most") {
+    const std::string body = "lights blinking " + filler + "orange";
+    CHECK(kb::matched_in_passage("Router", body, matching, even, 48) == flags{true, true, true, false});
+  }
+  SECTION("words within the stretch count together") {
+    CHECK(kb::matched_in_passage("Router", "the lights are orange and blinking", matching, even, 48) ==
+          flags{true, true, true, true});
+  }
+  SECTION("a heavier word alone beats two light ones") {
+    const std::string body = "orange " + filler + "lights blinking";
+    CHECK(kb::matched_in_passage("", body, matching, {1, 0.3, 0.3, 1}, 48) ==
+          flags{false, false, false, true});
+    CHECK(kb::matched_in_passage("", body, matching, {1, 0.6, 0.6, 1}, 48) ==
+          flags{false, true, true, false});
+  }
+  SECTION("a word of the head is not looked for in the text, and counts whatever the text holds") {
+    const std::string body = "router " + filler + "lights";
+    CHECK(kb::matched_in_passage("Router lights", body, matching, even, 48) ==
+          flags{true, true, false, false});
+    CHECK(kb::matched_in_passage("", "nothing of it here", matching, even, 48) ==
+          flags{false, false, false, false});
+  }
 }
