@@ -169,17 +169,19 @@ test('a customer typing while the widget takes over the page\'s box loses no let
   await context.close();
 });
 
-test('Enter in the page\'s box before the widget has come is not lost', async () => {
-  const context = await env.browser.newContext({ locale: 'en-US' });
+test('Enter in the page\'s box before the widget has come is not lost, and the box speaks the browser\'s language', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS' });
   const { release, askedFor } = await holdWidgetScript(context);
   const page = await context.newPage();
   await page.goto(env.base, { waitUntil: 'commit' });
   const early = page.locator('help-assistant > .help-early input');
-  await early.fill('internet not working at home');
+  await early.fill('ne radi mi internet kod kuće');
   await askedFor;
+  await page.locator('help-assistant > .help-early h2').getByText('Kako možemo da pomognemo?').waitFor();
+  assert.equal(await early.getAttribute('placeholder'), 'npr. „nema interneta“');
   await early.press('Enter');
   release();
   await page.locator('help-assistant .conversation.phase-confirming').waitFor();
-  assert.match(await page.locator('help-assistant .conversation').textContent(), /internet/i);
+  assert.match(await page.locator('help-assistant .restatement').textContent(), /^Napisali ste „ne radi mi internet kod kuće“/);
   await context.close();
 });
