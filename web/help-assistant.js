@@ -1310,8 +1310,7 @@ export class HelpAssistantElement extends HTMLElement {
   }
 
   // The open article's entry in the history: one, however many articles the customer
-  // opens from it. Not when the page has moved on since (a link to #billing): Back is then
-  // the page's.
+  // opens from it (a new one if the page has moved on since: a link to #billing followed).
   #rememberArticle() {
     if (this.#articleInHistory && this.#atArticleEntry()) return;
     const state = typeof history.state === 'object' && history.state !== null ? history.state : {};
