@@ -1,32 +1,59 @@
 #include "common/languages.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace ha {
-namespace {
 
-using chain = std::array<std::string_view, 6>;
-constexpr chain en{"en", "sr-Latn", "hr", "bs", "sl", "sr-Cyrl"};
-constexpr chain sr_latn{"sr-Latn", "sr-Cyrl", "bs", "hr", "en", "sl"};
-constexpr chain sr_cyrl{"sr-Cyrl", "sr-Latn", "bs", "hr", "en", "sl"};
-constexpr chain hr{"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"};
-constexpr chain bs{"bs", "hr", "sr-Latn", "en", "sl", "sr-Cyrl"};
-constexpr chain sl{"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"};
-
-}  // namespace
+const language* find_language(std::string_view code_or_source) noexcept {
+  const auto it = std::find_if(languages.begin(), languages.end(), [&](const language& l) {
+    return l.code == code_or_source || (l.written && l.source == code_or_source);
+  });
+  return it == languages.end() ? nullptr : &*it;
+}
 
 bool is_content_language(std::string_view lang) noexcept {
   return std::find(content_languages.begin(), content_languages.end(), lang) !=
          content_languages.end();
 }
 
+std::string_view stored_code(std::string_view source) noexcept {
+  const language* l = find_language(source);
+  return l != nullptr ? l->code : source;
+}
+
+std::string_view source_code(std::string_view code) noexcept {
+  const language* l = find_language(code);
+  return l != nullptr && l->code == code ? l->source : code;
+}
+
+std::string_view derived_language(std::string_view code) noexcept {
+  for (const language& l : languages) {
+    if (!l.made_from.empty() && l.made_from == code) return l.code;
+  }
+  return {};
+}
+
+std::string_view source_codes_text() noexcept {
+  static const std::string text = [] {
+    std::string out;
+    std::size_t left = std::count_if(languages.begin(), languages.end(),
+                                     [](const language& l) { return l.written; });
+    for (const language& l : languages) {
+      if (!l.written) continue;
+      out += l.source;
+      --left;
+      if (left > 1) out += ", ";
+      if (left == 1) out += " or ";
+    }
+    return out;
+  }();
+  return text;
+}
+
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept {
-  if (lang == "sr-Latn" || lang == "sr") return sr_latn;
-  if (lang == "sr-Cyrl") return sr_cyrl;
-  if (lang == "hr") return hr;
-  if (lang == "bs") return bs;
-  if (lang == "sl") return sl;
-  return en;
+  const language* l = find_language(lang);
+  return (l != nullptr ? *l : languages.front()).fallback;
 }
 
 std::string_view display_language(std::string_view written, bool query_is_cyrillic,

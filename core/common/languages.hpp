@@ -1,5 +1,6 @@
-// The content languages of a knowledge base and the order in which a customer's
-// language falls back to another when an article has no version in it.
+// The content languages of a knowledge base: one table, from which the rest of the core
+// reads what it needs to know about a language (the name authors give it, the order in
+// which a customer's language falls back to another, how it writes the old yat vowel).
 #pragma once
 
 #include <array>
@@ -8,15 +9,92 @@
 
 namespace ha {
 
-// BCP 47 tags used in kb.sqlite. Serbian is stored in both scripts; kbc makes the
-// Cyrillic version from the Latin source, so the two are always in step.
-inline constexpr std::array<std::string_view, 6> content_languages = {"en", "sr-Latn", "sr-Cyrl",
-                                                                      "hr", "bs",      "sl"};
+// How a South Slavic language writes the old yat vowel: Serbian "mleko, reč" (ekavian),
+// Croatian and Bosnian "mlijeko, riječ" (ijekavian). Articles are checked against it.
+enum class yat_reflex { none, ekavian, ijekavian };
+
+struct language {
+  std::string_view code;       // the BCP 47 tag stored in kb.sqlite
+  std::string_view name;       // in English, for kbc's messages
+  std::string_view source;     // the name authors give it in the knowledge base's files
+  bool written;                // false: kbc makes it from `made_from`
+  std::string_view made_from;  // (Serbian Cyrillic from Serbian Latin, letter by letter)
+  yat_reflex reflex;
+  // The customer's language first, then the closest ones (sr ↔ bs ↔ hr, Slovenian to
+  // Croatian), English last.
+  std::array<std::string_view, 6> fallback;
+};
+
+// Serbian is stored in both scripts; kbc makes the Cyrillic version from the Latin source
+// ("sr"), so the two are always in step.
+inline constexpr std::array<language, 6> languages = {{
+    {"en",
+     "English",
+     "en",
+     true,
+     "",
+     yat_reflex::none,
+     {"en", "sr-Latn", "hr", "bs", "sl", "sr-Cyrl"}},
+    {"sr-Latn",
+     "Serbian",
+     "sr",
+     true,
+     "",
+     yat_reflex::ekavian,
+     {"sr-Latn", "sr-Cyrl", "bs", "hr", "en", "sl"}},
+    {"sr-Cyrl",
+     "Serbian Cyrillic",
+     "sr-Cyrl",
+     false,
+     "sr-Latn",
+     yat_reflex::ekavian,
+     {"sr-Cyrl", "sr-Latn", "bs", "hr", "en", "sl"}},
+    {"hr",
+     "Croatian",
+     "hr",
+     true,
+     "",
+     yat_reflex::ijekavian,
+     {"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"}},
+    {"bs",
+     "Bosnian",
+     "bs",
+     true,
+     "",
+     yat_reflex::ijekavian,
+     {"bs", "hr", "sr-Latn", "en", "sl", "sr-Cyrl"}},
+    {"sl",
+     "Slovenian",
+     "sl",
+     true,
+     "",
+     yat_reflex::none,
+     {"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"}},
+}};
+
+// The stored codes, in the table's order (a bit per language in the first-answer index).
+inline constexpr std::array<std::string_view, languages.size()> content_languages = [] {
+  std::array<std::string_view, languages.size()> codes{};
+  for (std::size_t i = 0; i < languages.size(); ++i) codes[i] = languages[i].code;
+  return codes;
+}();
+
+// The row of a stored code or of the name an author writes ("sr"); null for neither.
+const language* find_language(std::string_view code_or_source) noexcept;
 
 bool is_content_language(std::string_view lang) noexcept;
 
-// The customer's language first, then the closest ones (sr ↔ bs ↔ hr, Slovenian to
-// Croatian), English last. An unknown language falls back as English does.
+// What an author wrote as it is stored ("sr" → "sr-Latn"); anything else as it is.
+std::string_view stored_code(std::string_view source) noexcept;
+// How an author writes a stored code ("sr-Latn" → "sr"); anything else as it is.
+std::string_view source_code(std::string_view code) noexcept;
+// The language kbc makes from a stored code ("sr-Latn" → "sr-Cyrl"), or "".
+std::string_view derived_language(std::string_view code) noexcept;
+// The languages an author may write, for messages: "en, sr, hr, bs or sl".
+std::string_view source_codes_text() noexcept;
+
+// The customer's language first, then the closest ones. An unknown language falls back as
+// English does.
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept;
 
 // The language to show results in: `written`, the language of the customer's words (else

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <map>
 
+#include "common/languages.hpp"
+
 namespace ha::flow {
 namespace {
 
 // Source languages as authors name them in site.yaml and in the YAML of a flow.
 std::string source_name(const std::string& lang) {
-  return lang == "sr-Latn" ? "sr" : lang;
+  return std::string(source_code(lang));
 }
 
 class checker {

@@ -332,9 +332,10 @@ void check_article_fields(source_article& a, front_matter_fields& f) {
   if (!a.id.empty() && !is_id(a.id)) {
     f.fail(f.line_of("id"), "id '" + a.id + "' may use only a-z, 0-9 and '-'");
   }
-  if (a.lang == "sr") a.lang = "sr-Latn";
+  a.lang = std::string(stored_code(a.lang));
   // Serbian is written in Latin; the Cyrillic version is made by kbc, never written.
-  if (!a.lang.empty() && (!is_content_language(a.lang) || a.lang == "sr-Cyrl")) {
+  const ha::language* written = find_language(a.lang);
+  if (!a.lang.empty() && (written == nullptr || !written->written)) {
     f.fail(f.line_of("language"), "unknown language '" + a.lang +
                                       "' (use en, sr, hr, bs or sl; Serbian is written in Latin "
                                       "and kbc makes the Cyrillic version)");
@@ -444,11 +445,11 @@ bool read_article(const fs::path& path, const std::string& display, diagnostics&
   if (!split_front_matter(content, display, diag, front, a)) return false;
   if (!read_front_matter(front, display, diag, a)) return false;
   // Filename and front matter must agree, so that a file's name tells what it holds.
-  const std::string expected = a.id + "." + (a.lang == "sr-Latn" ? "sr" : a.lang) + ".md";
+  const std::string expected = a.id + "." + std::string(source_code(a.lang)) + ".md";
   if (path.filename() != expected) {
     diag.add(display, 2,
              "file name should be '" + expected + "' for id '" + a.id + "' and language '" +
-                 (a.lang == "sr-Latn" ? "sr" : a.lang) + "'");
+                 std::string(source_code(a.lang)) + "'");
     return false;
   }
   return read_body(display, diag, a);
@@ -486,7 +487,7 @@ std::string cyrillic_html(const std::string& html) {
 // Serbian is written in Latin; its Cyrillic twin is made here so both are always in step.
 source_article cyrillic_twin(const source_article& latin) {
   source_article cyr = latin;
-  cyr.lang = "sr-Cyrl";
+  cyr.lang = std::string(derived_language(latin.lang));
   cyr.title = text::serbian_latin_to_cyrillic(latin.title);
   for (auto& tag : cyr.tags) tag = text::serbian_latin_to_cyrillic(tag);
   cyr.html = cyrillic_html(latin.html);
@@ -614,12 +615,11 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
     nlohmann::json label = nlohmann::json::object();
     if (item["label"] && item["label"].IsMap()) {
       for (const auto& entry : item["label"]) {
-        std::string lang = scalar(entry.first);
-        if (lang == "sr") {
-          label["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(entry.second));
-          lang = "sr-Latn";
-        }
+        const std::string lang(stored_code(scalar(entry.first)));
         label[lang] = scalar(entry.second);
+        if (const auto made = derived_language(lang); !made.empty()) {
+          label[std::string(made)] = text::serbian_latin_to_cyrillic(scalar(entry.second));
+        }
       }
     }
     if (!label.contains("en")) {
@@ -769,14 +769,13 @@ void read_site_languages(const YAML::Node& root, const std::string& display, sit
     }
     // Only a list is read item by item: a map's items are pairs, not nodes.
     for (const auto& lang : langs.IsSequence() ? langs : YAML::Node(YAML::NodeType::Sequence)) {
-      std::string code = scalar(lang);
-      if (code == "sr") code = "sr-Latn";
-      if (code == "sr-Cyrl" || !is_content_language(code)) {
+      const ha::language* known = find_language(scalar(lang));
+      if (known == nullptr || !known->written) {
         diag.add(display, site_line(lang),
-                 "unknown language '" + scalar(lang) + "' (use en, sr, hr, bs or sl)");
+                 "unknown language '" + scalar(lang) + "' (use " + std::string(source_codes_text()) + ")");
         continue;
       }
-      site.languages.push_back(code);
+      site.languages.push_back(std::string(known->code));
     }
   }
 }
@@ -799,12 +798,11 @@ void read_teams(const YAML::Node& root, const std::string& display, site_config&
         nlohmann::json names = nlohmann::json::object();
         if (team.second.IsMap() && team.second["name"] && team.second["name"].IsMap()) {
           for (const auto& name : team.second["name"]) {
-            std::string lang = scalar(name.first);
-            if (lang == "sr") {
-              names["sr-Cyrl"] = text::serbian_latin_to_cyrillic(scalar(name.second));
-              lang = "sr-Latn";
-            }
+            const std::string lang(stored_code(scalar(name.first)));
             names[lang] = scalar(name.second);
+            if (const auto made = derived_language(lang); !made.empty()) {
+              names[std::string(made)] = text::serbian_latin_to_cyrillic(scalar(name.second));
+            }
           }
         }
         if (names.empty()) {
@@ -1350,8 +1348,12 @@ void warn_of_variants(const std::vector<source_article>& articles,
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) each(n, line);
   };
+  const auto checked = [](std::string_view lang) {
+    const ha::language* l = find_language(lang);
+    return l != nullptr && l->written && l->reflex != yat_reflex::none;
+  };
   for (const source_article& a : articles) {
-    if (a.lang != "sr-Latn" && a.lang != "hr" && a.lang != "bs") continue;
+    if (!checked(a.lang)) continue;
     read_lines(a.file, [&](int n, const std::string& line) {
       if (line.rfind("tags:", 0) != 0) lines.push_back({a.file, n, a.lang, line});
     });
@@ -1363,21 +1365,30 @@ void warn_of_variants(const std::vector<source_article>& articles,
       if (start == std::string::npos) return;
       if (start == 0) symptoms = line.rfind("symptoms:", 0) == 0;
       if (symptoms) return;
-      for (const char* lang : {"sr", "hr", "bs"}) {
-        const std::string key = std::string(lang) + ":";
+      for (const ha::language& l : ha::languages) {
+        if (!checked(l.code)) continue;
+        const std::string key = std::string(l.source) + ":";
         if (line.compare(start, key.size(), key) == 0) {
-          lines.push_back({sf.file, n, lang == std::string_view("sr") ? "sr-Latn" : lang,
-                           line.substr(start + key.size())});
+          lines.push_back({sf.file, n, std::string(l.code), line.substr(start + key.size())});
         }
       }
     });
   }
+  // "Croatian and Bosnian": the languages that write the yat as `reflex` does.
+  const auto names_of = [](yat_reflex reflex) {
+    std::string names;
+    for (const ha::language& l : ha::languages) {
+      if (!l.written || l.reflex != reflex) continue;
+      names += std::string(names.empty() ? "" : " and ") + std::string(l.name);
+    }
+    return names;
+  };
   for (const variant_mark& m : variant_marks(lines)) {
-    const bool ekavian_here = m.lang != "sr-Latn";
+    const ha::language& l = *find_language(m.lang);
+    const bool ekavian_here = l.reflex == yat_reflex::ijekavian;
     warnings.push_back({m.file, m.line,
                         std::string("warning: ") + (ekavian_here ? "ekavian" : "ijekavian") + " '" + m.word +
-                            "' in " + (m.lang == "sr-Latn" ? std::string("Serbian") : m.lang == "hr" ? "Croatian" : "Bosnian") +
-                            " text (the other " + (ekavian_here ? "Croatian and Bosnian" : "Serbian") +
+                            "' in " + std::string(l.name) + " text (the other " + names_of(l.reflex) +
                             " texts write '" + m.expected + "')"});
   }
 }
@@ -1511,7 +1522,7 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
 
   const std::size_t sources = articles.size();
   for (std::size_t k = 0; k < sources; ++k) {
-    if (articles[k].lang == "sr-Latn") articles.push_back(cyrillic_twin(articles[k]));
+    if (!derived_language(articles[k].lang).empty()) articles.push_back(cyrillic_twin(articles[k]));
   }
   for (source_flow& sf : flows) flow::add_cyrillic(sf.f);
 
@@ -1546,7 +1557,7 @@ compile_result compile_corpus(const fs::path& jsonl, const fs::path& output) {
     a.lang = field("lang");
     a.title = field("title");
     a.body = field("body");
-    if (a.lang == "sr") a.lang = "sr-Latn";
+    a.lang = std::string(stored_code(a.lang));
     if (json.is_discarded() || a.id.empty() || a.title.empty() || !is_content_language(a.lang)) {
       diag.add(display, n,
                "expected a JSON object with string fields id, lang (en, sr, hr, bs, sl), "

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include "common/languages.hpp"
+
 namespace ha::kb {
 namespace {
 
@@ -54,9 +56,10 @@ class reader {
   // "sr" is Serbian written in Latin; the Cyrillic version is made by kbc.
   std::string language(const YAML::Node& key) {
     const std::string lang = key.IsScalar() ? key.Scalar() : std::string();
-    if (lang == "en" || lang == "hr" || lang == "bs" || lang == "sl") return lang;
-    if (lang == "sr") return "sr-Latn";
-    add(line_of(key), "unknown language '" + lang + "' (use en, sr, hr, bs or sl)");
+    if (const ha::language* known = find_language(lang); known != nullptr && known->written) {
+      return std::string(known->code);
+    }
+    add(line_of(key), "unknown language '" + lang + "' (use " + std::string(source_codes_text()) + ")");
     return {};
   }
 

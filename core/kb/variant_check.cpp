@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "common/languages.hpp"
 #include "text/fold.hpp"
 #include "text/tokenizer.hpp"
 
@@ -15,8 +16,13 @@ namespace {
 enum variant { ekavian, ijekavian, unchecked };
 
 variant variant_of(std::string_view lang) {
-  if (lang == "sr-Latn") return ekavian;
-  if (lang == "hr" || lang == "bs") return ijekavian;
+  const ha::language* l = find_language(lang);
+  if (l == nullptr || !l->written) return unchecked;  // the Cyrillic twin is kbc's
+  switch (l->reflex) {
+    case yat_reflex::ekavian: return ekavian;
+    case yat_reflex::ijekavian: return ijekavian;
+    case yat_reflex::none: return unchecked;
+  }
   return unchecked;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/languages.hpp"
 #include "fixtures.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/query.hpp"
@@ -379,4 +380,33 @@ TEST_CASE("stopwords only rank: not marked or counted unless nothing else is lef
   // A word still being typed makes no pair yet.
   CHECK(kb::build_match("how do i sa").expression.find(kb::pair_token("i", "sa")) ==
         std::string::npos);
+}
+
+TEST_CASE("the language table: each language named once, falling back through all the others",
+          "[languages]") {
+  std::set<std::string_view> codes(content_languages.begin(), content_languages.end());
+  CHECK(codes.size() == languages.size());
+  for (const language& l : languages) {
+    INFO(l.code);
+    CHECK(find_language(l.code) == &l);
+    CHECK(stored_code(source_code(l.code)) == l.code);
+    // Every chain starts with the language itself and holds every language once.
+    CHECK(l.fallback.front() == l.code);
+    CHECK(std::set<std::string_view>(l.fallback.begin(), l.fallback.end()) == codes);
+    // A language kbc makes comes from one an author writes, and it is not written.
+    if (!l.made_from.empty()) {
+      CHECK_FALSE(l.written);
+      REQUIRE(find_language(l.made_from) != nullptr);
+      CHECK(find_language(l.made_from)->written);
+      CHECK(derived_language(l.made_from) == l.code);
+    }
+  }
+  CHECK(stored_code("sr") == "sr-Latn");
+  CHECK(source_code("sr-Latn") == "sr");
+  CHECK(source_code("xx") == "xx");
+  CHECK(find_language("xx") == nullptr);
+  CHECK(derived_language("hr").empty());
+  CHECK(source_codes_text() == "en, sr, hr, bs or sl");
+  CHECK(fallback_chain("sr").front() == "sr-Latn");
+  CHECK(fallback_chain("de").front() == "en");
 }
