@@ -17,8 +17,11 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     registration.active?.postMessage('cache-all');
   };
   const widget = document.querySelector('help-assistant');
-  // (A first answer's search, before the whole engine is ready, does not count.)
-  widget.addEventListener('search', (event) => { if (!event.detail.provisional) cacheAll(); });
+  // (A first answer's search, before the whole engine is ready, does not count; nor does
+  // the browser's own 'search' event of the page's early search box, on Enter.)
+  widget.addEventListener('search', (event) => {
+    if (event instanceof CustomEvent && !event.detail?.provisional) cacheAll();
+  });
   widget.addEventListener('ready', () => setTimeout(cacheAll, 10000), { once: true });
 
   // Files from two deployments (an update stored half way: a new knowledge base beside

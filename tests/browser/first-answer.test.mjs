@@ -173,6 +173,8 @@ test('Enter in the page\'s box before the widget has come is not lost, and the b
   const context = await env.browser.newContext({ locale: 'sr-RS' });
   const { release, askedFor } = await holdWidgetScript(context);
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(env.base, { waitUntil: 'commit' });
   const early = page.locator('help-assistant > .help-early input');
   await early.fill('ne radi mi internet kod kuće');
@@ -183,5 +185,23 @@ test('Enter in the page\'s box before the widget has come is not lost, and the b
   release();
   await page.locator('help-assistant .conversation.phase-confirming').waitFor();
   assert.match(await page.locator('help-assistant .restatement').textContent(), /^Napisali ste „ne radi mi internet kod kuće“/);
+  assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the search box stays where it is when the widget takes over the page\'s box, on a phone', async () => {
+  for (const locale of ['en-US', 'sr-RS']) {
+    const context = await env.browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const { release } = await holdWidgetScript(context);
+    const page = await context.newPage();
+    await page.goto(env.base, { waitUntil: 'commit' });
+    const early = await page.locator('help-assistant > .help-early input').boundingBox();
+    release();
+    await page.locator('help-assistant[data-styled]').waitFor();
+    const box = await widget(page).input.boundingBox();
+    // A finger aimed at the early box still lands on the search box, not on the menu above.
+    assert.ok(Math.abs(box.y - early.y) <= 6, `${locale}: ${JSON.stringify({ early, box })}`);
+    assert.ok(Math.abs(box.height - early.height) <= 6, `${locale}: ${JSON.stringify({ early, box })}`);
+    await context.close();
+  }
 });
