@@ -727,8 +727,15 @@ export class HelpAssistantElement extends HTMLElement {
       this.#articleId = null;
       // Focus follows the customer's own steps; a redraw from a delivery update or the
       // reply time arriving must not pull it away from what they are doing.
-      if (action.type) (panel.querySelector('button, input') ?? panel).focus({ preventScroll: true });
-      else if (focused) (findByFocusKey(panel, focused) ?? panel).focus({ preventScroll: true });
+      // A new solution is read from its title (focus there, not on its "More detail"
+      // link), and its start is brought into sight: on a phone the answer buttons of the
+      // last one sat where the new one's end is, and "No" looked as if nothing happened.
+      if (action.type) {
+        const title = panel.querySelector('.alt-title');
+        if (title) title.tabIndex = -1;
+        (title ?? panel.querySelector('button, input') ?? panel).focus({ preventScroll: true });
+        if (panel.getBoundingClientRect().top < 0) panel.scrollIntoView({ block: 'start' });
+      } else if (focused) (findByFocusKey(panel, focused) ?? panel).focus({ preventScroll: true });
     } else if (action.type === 'describe') {
       // Free text that matched no guided fix, or none surely enough to restate it: the
       // articles found for it stay, with a plain word on it (searched now when the search

@@ -157,8 +157,8 @@ test('a Serbian customer starts a flow from the results, nothing works, and a pe
   await context.close();
 });
 
-test('after two solutions that did not help, the next one comes with one apology, not two', async () => {
-  const context = await env.browser.newContext({ locale: 'en-US' });
+test('after two solutions that did not help, the next one comes with one apology, not two, its start in sight on a phone', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await openPage(context, env.base);
   const w = widget(page);
   const c = conversation(page);
@@ -170,6 +170,10 @@ test('after two solutions that did not help, the next one comes with one apology
   await c.button('No').click();
   await c.panel.getByText('Solution 2 of 4').waitFor();
   assert.match(await c.text(), /We are sorry that did not solve it\. Let us try the next solution\./);
+  // The new solution's start is on screen, and the focus is on its title.
+  const count = c.panel.locator('.alt-count');
+  assert.ok(await count.evaluate((e) => e.getBoundingClientRect().top >= 0), 'Solution 2 of 4 is above the screen');
+  assert.equal(await page.evaluate(() => document.querySelector('help-assistant').shadowRoot.activeElement?.className), 'alt-title');
   await c.button('No').click();
   await c.panel.getByText('Solution 3 of 4').waitFor();
   // The person is offered with the apology; the solution then just goes on.
