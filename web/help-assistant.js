@@ -157,11 +157,15 @@ export class HelpAssistantElement extends HTMLElement {
   #asTyped = null;  // a query to search as typed, without spelling correction
   #describedQuery = null;  // the words last sent with Enter that led to no guided fix
   #articleId = null;
-  // An open article has an entry in the browser's history (#rememberArticle), so that the
-  // phone's Back button closes it instead of leaving the help center.
-  #articleInHistory = false;
-  #historyMark = `article-${Date.now()}-${Math.random()}`;  // this page's entries, not a reload's
-  #articleHref = '';  // the page's address when the entry was made
+  // A guided fix and an open article each have an entry in the browser's history
+  // (#remember), so that the phone's Back button closes the article, then leaves the
+  // guided fix, instead of leaving the help center. The kinds of the entries this page
+  // made, oldest first ('conversation', 'article').
+  #entries = [];
+  #historyMark = `help-${Date.now()}-${Math.random()}`;  // this page's entries, not a reload's
+  #historyHref = '';  // the page's address when the first entry was made
+  #goingBack = false;  // the widget has gone back itself (#forget): entries wait for it
+  #afterBack = [];  // the kinds to remember once it is back
   #articleTitle = '';  // of the open article, as written in its language
   #abort = null;
   #ui = {};
@@ -348,15 +352,26 @@ export class HelpAssistantElement extends HTMLElement {
       this.#openArticle(link.dataset.article);
     }, { signal });
     ui.back.addEventListener('click', () => {
-      this.#forgetArticle();
+      this.#forget('article');
       this.#closeArticle();
     }, { signal });
-    // Back: closes the article once its entry is left for the one before it (not for the
-    // page's own entries: a link to #billing followed, or the way back through it).
+    // Back: each entry of ours left closes what it stood for (not the page's own entries:
+    // a link to #billing followed, or the way back through it).
     window.addEventListener('popstate', () => {
-      if (!this.#articleInHistory || this.#atArticleEntry() || location.href !== this.#articleHref) return;
-      this.#articleInHistory = false;
-      if (!ui.article.hidden) this.#closeArticle();
+      if (this.#goingBack) {
+        this.#goingBack = false;
+        for (const kind of this.#afterBack.splice(0)) this.#remember(kind);
+        return;
+      }
+      if (!this.#entries.length || location.href !== this.#historyHref) return;
+      const now = this.#entryHere();
+      while (this.#entries.length && this.#entries.at(-1) !== now) {
+        const left = this.#entries.pop();
+        if (left === 'article' && !ui.article.hidden) this.#closeArticle();
+        if (left === 'conversation' && this.#conversation.view && this.#conversation.view.phase !== 'idle') {
+          this.#act({ type: 'leave' });
+        }
+      }
     }, { signal });
     ui.retry.addEventListener('click', () => this.#start(), { signal });
     ui.writeToUs.addEventListener('click', () => this.#askPerson(), { signal });
@@ -369,7 +384,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.articleAnswer.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-flow]');
       if (!button) return;
-      this.#forgetArticle();
+      this.#forget('article');
       ui.article.hidden = true;
       this.#articleId = null;
       this.#act({ type: 'start', flow: button.dataset.flow });
@@ -720,9 +735,11 @@ export class HelpAssistantElement extends HTMLElement {
     const focused = ui.slot.contains(this.#root.activeElement) ? focusKey(this.#root.activeElement) : null;
     ui.slot.replaceChildren(...(active ? [panel] : []));
     ui.results.hidden = active || !ui.article.hidden;
+    if (!active) this.#forget('conversation');
     if (active) {
       ui.status.textContent = '';
-      if (!ui.article.hidden) this.#forgetArticle();
+      if (!ui.article.hidden) this.#forget('article');
+      if (action.type) this.#remember('conversation');
       ui.article.hidden = true;
       this.#articleId = null;
       // Focus follows the customer's own steps; a redraw from a delivery update or the
@@ -1310,36 +1327,50 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.hidden = true;
     ui.slot.replaceChildren();
     ui.article.hidden = false;
-    this.#rememberArticle();
+    this.#remember('article');
     if (!again) this.#act({ type: 'opened', article: id });
     ui.article.focus();
     this.dispatchEvent(new CustomEvent('article-opened', { detail: { id, lang: article.lang } }));
   }
 
-  // The open article's entry in the history: one, however many articles the customer
-  // opens from it (a new one if the page has moved on since: a link to #billing followed).
-  #rememberArticle() {
-    if (this.#articleInHistory && this.#atArticleEntry()) return;
+  // An entry in the history for a view the customer has just opened: one per kind,
+  // however many articles they open from an article or steps they take in a guided fix.
+  // After a page's own entry (a link to #billing followed), the entries start anew.
+  #remember(kind) {
+    if (this.#goingBack) {
+      this.#afterBack.push(kind);
+      return;
+    }
+    if (this.#entryHere() === null || location.href !== this.#historyHref) this.#entries = [];
+    if (this.#entries.includes(kind)) return;
+    if (!this.#entries.length) this.#historyHref = location.href;
     const state = typeof history.state === 'object' && history.state !== null ? history.state : {};
-    this.#articleHref = location.href;
-    history.pushState({ ...state, helpAssistant: this.#historyMark }, '');
-    this.#articleInHistory = true;
+    history.pushState({ ...state, helpAssistant: `${this.#historyMark} ${kind}` }, '');
+    this.#entries.push(kind);
   }
 
-  #atArticleEntry() {
-    return history.state?.helpAssistant === this.#historyMark;
+  // Which of this page's entries the history stands at ('article', 'conversation'), or null.
+  #entryHere() {
+    const [mark, kind] = String(history.state?.helpAssistant ?? '').split(' ');
+    return mark === this.#historyMark ? kind : null;
   }
 
-  // The article is closed from inside the widget: its history entry goes too, so that
-  // the next Back is the page's again.
-  #forgetArticle() {
-    const ours = this.#articleInHistory && this.#atArticleEntry();
-    this.#articleInHistory = false;
-    if (ours) history.back();
+  // A view closed from inside the widget: its entry goes too (with an article's above a
+  // guided fix's), so that Back does not have to be pressed for nothing.
+  #forget(kind) {
+    const at = this.#entries.indexOf(kind);
+    if (at < 0) return;
+    const steps = this.#entries.length - at;
+    const ours = this.#entryHere() === this.#entries.at(-1) && location.href === this.#historyHref;
+    this.#entries.length = at;
+    if (ours) {
+      this.#goingBack = true;
+      history.go(-steps);
+    }
   }
 
   #showResults() {
-    if (!this.#ui.article.hidden) this.#forgetArticle();
+    if (!this.#ui.article.hidden) this.#forget('article');
     this.#articleId = null;
     this.#ui.article.hidden = true;
     this.#ui.results.hidden = false;

@@ -184,6 +184,36 @@ test('after two solutions that did not help, the next one comes with one apology
   await context.close();
 });
 
+test('the phone\'s Back button closes an article opened from a guided fix, then leaves the fix, and stays in the help center', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  const c = conversation(page);
+  const url = page.url();
+  await w.input.fill('internet not working at home');
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  await c.button('Yes, that is it').click();
+  await toFirstSolution(page);
+  await c.panel.getByRole('button', { name: /^More detail:/ }).click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.goBack();
+  await c.panel.getByText('Solution 1 of 4').waitFor();
+  assert.ok(await w.articleTitle.isHidden());
+  await page.goBack();
+  await page.locator('help-assistant .conversation').waitFor({ state: 'detached' });
+  assert.equal(page.url(), url);
+  assert.equal(await w.input.inputValue(), 'internet not working at home');
+  // Left with the widget's own link, the fix leaves no entry behind.
+  await w.input.press('Enter');
+  await waitForPhase(page, 'confirming');
+  await c.panel.getByRole('button', { name: 'Back to search' }).click();
+  await page.locator('help-assistant .conversation').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => !String(history.state?.helpAssistant ?? '').includes('conversation'));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('an article that did not help offers the guided fix for the same problem before a person', async () => {
   const context = await env.browser.newContext({ locale: 'en-GB' });
   const page = await openPage(context, env.base);
