@@ -174,6 +174,10 @@ test('after two solutions that did not help, the next one comes with one apology
   const count = c.panel.locator('.alt-count');
   assert.ok(await count.evaluate((e) => e.getBoundingClientRect().top >= 0), 'Solution 2 of 4 is above the screen');
   assert.equal(await page.evaluate(() => document.querySelector('help-assistant').shadowRoot.activeElement?.className), 'alt-title');
+  // A finger resting where it tapped does not tint the button under it (a touch screen
+  // has no hover): nothing looks chosen that was not.
+  await c.button('Partly').hover();
+  assert.notEqual(await c.button('Partly').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(227, 243, 236)');
   await c.button('No').click();
   await c.panel.getByText('Solution 3 of 4').waitFor();
   // The person is offered with the apology; the solution then just goes on.
