@@ -190,11 +190,13 @@ test('Enter in the page\'s box before the widget has come is not lost, and the b
 });
 
 test('the search box stays where it is when the widget takes over the page\'s box, on a phone', async () => {
-  for (const locale of ['en-US', 'sr-RS']) {
+  for (const [locale, title] of [['en-US', 'How can we help?'], ['sr-RS', 'Kako možemo da pomognemo?']]) {
     const context = await env.browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const { release } = await holdWidgetScript(context);
     const page = await context.newPage();
     await page.goto(env.base, { waitUntil: 'commit' });
+    // Once the page has put the box in the browser's language (demo-page.js).
+    await page.locator('help-assistant > .help-early h2').getByText(title, { exact: true }).waitFor();
     const early = await page.locator('help-assistant > .help-early input').boundingBox();
     release();
     await page.locator('help-assistant[data-styled]').waitFor();
