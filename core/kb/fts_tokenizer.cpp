@@ -5,9 +5,12 @@
 #include <fts5.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/bm25.hpp"
@@ -48,7 +51,7 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (size <= 0 || text == nullptr) return SQLITE_OK;
   const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == pair_marker) {
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && (text[0] == pair_marker || text[0] == neighbour_marker)) {
     return emit(ctx, 0, text, size, 0, size);
   }
   if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == completions_marker) {
@@ -68,6 +71,22 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     return SQLITE_OK;
   }
   const auto* self = reinterpret_cast<const instance*>(tokenizer);
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0 && text[0] == terms_marker) {
+    // A body_uses column: terms as listed, those a filter leaves out left out.
+    for (int at = 1; at < size;) {
+      int end = at;
+      while (end < size && text[end] != '\n') ++end;
+      const std::string term(text + at, static_cast<std::size_t>(end - at));
+      if (!term.empty() && (self->filter == nullptr || self->filter->keeps(term))) {
+        if (const int rc = emit(ctx, 0, term.data(), static_cast<int>(term.size()), 0, 0);
+            rc != SQLITE_OK) {
+          return rc;
+        }
+      }
+      at = end + 1;
+    }
+    return SQLITE_OK;
+  }
   if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0) {
     // The forms a filter leaves out are not emitted; the first one kept takes the
     // word's position (a word with none kept, the gap token).
@@ -111,17 +130,26 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
 // The rank function (see the header).
 
 
+constexpr int neighbours_column = searched_columns + static_cast<int>(uses_columns.size());
+
+// How often a phrase is used in a searched column when uses_columns[at] is the highest
+// of that column's holding it (at -1: none): the middle of the range, on a log scale.
+double uses_of(int at) {
+  if (at < 0) return 1;
+  const uses_column& column = uses_columns[static_cast<std::size_t>(at)];
+  const auto next = static_cast<std::size_t>(at + 1);
+  const bool last = next == uses_columns.size() || uses_columns[next].counted != column.counted;
+  const double low = column.uses;
+  const double high = last ? low * 1.5 : uses_columns[next].uses - 1;
+  return std::sqrt(low * high);
+}
+
 // What the rank function needs about the whole query, computed on its first call for a
 // query and kept by FTS5 as the function's auxiliary data until the query ends.
 struct query_stats {
   std::vector<double> idf;  // per phrase
   double average_tokens = 0;
-  // Scratch space for each row, kept so that scoring a row allocates nothing.
-  std::vector<double> frequency, beside_next;  // per phrase: beside_next, with phrase + 1
-  struct occurrence {
-    int phrase, column, offset;
-  };
-  std::vector<occurrence> found;
+  std::vector<double> frequency;  // per phrase; scratch space for each row
 };
 
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* count) {
@@ -137,7 +165,11 @@ int compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const std::vect
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
   int rc = api->xRowCount(fts, &rows);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  for (int column = 0; rc == SQLITE_OK && column < searched_columns; ++column) {
+    sqlite3_int64 in_column = 0;
+    rc = api->xColumnTotalSize(fts, column, &in_column);
+    tokens += in_column;
+  }
   if (rc != SQLITE_OK) return rc;
   stats.average_tokens = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 0;
   const int phrases = api->xPhraseCount(fts);
@@ -162,9 +194,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   auto* stats = static_cast<query_stats*>(api->xGetAuxdata(fts, 0));
   if (stats == nullptr) {
     auto fresh = std::make_unique<query_stats>();
-    const int columns = api->xColumnCount(fts);
     std::vector<long long> given;
-    for (int a = columns + 2; a < argc; ++a) given.push_back(sqlite3_value_int64(argv[a]));
+    for (int a = searched_columns + 1; a < argc; ++a) given.push_back(sqlite3_value_int64(argv[a]));
     if (const int rc = compute_stats(api, fts, given, *fresh); rc != SQLITE_OK) {
       sqlite3_result_error_code(ctx, rc);
       return;
@@ -176,45 +207,39 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
       return;
     }
   }
-  const int columns = api->xColumnCount(fts);
   const auto weight = [&](int column) {
-    return column < argc && column < columns ? sqlite3_value_double(argv[column]) : 1.0;
+    return column < argc ? sqlite3_value_double(argv[column]) : 1.0;
   };
-  const auto side_by_side =
-      argc > columns ? static_cast<std::uint64_t>(sqlite3_value_int64(argv[columns])) : 0;
   const auto first_pair = static_cast<std::size_t>(
-      argc > columns + 1 ? std::max(sqlite3_value_int(argv[columns + 1]), 0) : 1 << 30);
+      argc > searched_columns ? std::max(sqlite3_value_int(argv[searched_columns]), 0) : 1 << 30);
 
+  // Each phrase's uses, weighted by column: once in the title, and in the tags and body
+  // as often as the highest uses column holding it says.
   const std::size_t phrases = stats->idf.size();
   std::vector<double>& frequency = stats->frequency;
-  std::vector<double>& beside_next = stats->beside_next;
   frequency.assign(phrases, 0);
-  beside_next.assign(phrases, 0);
-  int instances = 0;
-  int rc = api->xInstCount(fts, &instances);
-  // Instances come in the order of their position in the row (column, then offset), so
-  // a word's right-hand neighbour, if any, is among the next few.
-  auto& found = stats->found;
-  found.resize(static_cast<std::size_t>(std::max(instances, 0)));
-  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-    auto& at = found[static_cast<std::size_t>(i)];
-    rc = api->xInst(fts, i, &at.phrase, &at.column, &at.offset);
-    if (rc == SQLITE_OK && at.phrase >= 0 && static_cast<std::size_t>(at.phrase) < phrases) {
-      frequency[static_cast<std::size_t>(at.phrase)] += weight(at.column);
+  int rc = SQLITE_OK;
+  for (std::size_t p = 0; rc == SQLITE_OK && p < phrases; ++p) {
+    Fts5PhraseIter iter;
+    int column = -1;
+    std::array<bool, searched_columns> in{};
+    std::array<int, searched_columns> highest;  // a uses column, by its number in uses_columns
+    highest.fill(-1);
+    rc = api->xPhraseFirstColumn(fts, static_cast<int>(p), &iter, &column);
+    for (; rc == SQLITE_OK && column >= 0; api->xPhraseNextColumn(fts, &iter, &column)) {
+      if (column == neighbours_column) {
+        frequency[p] += weight(0);  // side by side in the title
+      } else if (column < searched_columns) {
+        in[static_cast<std::size_t>(column)] = true;
+      } else if (const auto at = static_cast<std::size_t>(column - searched_columns);
+                 at < uses_columns.size()) {
+        const auto counted = static_cast<std::size_t>(uses_columns[at].counted);
+        highest[counted] = std::max(highest[counted], static_cast<int>(at));
+      }
     }
-  }
-  if (side_by_side != 0) {
-    for (std::size_t i = 0; rc == SQLITE_OK && i < found.size(); ++i) {
-      const auto& left = found[i];
-      if (left.phrase < 0 || left.phrase >= 63 || ((side_by_side >> left.phrase) & 1) == 0)
-        continue;
-      for (std::size_t j = i + 1; j < found.size(); ++j) {
-        const auto& right = found[j];
-        if (right.column != left.column || right.offset > left.offset + 1) break;
-        if (right.offset == left.offset + 1 && right.phrase == left.phrase + 1) {
-          beside_next[static_cast<std::size_t>(left.phrase)] += weight(left.column);
-          break;
-        }
+    for (int c = 0; c < searched_columns; ++c) {
+      if (in[static_cast<std::size_t>(c)]) {
+        frequency[p] += weight(c) * uses_of(highest[static_cast<std::size_t>(c)]);
       }
     }
   }
@@ -231,10 +256,6 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     if (frequency[p] > 0) {
       score += (p >= first_pair ? pair_weight : 1.0) *
                term_score(stats->idf[p], frequency[p], length_ratio);
-    }
-    if (beside_next[p] > 0) {
-      const double idf = std::max(stats->idf[p], stats->idf[p + 1]);
-      score += term_score(idf, beside_next[p], length_ratio);
     }
   }
   sqlite3_result_double(ctx, -score);
@@ -271,6 +292,50 @@ std::vector<std::vector<std::string>> document_forms(std::string_view text,
     previous = std::move(t.text);
   }
   return words;
+}
+
+std::string title_neighbours(std::string_view title) {
+  std::string listed(1, terms_marker);
+  std::string previous;
+  std::size_t pos = 0;
+  for (text::token t; text::next_token(title, pos, t);) {
+    const bool stopword = text::is_stopword(t.text);
+    if (!previous.empty() && !stopword) {
+      if (listed.size() > 1) listed += '\n';
+      listed += neighbour_token(previous, t.text);
+    }
+    previous = stopword ? std::string() : std::move(t.text);
+  }
+  return listed;
+}
+
+std::string uses_column_name(const uses_column& column) {
+  return (column.counted == 1 ? "tags_" : "body_") + std::to_string(column.uses);
+}
+
+std::array<std::string, uses_columns.size()> repeated_forms(std::string_view tags,
+                                                            std::string_view body,
+                                                            const synonym_table* synonyms) {
+  std::array<std::string, uses_columns.size()> columns;
+  for (const auto& [counted, text] : {std::pair{1, tags}, std::pair{2, body}}) {
+    std::map<std::string, int> uses;  // in byte order: the same text on every machine
+    for (std::vector<std::string>& forms : document_forms(text, synonyms)) {
+      std::sort(forms.begin(), forms.end());
+      forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+      for (std::string& form : forms) ++uses[std::move(form)];
+    }
+    for (std::size_t at = 0; at < uses_columns.size(); ++at) {
+      if (uses_columns[at].counted != counted) continue;
+      std::string& listed = columns[at];
+      listed += terms_marker;
+      for (const auto& [form, count] : uses) {
+        if (count < uses_columns[at].uses) continue;
+        if (listed.size() > 1) listed += '\n';
+        listed += form;
+      }
+    }
+  }
+  return columns;
 }
 
 bool term_filter::keeps(const std::string& term) const {

@@ -3,6 +3,7 @@
 // (browser) with the same C++ code as text::tokenize(); the rank function orders hits.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,10 +44,50 @@ inline constexpr char pair_marker = '\x01';
 // in query.hpp). Customer text never makes the marker either.
 inline constexpr char completions_marker = '\x02';
 
-// What stands at a word's position in a row for which every form of the word is left out
-// of the index (see term_filter): the words after it keep their positions, so that
-// "side by side" still means side by side. Never searched.
+// What stands for a word in a row for which every form of the word is left out of the
+// index (see term_filter), so that the row's size still counts the word (bm25's average
+// row length is read from the index's sizes). Never searched.
 inline constexpr char gap_marker = '\x03';
+
+// Words side by side in a title. The index keeps no positions, so each two neighbouring
+// words of a title that are not stopwords are also listed, as one token, in a column of
+// their own (title_neighbours): the marker, each word's key (its shortest form, so that
+// "router light" and "router lights" meet), a space between. A query searches its own
+// neighbouring words so, scored as a pair token in the title.
+inline constexpr char neighbour_marker = '\x05';
+std::string neighbour_token(std::string_view left, std::string_view right);
+// The title_neighbours column's text for a title (terms_marker and the tokens).
+std::string title_neighbours(std::string_view title);
+
+// How often a word is used. The index keeps which columns hold a term, not where or how
+// often (detail=column: positions made the index half again as large). So kbc also lists
+// the forms an article's tags or body use at least a few times (each word counted once
+// however many of its forms are alike) in columns of their own, one per count in
+// uses_columns, and the rank function reads how often a query word is used from the
+// columns that hold it. (Titles are short: a word in one counts once.)
+inline constexpr int searched_columns = 3;  // title, tags, body; the uses columns follow,
+                                            // then title_neighbours
+struct uses_column {
+  int counted;  // the searched column whose uses it counts: 1 tags, 2 body
+  int uses;     // holds the forms used at least this often there
+};
+inline constexpr std::array<uses_column, 10> uses_columns = {{
+    {1, 2}, {1, 3}, {1, 4},                                   // tags_2 ... tags_4
+    {2, 2}, {2, 3}, {2, 4}, {2, 6}, {2, 8}, {2, 16}, {2, 32}  // body_2 ... body_32
+}};
+// "tags_2", "body_16": the names of the uses columns, as schema.hpp has them.
+std::string uses_column_name(const uses_column& column);
+
+// A column's text that starts with this marker is a list of index terms, '\n' between (a
+// pair token holds a space), indexed as they are: how kbc fills the uses columns.
+// Customer text never makes the marker: it is not a word character.
+inline constexpr char terms_marker = '\x04';
+
+// The texts of the uses columns for an article's tags and body text: for each, the marker
+// and the forms used at least that often.
+std::array<std::string, uses_columns.size()> repeated_forms(std::string_view tags,
+                                                            std::string_view body,
+                                                            const synonym_table* synonyms);
 
 // While kbc fills the index: the rows a bounded term is kept for (index_builder.hpp).
 // A term not in `kept` is kept for every row.
@@ -78,21 +119,17 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr,
 
 // The rank function searches order by, registered as an FTS5 auxiliary function:
 //
-//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, side_by_side,
-//                              first_pair, rows_0, rows_1, ...)'
+//   rank MATCH 'assistant_rank(title_weight, tags_weight, body_weight, first_pair,
+//                              rows_0, rows_1, ...)'
 //
-// It is bm25 (k1 1.2, b 0.75, the same formula and numbers as FTS5's bm25() with those
-// column weights, negated: lower is better; a row's length is read from its rowid and
-// `lengths`, within 2 %: row_lengths.hpp) plus a bonus for query words that stand
-// side by side in the row as they did in the query ("credit score"), scored like one
-// more word as rare as the rarer of the two. side_by_side is a bit mask over the query's
-// phrases (FTS5 numbers them from 0 in MATCH order): bit p means phrase p and phrase
-// p + 1 are consecutive words of the query. Without the last two arguments (or with
-// side_by_side 0 and no pair tokens), the score is exactly FTS5's bm25. Phrases past 63 get no
-// bonus. Phrases from first_pair on are pair tokens, scored by bm25 at half weight (see pair_weight
-// in the .cpp). rows_p, when given and above 0, is the number of rows holding phrase p,
-// for its weight; else FTS5 counts them (a term the index lists in its best rows only
-// would be counted short: index_builder.hpp).
+// It is bm25 (k1 1.2, b 0.75, the formula of FTS5's bm25() with those column weights,
+// negated: lower is better; a row's length is read from its rowid and `lengths`, within
+// 2 %: row_lengths.hpp). How often a phrase is used in the tags and body is read from
+// the uses columns that hold it (the middle of the range each stands for); in the title
+// it counts once. A neighbour token found in title_neighbours counts as in the title. Phrases from first_pair on are pair tokens, scored at half
+// weight (see pair_weight). rows_p, when given and above 0, is the number of rows holding
+// phrase p, for its weight; else FTS5 counts them (a term the index lists in its best
+// rows only would be counted short: index_builder.hpp).
 inline constexpr const char* rank_function_name = "assistant_rank";
 // lengths must outlive the connection (empty: every row counts as of average length).
 status register_rank_function(sqlite3* db, const row_lengths* lengths);

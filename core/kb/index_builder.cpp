@@ -119,14 +119,28 @@ result<term_counts> build_index(sqlite3* db, const synonym_table* synonyms, term
     filter->kept = &kept;
   }
 
-  statement insert(db, "INSERT INTO articles_fts(rowid, title, tags, body) VALUES (?1, ?2, ?3, ?4)");
+  std::string columns = "rowid, title, tags, body";
+  std::string parameters = "?1, ?2, ?3, ?4";
+  for (std::size_t at = 0; at < uses_columns.size(); ++at) {
+    columns += ", " + uses_column_name(uses_columns[at]);
+    parameters += ", ?" + std::to_string(5 + at);
+  }
+  columns += ", title_neighbours";
+  parameters += ", ?" + std::to_string(5 + uses_columns.size());
+  statement insert(db, "INSERT INTO articles_fts(" + columns + ") VALUES (" + parameters + ")");
   statement rows(db, rows_sql);
   bool inserted = insert.ok() && rows.ok();
   int rc = SQLITE_DONE;
   while (inserted && (rc = rows.step()) == SQLITE_ROW) {
     if (filter != nullptr) filter->row = rows.integer(0);
     insert.reset();
-    insert.bind(1, rows.integer(0)).bind(2, rows.text(1)).bind(3, rows.text(2)).bind(4, rows.text(3));
+    const std::string tags = rows.text(2), body = rows.text(3);
+    insert.bind(1, rows.integer(0)).bind(2, rows.text(1)).bind(3, tags).bind(4, body);
+    const auto repeated = repeated_forms(tags, body, synonyms);
+    for (std::size_t at = 0; at < repeated.size(); ++at) {
+      insert.bind(static_cast<int>(5 + at), repeated[at]);
+    }
+    insert.bind(static_cast<int>(5 + repeated.size()), title_neighbours(rows.text(1)));
     inserted = insert.step() == SQLITE_DONE;
   }
   if (filter != nullptr) filter->kept = nullptr;

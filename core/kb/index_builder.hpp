@@ -9,7 +9,7 @@
 // search's download. Its true count is kept in common_terms and given to the rank
 // function for its weight (knowledge_base.cpp). Rows it is left out of are still found
 // by their other words; a word with no form kept in a row leaves a gap token there
-// (fts_tokenizer.hpp), so the words after it keep their positions.
+// (fts_tokenizer.hpp), so that the row's size still counts it.
 #pragma once
 
 #include <cstdint>

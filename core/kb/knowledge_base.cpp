@@ -459,8 +459,7 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
   statement& row = statements_->row;
   std::string rank = std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) +
                      ", " + std::to_string(column_weights[1]) + ", " +
-                     std::to_string(column_weights[2]) + ", " + std::to_string(match.side_by_side) +
-                     ", " + std::to_string(match.first_pair);
+                     std::to_string(column_weights[2]) + ", " + std::to_string(match.first_pair);
   // The count of a phrase the index lists in some of its rows only (index_builder.hpp);
   // FTS5 counts any other.
   for (const long long phrase_rows : match.phrase_rows) {
@@ -733,19 +732,24 @@ void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
 }
 
 void knowledge_base::choose_pairs(std::vector<query_pair>& pairs) const {
-  std::vector<query_pair*> rarest;
-  for (query_pair& pair : pairs) {
-    pair.docs = term_rows(pair.token);
-    pair.searched = false;
-    if (pair.docs > 0 && 2 * pair.docs <= info_.rows) rarest.push_back(&pair);
-  }
-  std::stable_sort(rarest.begin(), rarest.end(),
-                   [](const query_pair* a, const query_pair* b) { return a->docs < b->docs; });
-  long long kept = 0;
-  for (std::size_t k = 0; k < rarest.size() && k < max_pairs; ++k) {
-    if (kept + rarest[k]->docs > pair_rows) break;
-    kept += rarest[k]->docs;
-    rarest[k]->searched = true;
+  // Pair tokens and neighbour tokens (fts_tokenizer.hpp) are chosen apart, each the
+  // rarest first, up to max_pairs and pair_rows rows.
+  for (const char marker : {pair_marker, neighbour_marker}) {
+    std::vector<query_pair*> rarest;
+    for (query_pair& pair : pairs) {
+      if (pair.token[0] != marker) continue;
+      pair.docs = term_rows(pair.token);
+      pair.searched = false;
+      if (pair.docs > 0 && 2 * pair.docs <= info_.rows) rarest.push_back(&pair);
+    }
+    std::stable_sort(rarest.begin(), rarest.end(),
+                     [](const query_pair* a, const query_pair* b) { return a->docs < b->docs; });
+    long long kept = 0;
+    for (std::size_t k = 0; k < rarest.size() && k < max_pairs; ++k) {
+      if (kept + rarest[k]->docs > pair_rows) break;
+      kept += rarest[k]->docs;
+      rarest[k]->searched = true;
+    }
   }
 }
 

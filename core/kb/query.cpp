@@ -94,8 +94,12 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
     const query_word& left = words[k - 1];
     const query_word& right = words[k];
     if (right.typing || left.index + 1 != right.index) continue;
-    if (!forms_pair(left.canonical, right.canonical)) continue;
-    pairs.push_back({pair_token(left.canonical, right.canonical)});
+    if (forms_pair(left.canonical, right.canonical)) {
+      pairs.push_back({pair_token(left.canonical, right.canonical)});
+    } else if (!left.stopword && !right.stopword && !single_letter(left.canonical) &&
+               !single_letter(right.canonical)) {
+      pairs.push_back({neighbour_token(left.canonical, right.canonical)});
+    }
   }
   return pairs;
 }
@@ -109,10 +113,6 @@ fts_match match_expression(const std::vector<query_word>& words, bool every,
   for (std::size_t k = 0; k < words.size(); ++k) {
     const query_word& w = words[k];
     if (!searched(w)) continue;
-    // Only the last word can be typing, so the word before has one phrase: the previous.
-    if (k > 0 && searched(words[k - 1]) && words[k - 1].index + 1 == w.index && phrase < 64) {
-      match.side_by_side |= std::uint64_t{1} << (phrase - 1);
-    }
     if (!expression.empty()) expression += every ? " AND " : " OR ";
     // The raw word holds only word characters (never a quote), so quoting it is safe; FTS5
     // folds it with our tokenizer exactly as it folded the indexed text.
@@ -159,6 +159,28 @@ match_query build_match(std::string_view typed) {
 
 bool forms_pair(std::string_view left, std::string_view right) {
   return text::is_stopword(left) || text::is_stopword(right);
+}
+
+namespace {
+
+// A word's key for neighbour tokens: the shortest of its forms (the first in byte order
+// among equals), the same for the query's word and the title's.
+std::string neighbour_key(const std::string& word) {
+  std::string key = word;
+  for (const std::string& form : text::search_forms(word)) {
+    if (form.size() < key.size() || (form.size() == key.size() && form < key)) key = form;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string neighbour_token(std::string_view left, std::string_view right) {
+  std::string token(1, neighbour_marker);
+  token += neighbour_key(std::string(left));
+  token += ' ';
+  token += neighbour_key(std::string(right));
+  return token;
 }
 
 std::string pair_token(std::string_view left, std::string_view right) {

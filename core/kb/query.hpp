@@ -24,7 +24,6 @@ inline constexpr std::size_t max_query_words = 32;
 // them from 0 in the order they are written; see fts_tokenizer.hpp).
 struct fts_match {
   std::string expression;          // empty when the text holds no words
-  std::uint64_t side_by_side = 0;  // bit p: phrases p and p + 1 are neighbouring query words
   int first_pair = 0;              // the phrases from here on are pair tokens
   // Per phrase: the rows holding it as the search counted them (query_word::docs,
   // query_pair::docs; 0 for the completions of a word being typed).
@@ -65,8 +64,9 @@ struct query_pair {
 };
 
 // The query's pair tokens: one for each two neighbouring words of which one is a
-// stopword (by the word, not the stopword flag: "who are you" has two), unless the
-// second is still being typed.
+// stopword (by the word, not the stopword flag: "who are you" has two), and a neighbour
+// token for two others (not search syntax, not single letters), unless the second is
+// still being typed.
 std::vector<query_pair> query_pairs(const std::vector<query_word>& words);
 
 // A word still being typed matches the index terms that start with it. FTS5 keeps no

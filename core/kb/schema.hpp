@@ -44,7 +44,7 @@
 namespace ha::kb {
 
 // Bumped whenever the tables or the meaning of a column change.
-inline constexpr int format_version = 12;
+inline constexpr int format_version = 13;
 
 // A search in pages fetches a page for each hit's row and each leaf of a doclist it
 // reads, so a page is small: 2 KiB holds a row or two of a typical article, and FTS5
@@ -121,7 +121,9 @@ CREATE TABLE page_map(
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, tags, body,
-  content = '', columnsize = 0, tokenize = 'assistant'
+  tags_2, tags_3, tags_4, body_2, body_3, body_4, body_6, body_8, body_16, body_32,
+  title_neighbours,
+  content = '', columnsize = 0, detail = column, tokenize = 'assistant'
 );
 )sql";
 

@@ -479,21 +479,62 @@ TEST_CASE("a page suggests what is tagged with it, before the customer types", "
   }
 }
 
-TEST_CASE("words side by side as in the query rank above the same words apart", "[kb][search]") {
-  // The same words, as often, in rows of the same length: only their order differs.
+TEST_CASE("words side by side in a title as in the query rank above the same words apart",
+          "[kb][search]") {
+  // The same words in titles of the same length: only their order differs. The index
+  // keeps no positions; kbc lists a title's neighbouring words (fts_tokenizer.hpp).
   const std::vector<test::kb_row> rows = {
-      {"apart", "en", "Status panel", "internet", "customer", "info", "",
-       "The light shows red when the line is down."},
-      {"together", "en", "Status panel", "internet", "customer", "info", "",
-       "The red light shows when the line is down."},
+      {"apart", "en", "Light shows red", "internet", "customer", "info", "",
+       "What the panel tells you."},
+      {"together", "en", "Red light shows", "internet", "customer", "info", "",
+       "What the panel tells you."},
   };
   const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
   REQUIRE(kb.ok());
-  const auto found = kb.value().search("red light ", {});
+  // Another form of a word meets its neighbour too ("lights" and "light").
+  for (const char* query : {"red light ", "red lights ", "the red light"}) {
+    INFO(query);
+    const auto found = kb.value().search(query, {});
+    REQUIRE(found.ok());
+    REQUIRE(found.value().hits.size() == 2);
+    CHECK(found.value().hits[0].id == "together");
+    CHECK(found.value().hits[0].score > found.value().hits[1].score);
+  }
+  // In the other order they are not neighbours as asked.
+  const auto reversed = kb.value().search("light red ", {});
+  REQUIRE(reversed.ok());
+  REQUIRE(reversed.value().hits.size() == 2);
+  CHECK(reversed.value().hits[0].score == Approx(reversed.value().hits[1].score));
+}
+
+TEST_CASE("a word the body uses more often ranks higher, and with a bound", "[kb][search]") {
+  // Rows of the same length in words; only how often "router" comes differs. The index
+  // keeps no positions: how often is read from the body_uses columns (fts_tokenizer.hpp).
+  const std::string filler = " lamp cable plug socket wall desk chair table door window";
+  const auto body = [&](int uses) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) text += k < uses ? " router" : " shelf";
+    return text + filler;
+  };
+  const std::vector<test::kb_row> rows = {
+      {"once", "en", "Status panel", "internet", "customer", "info", "", body(1)},
+      {"thrice", "en", "Status panel", "internet", "customer", "info", "", body(3)},
+      {"often", "en", "Status panel", "internet", "customer", "info", "", body(9)},
+      {"other", "en", "Billing", "billing", "customer", "info", "", "invoice" + filler},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  const auto found = kb.value().search("router ", {});
   REQUIRE(found.ok());
-  REQUIRE(found.value().hits.size() == 2);
-  CHECK(found.value().hits[0].id == "together");
-  CHECK(found.value().hits[0].score > found.value().hits[1].score);
+  const auto& hits = found.value().hits;
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[0].id == "often");
+  CHECK(hits[1].id == "thrice");
+  CHECK(hits[2].id == "once");
+  CHECK(hits[0].score > hits[1].score);
+  CHECK(hits[1].score > hits[2].score);
+  // bm25 saturates: the ninth use adds less than the second and third did.
+  CHECK(hits[0].score - hits[1].score < hits[1].score - hits[2].score);
 }
 
 TEST_CASE("a word once in a short article ranks above it twice in a long one", "[kb][search]") {
@@ -596,12 +637,18 @@ TEST_CASE("a word in more rows than the index lists it in finds its best rows, w
   REQUIRE(blinking.ok());
   REQUIRE_FALSE(blinking.value().hits.empty());
   CHECK(blinking.value().hits[0].id == "blinking");
-  // ... and the words around it keep their places: "modem" and "lights" are no more side
-  // by side in one row than in the other (without a gap where "router" was, they were).
-  const auto beside = bounded.value().search("modem lights", {});
-  REQUIRE(beside.ok());
-  REQUIRE(beside.value().hits.size() == 2);
-  CHECK(beside.value().hits[0].score == Approx(beside.value().hits[1].score));
+  // ... and the row's size still counts the word left out (a gap token stands for it), so
+  // that the average length bm25 weighs rows by is that of the full index.
+  const auto gap_all = all.value().search("modem lights", {});
+  const auto gap_bounded = bounded.value().search("modem lights", {});
+  REQUIRE(gap_all.ok());
+  REQUIRE(gap_bounded.ok());
+  REQUIRE(gap_bounded.value().hits.size() == 2);
+  REQUIRE(gap_all.value().hits.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(gap_bounded.value().hits[i].id == gap_all.value().hits[i].id);
+    CHECK(gap_bounded.value().hits[i].score == Approx(gap_all.value().hits[i].score).epsilon(1e-9));
+  }
 }
 
 TEST_CASE("two letters being typed are not completed to a word most rows hold", "[kb][search]") {

@@ -117,8 +117,9 @@ TEST_CASE("an article's indexed tokens equal the same text typed as a query", "[
     search.bind(1, match.expression);
     REQUIRE(search.step() == SQLITE_ROW);
     CHECK(search.integer(0) == 1);
-    // Each pair token of the query alone finds it too.
+    // Each pair token of the query alone finds it too (neighbour tokens are a title's).
     for (const auto& pair : kb::query_pairs(kb::query_words(c.input + " "))) {
+      if (pair.token[0] != kb::pair_marker) continue;
       search.reset();
       search.bind(1, '"' + pair.token + '"');
       REQUIRE(search.step() == SQLITE_ROW);
@@ -368,8 +369,9 @@ TEST_CASE("stopwords only rank: not marked or counted unless nothing else is lef
   CHECK(english.words == 2);
   CHECK(english.snippet.words.size() == 2);
   const auto serbian = kb::build_match("Kako da promenim lozinku ");
-  CHECK(serbian.expression ==
-        R"("promenim" OR "lozinku")" + pair("kako", "da") + pair("da", "promenim"));
+  CHECK(serbian.expression == R"("promenim" OR "lozinku")" + pair("kako", "da") +
+                                  pair("da", "promenim") + " OR \"" +
+                                  kb::neighbour_token("promenim", "lozinku") + '"');
   CHECK(serbian.words == 2);
   // Nothing else left: the words count as typed, and their pairs still tell them apart.
   const auto only_stopwords = kb::build_match("who are you ");

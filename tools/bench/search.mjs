@@ -104,7 +104,8 @@ async function timedSearch(engine, query) {
     let result = engine.search(query.q, query.lang);
     if (result && typeof result.then === 'function') result = await result;
     outcome = { ...normalise(result), failed: false };
-  } catch {
+  } catch (error) {
+    log(`search failed (${String(error?.message ?? error)}): ${query.q}`);
     outcome = { ids: [], confident: false, failed: true };
   }
   const micros = Number(process.hrtime.bigint() - started) / 1000;
