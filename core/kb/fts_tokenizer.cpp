@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kb/bm25.hpp"
+#include "kb/query.hpp"
 #include "kb/row_lengths.hpp"
 #include "kb/synonyms.hpp"
 #include "text/stem.hpp"
@@ -51,7 +52,18 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
              int (*emit)(void*, int, const char*, int, int, int)) {
   if (size <= 0 || text == nullptr) return SQLITE_OK;
   const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && (text[0] == pair_marker || text[0] == neighbour_marker)) {
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == neighbour_marker) {
+    int colocated = 0;
+    for (const std::string& term : neighbour_terms({text, static_cast<std::size_t>(size)})) {
+      if (const int rc = emit(ctx, colocated, term.data(), static_cast<int>(term.size()), 0, size);
+          rc != SQLITE_OK) {
+        return rc;
+      }
+      colocated = FTS5_TOKEN_COLOCATED;
+    }
+    return SQLITE_OK;
+  }
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == pair_marker) {
     return emit(ctx, 0, text, size, 0, size);
   }
   if ((flags & FTS5_TOKENIZE_QUERY) != 0 && text[0] == completions_marker) {
@@ -72,7 +84,7 @@ int tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
   }
   const auto* self = reinterpret_cast<const instance*>(tokenizer);
   if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0 && text[0] == terms_marker) {
-    // A body_uses column: terms as listed, those a filter leaves out left out.
+    // A uses column or title_neighbours: terms as listed, those a filter leaves out left out.
     for (int at = 1; at < size;) {
       int end = at;
       while (end < size && text[end] != '\n') ++end;
@@ -294,17 +306,29 @@ std::vector<std::vector<std::string>> document_forms(std::string_view text,
   return words;
 }
 
-std::string title_neighbours(std::string_view title) {
-  std::string listed(1, terms_marker);
+std::vector<std::string> title_neighbour_tokens(std::string_view title) {
+  std::vector<std::string> tokens;
   std::string previous;
   std::size_t pos = 0;
   for (text::token t; text::next_token(title, pos, t);) {
-    const bool stopword = text::is_stopword(t.text);
-    if (!previous.empty() && !stopword) {
-      if (listed.size() > 1) listed += '\n';
-      listed += neighbour_token(previous, t.text);
+    const bool left_out = text::is_stopword(t.text) || single_letter(t.text);
+    if (!previous.empty() && !left_out) {
+      for (std::string& token : neighbour_tokens(previous, t.text)) {
+        if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) {
+          tokens.push_back(std::move(token));
+        }
+      }
     }
-    previous = stopword ? std::string() : std::move(t.text);
+    previous = left_out ? std::string() : std::move(t.text);
+  }
+  return tokens;
+}
+
+std::string title_neighbours(std::string_view title) {
+  std::string listed(1, terms_marker);
+  for (const std::string& token : title_neighbour_tokens(title)) {
+    if (listed.size() > 1) listed += '\n';
+    listed += token;
   }
   return listed;
 }

@@ -32,7 +32,7 @@ class synonym_table;
 // search cannot afford to read them, yet beside their neighbour they tell questions
 // apart: "how do i say", "what is your", "da li". So every two neighbouring words of
 // which at least one is a stopword are also indexed as one token, the pair token (the
-// marker, the two canonical forms, a space between), at the second word's position.
+// marker, the two canonical forms, a space between), with the second word.
 // A query reads the pairs it has as terms of their own: rare enough to be cheap, and
 // scored by how rare they are, at half a word's weight (see the rank function). Customer text never
 // makes the marker: it is not a word character.
@@ -50,13 +50,22 @@ inline constexpr char completions_marker = '\x02';
 inline constexpr char gap_marker = '\x03';
 
 // Words side by side in a title. The index keeps no positions, so each two neighbouring
-// words of a title that are not stopwords are also listed, as one token, in a column of
-// their own (title_neighbours): the marker, each word's key (its shortest form, so that
-// "router light" and "router lights" meet), a space between. A query searches its own
-// neighbouring words so, scored as a pair token in the title.
+// words of a title that are not stopwords (nor single letters) are also listed in a
+// column of their own (title_neighbours), as neighbour tokens: the marker, the two
+// words' stems by one stemmer, a space between; one token per stemmer (text/stem.hpp),
+// so that "router light" meets "router lights" and "broja telefona" "broj telefona"
+// whatever the language. A query searches its own neighbouring words so: the query
+// string neighbour_marker + "left right" (canonical forms) stands for their tokens, as
+// alternatives at one position, scored as a pair token in the title.
 inline constexpr char neighbour_marker = '\x05';
-std::string neighbour_token(std::string_view left, std::string_view right);
-// The title_neighbours column's text for a title (terms_marker and the tokens).
+std::string neighbour_query(std::string_view left, std::string_view right);
+// The neighbour tokens of two words, distinct.
+std::vector<std::string> neighbour_tokens(std::string_view left, std::string_view right);
+// The terms a neighbour query string stands for (empty for any other string).
+std::vector<std::string> neighbour_terms(std::string_view query);
+// A title's neighbour tokens, distinct, and the title_neighbours column's text for it
+// (terms_marker and the tokens).
+std::vector<std::string> title_neighbour_tokens(std::string_view title);
 std::string title_neighbours(std::string_view title);
 
 // How often a word is used. The index keeps which columns hold a term, not where or how

@@ -24,6 +24,7 @@ constexpr const char* rows_sql =
 struct indexed_row {
   std::int64_t rowid = 0;
   std::array<std::vector<std::vector<std::string>>, 3> columns;  // title, tags, body
+  std::vector<std::string> neighbours;  // the title's neighbour tokens (title_neighbours)
   std::size_t words() const {
     return columns[0].size() + columns[1].size() + columns[2].size();
   }
@@ -39,6 +40,7 @@ bool for_each_row(sqlite3* db, const synonym_table* synonyms,
   while ((rc = rows.step()) == SQLITE_ROW) {
     row.rowid = rows.integer(0);
     for (int c = 0; c < 3; ++c) row.columns[c] = document_forms(rows.text(c + 1), synonyms);
+    row.neighbours = title_neighbour_tokens(rows.text(1));
     each(row);
   }
   return rc == SQLITE_DONE;
@@ -68,6 +70,7 @@ result<term_counts> build_index(sqlite3* db, const synonym_table* synonyms, term
     for (const auto& column : row.columns) {
       for (const auto& forms : column) terms.insert(terms.end(), forms.begin(), forms.end());
     }
+    terms.insert(terms.end(), row.neighbours.begin(), row.neighbours.end());
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     for (std::string& term : terms) ++counts[std::move(term)];
@@ -96,6 +99,9 @@ result<term_counts> build_index(sqlite3* db, const synonym_table* synonyms, term
               if (best.count(form) != 0) frequency[form] += column_weights[c];
             }
           }
+        }
+        for (const std::string& token : row.neighbours) {
+          if (best.count(token) != 0) frequency[token] += column_weights[0];  // as in the title
         }
         const double ratio = average > 0 ? static_cast<double>(row.words()) / average : 1;
         for (const auto& [term, f] : frequency) {

@@ -2,9 +2,10 @@
 // fixtures.
 //
 // A term held by more than bounded_term_rows rows (bm25.hpp) is indexed only in the
-// bounded_term_rows rows it weighs most in: its count in each column, weighted as the
-// rank function weighs them, against the row's length (bm25 without the idf, which is
-// the same for all of them). A search then reads a short doclist for any word, where a
+// bounded_term_rows rows it weighs most in: its count in each column, weighted by the
+// rank function's column weights, against the row's length (bm25 without the idf, which
+// is the same for all of them; the rank function counts a title once and the uses of a
+// word by range, near enough). A search then reads a short doclist for any word, where a
 // common word at 100,000 articles had one of tens of thousands of rows, most of a first
 // search's download. Its true count is kept in common_terms and given to the rank
 // function for its weight (knowledge_base.cpp). Rows it is left out of are still found

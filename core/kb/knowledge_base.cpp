@@ -447,8 +447,8 @@ std::vector<query_pair> knowledge_base::plan_search(std::string_view query,
   return pairs;
 }
 
-// Reads the best rows for these words and the chosen pairs into found (the rank function
-// told which words stood side by side; see fts_tokenizer.hpp). The rank function's
+// Reads the best rows for these words and the chosen pair and neighbour tokens into found
+// (see fts_tokenizer.hpp). The rank function's
 // column weights: a word in the title counts most, then tags, then the body. Its bm25 is
 // lower-is-better; it is negated into the score (higher is better). False on an error.
 bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool every,
@@ -738,7 +738,14 @@ void knowledge_base::choose_pairs(std::vector<query_pair>& pairs) const {
     std::vector<query_pair*> rarest;
     for (query_pair& pair : pairs) {
       if (pair.token[0] != marker) continue;
-      pair.docs = term_rows(pair.token);
+      if (marker == neighbour_marker) {
+        pair.docs = 0;  // the rows of the most common of its terms
+        for (const std::string& term : neighbour_terms(pair.token)) {
+          pair.docs = std::max(pair.docs, term_rows(term));
+        }
+      } else {
+        pair.docs = term_rows(pair.token);
+      }
       pair.searched = false;
       if (pair.docs > 0 && 2 * pair.docs <= info_.rows) rarest.push_back(&pair);
     }
@@ -800,7 +807,12 @@ void knowledge_base::fetch_doclists(const std::vector<query_word>& words,
     if (w.typing && !completed_from_table(w.canonical)) ask_for_doclist(w.canonical, true);
   }
   for (const query_pair& pair : pairs) {
-    if (pair.searched) terms.push_back(pair.token);
+    if (!pair.searched) continue;
+    if (pair.token[0] == neighbour_marker) {
+      for (std::string& term : neighbour_terms(pair.token)) terms.push_back(std::move(term));
+    } else {
+      terms.push_back(pair.token);
+    }
   }
   if (fetched_terms_.size() + terms.size() > max_remembered_terms) fetched_terms_.clear();
   statement& doclist = statements_->term;  // counting a term's rows reads all its doclist

@@ -98,7 +98,7 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
       pairs.push_back({pair_token(left.canonical, right.canonical)});
     } else if (!left.stopword && !right.stopword && !single_letter(left.canonical) &&
                !single_letter(right.canonical)) {
-      pairs.push_back({neighbour_token(left.canonical, right.canonical)});
+      pairs.push_back({neighbour_query(left.canonical, right.canonical)});
     }
   }
   return pairs;
@@ -161,26 +161,33 @@ bool forms_pair(std::string_view left, std::string_view right) {
   return text::is_stopword(left) || text::is_stopword(right);
 }
 
-namespace {
-
-// A word's key for neighbour tokens: the shortest of its forms (the first in byte order
-// among equals), the same for the query's word and the title's.
-std::string neighbour_key(const std::string& word) {
-  std::string key = word;
-  for (const std::string& form : text::search_forms(word)) {
-    if (form.size() < key.size() || (form.size() == key.size() && form < key)) key = form;
-  }
-  return key;
+std::string neighbour_query(std::string_view left, std::string_view right) {
+  std::string query(1, neighbour_marker);
+  query += left;
+  query += ' ';
+  query += right;
+  return query;
 }
 
-}  // namespace
+std::vector<std::string> neighbour_tokens(std::string_view left, std::string_view right) {
+  std::vector<std::string> tokens;
+  for (const text::stem_language language : text::all_stem_languages) {
+    std::string token(1, neighbour_marker);
+    token += text::stem(left, language);
+    token += ' ';
+    token += text::stem(right, language);
+    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) {
+      tokens.push_back(std::move(token));
+    }
+  }
+  return tokens;
+}
 
-std::string neighbour_token(std::string_view left, std::string_view right) {
-  std::string token(1, neighbour_marker);
-  token += neighbour_key(std::string(left));
-  token += ' ';
-  token += neighbour_key(std::string(right));
-  return token;
+std::vector<std::string> neighbour_terms(std::string_view query) {
+  if (query.empty() || query[0] != neighbour_marker) return {};
+  const std::size_t space = query.find(' ');
+  if (space == std::string_view::npos) return {};
+  return neighbour_tokens(query.substr(1, space - 1), query.substr(space + 1));
 }
 
 std::string pair_token(std::string_view left, std::string_view right) {

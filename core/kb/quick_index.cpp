@@ -8,6 +8,7 @@
 
 #include "kb/bm25.hpp"
 #include "common/languages.hpp"
+#include "kb/fts_tokenizer.hpp"
 #include "kb/query.hpp"
 #include "kb/snippet.hpp"
 #include "text/stem.hpp"
@@ -376,6 +377,7 @@ std::vector<phrase> phrases_of(const std::vector<query_word>& words,
     }
   }
   for (const query_pair& pair : query_pairs(words)) {
+    if (pair.token[0] == neighbour_marker) continue;  // the first-answer index has none
     phrase p;
     p.terms = {pair.token};
     p.weight = pair_weight;
@@ -465,7 +467,7 @@ phrase_rows rows_holding(const phrase& p, const term_map& terms, double average_
 }
 
 // bm25 over the rows holding any phrase (fts_tokenizer.cpp's rank function, without the
-// side-by-side bonus): each row's score.
+// title's neighbour tokens, with exact counts of uses): each row's score.
 std::unordered_map<std::uint32_t, double> row_scores(const std::vector<phrase>& phrases,
                                                      const term_map& terms, std::uint32_t row_count,
                                                      double average_words) {

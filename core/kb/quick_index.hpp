@@ -22,8 +22,8 @@
 // It ranks as the full search does (bm25 with the same column weights and pair tokens,
 // bm25.hpp), from a smaller index: each word is stored once, as its stem in the row's
 // own language, where the full index stores its canonical form and three stems. What it
-// leaves to the full search: typo correction and the confidence
-// check (its answers are never called confident). docs/loading.md has the numbers.
+// leaves to the full search: typo correction, the title's neighbour tokens
+// and the confidence check (its answers are never called confident). docs/loading.md has the numbers.
 //
 // Every file is read defensively: damaged bytes give corrupt_database, never a crash.
 #pragma once

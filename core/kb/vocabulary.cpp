@@ -57,7 +57,8 @@ status build_completions(sqlite3* db, long long max_rows, long long listed_rows_
     if (!terms.ok()) return {errc::internal, sqlite3_errmsg(db)};
     while (terms.step() == SQLITE_ROW) {
       const std::string term = terms.text(0);
-      if (term.empty() || term[0] == pair_marker || term[0] == gap_marker || term[0] == '#') continue;
+      // Pair, gap and neighbour tokens (a control character first) and group tokens.
+      if (term.empty() || static_cast<unsigned char>(term[0]) < 0x20 || term[0] == '#') continue;
       // Stopwords and terms in more than half of the rows tell no article apart, and
       // reading them costs the most (whole words like them are not searched either);
       // nor do terms in more than max_rows rows to the two or three letters of a

@@ -20,8 +20,8 @@ static_assert(bounded_term_rows > common_term_rows,
 // (query.hpp, completed_from_table). For every beginning of two to four letters of the
 // index's terms, the terms starting with it that the most rows hold, at most
 // max_completions, most rows first: "ro" -> "router route roaming …". Stems count as
-// terms (a prefix query matched them too); pair and synonym-group tokens do not (they
-// start with a marker, never typed), nor do stopwords, terms in more than half of the
+// terms (a prefix query matched them too); pair, neighbour and synonym-group tokens do
+// not (they start with a marker, never typed), nor do stopwords, terms in more than half of the
 // rows and terms in more than max_rows rows (they tell few articles apart, and
 // their doclists are the longest to read). Nor, once the terms listed hold listed_rows
 // rows together, the next ones: in a help center of 100,000 articles the 16

@@ -204,8 +204,10 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
 }
 
 // Outside a flow, a person comes from the team of what the customer was reading (P11):
-// the last article opened, else the best result of the last search, by the category's
-// team in site.yaml. "" when nothing says.
+// the last article opened, else the best result of the last search if the engine was
+// sure of it, by the category's team in site.yaml. "" when nothing says: a search that
+// was not sure shows a guess, and its team would ask for the wrong details (an order
+// number for a question about a phone's price abroad).
 std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
   const auto& teams = kb.handoff_config().category_teams;
   const auto team_of = [&](const std::string& id) -> std::string {
@@ -215,10 +217,19 @@ std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
     const auto it = teams.find(a.value().category);
     return it == teams.end() ? std::string() : it->second;
   };
+  const auto sure_of = [&](const std::string& text) {
+    kb::search_options options;
+    options.limit = 1;
+    const auto found = kb.search(text, options);
+    return found && found.value().confident;
+  };
   for (auto e = s.events.rbegin(); e != s.events.rend(); ++e) {
     std::string team;
     if (e->type == event_type::opened || e->type == event_type::helped) team = team_of(e->article);
-    if (e->type == event_type::searched && !e->shown.empty()) team = team_of(e->shown.front());
+    if (e->type == event_type::searched && !e->shown.empty()) {
+      if (!sure_of(e->text)) return {};  // the last search was a guess: no older one counts
+      team = team_of(e->shown.front());
+    }
     if (!team.empty()) return team;
   }
   return {};

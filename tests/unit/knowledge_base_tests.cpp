@@ -6,6 +6,7 @@
 
 #include "fixtures.hpp"
 #include "kb/bm25.hpp"
+#include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/query.hpp"
 #include "kb/snippet.hpp"
@@ -13,6 +14,7 @@
 #include "kb/vocabulary.hpp"
 #include "common/languages.hpp"
 #include "kb/spelling.hpp"
+#include "kb/statement.hpp"
 
 using namespace ha;
 using kb::knowledge_base;
@@ -505,6 +507,55 @@ TEST_CASE("words side by side in a title as in the query rank above the same wor
   REQUIRE(reversed.ok());
   REQUIRE(reversed.value().hits.size() == 2);
   CHECK(reversed.value().hits[0].score == Approx(reversed.value().hits[1].score));
+}
+
+TEST_CASE("neighbouring words meet in any of their forms, and no marker is ever completed",
+          "[kb][search]") {
+  // "broj" and "broja" have different shortest forms; each stemmer's stems meet.
+  const std::vector<test::kb_row> rows = {
+      {"apart", "sr-Latn", "Telefon: promena broja", "account", "customer", "info", "",
+       "Šta treba da uradite."},
+      {"together", "sr-Latn", "Promena broja telefona", "account", "customer", "info", "",
+       "Šta treba da uradite."},
+  };
+  const std::string image = test::make_kb_image(rows);
+  const auto kb = knowledge_base::open_image(image);
+  REQUIRE(kb.ok());
+  for (const char* query : {"broj telefona ", "broja telefona ", "brojevi telefona "}) {
+    INFO(query);
+    const auto found = kb.value().search(query, {});
+    REQUIRE(found.ok());
+    REQUIRE(found.value().hits.size() == 2);
+    CHECK(found.value().hits[0].id == "together");
+    CHECK(found.value().hits[0].score > found.value().hits[1].score);
+  }
+  // The completions of a word being typed are words and stems, never a token.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+  std::copy(image.begin(), image.end(), buffer);
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  REQUIRE(sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE) ==
+          SQLITE_OK);
+  kb::statement listed(db,
+                       "SELECT count(*), sum(instr(prefix || terms, char(1)) + "
+                       "instr(prefix || terms, char(3)) + instr(prefix || terms, char(4)) + "
+                       "instr(prefix || terms, char(5)) > 0) FROM completions");
+  REQUIRE(listed.step() == SQLITE_ROW);
+  CHECK(listed.integer(0) > 0);
+  CHECK(listed.integer(1) == 0);
+  listed.reset();
+  // The rank function reads the uses and neighbours columns by their places in the schema.
+  std::vector<std::string> expected = {"title", "tags", "body"};
+  for (const auto& column : kb::uses_columns) expected.push_back(kb::uses_column_name(column));
+  expected.push_back("title_neighbours");
+  std::vector<std::string> names;
+  REQUIRE(kb::register_tokenizer(db).ok());  // FTS5 opens the table with it
+  kb::statement columns(db, "SELECT name FROM pragma_table_info('articles_fts') ORDER BY cid");
+  while (columns.step() == SQLITE_ROW) names.push_back(columns.text(0));
+  CHECK(names == expected);
+  columns.reset();
+  sqlite3_close(db);
 }
 
 TEST_CASE("a word the body uses more often ranks higher, and with a bound", "[kb][search]") {

@@ -376,6 +376,19 @@ TEST_CASE("outside a flow, a person comes from the team of what the customer rea
     REQUIRE(c.act(test::act("ask_person")).ok());
     CHECK(c.s.handoff_team == "technical");
   }
+  SECTION("not the best result of a search that was not sure of it: a guess") {
+    test::conversation c;
+    auto before = test::act("searched");  // an earlier topic does not count either
+    before.text = "router";
+    before.shown = {"router-lights"};
+    REQUIRE(c.act(before).ok());
+    auto searched = test::act("searched");
+    searched.text = "koliko košta telefon na rate u Nemačkoj";
+    searched.shown = {"router-lights"};
+    REQUIRE(c.act(searched).ok());
+    REQUIRE(c.act(test::act("ask_person")).ok());
+    CHECK(c.s.handoff_team.empty());
+  }
   SECTION("nothing read: no team, and the slowest team's reply time") {
     test::conversation c;
     REQUIRE(c.act(test::act("ask_person")).ok());

@@ -4,7 +4,7 @@
 #include "kb/query.hpp"
 
 using ha::kb::build_match;
-using ha::kb::neighbour_token;
+using ha::kb::neighbour_query;
 using ha::kb::pair_token;
 using ha::kb::completed_from_table;
 using ha::kb::completions_marker;
@@ -17,7 +17,7 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
   SECTION("FTS5 operators become ordinary words") {
     // Two neighbouring words are also searched as a neighbour token (fts_tokenizer.hpp).
     const auto beside = [](const char* left, const char* right) {
-      return R"( OR ")" + neighbour_token(left, right) + '"';
+      return R"( OR ")" + neighbour_query(left, right) + '"';
     };
     CHECK(build_match("ruter NEAR modem ").expression == R"("ruter" OR "modem")");  // syntax
     CHECK(build_match("ruter near modem ").expression ==
@@ -32,7 +32,7 @@ TEST_CASE("customer text is rebuilt as quoted words, never passed to MATCH raw",
   SECTION("the last word is also a prefix while the customer is typing") {
     CHECK(build_match("zaboravio lozin").expression == R"("zaboravio" OR "lozin" OR "lozin"*)");
     CHECK(build_match("zaboravio lozinku?").expression ==
-          R"("zaboravio" OR "lozinku" OR ")" + neighbour_token("zaboravio", "lozinku") + '"');
+          R"("zaboravio" OR "lozinku" OR ")" + neighbour_query("zaboravio", "lozinku") + '"');
     // From two letters on: one letter (Latin or Cyrillic) is only itself.
     CHECK(build_match("lozinka b").expression == R"("lozinka" OR "b")");
     CHECK(build_match("lozinka б").expression == R"("lozinka" OR "б")");

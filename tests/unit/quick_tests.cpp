@@ -126,7 +126,7 @@ TEST_CASE("the first answer finds the article the whole search finds first", "[k
   }
   // Measured on the demo: the same first hit for 12 of these 16 (the index stores one stem
   // per word where the whole one stores four, leaves out pairs found once, and has no
-  // side-by-side bonus); the others are close calls, and the whole search replaces the
+  // title neighbour tokens); the others are close calls, and the whole search replaces the
   // first answer as soon as it is ready.
   CAPTURE(same_first, asked);
   if (demo) CHECK(same_first * 10 >= asked * 7);

@@ -371,7 +371,7 @@ TEST_CASE("stopwords only rank: not marked or counted unless nothing else is lef
   const auto serbian = kb::build_match("Kako da promenim lozinku ");
   CHECK(serbian.expression == R"("promenim" OR "lozinku")" + pair("kako", "da") +
                                   pair("da", "promenim") + " OR \"" +
-                                  kb::neighbour_token("promenim", "lozinku") + '"');
+                                  kb::neighbour_query("promenim", "lozinku") + '"');
   CHECK(serbian.words == 2);
   // Nothing else left: the words count as typed, and their pairs still tell them apart.
   const auto only_stopwords = kb::build_match("who are you ");
