@@ -80,10 +80,12 @@ struct uses_column {
   int counted;  // the searched column whose uses it counts: 1 tags, 2 body
   int uses;     // holds the forms used at least this often there
 };
+// clang-format off
 inline constexpr std::array<uses_column, 10> uses_columns = {{
     {1, 2}, {1, 3}, {1, 4},                                   // tags_2 ... tags_4
     {2, 2}, {2, 3}, {2, 4}, {2, 6}, {2, 8}, {2, 16}, {2, 32}  // body_2 ... body_32
 }};
+// clang-format on
 // "tags_2", "body_16": the names of the uses columns, as schema.hpp has them.
 std::string uses_column_name(const uses_column& column);
 
@@ -135,10 +137,11 @@ status register_tokenizer(sqlite3* db, const synonym_table* synonyms = nullptr,
 // negated: lower is better; a row's length is read from its rowid and `lengths`, within
 // 2 %: row_lengths.hpp). How often a phrase is used in the tags and body is read from
 // the uses columns that hold it (the middle of the range each stands for); in the title
-// it counts once. A neighbour token found in title_neighbours counts as in the title. Phrases from first_pair on are pair tokens, scored at half
-// weight (see pair_weight). rows_p, when given and above 0, is the number of rows holding
-// phrase p, for its weight; else FTS5 counts them (a term the index lists in its best
-// rows only would be counted short: index_builder.hpp).
+// it counts once. A neighbour token found in title_neighbours counts as in the title.
+// Phrases from first_pair on are pair and neighbour tokens, scored at half weight (see
+// pair_weight). rows_p, when given and above 0, is the number of rows holding phrase p,
+// for its weight; else FTS5 counts them (a term the index lists in its best rows only
+// would be counted short: index_builder.hpp).
 inline constexpr const char* rank_function_name = "assistant_rank";
 // lengths must outlive the connection (empty: every row counts as of average length).
 status register_rank_function(sqlite3* db, const row_lengths* lengths);

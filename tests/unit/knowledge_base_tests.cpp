@@ -537,25 +537,26 @@ TEST_CASE("neighbouring words meet in any of their forms, and no marker is ever 
   const auto size = static_cast<sqlite3_int64>(image.size());
   REQUIRE(sqlite3_deserialize(db, "main", buffer, size, size, SQLITE_DESERIALIZE_FREEONCLOSE) ==
           SQLITE_OK);
-  kb::statement listed(db,
-                       "SELECT count(*), sum(instr(prefix || terms, char(1)) + "
-                       "instr(prefix || terms, char(3)) + instr(prefix || terms, char(4)) + "
-                       "instr(prefix || terms, char(5)) > 0) FROM completions");
-  REQUIRE(listed.step() == SQLITE_ROW);
-  CHECK(listed.integer(0) > 0);
-  CHECK(listed.integer(1) == 0);
-  listed.reset();
-  // The rank function reads the uses and neighbours columns by their places in the schema.
-  std::vector<std::string> expected = {"title", "tags", "body"};
-  for (const auto& column : kb::uses_columns) expected.push_back(kb::uses_column_name(column));
-  expected.push_back("title_neighbours");
-  std::vector<std::string> names;
-  REQUIRE(kb::register_tokenizer(db).ok());  // FTS5 opens the table with it
-  kb::statement columns(db, "SELECT name FROM pragma_table_info('articles_fts') ORDER BY cid");
-  while (columns.step() == SQLITE_ROW) names.push_back(columns.text(0));
-  CHECK(names == expected);
-  columns.reset();
-  sqlite3_close(db);
+  {  // the statements end before the connection closes
+    kb::statement listed(db,
+                         "SELECT count(*), sum(instr(prefix || terms, char(1)) + "
+                         "instr(prefix || terms, char(3)) + instr(prefix || terms, char(4)) + "
+                         "instr(prefix || terms, char(5)) > 0) FROM completions");
+    REQUIRE(listed.step() == SQLITE_ROW);
+    CHECK(listed.integer(0) > 0);
+    CHECK(listed.integer(1) == 0);
+    listed.reset();
+    // The rank function reads the uses and neighbours columns by their places in the schema.
+    std::vector<std::string> expected = {"title", "tags", "body"};
+    for (const auto& column : kb::uses_columns) expected.push_back(kb::uses_column_name(column));
+    expected.push_back("title_neighbours");
+    std::vector<std::string> names;
+    REQUIRE(kb::register_tokenizer(db).ok());  // FTS5 opens the table with it
+    kb::statement columns(db, "SELECT name FROM pragma_table_info('articles_fts') ORDER BY cid");
+    while (columns.step() == SQLITE_ROW) names.push_back(columns.text(0));
+    CHECK(names == expected);
+  }
+  REQUIRE(sqlite3_close(db) == SQLITE_OK);
 }
 
 TEST_CASE("a word the body uses more often ranks higher, and with a bound", "[kb][search]") {
