@@ -8,7 +8,7 @@
  * download); the widget handles them.
  */
 import { el, shorten } from './dom.js';
-import { dateLocale, reachLine, t, timeText } from './i18n.js';
+import { reachLine, t, timeText, zoneName } from './i18n.js';
 import { site } from './site.js';
 
 function actionButton(label, action, className = 'choice') {
@@ -18,21 +18,6 @@ function actionButton(label, action, className = 'choice') {
 }
 
 const pad = (n) => String(n).padStart(2, '0');
-
-// The teams' time zone as the reader names it at the time promised ("Central European
-// Standard Time", "средњеевропско стандардно време"), not its code (Europe/Belgrade),
-// which is Latin on a Cyrillic screen; the code only where the browser knows no name.
-function zoneName(lang, zone, at) {
-  try {
-    const name = new Intl.DateTimeFormat(dateLocale(lang), { timeZone: zone, timeZoneName: 'long' })
-      .formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value;
-    if (!name || /^GMT[+-]/u.test(name)) return zone;
-    // In a sentence other languages than English write it in small letters.
-    return lang === 'en' ? name : name.charAt(0).toLocaleLowerCase(dateLocale(lang)) + name.slice(1);
-  } catch {
-    return zone;
-  }
-}
 
 // "today at 14:30", "tomorrow at 09:00", "Monday at 09:30", "Monday 14 December at 09:30",
 // in the teams' time zone; with the zone named when the customer's clock differs.
@@ -51,7 +36,7 @@ export function replyWhen(lang, reply) {
   const ownOffset = -new Date(reply.dueAt).getTimezoneOffset();
   const dueMinute = Math.floor(reply.dueAt / 60000) * 60000;  // local holds whole minutes
   const teamOffset = Math.round((Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - dueMinute) / 60000);
-  if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: zoneName(lang, reply.timeZone, reply.dueAt) })}`;
+  if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: zoneName(lang, reply.timeZone, { at: reply.dueAt }) })}`;
   return when;
 }
 

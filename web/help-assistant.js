@@ -551,7 +551,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.setAttribute('aria-label', t(lang, 'searchLabel'));
     ui.back.textContent = `← ${t(lang, 'back')}`;
     ui.contactTitle.textContent = t(lang, 'contactTitle');
-    ui.contactText.textContent = contactLine(lang, site.company);
+    ui.contactText.textContent = contactLine(lang, site.company, site.timeZone);
     ui.writeToUs.textContent = t(lang, 'writeToUs');
     ui.articleQuestion.textContent = t(lang, 'articleHelped');
     ui.helpedYes.textContent = t(lang, 'yes');

@@ -92,8 +92,10 @@ export function plural(lang, key, count) {
 // The company's contact line in the reader's words, from site.yaml (site.js): "Call 01 234
 // 5678 (free, every day 08:00–20:00) or write to help@…". '' when site.yaml gives
 // neither a phone nor an e-mail address.
-export function contactLine(lang, company = {}) {
-  const call = company.phone ? t(lang, 'callUs', { phone: company.phone }) + phoneWhen(lang, company) : '';
+// With the teams' time zone (site.yaml) the hours are named in it when the reader's clock
+// is not (a customer abroad): "(every day 08:00–20:00, Central European Time)".
+export function contactLine(lang, company = {}, zone = '', now = Date.now()) {
+  const call = company.phone ? t(lang, 'callUs', { phone: company.phone }) + phoneWhen(lang, company, zone, now) : '';
   const write = company.email ? t(lang, 'writeUs', { email: company.email }) : '';
   if (!call && !write) return '';
   return capitalized(call && write ? t(lang, 'contact', { call, write }) : `${call || write}.`);
@@ -115,8 +117,12 @@ function lowercased(text) {
 }
 
 // " (free, every day 08:00–20:00)", " (Mon–Fri 08:00–20:00, Sat 09:00–14:00)" or ''.
-function phoneWhen(lang, company) {
-  const parts = [company.phone_free ? t(lang, 'phoneFree') : '', weekText(lang, company.phone_hours)];
+function phoneWhen(lang, company, zone, now) {
+  const hours = weekText(lang, company.phone_hours);
+  const teams = zone ? zoneOffset(zone, now) : NaN;
+  const elsewhere = hours && Number.isFinite(teams) && teams !== -new Date(now).getTimezoneOffset();
+  const parts = [company.phone_free ? t(lang, 'phoneFree') : '', hours,
+    elsewhere ? zoneName(lang, zone, { at: now, generic: true }) : ''];
   const said = parts.filter(Boolean).join(', ');
   return said ? ` (${said})` : '';
 }
@@ -165,6 +171,38 @@ function weekdayName(lang) {
   const wanted = dateFallbacks[lang] ?? [lang];
   const format = wanted.map(formatOf).find((f) => lang === 'en' || f.format(monday) !== english) ?? formatOf('en');
   return (day) => format.format(monday + day * 86400000);
+}
+
+// A time zone as the reader names it ("Central European Standard Time", "средњеевропско
+// стандардно време"; generic, for hours that hold in summer and winter: "Central European
+// Time"), not its code (Europe/Belgrade), which is Latin on a Cyrillic screen; the code
+// only where the browser knows no name.
+export function zoneName(lang, zone, { at = Date.now(), generic = false } = {}) {
+  const named = (style) => new Intl.DateTimeFormat(dateLocale(lang), { timeZone: zone, timeZoneName: style })
+    .formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value;
+  let name;
+  try {
+    name = named('long');
+    if (generic) name = named('longGeneric') ?? name;
+  } catch {
+    // An unknown zone, or a browser without generic names: what was found, else the code.
+  }
+  if (!name || /^GMT[+-]/u.test(name)) return zone;
+  // In a sentence other languages than English write it in small letters.
+  return lang === 'en' ? name : name.charAt(0).toLocaleLowerCase(dateLocale(lang)) + name.slice(1);
+}
+
+// Minutes a time zone is ahead of UTC at a moment (ms); NaN for a zone Intl does not know.
+export function zoneOffset(zone, at) {
+  try {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    }).formatToParts(new Date(at)).map((part) => [part.type, Number(part.value)]));
+    const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+    return Math.round((local - Math.floor(at / 60000) * 60000) / 60000);
+  } catch {
+    return NaN;
+  }
 }
 
 // A time of site.yaml ("08:00") as the reader writes it: Slovenian "8.00".

@@ -87,6 +87,8 @@ struct words {
   const char* asked;       // the customer asked for a person themselves
   const char* unknown_team;
   const char* weekdays[7];  // Sunday first
+  const char* quote_open;   // the customer's own words stand in the reader's quotation marks
+  const char* quote_close;
 };
 
 constexpr words english{
@@ -109,11 +111,12 @@ constexpr words english{
     "No reply time promised",
     {"solved it", "helped partly", "did not help"},
     {"two answers in a row that did not solve it", "has contacted us before", "strong language",
-     "upset", "writing in capitals", "many exclamation marks",
-     "over 10 minutes in one guided fix"},
+     "upset", "writing in capitals", "many exclamation marks", "over 10 minutes in one guided fix"},
     "asked for a person",
     "team not known",
     {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+    "\u201C",
+    "\u201D",
 };
 
 constexpr words serbian{
@@ -140,6 +143,8 @@ constexpr words serbian{
     "traži osobu",
     "tim nije poznat",
     {"nedelja", "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota"},
+    "\u201E",
+    "\u201C",
 };
 
 constexpr words croatian{
@@ -166,6 +171,8 @@ constexpr words croatian{
     "traži osobu",
     "tim nije poznat",
     {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
+    "\u201E",
+    "\u201C",
 };
 
 // Bosnian reads as Croatian but for its own words.
@@ -207,6 +214,8 @@ constexpr words slovenian{
     "želi osebo",
     "ekipa ni znana",
     {"nedelja", "ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota"},
+    "\u201E",
+    "\u201C",
 };
 
 const words& words_for(std::string_view lang) {
@@ -220,6 +229,11 @@ const words& words_for(std::string_view lang) {
 // Words of the summary in the customer's script: Serbian labels turn Cyrillic, data stays.
 std::string label(std::string_view lang, const char* word) {
   return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(word) : std::string(word);
+}
+
+// The customer's words as they wrote them, in the reader's quotation marks.
+std::string quoted(const words& w, const std::string& text) {
+  return w.quote_open + text + w.quote_close;
 }
 
 int answer_index(std::string_view answer) {
@@ -520,6 +534,22 @@ std::string spoken_due(std::string_view lang, const words& w, const json& reply)
   return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(spoken) : spoken;
 }
 
+// The teams' clock as every reader's language writes it, " (UTC+1)", " (UTC+5:30)", from
+// reply.local ("2026-12-05T10:30+01:00"); a zone's name (Europe/Belgrade) would be Latin
+// in a Cyrillic sentence and means nothing to most customers. Nothing when unreadable.
+std::string utc_offset(const std::string& local) {
+  int hours = 0, minutes = 0;
+  char sign = 0;
+  if (local.size() < 6 ||
+      std::sscanf(local.c_str() + local.size() - 6, "%c%2d:%2d", &sign, &hours, &minutes) != 3 ||
+      (sign != '+' && sign != '-')) {
+    return "";
+  }
+  if (hours == 0 && minutes == 0) return " (UTC)";
+  return std::string(" (UTC") + sign + std::to_string(hours) +
+         (minutes ? ":" + two(minutes) : std::string()) + ")";
+}
+
 // The summary's first line: the case, its team, how urgent and why, and whether the
 // customer asked for a person.
 std::string headline(const json& pkg, std::string_view lang, const words& w,
@@ -536,7 +566,7 @@ std::string headline(const json& pkg, std::string_view lang, const words& w,
     for (const session::signal& sig : signals) {
       if (!why.empty()) why += ", ";
       why += L(w.signals[signal_index(sig.kind)]);
-      if (!sig.words.empty()) why += ": \"" + sig.words + "\"";
+      if (!sig.words.empty()) why += ": " + quoted(w, sig.words);
     }
     if (!why.empty()) out += " (" + why + ")";
   }
@@ -554,11 +584,12 @@ std::string problem_lines(const json& pkg, std::string_view lang, const words& w
     out += L(w.problem) + ": " + problem["summary"].get<std::string>() + "\n";
   }
   if (!problem["customer_words"].get<std::string>().empty()) {
-    out += L(w.customer_wrote) + ": \"" + problem["customer_words"].get<std::string>() + "\"\n";
+    out +=
+        L(w.customer_wrote) + ": " + quoted(w, problem["customer_words"].get<std::string>()) + "\n";
   }
   const json& typed = pkg["typed"];
   for (std::size_t i = typed.size() > 3 ? typed.size() - 3 : 0; i < typed.size(); ++i) {
-    out += L(w.customer_wrote) + ": \"" + typed[i]["text"].get<std::string>() + "\"\n";
+    out += L(w.customer_wrote) + ": " + quoted(w, typed[i]["text"].get<std::string>()) + "\n";
   }
   return out;
 }
@@ -590,17 +621,24 @@ std::string done_lines(const json& pkg, std::string_view lang, const words& w) {
     }
     out += "\n";
   }
-  std::vector<std::string> queries;
+  // Each search once, and none the problem's lines above already quote.
+  std::vector<std::string> queries{pkg["problem"]["customer_words"].get<std::string>()};
+  const json& typed = pkg["typed"];
+  for (std::size_t i = typed.size() > 3 ? typed.size() - 3 : 0; i < typed.size(); ++i) {
+    queries.push_back(typed[i]["text"].get<std::string>());
+  }
+  const std::size_t quoted_above = queries.size();
   for (const json& q : pkg["searches"]) {
     const std::string text = q["query"].get<std::string>();
     if (!text.empty() && std::find(queries.begin(), queries.end(), text) == queries.end()) {
       queries.push_back(text);
     }
   }
+  queries.erase(queries.begin(), queries.begin() + static_cast<std::ptrdiff_t>(quoted_above));
   if (!queries.empty()) {
     out += L(w.searched) + ":";
     for (std::size_t i = 0; i < queries.size(); ++i)
-      out += (i ? "; \"" : " \"") + queries[i] + "\"";
+      out += (i ? "; " : " ") + quoted(w, queries[i]);
     out += "\n";
   }
   if (pkg["satisfaction"]["rating"].is_number()) {
@@ -621,7 +659,7 @@ std::string contact_lines(const json& pkg, std::string_view lang, const words& w
     }
   }
   if (pkg.contains("message"))
-    out += L(w.message) + ": \"" + pkg["message"].get<std::string>() + "\"\n";
+    out += L(w.message) + ": " + quoted(w, pkg["message"].get<std::string>()) + "\n";
   if (pkg.contains("customer")) {
     std::string who;
     for (const char* key : {"name", "contact"}) {
@@ -634,8 +672,8 @@ std::string contact_lines(const json& pkg, std::string_view lang, const words& w
     out += L(w.no_contact) + "\n";
   }
   if (pkg["reply"].is_object()) {
-    out += L(w.reply_by) + ": " + spoken_due(lang, w, pkg["reply"]) + " (" +
-           pkg["reply"]["time_zone"].get<std::string>() + ")\n";
+    out += L(w.reply_by) + ": " + spoken_due(lang, w, pkg["reply"]) +
+           utc_offset(pkg["reply"]["local"].get<std::string>()) + "\n";
   } else {
     out += L(w.no_reply_promise) + "\n";
   }

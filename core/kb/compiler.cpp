@@ -1627,9 +1627,14 @@ result<std::string> site_module(const fs::path& kb_sqlite) {
   statement handoff(db.get(), "SELECT value FROM meta WHERE key = 'handoff'");
   if (!handoff.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
   nlohmann::json company = nlohmann::json::object();
+  std::string zone;  // the teams' time zone: the phone's hours are in it
   if (handoff.step() == SQLITE_ROW) {
     const auto settings = nlohmann::json::parse(handoff.text(0), nullptr, false);
     if (settings.is_object() && settings.contains("company")) company = settings["company"];
+    if (settings.is_object() && settings.contains("time_zone") &&
+        settings["time_zone"]["name"].is_string()) {
+      zone = settings["time_zone"]["name"].get<std::string>();
+    }
   }
   statement listed(db.get(), "SELECT value FROM meta WHERE key = 'site_languages'");
   nlohmann::json languages = nlohmann::json::array();
@@ -1638,7 +1643,9 @@ result<std::string> site_module(const fs::path& kb_sqlite) {
     if (!languages.is_array()) languages = nlohmann::json::array();
   }
   // JSON is JavaScript; "</" and U+2028/9 escaped all the same, for any host page.
-  std::string json = nlohmann::json{{"company", company}, {"languages", languages}}.dump(-1, ' ', true);
+  std::string json =
+      nlohmann::json{{"company", company}, {"languages", languages}, {"timeZone", zone}}.dump(
+          -1, ' ', true);
   for (std::size_t at = 0; (at = json.find("</", at)) != std::string::npos; at += 2) json.replace(at, 2, "<\\/");
   return "// Written by kbc from site.yaml: what the page shows before the engine has started\n"
          "// (the company's name and contacts). Do not edit: edit site.yaml.\n"

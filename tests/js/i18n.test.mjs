@@ -83,6 +83,15 @@ test('the contact line is made from site.yaml\'s company in every language, with
   const daily = { phone: '0800 1', email: 'pomoc@example.rs', phone_hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['07:00-23:00']])) };
   assert.equal(i18n.contactLine('sr-Cyrl', daily), 'Позовите 0800 1 (сваког дана 07:00–23:00) или пишите на pomoc@example.rs.');
   assert.equal(i18n.contactLine('hr', daily), 'Nazovite 0800 1 (svaki dan 07:00–23:00) ili pišite na pomoc@example.rs.');
+  // The hours are the teams' clock: named when the reader's is another (a customer abroad),
+  // in the reader's language and script, never the zone's code.
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const december = Date.UTC(2026, 11, 7, 12);
+  assert.equal(i18n.contactLine('hr', daily, own, december), 'Nazovite 0800 1 (svaki dan 07:00–23:00) ili pišite na pomoc@example.rs.');
+  assert.equal(i18n.contactLine('en', daily, 'Pacific/Kiritimati', december), 'Call 0800 1 (every day 07:00–23:00, Line Islands Time) or write to pomoc@example.rs.');
+  const abroad = i18n.contactLine('sr-Cyrl', daily, 'Pacific/Kiritimati', december);
+  assert.match(abroad, /^Позовите 0800 1 \(сваког дана 07:00–23:00, [\p{Script=Cyrillic} ]+\) или/u);
+  assert.equal(i18n.contactLine('en', daily, 'Nowhere/Atlantis', december), 'Call 0800 1 (every day 07:00–23:00) or write to pomoc@example.rs.');
   // Only one way to reach the company, or none.
   assert.equal(i18n.contactLine('bs', { email: 'a@b.ba' }), 'Pišite na a@b.ba.');
   assert.equal(i18n.contactLine('en', { phone: '123' }), 'Call 123.');

@@ -658,7 +658,8 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
            "  phone: \"01 555 0100\"\n"
            "  phone_free: false\n"
            "  phone_hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-12:00\", \"13:00-15:00\"]}\n"
-           "  email: help@kestrel.example\n");
+           "  email: help@kestrel.example\n"
+           "time_zone: {name: Europe/Ljubljana, rule: \"CET-1CEST,M3.5.0,M10.5.0/3\"}\n");
   REQUIRE(kb.compile().ok());
   auto module = kb::site_module(kb.output());
   REQUIRE(module.ok());
@@ -671,6 +672,8 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
   CHECK_THAT(js, Catch::Contains("\"fri\":[\"08:00-16:00\"]"));
   CHECK_THAT(js, !Catch::Contains("</script>"));  // safe inside any page
   CHECK_THAT(js, Catch::Contains("Kestrel <\\/script> Telecom"));
+  // The phone's hours are the teams' clock: the page names it to a reader elsewhere.
+  CHECK_THAT(js, Catch::Contains("\"timeZone\":\"Europe/Ljubljana\""));
 
   kb.write("site.yaml", "company:\n  name: X\n  phone_free: yes please\n  phone_hours: {weekdays: \"08:00-16:00\"}\n");
   const auto said = messages(kb.compile());
@@ -682,10 +685,12 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
   kb.write("site.yaml", "languages: [en]\n");
   REQUIRE(kb.compile().ok());
   CHECK_THAT(kb::site_module(kb.output()).value(),
-             Catch::Contains("export const site = {\"company\":{},\"languages\":[\"en\"]};"));
+             Catch::Contains(
+                 "export const site = {\"company\":{},\"languages\":[\"en\"],\"timeZone\":\"\"};"));
   kb.write("site.yaml", "synonyms:\n  - [ruter, router]\n");
   REQUIRE(kb.compile().ok());
-  CHECK_THAT(kb::site_module(kb.output()).value(),
-             Catch::Contains("export const site = {\"company\":{},\"languages\":[]};"));
+  CHECK_THAT(
+      kb::site_module(kb.output()).value(),
+      Catch::Contains("export const site = {\"company\":{},\"languages\":[],\"timeZone\":\"\"};"));
   CHECK_FALSE(kb::site_module(kb.path("nothing-here.sqlite")).ok());
 }
