@@ -8,12 +8,13 @@
 #include <set>
 
 #include "common/json_io.hpp"
-#include "flow/flow.hpp"
-#include "site/config.hpp"
-#include "handoff/redact.hpp"
-#include "kb/knowledge_base.hpp"
 #include "common/languages.hpp"
+#include "flow/flow.hpp"
+#include "handoff/redact.hpp"
+#include "handoff/summary_words.hpp"
+#include "kb/knowledge_base.hpp"
 #include "session/session.hpp"
+#include "site/config.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -60,176 +61,7 @@ char check_character(std::string_view payload) {
   return code_alphabet[static_cast<std::size_t>((n - sum % n) % n)];
 }
 
-// ---- the words of the summary, per language ------------------------------------------
-
-struct words {
-  const char* case_word;
-  const char* priority_high;
-  const char* problem;
-  const char* customer_wrote;
-  const char* tried;
-  const char* nothing_tried;
-  const char* read;
-  const char* helped_yes;
-  const char* helped_no;
-  const char* searched;
-  const char* rating;
-  const char* contact;
-  const char* no_contact;
-  const char* message;
-  const char* update_of;  // more from the customer about a case sent before
-  const char* reply_by;
-  const char* no_reply_promise;
-  const char* answers[3];  // yes, partly, no
-  // repeated_no, repeat_contact, insult, angry_words, shouting, exclamations, long_time;
-  // the customer reads them before sending (the preview), so they describe, not judge
-  const char* signals[7];
-  const char* asked;       // the customer asked for a person themselves
-  const char* unknown_team;
-  const char* weekdays[7];  // Sunday first
-  const char* quote_open;   // the customer's own words stand in the reader's quotation marks
-  const char* quote_close;
-};
-
-constexpr words english{
-    "Case",
-    "priority: high",
-    "Problem",
-    "Customer wrote",
-    "Tried",
-    "Nothing tried yet",
-    "Read",
-    "helped",
-    "did not help",
-    "Searched",
-    "Rating",
-    "Contact",
-    "No contact given: the customer will call with the case code",
-    "Added",
-    "Update to case",
-    "Reply promised by",
-    "No reply time promised",
-    {"solved it", "helped partly", "did not help"},
-    {"two answers in a row that did not solve it", "has contacted us before", "strong language",
-     "upset", "writing in capitals", "many exclamation marks", "over 10 minutes in one guided fix"},
-    "asked for a person",
-    "team not known",
-    {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-    "\u201C",
-    "\u201D",
-};
-
-constexpr words serbian{
-    "Slučaj",
-    "prioritet: visok",
-    "Problem",
-    "Korisnik je napisao",
-    "Probano",
-    "Još ništa nije probano",
-    "Pročitano",
-    "pomoglo",
-    "nije pomoglo",
-    "Pretraga",
-    "Ocena",
-    "Kontakt",
-    "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja",
-    "Dodato",
-    "Dopuna slučaja",
-    "Obećan odgovor do",
-    "Vreme odgovora nije obećano",
-    {"rešilo je problem", "delimično pomoglo", "nije pomoglo"},
-    {"dva puta zaredom nije rešilo problem", "već nam se javljao", "grube reči", "uznemiren",
-     "piše velikim slovima", "mnogo uzvičnika", "više od 10 minuta u jednoj vođenoj pomoći"},
-    "traži osobu",
-    "tim nije poznat",
-    {"nedelja", "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota"},
-    "\u201E",
-    "\u201C",
-};
-
-constexpr words croatian{
-    "Slučaj",
-    "prioritet: visok",
-    "Problem",
-    "Korisnik je napisao",
-    "Isprobano",
-    "Još ništa nije isprobano",
-    "Pročitano",
-    "pomoglo",
-    "nije pomoglo",
-    "Pretraživano",
-    "Ocjena",
-    "Kontakt",
-    "Kontakt nije ostavljen: korisnik će se javiti s oznakom slučaja",
-    "Dodano",
-    "Dopuna slučaja",
-    "Obećan odgovor do",
-    "Vrijeme odgovora nije obećano",
-    {"riješilo je problem", "djelomično pomoglo", "nije pomoglo"},
-    {"dva puta zaredom nije riješilo problem", "već nam se javljao", "grube riječi", "uzrujan",
-     "piše velikim slovima", "mnogo uskličnika", "više od 10 minuta u jednoj vođenoj pomoći"},
-    "traži osobu",
-    "tim nije poznat",
-    {"nedjelja", "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota"},
-    "\u201E",
-    "\u201C",
-};
-
-// Bosnian reads as Croatian but for its own words.
-constexpr words bosnian = [] {
-  words w = croatian;
-  w.tried = "Probano";
-  w.nothing_tried = "Još ništa nije probano";
-  w.searched = "Pretraga";
-  w.no_contact = "Kontakt nije ostavljen: korisnik će se javiti sa šifrom slučaja";
-  w.answers[1] = "djelimično pomoglo";
-  w.signals[6] = "više od 10 minuta u jednoj vođenoj pomoći";
-  w.signals[5] = "mnogo uzvičnika";
-  w.signals[3] = "uznemiren";
-  return w;
-}();
-
-constexpr words slovenian{
-    "Primer",
-    "prednost: visoka",
-    "Težava",
-    "Stranka je napisala",
-    "Poskušeno",
-    "Še nič ni bilo poskušeno",
-    "Prebrano",
-    "pomagalo",
-    "ni pomagalo",
-    "Iskano",
-    "Ocena",
-    "Stik",
-    "Stik ni podan: stranka bo poklicala s kodo primera",
-    "Dodano",
-    "Dopolnitev primera",
-    "Obljubljen odgovor do",
-    "Čas odgovora ni obljubljen",
-    {"rešilo je težavo", "delno pomagalo", "ni pomagalo"},
-    {"dvakrat zapored ni rešilo težave", "nam je že pisala ali klicala", "grobe besede",
-     "razburjena", "piše z velikimi črkami", "veliko klicajev",
-     "več kot 10 minut v enem vodenem popravilu"},
-    "želi osebo",
-    "ekipa ni znana",
-    {"nedelja", "ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota"},
-    "\u201E",
-    "\u201C",
-};
-
-const words& words_for(std::string_view lang) {
-  if (lang == "sr-Latn" || lang == "sr-Cyrl") return serbian;
-  if (lang == "hr") return croatian;
-  if (lang == "bs") return bosnian;
-  if (lang == "sl") return slovenian;
-  return english;
-}
-
-// Words of the summary in the customer's script: Serbian labels turn Cyrillic, data stays.
-std::string label(std::string_view lang, const char* word) {
-  return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(word) : std::string(word);
-}
+using words = summary_words;
 
 // The customer's words as they wrote them, in the reader's quotation marks.
 std::string quoted(const words& w, const std::string& text) {
@@ -240,15 +72,11 @@ int answer_index(std::string_view answer) {
   return answer == "yes" ? 0 : answer == "partly" ? 1 : 2;
 }
 
-constexpr std::string_view signal_kinds[] = {"repeated_no",  "repeat_contact", "insult",
-                                             "angry_words",  "shouting",       "exclamations",
-                                             "long_time"};
-
-int signal_index(std::string_view signal) {
-  for (std::size_t i = 0; i < std::size(signal_kinds); ++i) {
-    if (signal_kinds[i] == signal) return static_cast<int>(i);
+std::size_t signal_index(std::string_view signal) {
+  for (std::size_t i = 0; i < signal_kinds.size(); ++i) {
+    if (signal_kinds[i] == signal) return i;
   }
-  return static_cast<int>(std::size(signal_kinds)) - 1;
+  return signal_kinds.size() - 1;
 }
 
 std::string two(int n) {
@@ -506,32 +334,39 @@ std::string weekday_date(const local_time& t) {
          two(t.hour) + ":" + two(t.minute);
 }
 
-// The promised time as the reader writes a date ("Saturday 27 March 2027, 15:45",
-// "subota, 27. 3. 2027. u 15:45", "sobota, 27. 3. 2027 ob 15.45"): the customer reads it
-// in the preview, the agent in the summary. From reply.local_text ("2027-03-27 15:45"),
-// as it stands when it cannot be read.
-std::string spoken_due(std::string_view lang, const words& w, const json& reply) {
+// The promised time as the reader writes a date (the catalogue's `date`: "Saturday 27
+// March 2027, 15:45", "subota, 27. 3. 2027. u 15:45", "sobota, 27. 3. 2027 ob 15.45"):
+// the customer reads it in the preview, the agent in the summary. From reply.local_text
+// ("2027-03-27 15:45"), as it stands when it cannot be read.
+std::string spoken_due(const words& w, const json& reply) {
   const std::string local = reply["local_text"].get<std::string>();
   int year = 0, month = 0, day = 0, hour = 0, minute = 0;
   if (std::sscanf(local.c_str(), "%4d-%2d-%2d %2d:%2d", &year, &month, &day, &hour, &minute) != 5 ||
       month < 1 || month > 12) {
     return local;
   }
-  const std::string weekday = w.weekdays[reply["weekday"].get<int>() % 7];
-  const std::string date =
-      std::to_string(day) + ". " + std::to_string(month) + ". " + std::to_string(year);
-  if (lang == "en") {
-    static constexpr const char* months[12] = {"January", "February", "March",     "April",
-                                               "May",     "June",     "July",      "August",
-                                               "September", "October", "November", "December"};
-    return weekday + " " + std::to_string(day) + " " + months[month - 1] + " " +
-           std::to_string(year) + ", " + two(hour) + ":" + two(minute);
+  const std::pair<std::string_view, std::string> parts[] = {
+      {"{weekday}", w.weekdays[static_cast<std::size_t>(reply["weekday"].get<int>() % 7)]},
+      {"{day}", std::to_string(day)},
+      {"{month}", std::to_string(month)},
+      {"{month_name}", w.months[static_cast<std::size_t>(month - 1)]},
+      {"{year}", std::to_string(year)},
+      {"{hh}", two(hour)},
+      {"{h}", std::to_string(hour)},
+      {"{mm}", two(minute)}};
+  std::string out;
+  for (std::size_t at = 0; at < w.date.size();) {
+    const auto part = std::find_if(std::begin(parts), std::end(parts), [&](const auto& p) {
+      return std::string_view(w.date).substr(at, p.first.size()) == p.first;
+    });
+    if (part == std::end(parts)) {
+      out += w.date[at++];
+    } else {
+      out += part->second;
+      at += part->first.size();
+    }
   }
-  if (lang == "sl") {
-    return weekday + ", " + date + " ob " + std::to_string(hour) + "." + two(minute);
-  }
-  const std::string spoken = weekday + ", " + date + ". u " + two(hour) + ":" + two(minute);
-  return lang == "sr-Cyrl" ? text::serbian_latin_to_cyrillic(spoken) : spoken;
+  return out;
 }
 
 // The teams' clock as every reader's language writes it, " (UTC+1)", " (UTC+5:30)", from
@@ -552,72 +387,67 @@ std::string utc_offset(const std::string& local) {
 
 // The summary's first line: the case, its team, how urgent and why, and whether the
 // customer asked for a person.
-std::string headline(const json& pkg, std::string_view lang, const words& w,
-                     const std::vector<session::signal>& signals) {
-  const auto L = [&](const char* word) { return label(lang, word); };
-  std::string out = L(w.case_word) + " " + pkg["case_code"].get<std::string>() + " · ";
+std::string headline(const json& pkg, const words& w, const std::vector<session::signal>& signals) {
+  std::string out = w.case_word + " " + pkg["case_code"].get<std::string>() + " · ";
   const json& team = pkg["team"];
   out += team["name"].is_string() && !team["name"].get<std::string>().empty()
              ? team["name"].get<std::string>()
-             : L(w.unknown_team);
+             : w.unknown_team;
   if (pkg["priority"] == "high") {
-    out += " · " + L(w.priority_high);
+    out += " · " + w.priority_high;
     std::string why;
     for (const session::signal& sig : signals) {
       if (!why.empty()) why += ", ";
-      why += L(w.signals[signal_index(sig.kind)]);
+      why += w.signals[signal_index(sig.kind)];
       if (!sig.words.empty()) why += ": " + quoted(w, sig.words);
     }
     if (!why.empty()) out += " (" + why + ")";
   }
-  if (team["reason"] == "asked") out += " · " + L(w.asked);
+  if (team["reason"] == "asked") out += " · " + w.asked;
   return out + "\n";
 }
 
 // The problem in the flow's words and in the customer's (the description, then the last
 // three things they typed beyond it, when asking for a person for example).
-std::string problem_lines(const json& pkg, std::string_view lang, const words& w) {
-  const auto L = [&](const char* word) { return label(lang, word); };
+std::string problem_lines(const json& pkg, const words& w) {
   std::string out;
   const json& problem = pkg["problem"];
   if (!problem["summary"].get<std::string>().empty()) {
-    out += L(w.problem) + ": " + problem["summary"].get<std::string>() + "\n";
+    out += w.problem + ": " + problem["summary"].get<std::string>() + "\n";
   }
   if (!problem["customer_words"].get<std::string>().empty()) {
-    out +=
-        L(w.customer_wrote) + ": " + quoted(w, problem["customer_words"].get<std::string>()) + "\n";
+    out += w.customer_wrote + ": " + quoted(w, problem["customer_words"].get<std::string>()) + "\n";
   }
   const json& typed = pkg["typed"];
   for (std::size_t i = typed.size() > 3 ? typed.size() - 3 : 0; i < typed.size(); ++i) {
-    out += L(w.customer_wrote) + ": " + quoted(w, typed[i]["text"].get<std::string>()) + "\n";
+    out += w.customer_wrote + ": " + quoted(w, typed[i]["text"].get<std::string>()) + "\n";
   }
   return out;
 }
 
 // What the customer already did: the solutions tried and how each went, the articles
 // read, the searches (each once) and the rating.
-std::string done_lines(const json& pkg, std::string_view lang, const words& w) {
-  const auto L = [&](const char* word) { return label(lang, word); };
+std::string done_lines(const json& pkg, const words& w) {
   std::string out;
   const json& tried = pkg["alternatives"];
   if (tried.empty()) {
-    out += L(w.nothing_tried) + "\n";
+    out += w.nothing_tried + "\n";
   } else {
-    out += L(w.tried) + ":";
+    out += w.tried + ":";
     int i = 0;
     for (const json& t : tried) {
       out += (i++ ? "; " : " ") + t["title"].get<std::string>() + " — " +
-             L(w.answers[answer_index(t["outcome"].get<std::string>())]);
+             w.answers[answer_index(t["outcome"].get<std::string>())];
     }
     out += "\n";
   }
   if (!pkg["articles"].empty()) {
-    out += L(w.read) + ":";
+    out += w.read + ":";
     int i = 0;
     for (const json& a : pkg["articles"]) {
       out += (i++ ? "; " : " ") + a["title"].get<std::string>();
       if (a["helped"].is_boolean())
-        out += " (" + L(a["helped"].get<bool>() ? w.helped_yes : w.helped_no) + ")";
+        out += " (" + (a["helped"].get<bool>() ? w.helped_yes : w.helped_no) + ")";
     }
     out += "\n";
   }
@@ -636,21 +466,20 @@ std::string done_lines(const json& pkg, std::string_view lang, const words& w) {
   }
   queries.erase(queries.begin(), queries.begin() + static_cast<std::ptrdiff_t>(quoted_above));
   if (!queries.empty()) {
-    out += L(w.searched) + ":";
+    out += w.searched + ":";
     for (std::size_t i = 0; i < queries.size(); ++i)
       out += (i ? "; " : " ") + quoted(w, queries[i]);
     out += "\n";
   }
   if (pkg["satisfaction"]["rating"].is_number()) {
-    out += L(w.rating) + ": " + std::to_string(pkg["satisfaction"]["rating"].get<int>()) + "/5\n";
+    out += w.rating + ": " + std::to_string(pkg["satisfaction"]["rating"].get<int>()) + "/5\n";
   }
   return out;
 }
 
 // What the customer wrote in the form, how to reach them and by when they were promised
 // an answer.
-std::string contact_lines(const json& pkg, std::string_view lang, const words& w) {
-  const auto L = [&](const char* word) { return label(lang, word); };
+std::string contact_lines(const json& pkg, const words& w) {
   std::string out;
   // What the team asked for (order number, contract number), each under its own label.
   if (pkg.contains("fields")) {
@@ -659,7 +488,7 @@ std::string contact_lines(const json& pkg, std::string_view lang, const words& w
     }
   }
   if (pkg.contains("message"))
-    out += L(w.message) + ": " + quoted(w, pkg["message"].get<std::string>()) + "\n";
+    out += w.message + ": " + quoted(w, pkg["message"].get<std::string>()) + "\n";
   if (pkg.contains("customer")) {
     std::string who;
     for (const char* key : {"name", "contact"}) {
@@ -667,15 +496,15 @@ std::string contact_lines(const json& pkg, std::string_view lang, const words& w
       if (!who.empty()) who += ", ";
       who += pkg["customer"][key].get<std::string>();
     }
-    out += L(w.contact) + ": " + who + "\n";
+    out += w.contact + ": " + who + "\n";
   } else {
-    out += L(w.no_contact) + "\n";
+    out += w.no_contact + "\n";
   }
   if (pkg["reply"].is_object()) {
-    out += L(w.reply_by) + ": " + spoken_due(lang, w, pkg["reply"]) +
+    out += w.reply_by + ": " + spoken_due(w, pkg["reply"]) +
            utc_offset(pkg["reply"]["local"].get<std::string>()) + "\n";
   } else {
-    out += L(w.no_reply_promise) + "\n";
+    out += w.no_reply_promise + "\n";
   }
   return out;
 }
@@ -683,9 +512,9 @@ std::string contact_lines(const json& pkg, std::string_view lang, const words& w
 // The plain-text summary: the few lines an agent reads first (about 20 seconds).
 std::string summary(const json& pkg, std::string_view lang,
                     const std::vector<session::signal>& signals) {
-  const words& w = words_for(lang);
-  return headline(pkg, lang, w, signals) + problem_lines(pkg, lang, w) + done_lines(pkg, lang, w) +
-         contact_lines(pkg, lang, w);
+  const words& w = summary_words_for(lang);
+  return headline(pkg, w, signals) + problem_lines(pkg, w) + done_lines(pkg, w) +
+         contact_lines(pkg, w);
 }
 
 }  // namespace
@@ -809,9 +638,9 @@ result<std::string> build_update(const update_request& r) {
   // each): the update's schema allows 4,000 characters.
   pkg["message"] = cut(scrub(cut(r.message, max_message_chars)), max_message_chars);
   pkg["redacted"] = scrub.list();
-  const words& w = words_for(lang);
-  pkg["summary"] = label(lang, w.update_of) + " " + r.case_code + "\n" + label(lang, w.message) +
-                   ": " + pkg["message"].get<std::string>() + "\n";
+  const words& w = summary_words_for(lang);
+  pkg["summary"] = w.update_of + " " + r.case_code + "\n" + w.message + ": " +
+                   pkg["message"].get<std::string>() + "\n";
   return detail::write(pkg, 2);
 }
 

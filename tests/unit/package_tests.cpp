@@ -8,8 +8,9 @@
 #include <fstream>
 
 #include "demo_flow.hpp"
-#include "site/config.hpp"
 #include "handoff/package.hpp"
+#include "handoff/summary_words.hpp"
+#include "site/config.hpp"
 
 using namespace ha;
 using nlohmann::json;
@@ -298,6 +299,39 @@ TEST_CASE("the summary quotes the customer as the reader's language does, each s
     CHECK(summary.find(": \u201Erouter not working\u201C") != std::string::npos);
     CHECK(summary.find(": \u201Ewifi drops\u201C\n") != std::string::npos);
     CHECK(summary.find('"') == std::string::npos);
+  }
+}
+
+TEST_CASE("the summary's words are data, one sound catalogue per written language",
+          "[handoff][package]") {
+  CHECK(handoff::summary_catalogue_problems().empty());
+  for (const std::string& problem : handoff::summary_catalogue_problems()) FAIL_CHECK(problem);
+  // Serbian Cyrillic has no catalogue: its words are made from the Latin ones, the
+  // placeholders of the date left as they are.
+  const auto& cyrillic = handoff::summary_words_for("sr-Cyrl");
+  CHECK(cyrillic.case_word == "Случај");
+  CHECK(cyrillic.date == "{weekday}, {day}. {month}. {year}. у {hh}:{mm}");
+  // Bosnian inherits Croatian's words but for its own.
+  CHECK(handoff::summary_words_for("bs").read == handoff::summary_words_for("hr").read);
+  CHECK(handoff::summary_words_for("bs").searched == "Pretraga");
+  CHECK(handoff::summary_words_for("hr").searched == "Pretraživano");
+  CHECK(handoff::summary_words_for("xx").case_word == "Case");  // English for the unknown
+
+  // The check finds what a translator can get wrong.
+  const handoff::word_files broken = {{"en", R"({"case": "Case"})"},
+                                      {"hr", R"({"case": "Slučaj", "colour": "boja"})"},
+                                      {"bs", R"({"inherits": "hr", "case": "Slučaj"})"},
+                                      {"xx", R"({})"},
+                                      {"sl", "not json"}};
+  const auto problems = handoff::summary_catalogue_problems(broken);
+  for (const char* expected :
+       {"en.json: 'priority_high' is missing", "en.json: 'weekdays' needs 7 names, Sunday first",
+        "hr.json: unknown key 'colour'", "bs.json: 'case' repeats hr.json",
+        "xx.json: not a written content language (common/languages.hpp)",
+        "sl.json: not a JSON object",
+        "sr-Latn.json: missing (every written content language needs one)"}) {
+    INFO(expected);
+    CHECK(std::find(problems.begin(), problems.end(), expected) != problems.end());
   }
 }
 
