@@ -442,6 +442,9 @@ std::vector<query_pair> knowledge_base::plan_search(std::string_view query,
   }
   skip_common_words(words);
   std::vector<query_pair> pairs = query_pairs(words);
+  for (query_pair& pair : pairs) {
+    if (pair.word > 0) pair.word_docs = words[pair.word - 1].docs;
+  }
   choose_pairs(pairs);
   fetch_doclists(words, pairs);
   return pairs;
@@ -460,10 +463,14 @@ bool knowledge_base::read_rows(const std::vector<query_word>& searched, bool eve
   std::string rank = std::string(rank_function_name) + '(' + std::to_string(column_weights[0]) +
                      ", " + std::to_string(column_weights[1]) + ", " +
                      std::to_string(column_weights[2]) + ", " + std::to_string(match.first_pair);
-  // The count of a phrase the index lists in some of its rows only (index_builder.hpp);
-  // FTS5 counts any other.
-  for (const long long phrase_rows : match.phrase_rows) {
-    rank += ", " + std::to_string(index_bound_ > 0 && phrase_rows > index_bound_ ? phrase_rows : 0);
+  // The count of a phrase the index lists in some of its rows only (index_builder.hpp),
+  // or the rows a pair is weighed as (query_pair::word); FTS5 counts any other.
+  for (std::size_t p = 0; p < match.phrase_rows.size(); ++p) {
+    const long long held = match.phrase_rows[p];
+    const long long weigh_as = p < match.weigh_as_rows.size() ? match.weigh_as_rows[p] : 0;
+    rank += ", " + std::to_string(weigh_as > 0                              ? weigh_as
+                                  : index_bound_ > 0 && held > index_bound_ ? held
+                                                                            : 0);
   }
   rank += ')';
   rows.reset();
@@ -729,6 +736,26 @@ void knowledge_base::skip_common_words(std::vector<query_word>& words) const {
   // The words are all searched when all of them are common. Stopwords are searched
   // only in pairs (see choose_pairs).
   for (query_word& w : words) w.searched = !w.stopword && (!common(w) || !rare_word);
+  // Words about the contact, not the problem, are not searched when the query names
+  // something else; they still count for snippets (and confidence reads them apart):
+  // - a span of time ("for two days", "već dva dana", "teden dni": two words of time side
+  //   by side) says how long: "internet not working for two days" found the double
+  //   charge ("charged two times") first;
+  // - a frustration signal's words (signals.yaml: "treći put", "third time") say how
+  //   often: "ТРЕЋИ ПУТ… ИНТЕРНЕТ НЕ РАДИ" found mobile data abroad ("na putu") first.
+  std::vector<bool> aside = spans_of_time(words);
+  const std::vector<std::string> about_contact = signal_words(words);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (std::find(about_contact.begin(), about_contact.end(), words[k].canonical) !=
+        about_contact.end()) {
+      aside[k] = true;
+    }
+  }
+  bool other = false;
+  for (std::size_t k = 0; k < words.size(); ++k) other = other || (words[k].searched && !aside[k]);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (aside[k] && other) words[k].searched = false;
+  }
 }
 
 void knowledge_base::choose_pairs(std::vector<query_pair>& pairs) const {

@@ -95,13 +95,34 @@ std::vector<query_pair> query_pairs(const std::vector<query_word>& words) {
     const query_word& right = words[k];
     if (right.typing || left.index + 1 != right.index) continue;
     if (forms_pair(left.canonical, right.canonical)) {
-      pairs.push_back({pair_token(left.canonical, right.canonical)});
+      query_pair pair{pair_token(left.canonical, right.canonical)};
+      if (text::is_object_pronoun(right.canonical) && !text::is_stopword(left.canonical)) {
+        pair.word = k;  // "radi mi": the word, to whom
+      } else if (text::is_circumstance(left.canonical) && !text::is_stopword(left.canonical)) {
+        pair.word = k;  // "two for": how long or when
+      } else if (text::is_circumstance(right.canonical) && !text::is_stopword(right.canonical)) {
+        pair.word = k + 1;  // "for two", "već dva"
+      }
+      pairs.push_back(std::move(pair));
     } else if (!left.stopword && !right.stopword && !single_letter(left.canonical) &&
                !single_letter(right.canonical)) {
       pairs.push_back({neighbour_query(left.canonical, right.canonical)});
     }
   }
   return pairs;
+}
+
+std::vector<bool> spans_of_time(const std::vector<query_word>& words) {
+  std::vector<bool> span(words.size());
+  const auto of_time = [&](std::size_t k) {
+    return !words[k].stopword && text::is_circumstance(words[k].canonical);
+  };
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (words[k - 1].index + 1 == words[k].index && of_time(k - 1) && of_time(k)) {
+      span[k - 1] = span[k] = true;
+    }
+  }
+  return span;
 }
 
 fts_match match_expression(const std::vector<query_word>& words, bool every,
@@ -149,6 +170,8 @@ fts_match match_expression(const std::vector<query_word>& words, bool every,
     // The token holds word characters, the marker and a space: never a quote.
     expression += '"' + pair.token + '"';
     match.phrase_rows.push_back(pair.docs);
+    match.weigh_as_rows.resize(match.phrase_rows.size());
+    if (pair.word_docs > pair.docs) match.weigh_as_rows.back() = pair.word_docs;
   }
   return match;
 }

@@ -28,6 +28,9 @@ struct fts_match {
   // Per phrase: the rows holding it as the search counted them (query_word::docs,
   // query_pair::docs; 0 for the completions of a word being typed).
   std::vector<long long> phrase_rows;
+  // Per phrase: the rows to weigh it by when more than it is held in (a pair scored as no
+  // rarer than its word: query_pair::word); 0: weighed by the rows holding it.
+  std::vector<long long> weigh_as_rows;
 };
 
 struct match_query : fts_match {
@@ -61,7 +64,23 @@ struct query_pair {
   std::string token;
   long long docs = 0;    // index rows holding it (0 when not looked up)
   bool searched = true;  // false: too common, or in no row (see search)
+  // For a pair that names no topic, its word's place in the words given to query_pairs
+  // plus one (0: none), and the rows holding that word (set by the search once it has
+  // counted them). Such a pair is scored as no rarer than its word: a word and the object
+  // pronoun after it ("radi mi", "works for me": to whom), a stopword and a word of time
+  // ("for two", "već dva": how long). "radi mi" is rare only because one article's
+  // symptoms say "ne radi mi internet", and "ne radi mi tv" found that article first;
+  // "for two" found the double charge for "internet not working for two days". Other
+  // pairs keep their own rarity ("internet not", "my card", "da li"): capping every pair
+  // of a word and the stopword after it cost banking77 0.019 MRR@10 and put "internet
+  // not working" below a double charge (docs/benchmarks.md).
+  std::size_t word = 0;
+  long long word_docs = 0;
 };
+
+// Per word: whether it is in a span of time, two words of time side by side ("for two
+// days", "već dva dana", "teden dni"): how long, not what about (text::is_circumstance).
+std::vector<bool> spans_of_time(const std::vector<query_word>& words);
 
 // The query's pair tokens: one for each two neighbouring words of which one is a
 // stopword (by the word, not the stopword flag: "who are you" has two), and a neighbour

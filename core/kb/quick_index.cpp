@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <utility>
@@ -142,6 +143,8 @@ struct phrase {
   std::vector<std::string> groups;  // synonym group tokens: the frequency is at least theirs
   std::string prefix;               // when not empty: every term starting with it instead
   double weight = 1.0;
+  // A pair weighed as no rarer than its word (query_pair::word): that word's phrase.
+  std::optional<std::size_t> weigh_as;
 };
 
 // The shard that would hold a term, by the shards' first terms (the first shard for a
@@ -364,8 +367,18 @@ namespace {
 std::vector<phrase> phrases_of(const std::vector<query_word>& words,
                                const synonym_table& synonyms) {
   std::vector<phrase> phrases;
-  for (const query_word& w : words) {
-    if (w.stopword) continue;
+  std::vector<std::optional<std::size_t>> phrase_of_word;
+  // A span of time is not searched when the query names something else (as
+  // knowledge_base::skip_common_words).
+  const std::vector<bool> of_time = spans_of_time(words);
+  bool other = false;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    other = other || (!words[k].stopword && !of_time[k]);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const query_word& w = words[k];
+    phrase_of_word.emplace_back();
+    if (w.stopword || (of_time[k] && other)) continue;
+    phrase_of_word.back() = phrases.size();
     phrase p;
     p.terms = lookup_forms(w.canonical);
     p.groups = synonyms.group_tokens(w.canonical);
@@ -381,6 +394,7 @@ std::vector<phrase> phrases_of(const std::vector<query_word>& words,
     phrase p;
     p.terms = {pair.token};
     p.weight = pair_weight;
+    if (pair.word > 0) p.weigh_as = phrase_of_word[pair.word - 1];
     phrases.push_back(std::move(p));
   }
   return phrases;
@@ -474,11 +488,15 @@ std::unordered_map<std::uint32_t, double> row_scores(const std::vector<phrase>& 
   const double rows = static_cast<double>(row_count);
   std::unordered_map<std::uint32_t, double> scores;
   std::unordered_map<std::uint32_t, double> length_ratio;  // row → its length / the average
-  for (const phrase& p : phrases) {
+  std::vector<double> holders(phrases.size());             // per phrase: the rows holding it
+  for (std::size_t k = 0; k < phrases.size(); ++k) {
+    const phrase& p = phrases[k];
     const phrase_rows held = rows_holding(p, terms, average_words, length_ratio);
+    holders[k] = static_cast<double>(std::max<std::size_t>(held.frequency.size(), held.holders));
     if (held.frequency.empty()) continue;
+    // A pair's word comes before it (phrases_of).
     const double hits =
-        static_cast<double>(std::max<std::size_t>(held.frequency.size(), held.holders));
+        p.weigh_as && *p.weigh_as < k ? std::max(holders[k], holders[*p.weigh_as]) : holders[k];
     double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
     if (idf <= 0) idf = 1e-6;
     for (const auto& [row, f] : held.frequency) {

@@ -64,7 +64,17 @@ constexpr std::string_view vague_words[] = {
     "trouble", "vse", "work", "worked", "working", "works", "writing", "wrong", "zovem",
 };
 
+// Sorted (binary search).
+constexpr std::string_view object_pronouns[] = {
+    "ga", "her", "him", "ih",  "im",  "ji",   "jih", "jim", "jo",  "joj",
+    "me", "mi",  "mu",  "nam", "nas", "them", "ti",  "us",  "vam", "vas",
+};
+
 }  // namespace
+
+bool is_object_pronoun(std::string_view folded_word) noexcept {
+  return std::binary_search(std::begin(object_pronouns), std::end(object_pronouns), folded_word);
+}
 
 bool is_circumstance(std::string_view folded_word) noexcept {
   return std::binary_search(std::begin(circumstance_words), std::end(circumstance_words),

@@ -10,6 +10,11 @@ namespace ha::text {
 
 bool is_stopword(std::string_view folded_word) noexcept;
 
+// Pronouns that stand after a verb as its object, short forms first ("radi mi", "works
+// for me", "ne dela mi"; en, sr/hr/bs, sl), in canonical folded form: stopwords that say
+// to whom, not what about.
+bool is_object_pronoun(std::string_view folded_word) noexcept;
+
 // Words of time and waiting ("since yesterday", "čekam već tri dana", "čakam že teden
 // dni", numbers one to ten among them), in canonical folded form: they say how long or since when, not what about.
 // They are searched like any word; for confidence, one the best hit lacks is no

@@ -790,6 +790,89 @@ TEST_CASE("stopwords tell questions apart through the pairs they make", "[kb][se
   CHECK(found.value().hits[0].score > found.value().hits[1].score);
 }
 
+TEST_CASE("a word and the stopword after it weigh no more than the word", "[kb][search]") {
+  // "ne radi mi internet" is how one article's symptoms say it; "radi mi" ("works for
+  // me") is then a rare pair, but it names no topic: "ne radi mi tv" is about the TV.
+  const std::vector<test::kb_row> rows = {
+      {"internet", "sr-Latn", "Popravka kućnog interneta", "general", "customer", "howto",
+       "ne radi mi internet, ne radi mi net, internet ne radi", "Proverite ruter i kablove."},
+      {"tv", "sr-Latn", "Kada televizor nema signala", "general", "customer", "howto",
+       "ne radi tv, tv nema signala", "Proverite da li je uključen box."},
+      {"tv-app", "sr-Latn", "Gledanje programa na telefonu", "general", "customer", "howto",
+       "tv na telefonu", "Instalirajte aplikaciju."},
+      {"tv-packages", "sr-Latn", "Paketi kanala", "general", "customer", "howto", "tv paketi",
+       "Izaberite paket."},
+      {"esim", "sr-Latn", "Aktivacija eSIM kartice", "general", "customer", "howto", "esim ne radi",
+       "Skenirajte QR kod."},
+      {"payment", "sr-Latn", "Plaćanje karticom", "general", "customer", "howto",
+       "plaćanje karticom", "Proverite stanje računa."},
+      {"roaming", "sr-Latn", "Mobilni internet u inostranstvu", "general", "customer", "howto",
+       "roming", "Uključite roming."},
+      {"bill", "sr-Latn", "Račun za mesec", "general", "customer", "howto", "račun",
+       "Račun stiže mejlom."},
+      {"address", "sr-Latn", "Promena adrese", "general", "customer", "howto", "nova adresa",
+       "Upišite novu adresu."},
+      {"contract", "sr-Latn", "Raskid ugovora", "general", "customer", "howto", "otkaz",
+       "Pošaljite zahtev."},
+  };
+  const auto kb = knowledge_base::open_image(test::make_kb_image(rows));
+  REQUIRE(kb.ok());
+  kb::search_options options;
+  options.lang = "sr-Latn";
+  const auto found = kb.value().search("ne radi mi tv", options);
+  REQUIRE(found.ok());
+  const auto& hits = found.value().hits;
+  const auto place = [&](const char* id) {
+    return std::find_if(hits.begin(), hits.end(), [&](const auto& h) { return h.id == id; }) -
+           hits.begin();
+  };
+  CHECK(place("tv") < place("internet"));
+  CHECK(hits[0].id != "internet");
+  // The pair still counts where the customer says it of the article's own topic.
+  const auto internet = kb.value().search("ne radi mi internet", options);
+  REQUIRE(internet.ok());
+  REQUIRE_FALSE(internet.value().hits.empty());
+  CHECK(internet.value().hits[0].id == "internet");
+}
+
+TEST_CASE("how long and how often the customer has waited does not choose the topic",
+          "[kb][search]") {
+  const std::vector<test::kb_row> rows = {
+      {"internet", "en", "Home internet not working", "general", "customer", "howto",
+       "internet down, no connection", "Restart the router and check the cables."},
+      {"double", "en", "Charged two times in two days", "general", "customer", "howto",
+       "two payments, two days", "When two payments show for two days, one goes back."},
+      {"trip", "en", "The third time data stops abroad", "general", "customer", "howto",
+       "third time, roaming", "Each time you travel, turn on roaming. The third time, call."},
+      {"bill", "en", "Your monthly bill", "general", "customer", "howto", "invoice",
+       "The bill comes by e-mail."},
+      {"password", "en", "Reset your password", "general", "customer", "howto", "forgot",
+       "Choose a new password."},
+      {"packages", "en", "Internet packages", "general", "customer", "howto", "internet plans",
+       "Faster internet for more devices."},
+      {"speed", "en", "Internet speed test", "general", "customer", "howto", "slow internet",
+       "Test the internet speed on a cable."},
+      {"tv", "en", "Internet TV", "general", "customer", "howto", "tv over internet",
+       "Watch channels over the internet."},
+  };
+  const auto kb = knowledge_base::open_image(
+      test::make_kb_image(rows, -1, -1, {}, {}, {}, {{"repeat_contact", "third time"}}));
+  REQUIRE(kb.ok());
+  for (const char* query :
+       {"internet not working for two days", "THIRD TIME!!! internet not working"}) {
+    INFO(query);
+    const auto found = kb.value().search(query, {});
+    REQUIRE(found.ok());
+    REQUIRE_FALSE(found.value().hits.empty());
+    CHECK(found.value().hits[0].id == "internet");
+  }
+  // Alone, they are searched: "charged two times" is the double charge.
+  const auto alone = kb.value().search("two days", {});
+  REQUIRE(alone.ok());
+  REQUIRE_FALSE(alone.value().hits.empty());
+  CHECK(alone.value().hits[0].id == "double");
+}
+
 // What the confidence counts (docs/confidence.md): the query words a hit holds together,
 // in its title and tags and in one stretch of its text.
 TEST_CASE("a hit's words count when they stand together: head and one passage", "[kb][confidence]") {
