@@ -399,7 +399,11 @@ std::string headline(const json& pkg, const words& w, const std::vector<session:
     for (const session::signal& sig : signals) {
       if (!why.empty()) why += ", ";
       why += w.signals[signal_index(sig.kind)];
-      if (!sig.words.empty()) why += ": " + quoted(w, sig.words);
+      // The words of a phrase ("third time"); capitals and exclamation marks are the
+      // whole message, which the lines below quote already.
+      if (!sig.words.empty() && sig.kind != "shouting" && sig.kind != "exclamations") {
+        why += ": " + quoted(w, sig.words);
+      }
     }
     if (!why.empty()) out += " (" + why + ")";
   }

@@ -388,7 +388,9 @@ status on_feedback(const state& s, state& next, event& e, const action& a,
     next.current = phase::solved;
     next.no_in_a_row = 0;
   } else {
-    ++next.no_in_a_row;
+    // "Partly" is progress, not a failure: it neither counts towards "did not help twice
+    // in a row" nor starts the count again.
+    if (fb == flow::feedback::no) ++next.no_in_a_row;
     if (auto done = move_to(next, *current, answered.value().next, answered.value().exhausted);
         !done) {
       return done;

@@ -142,7 +142,7 @@ struct state {
   std::vector<std::string> candidates;  // confirming: matching flows, best first
   std::string handoff_team;             // handoff: the team it goes to ("" unknown)
   std::string handoff_reason;           // handoff: "flow" (the flow says so), "exhausted", "asked"
-  int no_in_a_row = 0;                  // "no" or "partly" answers since the last "yes"
+  int no_in_a_row = 0;                  // "no" answers since the last "yes" ("partly": neither)
   int rating = 0;
   std::string comment;
   std::string case_code;      // handoff: the case sent, once it is

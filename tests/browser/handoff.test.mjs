@@ -76,7 +76,7 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   const summary = panel.locator('.preview-summary');
   await summary.waitFor();
   const previewText = await summary.textContent();
-  assert.match(previewText, /Technical support · priority: high/);
+  assert.match(previewText, /Technical support · urgent/);
   assert.match(previewText, /Restart the router — did not help/);
   assert.match(previewText, /•••• •••• •••• 1111/);
   assert.doesNotMatch(previewText, /4111 1111|Secret99/);
@@ -134,7 +134,7 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   assert.equal(await agent.locator('main.case .summary').textContent(), pkg.summary);
   // Machine values in words for the agent: the signal, and the due time from now.
   const facts = await agent.locator('main.case .facts').textContent();
-  assert.match(facts, /high — two answers in a row that did not solve it/);
+  assert.match(facts, /high — two or more answers in a row that did not help/);
   assert.doesNotMatch(facts, /repeated_no/);
   assert.match(facts, /Reply due[^(]+\((in \d[^)]*|\d[^)]* overdue)\)/);
   const timeline = await agent.locator('.timeline li').evaluateAll((items) => items.map((li) => li.dataset.type));

@@ -38,8 +38,9 @@ test('on a page whose language the site did not set, the widget follows the lang
   // Slovenian, with the words of a customer in a hurry.
   await w.input.fill('paket ni prispel, čakam že teden dni');
   hits = await resultsFor(page, 'paket ni prispel, čakam že teden dni');
-  assert.equal(hits[0].lang, 'sl', JSON.stringify(hits));
-  assert.ok(hits.every((h) => h.lang !== 'en'), JSON.stringify(hits));
+  // Slovenian first; further down, an article with no Slovenian version comes in the
+  // next language of the fallback chain (marked).
+  assert.ok(hits.slice(0, 4).every((h) => h.lang === 'sl'), JSON.stringify(hits));
   assert.equal(await w.language.inputValue(), 'sl');
   assert.equal(await title.textContent(), 'Kako vam lahko pomagamo?');
   // Slovenian "teden" (week) is a word, not a typo for something else.
@@ -192,7 +193,7 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   assert.deepEqual(pkg.signals, ['repeat_contact', 'exclamations']);
   assert.deepEqual(pkg.signal_words.map((s) => [s.signal, s.words]), [
     ['repeat_contact', 'treći put'], ['exclamations', said]]);
-  assert.match(pkg.summary, /prioritet: visok \(već nam se javljao: "treći put"/);
+  assert.match(pkg.summary, /hitno \(već nam se javljao: „treći put“/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

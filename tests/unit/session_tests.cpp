@@ -155,6 +155,20 @@ TEST_CASE("partly is its own answer: progress is acknowledged, nothing is said t
   CHECK(c.view()["progress"] == false);
 }
 
+TEST_CASE("two solutions in a row that did not help: a person is offered before the last",
+          "[session]") {
+  conversation c;
+  REQUIRE(c.act(start_router_flow()).ok());
+  REQUIRE(c.act(choose(1)).ok());
+  REQUIRE(c.act(act("next")).ok());
+  REQUIRE(c.act(feedback("no")).ok());
+  REQUIRE(c.act(feedback("no")).ok());
+  const json v = c.view();
+  CHECK(v["phase"] == "running");
+  CHECK(v["offerPerson"] == true);
+  CHECK(v["signals"] == json::array({"repeated_no"}));
+}
+
 TEST_CASE("when nothing works, the customer is offered a person with everything tried",
           "[session]") {
   conversation c;
@@ -164,12 +178,14 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
   REQUIRE(c.act(feedback("no")).ok());
   CHECK(c.view()["offerPerson"] == false);
   REQUIRE(c.act(feedback("partly")).ok());
-  // Two unhappy answers in a row: a person is offered before the alternatives run out.
+  // "Partly" is progress: it does not count as a second failure.
   json v = c.view();
   CHECK(v["phase"] == "running");
-  CHECK(v["offerPerson"] == true);
-  CHECK(v["signals"] == json::array({"repeated_no"}));
+  CHECK(v["offerPerson"] == false);
+  CHECK(v["signals"] == json::array());
   REQUIRE(c.act(feedback("no")).ok());
+  // Two answers that did not help (one partly between them): the signal, at the handoff.
+  CHECK(c.view()["signals"] == json::array({"repeated_no"}));
   v = c.view("sr-Latn");
   CHECK(v["phase"] == "handoff");
   CHECK(v["reason"] == "exhausted");
