@@ -343,6 +343,11 @@ status on_describe(state& next, event& e, const action& a, const kb::knowledge_b
     next.flow = flows.front();
     next.described = text;
     next.candidates = std::move(flows);
+  } else if (next.current == phase::confirming) {
+    // New words while "is that right?" still asks about the old ones: the old question
+    // goes (it kept "You wrote 'wifi slow'" over a question about roaming prices).
+    leave(next);
+    next.described.clear();
   }
   return ok_status();
 }

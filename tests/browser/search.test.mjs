@@ -447,6 +447,29 @@ test('Enter on a question the help center cannot answer never restates a problem
   await context.close();
 });
 
+// A journey: "wifi slow" + Enter asked "is that right?"; a new question + Enter kept the old
+// card ("You wrote 'wifi slow'") and the customer had to press Enter again.
+test('new words sent while "is that right?" asks about the old ones are answered, not ignored', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('wifi slow');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  const question = 'how much does roaming cost in Turkey';
+  await w.input.fill(question);
+  await w.input.press('Enter');
+  await page.waitForFunction((q) => {
+    const root = document.querySelector('help-assistant').shadowRoot;
+    return root.querySelector('.results').dataset.query === q && root.querySelector('.results').getAttribute('aria-busy') === 'false'
+      && !root.querySelector('.conversation.phase-confirming');
+  }, question);
+  assert.equal(await page.getByText('wifi slow', { exact: false }).count(), 0, 'the old question is gone');
+  assert.ok(await page.locator('help-assistant .results li button').count() > 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('before the customer types, the page suggests what is often needed there', async () => {
   const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await openPage(context, `${env.base}#internet`);

@@ -89,6 +89,14 @@ TEST_CASE("free text is restated before a flow starts, and can be turned down", 
     CHECK(c.view()["phase"] == "idle");
     CHECK(c.view()["noMatch"] == true);
   }
+  SECTION("new words while it still asks: the old question goes") {
+    describe.text = "recipe for sarma";
+    REQUIRE(c.act(describe).ok());
+    v = c.view();
+    CHECK(v["phase"] == "idle");
+    CHECK(v["noMatch"] == true);
+    CHECK(v.value("described", "") != "my router not working since this morning");
+  }
 }
 
 TEST_CASE("no goes to the next alternative with an apology; yes asks for a rating", "[session]") {
