@@ -764,6 +764,11 @@ export class HelpAssistantElement extends HTMLElement {
       const answered = ui.results.dataset.query === this.#queryAtAct && ui.results.dataset.provisional !== 'true';
       if (answered) ui.status.textContent = this.#describedNote();
       else this.#search({ keepView: true, note: 'described', whole: true });
+    } else if (action.type === 'reject') {
+      // "No, something else": back at the search with the results for their words, in
+      // the box to say it otherwise (a journey found an empty screen here).
+      this.#search({ keepView: true });
+      ui.query.focus({ preventScroll: true });
     }
     this.#showPerson(view.phase === 'handoff' || Boolean(view.offerPerson),
       { first: Boolean(view.offerPerson) && view.phase !== 'handoff' });

@@ -466,6 +466,15 @@ test('new words sent while "is that right?" asks about the old ones are answered
   }, question);
   assert.equal(await page.getByText('wifi slow', { exact: false }).count(), 0, 'the old question is gone');
   assert.ok(await page.locator('help-assistant .results li button').count() > 0);
+
+  // "No, something else": the results for their words, and the box to say it otherwise.
+  await w.input.fill('wifi slow');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  await page.locator('help-assistant button[data-action=reject]').click();
+  await page.locator('help-assistant .results[data-query="wifi slow"]:not([aria-busy="true"]) li button').first().waitFor();
+  assert.ok(await page.locator('help-assistant .results').isVisible());
+  assert.ok(await w.input.evaluate((input) => input.getRootNode().activeElement === input), 'the search box has the focus');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
