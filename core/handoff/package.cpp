@@ -266,7 +266,18 @@ void read_feedback(const session::event& e, const flow::node* n, json& item, sec
     tried["article"] = n->article;
     item["article"] = article;
   }
-  out.alternatives.push_back(tried);
+  // Answered again after going back to it: one entry, with the last answer.
+  const auto same =
+      std::find_if(out.alternatives.begin(), out.alternatives.end(), [&](const json& t) {
+        return t["flow"] == tried["flow"] && t["node"] == tried["node"] &&
+               t.value("number", 0) == tried.value("number", 0);
+      });
+  if (same != out.alternatives.end()) {
+    (*same)["outcome"] = tried["outcome"];
+    (*same)["at"] = tried["at"];
+  } else {
+    out.alternatives.push_back(tried);
+  }
   out.flow_path.push_back(
       {{"at", item["at"]},
        {"flow", item["flow"]},

@@ -624,10 +624,12 @@ json flow_summaries(const view_context& c, const std::vector<std::string>& ids) 
   return list;
 }
 
-// What was tried in the current flow, in order, with the customer's answers.
+// What was tried in the current flow, in order, with the customer's answers: each once,
+// with the last answer given to it (after going back to it, it was listed twice).
 json tried_in_flow(const view_context& c) {
   json tried = json::array();
   if (!c.f) return tried;
+  std::vector<std::pair<std::string, int>> listed;  // (node, alternative) of each entry
   for (const event& e : c.s.events) {
     if (e.type != event_type::feedback || e.flow != c.f->id || e.at < c.s.flow_started_at) continue;
     const flow::node* n = c.f->find(e.node);
@@ -640,7 +642,14 @@ json tried_in_flow(const view_context& c) {
       auto a = c.kb.get_article(n->article, c.lang);
       title = a ? a.value().title : n->article;
     }
-    tried.push_back({{"title", title}, {"answer", e.answer}});
+    const std::pair<std::string, int> key{e.node, e.alternative};
+    const auto before = std::find(listed.begin(), listed.end(), key);
+    if (before != listed.end()) {
+      tried[static_cast<std::size_t>(before - listed.begin())]["answer"] = e.answer;
+    } else {
+      listed.push_back(key);
+      tried.push_back({{"title", title}, {"answer", e.answer}});
+    }
   }
   return tried;
 }

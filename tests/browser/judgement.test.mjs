@@ -227,7 +227,7 @@ test('the apology for what the customer showed comes once, and the way to a pers
   await w.input.press('Enter');
   await page.locator('help-assistant .conversation.phase-confirming').waitFor();
   const apology = panel.locator('.offer-person .apology');
-  assert.equal(await apology.textContent(), 'Žal nam je, da ste morali čakati. Svetovalec lahko vašo zadevo takoj prevzame.');
+  assert.equal(await apology.textContent(), 'Žal nam je, da ste morali čakati. Če želite, bo vašo zadevo prevzel svetovalec.');
   await panel.locator('button[data-action=confirm]').click();
   await page.locator('help-assistant .conversation.phase-running').waitFor();
   assert.equal(await apology.count(), 0, 'no second sorry');

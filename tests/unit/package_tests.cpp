@@ -277,6 +277,17 @@ TEST_CASE("a Bosnian customer's summary uses Bosnian words", "[handoff][package]
   CHECK(summary.find("Obećan odgovor do: subota") != std::string::npos);
 }
 
+TEST_CASE("a solution answered again after going back is one entry, with the last answer",
+          "[handoff][package]") {
+  test::conversation c = failed_flow();  // no, partly, no: at the offer of a person
+  REQUIRE(c.act(test::act("back")).ok());
+  REQUIRE(c.act(test::feedback("partly")).ok());
+  const json pkg = build(c, request("en"));
+  REQUIRE(pkg["alternatives"].size() == 3);
+  CHECK(pkg["alternatives"][2]["outcome"] == "partly");
+  CHECK(pkg["alternatives"][0]["outcome"] == "no");
+}
+
 TEST_CASE("the summary quotes the customer as the reader's language does, each search once",
           "[handoff][package]") {
   test::conversation c = failed_flow();  // searched "router not working" first

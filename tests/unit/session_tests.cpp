@@ -207,6 +207,11 @@ TEST_CASE("when nothing works, the customer is offered a person with everything 
   SECTION("back returns to the last alternative") {
     REQUIRE(c.act(act("back")).ok());
     CHECK(c.view()["node"]["alternative"]["number"] == 3);
+    // Answered again: listed once, with the new answer.
+    REQUIRE(c.act(feedback("partly")).ok());
+    const json again = c.view();
+    CHECK(again["tried"].size() == 3);
+    CHECK(again["tried"][2]["answer"] == "partly");
   }
   SECTION("once the case is sent, there is no going back into the fix") {
     CHECK(c.view()["canGoBack"] == true);
