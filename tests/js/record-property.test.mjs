@@ -21,7 +21,9 @@
 //   · a reload continues the same conversation from the saved state on a new engine, in
 //     the language the customer was reading: it adds nothing;
 //   · "what was opened from a search" is an article opened outside a guided fix that the
-//     search showed.
+//     search showed;
+//   · a solution answered again (after going back) is one alternative, in its first
+//     place, with the last answer and its time.
 //
 // Walks are deterministic. RECORD_SEED (default 0x5eed2026) is the first walk's seed, the
 // next walks count up from it; RECORD_WALKS (default 1000) how many; RECORD_STEPS (default
@@ -487,7 +489,11 @@ function expectedSections(events) {
     }
     if (e.type === 'helped') articles.get(e.article).helped = e.answer === 'yes';
     if (e.type === 'feedback') {
-      alternatives.push({ at: iso(e.at), flow: e.flow, node: e.node.id, outcome: e.answer, ...(e.alternative ? { number: e.alternative.number } : { article: e.article }) });
+      // Answered again after going back: one entry, in its first place, with the last answer.
+      const tried = { at: iso(e.at), flow: e.flow, node: e.node.id, outcome: e.answer, ...(e.alternative ? { number: e.alternative.number } : { article: e.article }) };
+      const same = alternatives.find((a) => a.flow === tried.flow && a.node === tried.node && (a.number ?? 0) === (tried.number ?? 0));
+      if (same) Object.assign(same, { at: tried.at, outcome: tried.outcome });
+      else alternatives.push(tried);
     }
   }
   const rates = events.filter((e) => e.type === 'rate');
