@@ -65,7 +65,8 @@ test('a second company\'s build shows its own name, contacts and languages, and 
     assert.doesNotMatch(bytes.toString('latin1'), firstCompany, path.relative(siteDir, file));
   }
 
-  const context = await env.browser.newContext({ locale: 'sl-SI' });
+  // A customer in the teams' time zone (site.yaml's, the demo's): hours as they stand.
+  const context = await env.browser.newContext({ locale: 'sl-SI', timezoneId: 'Europe/Belgrade' });
   const page = await openPage(context, env.base);
   const w = widget(page);
   await w.input.fill('ponastavitev gesla');
@@ -87,4 +88,13 @@ test('a second company\'s build shows its own name, contacts and languages, and 
   assert.deepEqual(stored.filter((n) => firstCompany.test(n)), []);
   assert.deepEqual(page.errors, []);
   await context.close();
+
+  // A customer abroad reads the hours with the teams' time zone named, in their language.
+  const abroad = await env.browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
+  const far = await openPage(abroad, env.base);
+  await widget(far).input.fill('password');
+  await widget(far).hits.first().waitFor();
+  assert.match(await widget(far).contact.textContent(), /Call 01 555 0100 \(Mon–Fri 09:00–17:00, Central European Time\) or write/);
+  assert.deepEqual(far.errors, []);
+  await abroad.close();
 });
