@@ -151,8 +151,11 @@ export function renderConversation(lang, view, { apologise = true, forAgent = fa
   const offered = view.offerPerson && view.phase !== 'handoff' && !forAgent;
   const key = apologyKey(view.signals, { afterProgress: view.tried?.at(-1)?.answer === 'partly' });
   if (offered) {
+    // After the step that said sorry, the question stays without it (a lone button in the
+    // box read as something gone missing).
     panel.append(el('div', { class: 'offer-person' },
-      apologise ? el('p', { class: 'apology', text: t(lang, key) }) : null,
+      apologise ? el('p', { class: 'apology', text: t(lang, key) })
+        : el('p', { class: 'offer-question', text: t(lang, 'offerPersonAfterProgress') }),
       button(t(lang, 'talkToPerson'), { action: 'ask_person' }, 'choice')));
   }
   panel.append(...body(lang, view, offered && apologise && key !== 'offerPersonAfterProgress').filter(Boolean));

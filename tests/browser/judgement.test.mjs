@@ -232,6 +232,8 @@ test('the apology for what the customer showed comes once, and the way to a pers
   await page.locator('help-assistant .conversation.phase-running').waitFor();
   assert.equal(await apology.count(), 0, 'no second sorry');
   assert.equal(await panel.locator('.offer-person [data-action=ask_person]').count(), 1, 'the way to a person stays');
+  // with its question, not a lone button
+  assert.equal(await panel.locator('.offer-person .offer-question').textContent(), 'Bi se raje pogovorili s svetovalcem?');
   // After a reload the way to a person is still there.
   await page.reload();
   await page.locator('help-assistant .conversation.phase-running').waitFor();
