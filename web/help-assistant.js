@@ -368,8 +368,11 @@ export class HelpAssistantElement extends HTMLElement {
       while (this.#entries.length && this.#entries.at(-1) !== now) {
         const left = this.#entries.pop();
         if (left === 'article' && !ui.article.hidden) this.#closeArticle();
-        if (left === 'conversation' && this.#conversation.view && this.#conversation.view.phase !== 'idle') {
-          this.#act({ type: 'leave' });
+        // Inside a guided fix, Back is the fix's own "Back" (a step taken back, and the
+        // entry made again for the next one); from its first step it leaves the fix.
+        const view = this.#conversation.view;
+        if (left === 'conversation' && view && view.phase !== 'idle') {
+          this.#act({type: view.canGoBack ? 'back' : 'leave'});
         }
       }
     }, { signal });
@@ -549,7 +552,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.queryLabel.textContent = t(lang, 'searchLabel');
     ui.query.placeholder = t(lang, 'placeholder');
     ui.results.setAttribute('aria-label', t(lang, 'searchLabel'));
-    ui.back.textContent = `← ${t(lang, 'back')}`;
+    this.#labelBack();
     ui.contactTitle.textContent = t(lang, 'contactTitle');
     ui.contactText.textContent = contactLine(lang, site.company, site.timeZone);
     ui.writeToUs.textContent = t(lang, 'writeToUs');
@@ -1053,6 +1056,13 @@ export class HelpAssistantElement extends HTMLElement {
     this.#lastSearch = { query: '', shown: [] };
   }
 
+  // The article's way back names where it leads: the guided fix it was opened from, or
+  // the results.
+  #labelBack() {
+    const inFix = this.#conversation.view && this.#conversation.view.phase !== 'idle';
+    this.#ui.back.textContent = `← ${t(this.#lang, inFix ? 'backToFix' : 'back')}`;
+  }
+
   #closeArticle() {
     if (this.#conversation.view && this.#conversation.view.phase !== 'idle') {
       this.#ui.article.hidden = true;
@@ -1327,6 +1337,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.articleTitle.textContent = article.title;
     const other = inLanguage(this.#lang, article.lang);
     if (other) ui.articleTitle.append(el('span', { class: 'in-language', text: ` (${other})` }));
+    this.#labelBack();
     ui.articleBody.replaceChildren(sanitizedFragment(article.html));
     ui.articleAnswer.textContent = '';
     ui.results.hidden = true;

@@ -188,7 +188,7 @@ test('after two solutions that did not help, the next one comes with one apology
   await context.close();
 });
 
-test('the phone\'s Back button closes an article opened from a guided fix, then leaves the fix, and stays in the help center', async () => {
+test('the phone\'s Back button closes an article opened from a guided fix, then takes the fix back a step at a time, then leaves it, and stays in the help center', async () => {
   const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await openPage(context, env.base);
   const w = widget(page);
@@ -201,9 +201,25 @@ test('the phone\'s Back button closes an article opened from a guided fix, then 
   await toFirstSolution(page);
   await c.panel.getByRole('button', { name: /^More detail:/ }).click();
   await w.articleTitle.waitFor({ state: 'visible' });
+  // The article's own way back names where it leads.
+  const back = page.locator('help-assistant button.back');
+  assert.equal(await back.textContent(), '← Back to the guided fix');
   await page.goBack();
   await c.panel.getByText('Solution 1 of 4').waitFor();
   assert.ok(await w.articleTitle.isHidden());
+  // Back inside the fix is its own Back: the question before, not the fix left (a
+  // customer who pressed it found themselves at the search and began again from the
+  // first question). Answered again, the fix goes on from there.
+  await page.goBack();
+  await c.button('Yes, it is on').waitFor();
+  assert.equal(await c.panel.getByText('Solution 1 of 4').count(), 0);
+  await c.button('Yes, it is on').click();
+  await c.panel.getByText('Solution 1 of 4').waitFor();
+  for (const answer of ['Yes, it is on', 'On every device', 'No known issues']) {
+    await page.goBack();
+    await c.button(answer).waitFor();
+  }
+  // From the first question, Back leaves the fix.
   await page.goBack();
   await page.locator('help-assistant .conversation').waitFor({ state: 'detached' });
   assert.equal(page.url(), url);

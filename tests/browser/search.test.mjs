@@ -69,6 +69,7 @@ test('the phone\'s Back button closes an open article and keeps the customer in 
   // is the page's.
   await w.hits.first().click();
   await w.articleTitle.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('help-assistant .article .back').textContent(), '← Back to results');
   await page.locator('help-assistant .article .back').click();
   await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
   await page.waitForFunction(() => history.state?.helpAssistant === undefined);
