@@ -8,7 +8,7 @@
  * download); the widget handles them.
  */
 import { el, shorten } from './dom.js';
-import { reachLine, t, timeText, zoneName } from './i18n.js';
+import { listText, reachLine, t, timeText, zoneName } from './i18n.js';
 import { site } from './site.js';
 
 function actionButton(label, action, className = 'choice') {
@@ -131,7 +131,7 @@ function preview(lang, pkg, text, settings) {
     el('pre', { class: 'preview-summary', text: pkg.summary }),
   ];
   if (pkg.redacted.length) {
-    const what = pkg.redacted.map((kind) => t(lang, `redacted_${kind}`)).join(', ');
+    const what = listText(lang, pkg.redacted.map((kind) => t(lang, `redacted_${kind}`)));
     parts.push(el('p', { class: 'redacted-note', text: t(lang, 'redactedNote', { what }) }));
   }
   parts.push(el('details', { class: 'preview-full' },

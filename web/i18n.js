@@ -161,6 +161,11 @@ export function dateLocale(lang) {
   return dateLocales.get(lang);
 }
 
+// Items joined as the language joins a list ("a card number and a password"), from Intl.
+export function listText(lang, items) {
+  return new Intl.ListFormat(dateLocale(lang), { type: 'conjunction' }).format(items);
+}
+
 // Short weekday names (0 = Monday) in the reader's language, from Intl. A browser may
 // answer for a language it has no names for with the English ones (Chromium for bs): the
 // nearest language that has them is used then.

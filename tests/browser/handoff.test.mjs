@@ -80,7 +80,7 @@ test('a customer fails a guided fix, sends the case, and the agent console shows
   assert.match(previewText, /Restart the router — did not help/);
   assert.match(previewText, /•••• •••• •••• 1111/);
   assert.doesNotMatch(previewText, /4111 1111|Secret99/);
-  assert.match(await panel.locator('.redacted-note').textContent(), /we removed a card number, a password/);
+  assert.match(await panel.locator('.redacted-note').textContent(), /we removed a card number and a password\./);
   const fullJson = JSON.parse(await panel.locator('.preview-full pre').textContent());
   assert.equal(fullJson.summary, previewText);
   await page.screenshot({ path: `${screenshots}/handoff-preview-en.png`, fullPage: true });
