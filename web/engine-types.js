@@ -185,6 +185,9 @@
  *   team's name in lang, or '' when no team is known.
  * @property {Signal[]} signals  Frustration signals now, in a fixed order.
  * @property {boolean} offerPerson  True when there is any signal: apologise and offer a person (P8).
+ *   A mood (shouting, angry words) counts while it is in the customer's latest words.
+ * @property {boolean} offerPersonAnyway  True when a signal holds whatever the customer writes
+ *   next (they wrote before, said no twice, took long): new words typed are no calmer.
  * @property {boolean} canGoBack  Whether "Back" makes sense now.
  * @property {boolean} [noMatch]  idle: the last free text found no guided fix to restate.
  * @property {FlowSummary[]} [suggestions]  idle: guided fixes to offer (may be empty).

@@ -1300,8 +1300,11 @@ export class HelpAssistantElement extends HTMLElement {
       ui.status.append(' ', typed);
     }
     if (found.quick) return;
-    // A customer who is upset or writing again keeps the way to a person first.
-    const upset = Boolean(this.#conversation.view?.offerPerson);
+    // A customer who is upset or writing again keeps the way to a person first: upset as
+    // the engine read it at their last step, when these words were in the box; on words
+    // typed since, only what no mood changes (one who writes calmly again is not kept on it).
+    const view = this.#conversation.view;
+    const upset = Boolean(query === this.#queryAtAct ? view?.offerPerson : view?.offerPersonAnyway);
     const described = query === this.#describedQuery;
     this.#showPerson(!found.confident || upset, { first: upset || (described && !found.confident) });
   }

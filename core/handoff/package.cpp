@@ -725,7 +725,8 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   // A language the package cannot be written in (empty, unknown, not UTF-8) is English.
   context c{kb, ha::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
-  const std::vector<session::signal> signals = session::frustration(s, kb);
+  const std::vector<session::signal> signals =
+      session::frustration(s, kb, session::reach::whole_conversation);
 
   json pkg;
   pkg["version"] = package_version;

@@ -299,23 +299,46 @@ std::string_view type_name(const event& e) noexcept {
   return e.type == event_type::unknown ? std::string_view(e.unknown_type) : to_string(e.type);
 }
 
-std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb) {
-  std::vector<signal> found;
-  if (s.no_in_a_row >= 2) found.push_back({"repeated_no", {}});
-  std::vector<signal> said;  // from the customer's words, one per kind, the first seen
+namespace {
+
+// The signals in one piece of the customer's words: the knowledge base's phrases, then
+// shouting and exclamations.
+std::vector<signal> said_in(const event& e, const kb::knowledge_base& kb) {
+  std::vector<signal> said;
   const auto note = [&](std::string kind, std::string_view words) {
-    for (const signal& x : said) {
-      if (x.kind == kind) return;
-    }
     said.push_back({std::move(kind), std::string(text::truncate(words, max_signal_words))});
   };
+  for (auto& m : kb.signal_phrases().find(e.text)) note(m.kind, m.words);
+  if (is_shouting(e.text)) note("shouting", e.text);
+  if (has_many_exclamations(e.text)) note("exclamations", e.text);
+  return said;
+}
+
+bool has_kind(const std::vector<signal>& signals, std::string_view kind) {
+  return std::any_of(signals.begin(), signals.end(),
+                     [&](const signal& x) { return x.kind == kind; });
+}
+
+}  // namespace
+
+bool is_mood(std::string_view kind) {
+  return kind == "insult" || kind == "angry_words" || kind == "shouting" || kind == "exclamations";
+}
+
+std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb, reach r) {
+  std::vector<signal> found;
+  if (s.no_in_a_row >= 2) found.push_back({"repeated_no", {}});
+  std::vector<signal> said;    // from the customer's words, one per kind, the first seen
+  std::vector<signal> latest;  // from their latest words
   for (const event& e : s.events) {
     if (e.text.empty() || e.type == event_type::handoff_offered) continue;
-    for (auto& m : kb.signal_phrases().find(e.text)) note(m.kind, m.words);
-    if (is_shouting(e.text)) note("shouting", e.text);
-    if (has_many_exclamations(e.text)) note("exclamations", e.text);
+    latest = said_in(e, kb);
+    for (signal& x : latest) {
+      if (!has_kind(said, x.kind)) said.push_back(x);
+    }
   }
   for (const char* kind : {"repeat_contact", "insult", "angry_words", "shouting", "exclamations"}) {
+    if (r == reach::now && is_mood(kind) && !has_kind(latest, kind)) continue;
     for (const signal& x : said) {
       if (x.kind == kind) found.push_back(x);
     }
@@ -774,7 +797,8 @@ void view_handoff(json& v, const view_context& c) {
 //   phase        idle | confirming | running | solved | rated | handoff
 //   flow         {id, title, team} of the current flow, or null
 //   canGoBack    whether "Back" makes sense now
-//   signals      frustration signals (see frustration()); offerPerson: any of them
+//   signals      frustration signals now (see frustration()); offerPerson: any of them;
+//                offerPersonAnyway: any but a mood, so whatever the customer writes next
 //   idle:        noMatch (the last free text found no flow to restate), suggestions [{id, title}]
 //   confirming:  described (the customer's words), problem (the flow's), candidates
 //   running:     node {id, type, text, options [label], article, alternative
@@ -792,10 +816,12 @@ std::string view(const state& s, const kb::knowledge_base& kb, std::string_view 
   v["flow"] = nullptr;
   if (f) v["flow"] = {{"id", f->id}, {"title", flow::pick(f->title, lang)}, {"team", f->team}};
   v["teamName"] = nullptr;
-  const std::vector<signal> signals = frustration(s, kb);
+  const std::vector<signal> signals = frustration(s, kb, reach::now);
   v["signals"] = json::array();
   for (const signal& x : signals) v["signals"].push_back(x.kind);
   v["offerPerson"] = !signals.empty();
+  v["offerPersonAnyway"] =
+      std::any_of(signals.begin(), signals.end(), [](const signal& x) { return !is_mood(x.kind); });
   v["canGoBack"] = can_go_back(c);
   switch (s.current) {
     case phase::idle: view_idle(v, c); break;

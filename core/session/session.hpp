@@ -169,6 +169,12 @@ struct action {
 // (the knowledge base's phrases, see frustration.hpp), "shouting", "exclamations" (in
 // anything typed), "long_time" (more than 10 minutes in the current flow). Any of them
 // brings an apology and the offer of a person forward (P8, P9).
+//
+// reach: the whole conversation (what a person taking the case reads), or now (what
+// the page acts on). Now, a mood (insult, angry words, shouting, exclamations) counts
+// only when it is in the customer's latest words: one who writes calmly again is not
+// kept on the way to a person for what they typed before. Having contacted us before
+// stays true all along.
 struct signal {
   std::string kind;
   std::string words;  // what the customer wrote that shows it (empty for the others)
@@ -176,7 +182,9 @@ struct signal {
 // The name an event is saved and shown by: its type's, or the one saved when unknown.
 std::string_view type_name(const event& e) noexcept;
 
-std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb);
+enum class reach { whole_conversation, now };
+bool is_mood(std::string_view kind);
+std::vector<signal> frustration(const state& s, const kb::knowledge_base& kb, reach r);
 
 status apply(state& s, const action& a, const kb::knowledge_base& kb);
 

@@ -142,6 +142,40 @@ test('a site that sets the language keeps the widget in it, and the results foll
   await context.close();
 });
 
+test('a customer who shouted and then writes calmly is no longer kept on the way to a person, and the case still says how it began', async () => {
+  const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.input.fill('NIŠTA NE RADI!!! UŽAS');
+  await w.input.press('Enter');
+  await page.locator('help-assistant .contact.prominent[data-place=first]').waitFor();
+  // Calm words typed next: their results come first, and a person is where it always is.
+  const calm = 'kako da promenim PIN';
+  await w.input.fill(calm);
+  await page.locator(`help-assistant .results[data-query="${calm}"][data-provisional=false][aria-busy=false] li`).first().waitFor();
+  await page.locator('help-assistant .contact[data-place=last]').waitFor();
+  assert.doesNotMatch(await w.status.textContent(), /Žao nam je/);
+  // Opened, the calm search is the customer's latest words: the engine agrees.
+  const conversation = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('help-assistant').addEventListener('conversation', (e) => resolve(e.detail), { once: true });
+  }));
+  await w.hits.first().click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  await page.locator('help-assistant .article .back').click();
+  await w.input.press('Enter');
+  const view = await conversation;
+  assert.deepEqual(view.signals, []);
+  assert.equal(view.offerPerson, false);
+  // A person taking the case reads that it began in capitals.
+  await page.locator('help-assistant .contact .write-to-us').click();
+  const panel = page.locator('help-assistant .conversation.phase-handoff');
+  await panel.locator('form[data-form=handoff] button[type=submit]').click();
+  const pkg = JSON.parse(await panel.locator('.preview-full pre').textContent());
+  assert.deepEqual(pkg.signals, ['angry_words', 'shouting', 'exclamations']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a customer writing for the third time, in capitals and exclamation marks, hears an apology and is offered a person at once', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
   const page = await openPage(context, env.base);

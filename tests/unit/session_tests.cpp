@@ -400,10 +400,44 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
     const json v = c.view();
     CHECK(v["signals"] == json::array({"repeat_contact", "exclamations"}));
     CHECK(v["offerPerson"] == true);
-    const auto signals = session::frustration(c.s, demo());
+    const auto signals = session::frustration(c.s, demo(), session::reach::whole_conversation);
     REQUIRE(signals.size() == 2);
     CHECK(signals[0].words == "treći put");
     CHECK(signals[1].words == "NIŠTA NE RADI!!! treći put vam se javljam");
+  }
+  SECTION(
+      "one who writes calmly again is no longer kept on the way to a person, unless they wrote "
+      "before") {
+    conversation c;
+    auto described = act("describe");
+    described.text = "INTERNET NE RADI!!!";
+    REQUIRE(c.act(described).ok());
+    CHECK(c.view()["signals"] == json::array({"shouting", "exclamations"}));
+    CHECK(c.view()["offerPersonAnyway"] == false);  // new words may be calm
+    // Steps without words keep the mood.
+    REQUIRE(c.act(act("leave")).ok());
+    CHECK(c.view()["offerPerson"] == true);
+    auto calm = act("searched");
+    calm.text = "kako da promenim PIN";
+    REQUIRE(c.act(calm).ok());
+    CHECK(c.view()["signals"] == json::array());
+    CHECK(c.view()["offerPerson"] == false);
+    // A person who takes the case still reads how it began.
+    const auto whole = session::frustration(c.s, demo(), session::reach::whole_conversation);
+    REQUIRE(whole.size() == 2);
+    CHECK(whole[0].kind == "shouting");
+    // Writing again, in any mood, stays true all along.
+    auto again = act("describe");
+    again.text = "treći put vam se javljam zbog interneta";
+    REQUIRE(c.act(again).ok());
+    calm.text = "internet spor";
+    REQUIRE(c.act(calm).ok());
+    CHECK(c.view()["signals"] == json::array({"repeat_contact"}));
+    CHECK(c.view()["offerPersonAnyway"] == true);
+    // Upset again: the mood is back.
+    calm.text = "NIŠTA NE RADI!!!";
+    REQUIRE(c.act(calm).ok());
+    CHECK(c.view()["signals"] == json::array({"repeat_contact", "shouting", "exclamations"}));
   }
 }
 
