@@ -12,6 +12,16 @@ const language* find_language(std::string_view code_or_source) noexcept {
   return it == languages.end() ? nullptr : &*it;
 }
 
+const language& language_or_base(std::string_view code_or_source) noexcept {
+  const language* l = find_language(code_or_source);
+  return l != nullptr ? *l : languages.front();
+}
+
+bool is_made_language(std::string_view code) noexcept {
+  const language* l = find_language(code);
+  return l != nullptr && !l->written;
+}
+
 bool is_content_language(std::string_view lang) noexcept {
   return std::find(content_languages.begin(), content_languages.end(), lang) !=
          content_languages.end();
@@ -25,6 +35,12 @@ std::string_view stored_code(std::string_view source) noexcept {
 std::string_view source_code(std::string_view code) noexcept {
   const language* l = find_language(code);
   return l != nullptr && l->code == code ? l->source : code;
+}
+
+std::string_view written_source(std::string_view code) noexcept {
+  const language* l = find_language(code);
+  if (l != nullptr && !l->written) l = find_language(l->made_from);
+  return l != nullptr ? l->source : code;
 }
 
 std::string_view derived_language(std::string_view code) noexcept {
@@ -52,18 +68,22 @@ std::string_view source_codes_text() noexcept {
 }
 
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept {
-  const language* l = find_language(lang);
-  return (l != nullptr ? *l : languages.front()).fallback;
+  return language_or_base(lang).fallback;
 }
 
 std::string_view display_language(std::string_view written, bool query_is_cyrillic,
                                   bool keep_script, std::string_view chosen) noexcept {
-  const bool serbian =
-      query_is_cyrillic || written == "sr" || written == "sr-Latn" || written == "sr-Cyrl";
-  if (keep_script && serbian) return chosen == "sr-Cyrl" ? "sr-Cyrl" : "sr-Latn";
-  if (query_is_cyrillic && !keep_script) return "sr-Cyrl";
-  if (written == "sr") return "sr-Latn";
-  return is_content_language(written) ? written : "en";
+  // Cyrillic words are read in the language the table writes in Cyrillic.
+  const auto cyrillic = std::find_if(languages.begin(), languages.end(),
+                                     [](const language& l) { return l.script == "Cyrl"; });
+  const language* w =
+      query_is_cyrillic && cyrillic != languages.end() ? &*cyrillic : find_language(written);
+  if (w == nullptr) return base_language;
+  // A language stored in two scripts: the one written and the one kbc makes from it.
+  const std::string_view source = w->written ? w->code : w->made_from;
+  const std::string_view made = derived_language(source);
+  if (keep_script && !made.empty()) return chosen == made ? made : source;
+  return w->code;
 }
 
 }  // namespace ha

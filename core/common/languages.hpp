@@ -13,6 +13,10 @@ namespace ha {
 // Croatian and Bosnian "mlijeko, riječ" (ijekavian). Articles are checked against it.
 enum class yat_reflex { none, ekavian, ijekavian };
 
+// The stemmer a language's words are stored by (text/stem.hpp): English, the one for
+// Bosnian, Croatian and Serbian together, Slovenian.
+enum class stemmer { english, bcs, slovene };
+
 struct language {
   std::string_view code;       // the BCP 47 tag stored in kb.sqlite
   std::string_view name;       // in English, for kbc's messages
@@ -20,6 +24,11 @@ struct language {
   bool written;                // false: kbc makes it from `made_from`
   std::string_view made_from;  // (Serbian Cyrillic from Serbian Latin, letter by letter)
   yat_reflex reflex;
+  std::string_view script;  // ISO 15924: "Latn", "Cyrl"
+  ha::stemmer stemmer;
+  // The section headings a troubleshooting article has in this language (P5: why it
+  // happens, how to avoid it); kbc checks for them. Empty for a language kbc makes.
+  std::string_view why_heading, avoid_heading;
   // The customer's language first, then the closest ones (sr ↔ bs ↔ hr, Slovenian to
   // Croatian), English last.
   std::array<std::string_view, 6> fallback;
@@ -34,6 +43,10 @@ inline constexpr std::array<language, 6> languages = {{
      true,
      "",
      yat_reflex::none,
+     "Latn",
+     stemmer::english,
+     "Why this happens",
+     "How to avoid it",
      {"en", "sr-Latn", "hr", "bs", "sl", "sr-Cyrl"}},
     {"sr-Latn",
      "Serbian",
@@ -41,6 +54,10 @@ inline constexpr std::array<language, 6> languages = {{
      true,
      "",
      yat_reflex::ekavian,
+     "Latn",
+     stemmer::bcs,
+     "Zašto se ovo dešava",
+     "Kako da se ovo ne ponovi",
      {"sr-Latn", "sr-Cyrl", "bs", "hr", "en", "sl"}},
     {"sr-Cyrl",
      "Serbian Cyrillic",
@@ -48,6 +65,10 @@ inline constexpr std::array<language, 6> languages = {{
      false,
      "sr-Latn",
      yat_reflex::ekavian,
+     "Cyrl",
+     stemmer::bcs,
+     "",
+     "",
      {"sr-Cyrl", "sr-Latn", "bs", "hr", "en", "sl"}},
     {"hr",
      "Croatian",
@@ -55,6 +76,10 @@ inline constexpr std::array<language, 6> languages = {{
      true,
      "",
      yat_reflex::ijekavian,
+     "Latn",
+     stemmer::bcs,
+     "Zašto se to događa",
+     "Kako to izbjeći",
      {"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"}},
     {"bs",
      "Bosnian",
@@ -62,6 +87,10 @@ inline constexpr std::array<language, 6> languages = {{
      true,
      "",
      yat_reflex::ijekavian,
+     "Latn",
+     stemmer::bcs,
+     "Zašto se ovo dešava",
+     "Kako ovo izbjeći",
      {"bs", "hr", "sr-Latn", "en", "sl", "sr-Cyrl"}},
     {"sl",
      "Slovenian",
@@ -69,6 +98,10 @@ inline constexpr std::array<language, 6> languages = {{
      true,
      "",
      yat_reflex::none,
+     "Latn",
+     stemmer::slovene,
+     "Zakaj se to zgodi",
+     "Kako se temu izogniti",
      {"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"}},
 }};
 
@@ -79,8 +112,17 @@ inline constexpr std::array<std::string_view, languages.size()> content_language
   return codes;
 }();
 
+// The language every text must have, and what an unknown language is read as: the
+// table's first row.
+inline constexpr std::string_view base_language = languages.front().code;
+
 // The row of a stored code or of the name an author writes ("sr"); null for neither.
 const language* find_language(std::string_view code_or_source) noexcept;
+// The row of a stored code or source name; the base language's row for anything else.
+const language& language_or_base(std::string_view code_or_source) noexcept;
+// Whether kbc makes this language from another (it is then not indexed: its words are
+// its source's, in another script).
+bool is_made_language(std::string_view code) noexcept;
 
 bool is_content_language(std::string_view lang) noexcept;
 
@@ -88,6 +130,9 @@ bool is_content_language(std::string_view lang) noexcept;
 std::string_view stored_code(std::string_view source) noexcept;
 // How an author writes a stored code ("sr-Latn" → "sr"); anything else as it is.
 std::string_view source_code(std::string_view code) noexcept;
+// The name authors give the language a stored code is written from, whatever its script
+// ("sr-Cyrl" and "sr-Latn" → "sr"); anything else as it is.
+std::string_view written_source(std::string_view code) noexcept;
 // The language kbc makes from a stored code ("sr-Latn" → "sr-Cyrl"), or "".
 std::string_view derived_language(std::string_view code) noexcept;
 // The languages an author may write, for messages: "en, sr, hr, bs or sl".

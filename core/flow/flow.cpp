@@ -49,18 +49,25 @@ json write_text_list(const text_list& t) {
   return out;
 }
 
-void add_cyrillic(text& t) {
-  if (const auto it = t.find("sr-Latn"); it != t.end()) {
-    t["sr-Cyrl"] = ha::text::serbian_latin_to_cyrillic(it->second);
+// The languages kbc makes from another (languages.hpp): Serbian Cyrillic, letter by
+// letter from Serbian Latin.
+void add_made(text& t) {
+  for (const ha::language& l : ha::languages) {
+    if (l.written) continue;
+    if (const auto it = t.find(std::string(l.made_from)); it != t.end()) {
+      t[std::string(l.code)] = ha::text::serbian_latin_to_cyrillic(it->second);
+    }
   }
 }
 
-void add_cyrillic(text_list& t) {
-  if (const auto it = t.find("sr-Latn"); it != t.end()) {
-    std::vector<std::string> cyrillic;
-    for (const auto& item : it->second)
-      cyrillic.push_back(ha::text::serbian_latin_to_cyrillic(item));
-    t["sr-Cyrl"] = std::move(cyrillic);
+void add_made(text_list& t) {
+  for (const ha::language& l : ha::languages) {
+    if (l.written) continue;
+    if (const auto it = t.find(std::string(l.made_from)); it != t.end()) {
+      std::vector<std::string> made;
+      for (const auto& item : it->second) made.push_back(ha::text::serbian_latin_to_cyrillic(item));
+      t[std::string(l.code)] = std::move(made);
+    }
   }
 }
 
@@ -96,19 +103,19 @@ const std::vector<std::string>& pick(const text_list& t, std::string_view lang) 
   return t.empty() ? none : t.begin()->second;
 }
 
-void add_cyrillic(flow& f) {
-  add_cyrillic(f.title);
-  add_cyrillic(f.problem);
-  add_cyrillic(f.summary);
-  add_cyrillic(f.symptoms);
+void add_made_languages(flow& f) {
+  add_made(f.title);
+  add_made(f.problem);
+  add_made(f.summary);
+  add_made(f.symptoms);
   for (node& n : f.nodes) {
-    add_cyrillic(n.body);
-    for (option& o : n.options) add_cyrillic(o.label);
+    add_made(n.body);
+    for (option& o : n.options) add_made(o.label);
     for (alternative& a : n.alternatives) {
-      add_cyrillic(a.title);
-      add_cyrillic(a.steps);
-      add_cyrillic(a.why);
-      add_cyrillic(a.avoid);
+      add_made(a.title);
+      add_made(a.steps);
+      add_made(a.why);
+      add_made(a.avoid);
     }
   }
 }

@@ -86,9 +86,9 @@ struct flow {
 const std::string& pick(const text& t, std::string_view lang);
 const std::vector<std::string>& pick(const text_list& t, std::string_view lang);
 
-// Adds the Serbian Cyrillic version of every Serbian Latin text (kbc does this once, so
-// both scripts always say the same).
-void add_cyrillic(flow& f);
+// Adds the version of every text in each language kbc makes from another (languages.hpp:
+// Serbian Cyrillic from Serbian Latin); kbc does this once, so both always say the same.
+void add_made_languages(flow& f);
 
 std::string to_json(const flow& f);
 // Errors: corrupt_database when the JSON is not a flow this version wrote.

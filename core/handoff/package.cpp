@@ -602,7 +602,7 @@ result<package_request> request_from_json(std::string_view text) {
   package_request r;
   if (const status read = read_now(j, "a package request", r.now); !read.ok()) return read.err();
   r.lang = detail::read_string(j, "lang");
-  if (r.lang.empty()) r.lang = "en";
+  if (r.lang.empty()) r.lang = ha::base_language;
   r.page = detail::read_string(j, "page");
   r.name = detail::read_string(j, "name");
   r.contact = detail::read_string(j, "contact");
@@ -637,7 +637,8 @@ result<std::string> build_update(const update_request& r) {
   if (r.message.find_first_not_of(" \t\r\n") == std::string::npos) {
     return {errc::invalid_argument, "an update needs something to add"};
   }
-  const std::string lang = ha::is_content_language(r.lang) ? r.lang : std::string("en");
+  const std::string lang =
+      ha::is_content_language(r.lang) ? r.lang : std::string(ha::base_language);
   scrubber scrub;
   json pkg;
   pkg["version"] = package_version;
@@ -648,7 +649,7 @@ result<std::string> build_update(const update_request& r) {
   pkg["update_id"] = id;
   pkg["created_at"] = utc_iso(r.now);
   pkg["language"] = lang;
-  pkg["script"] = lang == "sr-Cyrl" ? "Cyrl" : "Latn";
+  pkg["script"] = ha::language_or_base(lang).script;
   // Cut again after redaction, which can lengthen it (a password's words become six dots
   // each): the update's schema allows 4,000 characters.
   pkg["message"] = cut(scrub(cut(r.message, max_message_chars)), max_message_chars);
@@ -723,7 +724,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
     return {errc::invalid_argument, "a case is made only when a person is offered"};
   }
   // A language the package cannot be written in (empty, unknown, not UTF-8) is English.
-  context c{kb, ha::is_content_language(r.lang) ? r.lang : std::string("en"), {}};
+  context c{kb, ha::is_content_language(r.lang) ? r.lang : std::string(ha::base_language), {}};
   const flow::flow* f = s.flow.empty() ? nullptr : kb.find_flow(s.flow);
   const std::vector<session::signal> signals =
       session::frustration(s, kb, session::reach::whole_conversation);
@@ -733,7 +734,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
   pkg["case_code"] = case_code(r.seed);
   pkg["created_at"] = utc_iso(r.now);
   pkg["language"] = c.lang;
-  pkg["script"] = c.lang == "sr-Cyrl" ? "Cyrl" : "Latn";
+  pkg["script"] = ha::language_or_base(c.lang).script;
   pkg["page"] = cut(r.page, max_page_chars);
 
   // The problem: the flow's restatement (which the customer confirmed, P2) as said of

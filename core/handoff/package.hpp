@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/languages.hpp"
 #include "common/result.hpp"
 
 namespace ha::kb {
@@ -28,7 +29,7 @@ inline constexpr int package_version = 1;
 
 struct package_request {
   long long now = 0;              // ms since 1970, when the customer asks to send
-  std::string lang = "en";        // the page's language: en, sr-Latn, sr-Cyrl, hr, bs, sl
+  std::string lang{base_language};  // the page's language (a stored code, languages.hpp)
   std::string page;               // where the customer was (a path on the site)
   std::string name;               // only what the customer chose to give
   std::string contact;            // e-mail or phone, only if given
@@ -58,7 +59,7 @@ result<std::string> build_package(const session::state& s, const kb::knowledge_b
 // with the same case code, and the team reads it beside the case.
 struct update_request {
   long long now = 0;        // ms since 1970
-  std::string lang = "en";  // the customer's language, as package_request's
+  std::string lang{base_language};  // the customer's language, as package_request's
   std::string case_code;    // of the case sent before
   std::string message;      // what the customer adds (redacted, at most 4,000 characters)
   std::uint64_t seed = 0;   // random bits for the update's id

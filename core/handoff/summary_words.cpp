@@ -144,7 +144,7 @@ const std::map<std::string, summary_words, std::less<>>& all_words() {
 const summary_words& summary_words_for(std::string_view lang) {
   const auto& all = all_words();
   const auto it = all.find(lang);
-  return it != all.end() ? it->second : all.find(std::string_view("en"))->second;
+  return it != all.end() ? it->second : all.find(base_language)->second;
 }
 
 std::vector<std::string> summary_catalogue_problems(const word_files& files) {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/languages.hpp"
 #include "kb/knowledge_base.hpp"
 
 namespace ha::kb {
@@ -26,7 +27,9 @@ result<calibration_report> calibrate_confidence(const std::string& db_path,
     if (tab == std::string_view::npos) continue;
     std::string lang(line.substr(0, tab));
     const std::string_view text = line.substr(tab + 1);
-    const bool held = languages.count(lang) > 0 || (lang == "sr-Latn" && languages.count("sr-Cyrl") > 0);
+    const std::string_view made = derived_language(lang);
+    const bool held =
+        languages.count(lang) > 0 || (!made.empty() && languages.count(std::string(made)) > 0);
     if (!held || text.empty()) continue;
     search_options options;
     options.lang = lang;

@@ -54,19 +54,6 @@ const std::set<std::string, std::less<>> known_fields = {
     "id", "title", "language", "category", "audience", "kind", "tags", "pages"};
 const std::set<std::string, std::less<>> kinds = {"howto", "troubleshooting", "info", "guide"};
 
-// Troubleshooting articles explain why the problem happens and how to avoid it (P5);
-// these are the section headings authors use in each source language.
-struct p5_headings {
-  std::string_view lang, why, avoid;
-};
-constexpr p5_headings troubleshooting_sections[] = {
-    {"en", "Why this happens", "How to avoid it"},
-    {"sr-Latn", "Zašto se ovo dešava", "Kako da se ovo ne ponovi"},
-    {"hr", "Zašto se to događa", "Kako to izbjeći"},
-    {"bs", "Zašto se ovo dešava", "Kako ovo izbjeći"},
-    {"sl", "Zakaj se to zgodi", "Kako se temu izogniti"},
-};
-
 struct source_article {
   std::string file;  // for diagnostics
   int line_of_body = 0;
@@ -416,17 +403,18 @@ bool read_body(const std::string& display, diagnostics& diag, source_article& a)
       good = false;
     }
   }
-  if (a.kind == "troubleshooting") {
-    for (const auto& s : troubleshooting_sections) {
-      if (s.lang != a.lang) continue;
-      for (const std::string_view heading : {s.why, s.avoid}) {
-        if (a.markdown.find("## " + std::string(heading) + "\n") == std::string::npos &&
-            !a.markdown.ends_with("## " + std::string(heading))) {
-          diag.add(display, a.line_of_body,
-                   "a troubleshooting article needs the section '## " + std::string(heading) + "'");
-          good = false;
-        }
+  // Troubleshooting articles explain why the problem happens and how to avoid it (P5),
+  // under the headings of their language (languages.hpp).
+  if (const language* l = find_language(a.lang); a.kind == "troubleshooting" && l != nullptr) {
+    for (const std::string_view heading : {l->why_heading, l->avoid_heading}) {
+      const std::string line = "## " + std::string(heading);
+      if (heading.empty() || a.markdown.find(line + "\n") != std::string::npos ||
+          a.markdown.ends_with(line)) {
+        continue;
       }
+      diag.add(display, a.line_of_body,
+               "a troubleshooting article needs the section '" + line + "'");
+      good = false;
     }
   }
   return good;
@@ -513,7 +501,7 @@ std::string hex(std::uint64_t v) {
 // What kbc takes from site.yaml.
 struct site_config {
   std::vector<std::vector<std::string>> synonyms;        // groups of canonical words
-  std::vector<std::string> languages{"en"};              // every flow text needs these
+  std::vector<std::string> languages{std::string(base_language)};  // every flow text needs these
   bool languages_listed = false;                         // site.yaml lists them
   std::set<std::string, std::less<>> teams;              // handoff teams
   nlohmann::json team_names = nlohmann::json::object();  // team → language → name
@@ -622,7 +610,7 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
         }
       }
     }
-    if (!label.contains("en")) {
+    if (!label.contains(base_language)) {
       diag.add(
           display, line_of(item),
           "field '" + id +
@@ -949,8 +937,6 @@ site_config read_site(const fs::path& path, diagnostics& diag, std::uint64_t& ha
 
 // The kinds of frustration signal signals.yaml may list (see session::frustration).
 constexpr std::string_view signal_kinds[] = {"repeat_contact", "insult", "angry_words"};
-// The languages its lists are written in (Serbian once: Cyrillic matches the same words).
-constexpr std::string_view signal_languages[] = {"en", "sr", "hr", "bs", "sl"};
 
 // Reads <dir>/signals.yaml when there is one (kind → language → phrases) into
 // site.signals and adds it to the content hash.
@@ -985,14 +971,17 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash, 
     }
     if (!kind.second.IsMap()) {
       diag.add(display, line_of(kind.second),
-               "'" + k + "' must map a language (en, sr, hr, bs, sl) to a list of phrases");
+               "'" + k + "' must map a language (" + std::string(source_codes_text()) +
+                   ") to a list of phrases");
       continue;
     }
     for (const auto& lang : kind.second) {
       const std::string l = scalar(lang.first);
-      if (!one_of(signal_languages, l)) {
+      // The languages authors write (Serbian once: Cyrillic matches the same words).
+      if (const language* row = find_language(l);
+          row == nullptr || row->source != l || !row->written) {
         diag.add(display, line_of(lang.first),
-                 "unknown language '" + l + "' (known: en, sr, hr, bs, sl)");
+                 "unknown language '" + l + "' (known: " + std::string(source_codes_text()) + ")");
         continue;
       }
       if (!lang.second.IsSequence()) {
@@ -1524,7 +1513,7 @@ compile_result compile(const fs::path& source_dir, const fs::path& output) {
   for (std::size_t k = 0; k < sources; ++k) {
     if (!derived_language(articles[k].lang).empty()) articles.push_back(cyrillic_twin(articles[k]));
   }
-  for (source_flow& sf : flows) flow::add_cyrillic(sf.f);
+  for (source_flow& sf : flows) flow::add_made_languages(sf.f);
 
   write_all(std::move(articles), flows, site, hash, output, result);
   return result;

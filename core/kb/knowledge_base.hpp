@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/languages.hpp"
 #include "common/result.hpp"
 #include "text/langid.hpp"
 #include "text/phrases.hpp"
@@ -54,7 +55,7 @@ struct kb_info {
 };
 
 struct search_options {
-  std::string lang = "en";     // the customer's language (see languages.hpp)
+  std::string lang{base_language};  // the customer's language (see languages.hpp)
   std::size_t limit = 10;      // at most this many hits (capped at 50)
   bool include_agent = false;  // agent-only articles too (agent console)
   std::string category;        // only this category, when not empty

@@ -46,13 +46,6 @@ result<std::unique_ptr<sqlite3, closer>> open_copy(const std::string& image) {
   return db;
 }
 
-// The stemmer for an article's language: its words are stored as these stems.
-text::stem_language stem_language_of(std::string_view lang) {
-  if (lang == "en") return text::stem_language::english;
-  if (lang == "sl") return text::stem_language::slovene;
-  return text::stem_language::bcs;
-}
-
 // The start of a text, cut after a word, at most quick_excerpt_bytes.
 std::string excerpt_of(std::string_view body) {
   if (body.size() <= quick_excerpt_bytes) return std::string(body);
@@ -238,12 +231,12 @@ result<index_source> read_source(sqlite3* db, const synonym_table& synonyms) {
     }
     const std::string body = select.text(7);
     source.texts[lang][at->second] = {id, kind, select.text(4), select.text(5), excerpt_of(body)};
-    if (lang == "sr-Cyrl") continue;
+    if (is_made_language(lang)) continue;  // its words are its source's
 
     const std::size_t row = source.lengths.size();
     const std::string columns[3] = {select.text(5), select.text(6), body};
     const std::uint32_t words =
-        count_terms(columns, stem_language_of(lang), synonyms, row, source.terms);
+        count_terms(columns, language_or_base(lang).stemmer, synonyms, row, source.terms);
     source.lengths.push_back(words);
     article.indexed.push_back(row);
     source.total_words += words;

@@ -112,7 +112,7 @@ status number_rows_by_length(sqlite3* db) {
       const auto words = static_cast<double>(
           indexed_words(select.text(3), select.text(4), select.text(5)));
       if (a.rows.size() == 1) a.first_words = words;
-      if (a.rows.back().lang == "sr-Cyrl") continue;  // not indexed
+      if (is_made_language(a.rows.back().lang)) continue;  // not indexed
       a.words += words;
       ++a.indexed;
     }

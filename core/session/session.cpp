@@ -186,7 +186,7 @@ bool named_by(const flow::flow& f, const std::string& text) {
 std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std::string& text,
                                         const std::string& lang, bool& likely) {
   kb::search_options options;
-  options.lang = lang.empty() ? "en" : lang;
+  options.lang = lang.empty() ? std::string(base_language) : lang;
   options.limit = 6;
   std::vector<std::string> ids;
   likely = false;
@@ -212,7 +212,7 @@ std::string team_of_reading(const state& s, const kb::knowledge_base& kb) {
   const auto& teams = kb.handoff_config().category_teams;
   const auto team_of = [&](const std::string& id) -> std::string {
     if (const flow::flow* f = kb.find_flow(id)) return f->team;
-    auto a = kb.get_article(id, "en");
+    auto a = kb.get_article(id, base_language);
     if (!a) return {};
     const auto it = teams.find(a.value().category);
     return it == teams.end() ? std::string() : it->second;

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 
+#include "common/languages.hpp"
 #include "text/fold.hpp"
 #include "text/tokenizer.hpp"
 #include "text/utf8.hpp"
@@ -557,7 +558,7 @@ std::string decide(const scores& s, std::string_view current, int english_words)
   const double best = s[order[0]];
   if (best < min_evidence) return {};
   // The language the customer reads now, without its script.
-  const std::string_view reading = current == "sr-Latn" || current == "sr-Cyrl" ? "sr" : current;
+  const std::string_view reading = written_source(current);
   language_mask close = 0;  // languages within the margin of the best
   for (std::size_t i : order) {
     if (best - s[i] < clear_margin) close |= static_cast<language_mask>(1u << i);
@@ -579,9 +580,12 @@ std::string decide(const scores& s, std::string_view current, int english_words)
   }
   // English words are borrowed by every other language ("password", "refund", "reset"):
   // one of them does not take a customer who reads another language to English.
-  if (chosen == en_index && !current.empty() && current != "en" && english_words < 2) return {};
-  if (chosen == sr_index) return current == "sr-Cyrl" ? "sr-Cyrl" : "sr-Latn";
-  return std::string(identified_languages[chosen]);
+  if (chosen == en_index && !current.empty() && current != identified_languages[en_index] &&
+      english_words < 2) {
+    return {};
+  }
+  // Serbian in the script the customer reads.
+  return std::string(display_language(identified_languages[chosen], false, true, current));
 }
 
 }  // namespace
@@ -590,7 +594,7 @@ language_guess identify_language(std::string_view text, std::string_view current
                                  const language_model* model) {
   language_guess guess;
   if (has_cyrillic(text)) {
-    guess.lang = "sr-Cyrl";
+    guess.lang = display_language({}, true);
     guess.scores[sr_index] = 1;
     return guess;
   }

@@ -14,13 +14,16 @@
 // than three letters, so short words are not reduced to noise.
 #pragma once
 
+#include "common/languages.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ha::text {
 
-enum class stem_language { english, bcs, slovene };
+// Which stemmer: the language table's column (languages.hpp).
+using stem_language = ha::stemmer;
 
 inline constexpr stem_language all_stem_languages[] = {stem_language::english, stem_language::bcs,
                                                        stem_language::slovene};

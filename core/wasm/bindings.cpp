@@ -360,7 +360,7 @@ class engine {
 
   static ha::kb::search_options read_options(const val& options) {
     ha::kb::search_options o;
-    o.lang = string_option(options, "lang", "en");
+    o.lang = string_option(options, "lang", std::string(ha::base_language));
     o.limit = count_option(options, "limit", 10);
     o.include_agent = bool_option(options, "includeAgent", false);
     o.category = string_option(options, "category", "");

@@ -401,8 +401,22 @@ TEST_CASE("the language table: each language named once, falling back through al
       REQUIRE(find_language(l.made_from) != nullptr);
       CHECK(find_language(l.made_from)->written);
       CHECK(derived_language(l.made_from) == l.code);
+      CHECK(is_made_language(l.code));
+      CHECK(written_source(l.code) == find_language(l.made_from)->source);
+      CHECK(l.why_heading.empty());  // articles are made, not written, in it
+    } else {
+      CHECK_FALSE(is_made_language(l.code));
+      CHECK(written_source(l.code) == l.source);
+      // An author writes troubleshooting articles in it: they need its P5 headings.
+      CHECK_FALSE(l.why_heading.empty());
+      CHECK_FALSE(l.avoid_heading.empty());
     }
+    CHECK((l.script == "Latn" || l.script == "Cyrl"));
   }
+  CHECK(base_language == languages.front().code);
+  CHECK(&language_or_base("xx") == &languages.front());
+  CHECK(written_source("sr-Cyrl") == "sr");
+  CHECK(written_source("xx") == "xx");
   CHECK(stored_code("sr") == "sr-Latn");
   CHECK(source_code("sr-Latn") == "sr");
   CHECK(source_code("xx") == "xx");
