@@ -656,6 +656,7 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   std::vector<double> weights;     // one per query word that is not a stopword, in order
   std::vector<bool> circumstance;  // of the same words: one of time or waiting
   bool telling = false;            // a word that names a topic (see below)
+  bool elsewhere = false;          // a service of another company the articles never name
   const std::vector<std::string> about_contact = signal_words(words);
   for (const query_word& w : words) {
     if (w.stopword) continue;
@@ -670,6 +671,8 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
     }
     // A word still being typed that only starts some indexed word counts as a rare one.
     const bool unknown = w.docs == 0 && !w.typing;
+    // (A service's whole name is that service, also while it is the word being typed.)
+    elsewhere = elsewhere || (w.docs == 0 && text::is_other_service(w.canonical));
     weights.push_back(word_weight(w.docs, info_.rows) * (unknown ? unknown_word_share : 1.0));
     // Words of time alone ("what day is it today") are not a question a hit can answer,
     // nor is "nothing works": a topic needs a word that is neither of time nor vague.
@@ -719,7 +722,12 @@ void knowledge_base::assess_confidence(long long rowid, const std::vector<query_
   const double scale = info_.confidence_scale;
   const double strength = scale > 0 ? 2 * score / (score + scale) : 1.0;
   response.confidence = std::min(1.0, share * strength);
-  response.confident = response.confidence >= info_.confidence_threshold;
+  // About another company's service: the closest articles, but no answer (P3).
+  response.other_service = elsewhere;
+  if (elsewhere) {
+    response.confidence = std::min(response.confidence, info_.confidence_threshold / 2);
+  }
+  response.confident = response.confidence >= info_.confidence_threshold && !elsewhere;
 }
 
 // A word in more than half of the rows barely changes bm25 (its inverse document
@@ -989,8 +997,11 @@ void knowledge_base::correct(std::string_view query, std::vector<query_word>& wo
     if (!spelling::may_correct(w.canonical)) continue;
     // A real word of a supported language, or a product name, is what the customer
     // meant, even when no article has it (Slovenian "teden" is no typo of "eden"); so is
-    // a name typed with a capital inside it ("iPhone").
-    if (is_real_word(w) || misses() != misses_before) continue;
+    // a name typed with a capital inside it ("iPhone"), and another company's service
+    // ("gmail" is no typo of "email").
+    if (text::is_other_service(w.canonical) || is_real_word(w) || misses() != misses_before) {
+      continue;
+    }
     if (!spelling_) {
       // Read whole: every page of it asked for at once (page_map.hpp).
       if (pages_) {

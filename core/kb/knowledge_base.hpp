@@ -100,6 +100,9 @@ struct search_response {
   double coverage = 0;
   double confidence = 0;
   bool confident = false;
+  // The query names another company's service that no article mentions ("facebook"):
+  // never a confident answer, nor a problem to restate.
+  bool other_service = false;
 };
 
 struct article {

@@ -195,7 +195,7 @@ std::vector<std::string> matching_flows(const kb::knowledge_base& kb, const std:
   const kb::search_response& result = found.value();
   const kb::search_hit& best = result.hits.front();
   const flow::flow* f = best.kind == "flow" ? kb.find_flow(best.id) : nullptr;
-  likely = f != nullptr &&
+  likely = f != nullptr && !result.other_service &&
            (result.confident || (result.coverage >= restatable_coverage && named_by(*f, text)));
   for (const auto& hit : result.hits) {
     if (hit.kind == "flow") ids.push_back(hit.id);

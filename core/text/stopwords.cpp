@@ -64,6 +64,20 @@ constexpr std::string_view vague_words[] = {
     "trouble", "vse", "work", "worked", "working", "works", "writing", "wrong", "zovem",
 };
 
+// Sorted (binary search). Services of other companies, as customers write their names
+// (also the ways Serbian spells some of them: "fejsbuk", "vajber"). Not devices or
+// systems a telecom's articles cover (iPhone, Android, Windows), nor names that are also
+// words ("signal", "zoom", "prime").
+constexpr std::string_view other_services[] = {
+    "airbnb",   "aliexpress", "amazon",   "booking",   "chatgpt",  "deezer",    "discord",
+    "disney",   "ebay",       "facebook", "fejsbuk",   "glovo",    "gmail",     "gugl",
+    "hbo",      "hotmail",    "icloud",   "instagram", "linkedin", "messenger", "netflix",
+    "olx",      "outlook",    "paypal",   "pinterest", "reddit",   "revolut",   "skype",
+    "snapchat", "spotify",    "telegram", "temu",      "tiktok",   "tinder",    "twitch",
+    "twitter",  "uber",       "vajber",   "viber",     "vocap",    "whatsapp",  "wolt",
+    "yahoo",    "youtube",
+};
+
 // Sorted (binary search).
 constexpr std::string_view object_pronouns[] = {
     "ga", "her", "him", "ih",  "im",  "ji",   "jih", "jim", "jo",  "joj",
@@ -83,6 +97,10 @@ bool is_circumstance(std::string_view folded_word) noexcept {
 
 bool is_vague(std::string_view folded_word) noexcept {
   return std::binary_search(std::begin(vague_words), std::end(vague_words), folded_word);
+}
+
+bool is_other_service(std::string_view folded_word) noexcept {
+  return std::binary_search(std::begin(other_services), std::end(other_services), folded_word);
 }
 
 bool is_stopword(std::string_view folded_word) noexcept {

@@ -28,4 +28,10 @@ bool is_circumstance(std::string_view folded_word) noexcept;
 // be a confident answer to it (docs/confidence.md).
 bool is_vague(std::string_view folded_word) noexcept;
 
+// The name of another company's service ("facebook", "netflix", "gmail", "viber"), in
+// canonical folded form. A question that names one the knowledge base never mentions is
+// about that service: the articles that share its other words ("facebook forgot
+// password", "netflix not working on my tv") are not a confident answer to it.
+bool is_other_service(std::string_view folded_word) noexcept;
+
 }  // namespace ha::text

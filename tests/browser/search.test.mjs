@@ -426,7 +426,9 @@ test('Enter on a question the help center cannot answer never restates a problem
     window.steps = 0;
     document.querySelector('help-assistant').addEventListener('conversation', () => { window.steps++; });
   });
-  for (const question of ['koliko košta iphone 17 na rate u Nemačkoj', 'NEAR(a b)', 'AND OR NOT']) {
+  // (Another company's service: the sign-in articles share its other words, and they are
+  // not what the customer asks about.)
+  for (const question of ['koliko košta iphone 17 na rate u Nemačkoj', 'zaboravio sam šifru za fejsbuk', 'NEAR(a b)', 'AND OR NOT']) {
     await w.input.fill(question);
     const steps = await page.evaluate(() => window.steps);
     await w.input.press('Enter');

@@ -4,17 +4,18 @@
 #include <cstring>
 #include <sqlite3.h>
 
+#include "common/languages.hpp"
 #include "fixtures.hpp"
 #include "kb/bm25.hpp"
 #include "kb/fts_tokenizer.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb/query.hpp"
-#include "kb/snippet.hpp"
 #include "kb/row_lengths.hpp"
-#include "kb/vocabulary.hpp"
-#include "common/languages.hpp"
+#include "kb/snippet.hpp"
 #include "kb/spelling.hpp"
 #include "kb/statement.hpp"
+#include "kb/vocabulary.hpp"
+#include "text/stopwords.hpp"
 
 using namespace ha;
 using kb::knowledge_base;
@@ -392,6 +393,24 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
     REQUIRE_FALSE(with_unknown.hits.empty());
     CHECK(with_unknown.confidence < alone.confidence);
     CHECK(with_unknown.confidence > 0.0);
+  }
+  SECTION("a question about another company's service is not answered by ours") {
+    // The articles share its other words, and still come first; they are not the answer.
+    for (const char* q : {"facebook zaboravljena lozinka", "netflix ruter ne radi",
+                          "zaboravio sam lozinku za gmail", "fejsbuk lozinka"}) {
+      INFO(q);
+      const auto r = searched(q);
+      REQUIRE_FALSE(r.hits.empty());
+      CHECK_FALSE(r.confident);
+      CHECK(r.confidence < 0.5);
+    }
+    CHECK(searched("zaboravljena lozinka").confident);
+    // Its name is no typo of a word the articles hold.
+    CHECK(searched("zaboravio sam lozinku za gmail").corrected.empty());
+    // Devices and systems are what a telecom's articles are about: not someone else's.
+    CHECK_FALSE(text::is_other_service("iphone"));
+    CHECK_FALSE(text::is_other_service("android"));
+    CHECK(text::is_other_service("viber"));
   }
   SECTION("words of time the best hit lacks do not lower it once two topic words match") {
     // "Čekam tri dana" says how long, not what about (core/text/stopwords.hpp).
