@@ -35,6 +35,8 @@ before(async () => {
     writeFileSync(file, text.replace(/SavaNov\w*/g, 'Kestrel').replace(/savanova/gi, 'kestrel')
       .replace(/0800 100 200/g, '01 555 0100'));
   }
+  // One article its Slovenian writer has not written yet.
+  rmSync(path.join(kbDir, 'articles/contract/cancel-contract.sl.md'));
   const siteYaml = path.join(kbDir, 'site.yaml');
   const settings = readFileSync(siteYaml, 'utf8')
     .replace(/^company:\n(?: .*\n)+/m, [
@@ -97,4 +99,25 @@ test('a second company\'s build shows its own name, contacts and languages, and 
   assert.match(await widget(far).contact.textContent(), /Call 01 555 0100 \(Mon–Fri 09:00–17:00, Central European Time\) or write/);
   assert.deepEqual(far.errors, []);
   await abroad.close();
+});
+
+test('an article not written in the customer\'s language comes in the closest one, and says which', async () => {
+  const context = await env.browser.newContext({ locale: 'sl-SI' });
+  const page = await openPage(context, env.base);
+  const w = widget(page);
+  await w.language.selectOption('sl');
+  const query = 'odpoved pogodbe';
+  await w.input.fill(query);
+  const list = page.locator(`help-assistant .results[data-query="${query}"]:not([data-provisional="true"]) li button`);
+  await list.first().waitFor();
+  const hits = await list.evaluateAll((buttons) => buttons.map((b) => [b.dataset.id, b.lang, b.querySelector('.in-language')?.textContent ?? '']));
+  // Slovenian falls back to Croatian first (the articles are written in it).
+  assert.ok(hits.some(([id, lang, mark]) => id === 'cancel-contract' && lang === 'hr' && mark === ' (v hrvaščini)'), JSON.stringify(hits));
+  for (const [, lang, mark] of hits) assert.equal(mark, lang === 'sl' ? '' : ' (v hrvaščini)', JSON.stringify(hits));
+  // Opened, it says so in its title too.
+  await page.locator('help-assistant .results li button[data-id="cancel-contract"]').click();
+  await w.articleTitle.waitFor({ state: 'visible' });
+  assert.match(await w.articleTitle.textContent(), /\(v hrvaščini\)$/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });
