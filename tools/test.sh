@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one command for the tests: install what is missing, build, and run every suite.
-#   1. Catch2 unit tests, native, with AddressSanitizer + UBSan
+#   1. Catch2 unit tests, native, with AddressSanitizer + UBSan; then the core built with
+#      a seventh language (a table row and data files, tests/fixtures/seventh-language)
 #   2. the same Catch2 suite compiled to WebAssembly, under node
 #   3. JavaScript tests of the Embind API (node's test runner)
 #   4. browser tests in Chromium (Playwright)
@@ -24,6 +25,11 @@ echo "== 1. unit tests, native (ASan + UBSan)"
 cmake -S . -B build/asan -DHA_WERROR=$werror >/dev/null
 cmake --build build/asan -j"$jobs" --target ha_tests
 build/asan/ha_tests
+[ -f build/seventh/Makefile ] || cmake -S . -B build/seventh -DCMAKE_BUILD_TYPE=Debug -DHA_TESTS=OFF \
+  -DHA_LANGUAGE_FIXTURE="$PWD/tests/fixtures/seventh-language" >/dev/null
+cmake -S . -B build/seventh -DHA_WERROR=$werror >/dev/null
+cmake --build build/seventh -j"$jobs" --target ha_language_fixture_tests
+build/seventh/ha_language_fixture_tests
 
 echo "== 2. unit tests, WebAssembly under node"
 cmake -S . -B build/wasm -DHA_WERROR=$werror >/dev/null

@@ -68,7 +68,7 @@ std::string_view source_codes_text() noexcept {
 }
 
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept {
-  return language_or_base(lang).fallback;
+  return fallback_chains[static_cast<std::size_t>(&language_or_base(lang) - languages.data())];
 }
 
 std::string_view display_language(std::string_view written, bool query_is_cyrillic,

@@ -29,81 +29,22 @@ struct language {
   // The section headings a troubleshooting article has in this language (P5: why it
   // happens, how to avoid it); kbc checks for them. Empty for a language kbc makes.
   std::string_view why_heading, avoid_heading;
-  // The customer's language first, then the closest ones (sr ↔ bs ↔ hr, Slovenian to
-  // Croatian), English last.
-  std::array<std::string_view, 6> fallback;
+  // After the language itself, the closest ones, nearest first, separated by spaces (sr ↔
+  // bs ↔ hr, Slovenian to Croatian, English); fallback_chain() adds the ones not named.
+  std::string_view fallback;
+  std::string_view dictionary;  // hunspell's name for its dictionary ("hr_HR"), or ""
 };
 
-// Serbian is stored in both scripts; kbc makes the Cyrillic version from the Latin source
-// ("sr"), so the two are always in step.
-inline constexpr std::array<language, 6> languages = {{
-    {"en",
-     "English",
-     "en",
-     true,
-     "",
-     yat_reflex::none,
-     "Latn",
-     stemmer::english,
-     "Why this happens",
-     "How to avoid it",
-     {"en", "sr-Latn", "hr", "bs", "sl", "sr-Cyrl"}},
-    {"sr-Latn",
-     "Serbian",
-     "sr",
-     true,
-     "",
-     yat_reflex::ekavian,
-     "Latn",
-     stemmer::bcs,
-     "Zašto se ovo dešava",
-     "Kako da se ovo ne ponovi",
-     {"sr-Latn", "sr-Cyrl", "bs", "hr", "en", "sl"}},
-    {"sr-Cyrl",
-     "Serbian Cyrillic",
-     "sr-Cyrl",
-     false,
-     "sr-Latn",
-     yat_reflex::ekavian,
-     "Cyrl",
-     stemmer::bcs,
-     "",
-     "",
-     {"sr-Cyrl", "sr-Latn", "bs", "hr", "en", "sl"}},
-    {"hr",
-     "Croatian",
-     "hr",
-     true,
-     "",
-     yat_reflex::ijekavian,
-     "Latn",
-     stemmer::bcs,
-     "Zašto se to događa",
-     "Kako to izbjeći",
-     {"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"}},
-    {"bs",
-     "Bosnian",
-     "bs",
-     true,
-     "",
-     yat_reflex::ijekavian,
-     "Latn",
-     stemmer::bcs,
-     "Zašto se ovo dešava",
-     "Kako ovo izbjeći",
-     {"bs", "hr", "sr-Latn", "en", "sl", "sr-Cyrl"}},
-    {"sl",
-     "Slovenian",
-     "sl",
-     true,
-     "",
-     yat_reflex::none,
-     "Latn",
-     stemmer::slovene,
-     "Zakaj se to zgodi",
-     "Kako se temu izogniti",
-     {"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"}},
-}};
+// The rows are data (common/language_table.inc): adding a language is a row there and
+// its data files. A build may read another table, HA_LANGUAGE_TABLE (a test's seventh
+// language). Serbian is stored in both scripts; kbc makes the Cyrillic version from the
+// Latin source ("sr"), so the two are always in step.
+#ifndef HA_LANGUAGE_TABLE
+#define HA_LANGUAGE_TABLE "common/language_table.inc"
+#endif
+inline constexpr auto languages = std::to_array<language>({
+#include HA_LANGUAGE_TABLE
+});
 
 // The stored codes, in the table's order (a bit per language in the first-answer index).
 inline constexpr std::array<std::string_view, languages.size()> content_languages = [] {
@@ -111,6 +52,62 @@ inline constexpr std::array<std::string_view, languages.size()> content_language
   for (std::size_t i = 0; i < languages.size(); ++i) codes[i] = languages[i].code;
   return codes;
 }();
+
+namespace detail {
+
+constexpr bool in_table(std::string_view code) {
+  for (const language& l : languages) {
+    if (l.code == code) return true;
+  }
+  return false;
+}
+
+// Calls f with each code of a row's fallback column.
+template <typename F>
+constexpr void for_each_listed(std::string_view list, F f) {
+  while (!list.empty()) {
+    const std::size_t space = list.find(' ');
+    const std::string_view code = list.substr(0, space);
+    if (!code.empty()) f(code);
+    list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
+  }
+}
+
+// Every code a fallback column names is a row of the table.
+constexpr bool fallbacks_known() {
+  bool known = true;
+  for (const language& l : languages) {
+    for_each_listed(l.fallback, [&](std::string_view code) { known = known && in_table(code); });
+  }
+  return known;
+}
+static_assert(fallbacks_known(), "a fallback column names a language that is not a row");
+
+using chain = std::array<std::string_view, languages.size()>;
+
+// Each row's whole chain: itself, the languages its column names, then the rest in the
+// table's order; each language once.
+constexpr std::array<chain, languages.size()> make_chains() {
+  std::array<chain, languages.size()> chains{};
+  for (std::size_t i = 0; i < languages.size(); ++i) {
+    std::size_t n = 0;
+    const auto add = [&](std::string_view code) {
+      for (std::size_t k = 0; k < n; ++k) {
+        if (chains[i][k] == code) return;
+      }
+      chains[i][n++] = code;
+    };
+    add(languages[i].code);
+    for_each_listed(languages[i].fallback, add);
+    for (const language& l : languages) add(l.code);
+  }
+  return chains;
+}
+
+}  // namespace detail
+
+// fallback_chain()'s answers, row by row.
+inline constexpr auto fallback_chains = detail::make_chains();
 
 // The language every text must have, and what an unknown language is read as: the
 // table's first row.

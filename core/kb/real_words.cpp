@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "common/languages.hpp"
 #include "kb/statement.hpp"
 #include "text/fold.hpp"
 #include "text/tokenizer.hpp"
@@ -21,21 +22,15 @@
 namespace ha::kb {
 namespace {
 
-// The dictionaries of the supported languages, as Debian installs them; Serbian in its
-// Latin spelling (Cyrillic queries fold to the same Latin words).
-constexpr const char* dictionary_names[] = {"en_US", "sr_Latn_RS", "hr_HR", "bs_BA", "sl_SI"};
-
 // Product and brand names customers type in lower case, which no dictionary has: never
-// "phone" for "iphone".
+// "phone" for "iphone". (Other companies' services, "gmail", "viber", are never corrected
+// either: the speller leaves text::is_other_service words as typed.)
 constexpr const char* product_names[] = {
-    "iphone",  "ipad",      "imac",    "macbook",  "airpods",   "android",    "samsung",
-    "galaxy",  "huawei",    "honor",   "xiaomi",   "redmi",     "poco",       "nokia",
-    "motorola", "pixel",    "oneplus", "oppo",     "realme",    "sony",       "xperia",
-    "whatsapp", "viber",    "telegram", "facebook", "instagram", "messenger", "tiktok",
-    "youtube", "netflix",   "spotify", "disney",   "paypal",    "revolut",    "visa",
-    "mastercard", "maestro", "gmail",  "outlook",  "hotmail",   "yahoo",      "windows",
-    "macos",   "ios",       "chromecast", "playstation", "xbox", "nintendo",  "bluetooth",
-    "esim",    "wifi",      "lte",     "volte",    "nfc",       "usb",        "hdmi"};
+    "iphone",  "ipad",  "imac",   "macbook",    "airpods",     "android", "samsung",    "galaxy",
+    "huawei",  "honor", "xiaomi", "redmi",      "poco",        "nokia",   "motorola",   "pixel",
+    "oneplus", "oppo",  "realme", "sony",       "xperia",      "visa",    "mastercard", "maestro",
+    "windows", "macos", "ios",    "chromecast", "playstation", "xbox",    "nintendo",   "bluetooth",
+    "esim",    "wifi",  "lte",    "volte",      "nfc",         "usb",     "hdmi"};
 
 // The speller corrects words of 4 letters or more (spelling.cpp).
 constexpr std::size_t shortest = 4;
@@ -68,10 +63,14 @@ std::string to_latin2(const std::string& utf8) {
   return out;
 }
 
-// The dictionaries of dictionary_names that dir has.
+// The dictionaries of the content languages (the language table's column, as Debian
+// names them; Serbian in its Latin spelling: Cyrillic queries fold to the same Latin
+// words) that dir has.
 std::vector<std::string> dictionaries_in(const std::string& dir) {
   std::vector<std::string> found;
-  for (const char* name : dictionary_names) {
+  for (const language& l : languages) {
+    if (l.dictionary.empty()) continue;
+    const std::string name(l.dictionary);
     const std::string base = dir + "/" + name;
     std::error_code ec;
     if (std::filesystem::exists(base + ".dic", ec) && std::filesystem::exists(base + ".aff", ec)) {
@@ -86,7 +85,10 @@ dictionary_set open_dictionaries(const std::string& dir) {
   for (const std::string& name : dictionaries_in(dir)) {
     const std::string base = dir + "/" + name;
     set.all.push_back(std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str()));
-    set.latin_only.push_back(name == "en_US");
+    // A language stemmed as English is spelled without č, ć, š, ž, đ.
+    const auto row = std::find_if(languages.begin(), languages.end(),
+                                  [&](const language& l) { return l.dictionary == name; });
+    set.latin_only.push_back(row != languages.end() && row->stemmer == stemmer::english);
     const std::string encoding = set.all.back()->get_dic_encoding();
     set.latin2.push_back(encoding == "ISO8859-2" || encoding == "ISO-8859-2");
   }

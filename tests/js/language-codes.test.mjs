@@ -1,4 +1,4 @@
-// The core's languages are one table (core/common/languages.hpp, README "Languages"):
+// The core's languages are one table (core/common/language_table.inc, README "Languages"):
 // code, script, stemmer, headings, fallback chain. Every other file of the core and of
 // kbc reads what it needs from the table, so adding a language is a row of it and its
 // data files. This test fails on code that names a language itself.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const table = 'core/common/languages.hpp';
+const table = 'core/common/language_table.inc';
 
 // Files that name languages for a reason of their own, and which codes.
 const named = new Map([

@@ -393,8 +393,10 @@ TEST_CASE("the language table: each language named once, falling back through al
     CHECK(find_language(l.code) == &l);
     CHECK(stored_code(source_code(l.code)) == l.code);
     // Every chain starts with the language itself and holds every language once.
-    CHECK(l.fallback.front() == l.code);
-    CHECK(std::set<std::string_view>(l.fallback.begin(), l.fallback.end()) == codes);
+    const auto chain = fallback_chain(l.code);
+    CHECK(chain.front() == l.code);
+    CHECK(chain.size() == languages.size());
+    CHECK(std::set<std::string_view>(chain.begin(), chain.end()) == codes);
     // A language kbc makes comes from one an author writes, and it is not written.
     if (!l.made_from.empty()) {
       CHECK_FALSE(l.written);
@@ -425,4 +427,10 @@ TEST_CASE("the language table: each language named once, falling back through al
   CHECK(source_codes_text() == "en, sr, hr, bs or sl");
   CHECK(fallback_chain("sr").front() == "sr-Latn");
   CHECK(fallback_chain("de").front() == "en");
+  const auto hr = fallback_chain("hr");
+  CHECK(std::vector<std::string_view>(hr.begin(), hr.end()) ==
+        std::vector<std::string_view>{"hr", "bs", "sr-Latn", "en", "sl", "sr-Cyrl"});
+  const auto sl = fallback_chain("sl");
+  CHECK(std::vector<std::string_view>(sl.begin(), sl.end()) ==
+        std::vector<std::string_view>{"sl", "hr", "en", "bs", "sr-Latn", "sr-Cyrl"});
 }

@@ -1,0 +1,146 @@
+// A seventh content language, added as a row of the language table and data files only
+// (tests/fixtures/seventh-language: the row, a catalogue of handoff-summary words). Built
+// with that table by tools/test.sh (CMake: HA_LANGUAGE_FIXTURE); everything here must work
+// without a line of the core changed. The language, "qaa" (ISO 639's codes for local use),
+// writes made-up English.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "common/languages.hpp"
+#include "handoff/summary_words.hpp"
+#include "kb/compiler.hpp"
+#include "kb/knowledge_base.hpp"
+
+namespace fs = std::filesystem;
+using namespace ha;
+
+namespace {
+
+constexpr std::string_view seventh = "qaa";
+
+// A knowledge-base folder in a fresh temporary directory, removed afterwards.
+class kb_folder {
+ public:
+  kb_folder() {
+    std::random_device rd;
+    root_ = fs::temp_directory_path() / ("kbc-seventh-" + std::to_string(rd()));
+    fs::create_directories(root_ / "articles");
+  }
+  ~kb_folder() { fs::remove_all(root_); }
+  void write(const std::string& relative, const std::string& content) {
+    const fs::path p = root_ / relative;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+  }
+  kb::compile_result compile() { return kb::compile(root_, output()); }
+  fs::path output() const { return root_ / "kb.sqlite"; }
+
+ private:
+  fs::path root_;
+};
+
+std::string article(const std::string& id, const std::string& lang, const std::string& title,
+                    const std::string& kind, const std::string& body) {
+  return "---\nid: " + id + "\ntitle: " + title + "\nlanguage: " + lang +
+         "\ncategory: internet\naudience: customer\nkind: " + kind + "\ntags: [modem]\n---\n" +
+         body;
+}
+
+std::vector<std::string> messages(const kb::compile_result& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.errors) out.push_back(kb::format(d));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the seventh language is a row of the table like the others", "[seventh]") {
+  REQUIRE(languages.size() == 7);
+  const language* l = find_language(seventh);
+  REQUIRE(l != nullptr);
+  CHECK(is_content_language(seventh));
+  CHECK(stored_code(seventh) == seventh);
+  CHECK(std::find(content_languages.begin(), content_languages.end(), seventh) !=
+        content_languages.end());
+  // kbc's messages name it among the languages an author may write.
+  CHECK_THAT(std::string(source_codes_text()), Catch::EndsWith("sl or qaa"));
+  // Its chain: itself, the languages its row names, then the rest in the table's order.
+  const auto chain = fallback_chain(seventh);
+  CHECK(std::vector<std::string_view>(chain.begin(), chain.end()) ==
+        std::vector<std::string_view>{"qaa", "en", "sl", "sr-Latn", "sr-Cyrl", "hr", "bs"});
+  // And every other language's chain now ends with it.
+  for (const language& other : languages) {
+    INFO(other.code);
+    CHECK(fallback_chain(other.code).size() == languages.size());
+    if (other.code != seventh) CHECK(fallback_chain(other.code).back() == seventh);
+  }
+}
+
+TEST_CASE("the seventh language's handoff summary reads its own catalogue", "[seventh]") {
+  CHECK(handoff::summary_catalogue_problems(handoff::summary_word_files).empty());
+  const auto& words = handoff::summary_words_for(seventh);
+  CHECK(words.case_word == "Kais");
+  CHECK(words.problem == "Problem hir");
+  CHECK(words.contact == handoff::summary_words_for("en").contact);  // inherited
+}
+
+TEST_CASE("kbc builds the seventh language's articles and the engine finds them", "[seventh]") {
+  kb_folder kb;
+  const std::string why = "\n\n## Wai dis hapens\nDe kabel iz lous.\n\n## Hau tu avoyd it\nKip it tait.\n";
+  kb.write("articles/internet/modem.en.md",
+           article("modem", "en", "The modem light is red", "troubleshooting",
+                   "Restart the modem.\n\n## Why this happens\nA loose cable.\n\n"
+                   "## How to avoid it\nKeep it tight.\n"));
+  kb.write("articles/internet/modem.qaa.md",
+           article("modem", "qaa", "De modem lait iz red", "troubleshooting",
+                   "Ristart de modem." + why));
+  kb.write("articles/internet/speed.en.md",
+           article("speed", "en", "Slow internet in the evening", "howto",
+                   "Evening traffic slows the modem down.\n"));
+
+  SECTION("a troubleshooting article needs the headings of its own language") {
+    kb.write("articles/internet/modem.qaa.md",
+             article("modem", "qaa", "De modem lait iz red", "troubleshooting",
+                     "Ristart de modem.\n\n## Why this happens\nA loose cable.\n"));
+    const auto r = kb.compile();
+    CHECK_FALSE(r.ok());
+    const auto m = messages(r);
+    CHECK(std::any_of(m.begin(), m.end(), [](const std::string& s) {
+      return s.find("modem.qaa.md") != std::string::npos &&
+             s.find("'## Wai dis hapens'") != std::string::npos;
+    }));
+  }
+
+  SECTION("a customer writing it finds its article, and English where it has none") {
+    const auto r = kb.compile();
+    INFO(messages(r).size());
+    REQUIRE(r.ok());
+    CHECK(r.stats.by_language.at(std::string(seventh)) == 1);
+    auto opened = kb::knowledge_base::open_file(kb.output().string());
+    REQUIRE(opened.ok());
+    kb::search_options options;
+    options.lang = std::string(seventh);
+    options.include_flows = false;
+    auto found = opened.value().search("modem lait", options);
+    REQUIRE(found.ok());
+    REQUIRE_FALSE(found.value().hits.empty());
+    CHECK(found.value().hits[0].id == "modem");
+    CHECK(found.value().hits[0].lang == seventh);
+    CHECK(found.value().hits[0].title == "De modem lait iz red");
+    // "speed" has no version in it: the next language of its chain, English.
+    auto evening = opened.value().search("evening", options);
+    REQUIRE(evening.ok());
+    REQUIRE_FALSE(evening.value().hits.empty());
+    CHECK(evening.value().hits[0].id == "speed");
+    CHECK(evening.value().hits[0].lang == "en");
+    auto read = opened.value().get_article("modem", std::string(seventh));
+    REQUIRE(read.ok());
+    CHECK(read.value().lang == seventh);
+  }
+}
