@@ -16,11 +16,11 @@ cp web/*.html web/*.css web/*.js "$out/"
 # After the copy: web/site.js (the neutral one the sources are tested with) is replaced.
 build/native/kbc "$kb" -o "$out/kb.sqlite" --pages "$out/kb" --site-module "$out/site.js"
 node tools/brand.mjs "$out"  # the company's name in the pages' {{company}}
-# The widget's and the agent console's modules, each as one file with its words
+# The widget's, the agent console's and the demo page's modules, each as one file with its words
 # (web/strings/*.json) inside (esbuild, npm): one request where the browser would find
 # them level by level (help-assistant.js imports nine more).
 cp -r web/strings "$out/"
-for page in help-assistant agent; do
+for page in help-assistant agent demo-page; do
   node_modules/.bin/esbuild "$out/$page.js" --bundle --format=esm --minify --target=es2022 \
     --log-level=warning --allow-overwrite --outfile="$out/$page.js"
 done

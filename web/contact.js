@@ -13,7 +13,7 @@ const emailPattern = /^[^\s@<>()[\]\\,;:"']{1,64}@[^\s@<>()[\]\\,;:"'_]+(\.[^\s@
 
 // { ok: true, value: '' } for nothing typed; { ok: true, value, kind: 'email' | 'phone' };
 // { ok: false } for anything else.
-export function checkContact(text, lang = 'en') {
+export function checkContact(text, lang = '') {
   const typed = String(text ?? '').trim();
   if (!typed) return { ok: true, value: '' };
   if (typed.includes('@')) {

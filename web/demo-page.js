@@ -2,6 +2,7 @@
 // widget writes its language on <help-assistant lang>, set by the customer's browser,
 // their words or their choice (a file of its own: a strict Content-Security-Policy runs
 // no inline script).
+import { pickLanguage } from './language-pick.js';
 import { site } from './site.js';
 
 const words = {
@@ -49,9 +50,7 @@ words.bs = {
 // Until the widget has come and said its language, the browser's (the widget's own first
 // choice, i18n.js pickLanguage): the page's search box (index.html) is shown in it.
 function browserLanguage() {
-  const tag = (navigator.language || '').toLowerCase();
-  if (tag.startsWith('sr')) return tag.includes('cyrl') ? 'sr-Cyrl' : 'sr-Latn';
-  return ['hr', 'bs', 'sl'].find((code) => tag.startsWith(code)) ?? 'en';
+  return pickLanguage(navigator.language || '');
 }
 
 const widget = document.querySelector('help-assistant');

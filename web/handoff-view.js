@@ -9,6 +9,7 @@
  */
 import { el, shorten } from './dom.js';
 import { listText, reachLine, t, timeText, zoneName } from './i18n.js';
+import { baseLanguage, fallbackOf, scriptOf } from './language-pick.js';
 import { site } from './site.js';
 
 function actionButton(label, action, className = 'choice') {
@@ -69,9 +70,12 @@ function field(label, input, hint) {
 
 // contactInvalid: what the customer wrote is neither an e-mail address nor a phone number
 // (contact.js); the field says so and keeps the text to correct.
-// A team's field label in the customer's language (Bosnian reads the Croatian one).
+// A team's field label in the customer's language, else the nearest one written in the
+// same script (Bosnian reads the Croatian one), else the first language's.
 function fieldLabel(label, lang) {
-  return label?.[lang] ?? (lang === 'bs' ? label?.hr : undefined) ?? label?.en ?? '';
+  const near = fallbackOf(lang).filter((code) => scriptOf(code) === scriptOf(lang));
+  const found = near.find((code) => label?.[code]);
+  return found ? label[found] : label?.[baseLanguage] ?? '';
 }
 
 // Whether a value fits its field's pattern (a pattern the browser cannot read lets any

@@ -46,7 +46,7 @@ if (first && first.getAttribute('mode') !== 'launcher') {
   // the worker's own requests would go out only once it has started, behind the widget's
   // scripts. Whatever does not arrive, the worker fetches itself.
   const paged = /\.json$/.test(new URL(kbUrl).pathname);
-  const lang = first.getAttribute('lang') || navigator.language || 'en';
+  const lang = first.getAttribute('lang') || navigator.language || '';
   const worker = new Worker(new URL('./engine-worker.js', import.meta.url), {
     name: JSON.stringify({ kb: kbUrl, lang, quick: paged ? 'page' : '' }),
   });

@@ -37,6 +37,7 @@ import { companyFileName, download, el, shorten } from './dom.js';
 import { Engine } from './engine.js';
 import { askedFields, fieldFits, renderHandoff } from './handoff-view.js';
 import { contactLine, dateLocale, inLanguage, offeredLanguages, pickOffered, plural, t } from './i18n.js';
+import { baseLanguage, cyrillicLanguage, sourceOf } from './language-pick.js';
 import { site } from './site.js';
 import { localSender, Outbox, webhookSender } from './outbox.js';
 import { sanitizedFragment } from './sanitize.js';
@@ -148,7 +149,7 @@ export class HelpAssistantElement extends HTMLElement {
   #loading = null;
   #timer = 0;
   #suggestionsAsked = 0;  // each request for a page's suggestions, so only the latest shows
-  #lang = 'en';
+  #lang = baseLanguage;
   // The language the site set on the element (its lang attribute), and whether the
   // customer chose one in the menu (remembered on this device): either keeps the widget's
   // own words in that language whatever the customer types; otherwise they follow it.
@@ -304,7 +305,7 @@ export class HelpAssistantElement extends HTMLElement {
       // Cyrillic is Serbian at once; other languages follow the search's answer. Words the
       // search as-you-type has not answered yet (pasted, dictated, Enter at once) are
       // asked for their language first, so that the step is taken in it.
-      if (/[\u0400-\u04FF]/u.test(text)) this.#followLanguage('sr-Cyrl');
+      if (/[\u0400-\u04FF]/u.test(text)) this.#followLanguage(cyrillicLanguage);
       const answered = ui.results.dataset.query === ui.query.value && ui.results.dataset.provisional !== 'true';
       if (answered || /[\u0400-\u04FF]/u.test(text)) this.#act({ type: 'describe', text, lang: this.#lang });
       else this.#describeInItsLanguage(text);
@@ -1097,7 +1098,7 @@ export class HelpAssistantElement extends HTMLElement {
   // Whether the page follows a language the customer writes in (see #followLanguage).
   #mayFollow(lang) {
     if (!lang || lang === this.#lang || !offered.some((l) => l.code === lang)) return false;
-    const serbianScript = lang === 'sr-Cyrl' && this.#lang === 'sr-Latn' && !this.#chosenLang;
+    const serbianScript = lang === cyrillicLanguage && sourceOf(this.#lang) === sourceOf(lang) && !this.#chosenLang;
     return !(this.#chosenLang || this.#siteLang) || serbianScript;
   }
 
@@ -1199,7 +1200,7 @@ export class HelpAssistantElement extends HTMLElement {
     // far ("rout" on the way to "router") may look like any language.
     const oneWordTyping = note !== 'described' && !/\s$/u.test(query) && query.trim().split(/\s+/u).length < 2;
     const identified = found.quick || oneWordTyping ? '' : found.queryLang;
-    this.#followLanguage(/[\u0400-\u04FF]/u.test(query) ? 'sr-Cyrl' : identified);
+    this.#followLanguage(/[\u0400-\u04FF]/u.test(query) ? cyrillicLanguage : identified);
     // Words the results on screen already answer (again in another language, or by the whole
     // engine after a first answer) are the same search: they update one not yet recorded,
     // and are not recorded a second time.

@@ -14,15 +14,14 @@ import bsOwn from './strings/widget/bs.json' with { type: 'json' };
 import sl from './strings/widget/sl.json' with { type: 'json' };
 import srLatn from './strings/widget/sr-Latn.json' with { type: 'json' };
 import srCyrl from './strings/widget/sr-Cyrl.json' with { type: 'json' };
+import { dateLanguagesOf, fallbackOf, pickLanguage, sourceOf } from './language-pick.js';
+import { languageTable } from './languages.js';
 
-export const languages = [
-  { code: 'en', name: 'English' },
-  { code: 'sr-Latn', name: 'Srpski (latinica)' },
-  { code: 'sr-Cyrl', name: 'Српски (ћирилица)' },
-  { code: 'hr', name: 'Hrvatski' },
-  { code: 'bs', name: 'Bosanski' },
-  { code: 'sl', name: 'Slovenščina' },
-];
+export { pickLanguage };
+
+// The content languages (web/languages.js, made from the core's table), each named in
+// itself for the language menu.
+export const languages = languageTable.map(({ code, autonym }) => ({ code, name: autonym }));
 
 // A catalogue that inherits from another (Bosnian from Croatian): the parent's words, but
 // for those it gives itself (plural forms and language names one by one). Its own keys
@@ -37,44 +36,35 @@ export function inherited(parent, own) {
 }
 
 const bs = inherited(hr, bsOwn);
+// The catalogue each one inherits from (Bosnian: Croatian).
+const parentOf = { bs: 'hr' };
 // The Bosnian words that are the Croatian ones (dotted keys name one plural form or
 // language name), as bs.json names them.
 export const sharedWithHr = bsOwn._same_as_hr;
 
 export const strings = { en, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl, hr, bs, sl };
 
-// The closest supported language for a browser language tag.
-export function pickLanguage(tag = '') {
-  const t = tag.toLowerCase();
-  if (t.startsWith('sr')) return t.includes('latn') ? 'sr-Latn' : t.includes('cyrl') ? 'sr-Cyrl' : 'sr-Latn';
-  for (const code of ['hr', 'bs', 'sl']) if (t.startsWith(code)) return code;
-  return 'en';
-}
-
-// The languages the widget offers: those site.yaml lists (sr in both scripts; Bosnian
-// where Croatian is, whose texts its readers get), every one when it lists none.
+// The languages the widget offers: those site.yaml lists (sr in both scripts), and one
+// whose catalogue is written as another's that is listed (Bosnian's readers get Croatian
+// texts where there is no Bosnian one); every one when it lists none.
 export function offeredLanguages(siteLanguages) {
   if (!Array.isArray(siteLanguages) || siteLanguages.length === 0) return languages;
-  const base = (code) => (code.startsWith('sr') ? 'sr' : code);
-  const listed = new Set(siteLanguages.map(base));
-  const shown = languages.filter(({ code }) => listed.has(base(code)) || (code === 'bs' && listed.has('hr')));
+  const listed = new Set(siteLanguages.map(sourceOf));
+  const shown = languages.filter(({ code }) => listed.has(sourceOf(code)) || listed.has(parentOf[code]));
   return shown.length ? shown : languages;
 }
 
-// pickLanguage() among the languages offered: the nearest of them, else the first.
+// pickLanguage() among the languages offered: the nearest of them by its fallback chain.
 export function pickOffered(tag, offered = languages) {
   const has = (code) => offered.some((l) => l.code === code);
-  const picked = pickLanguage(tag);
-  const near = { bs: ['bs', 'hr', 'sr-Latn'], hr: ['hr', 'bs'], 'sr-Latn': ['sr-Latn', 'sr-Cyrl'], 'sr-Cyrl': ['sr-Cyrl', 'sr-Latn'] }[picked] ?? [picked];
-  return near.find(has) ?? offered[0].code;
+  return fallbackOf(pickLanguage(tag)).find(has) ?? offered[0].code;
 }
 
 // "(na srpskom)": the language a result is written in, when it is not the reader's
 // (an article that has no version in it), in the reader's words; '' when it is.
 export function inLanguage(lang, contentLang = '') {
-  const base = (tag) => (tag.startsWith('sr') ? 'sr' : tag);
-  if (!contentLang || base(contentLang) === base(lang)) return '';
-  return (strings[lang]?.inLanguage ?? en.inLanguage)[base(contentLang)] ?? '';
+  if (!contentLang || sourceOf(contentLang) === sourceOf(lang)) return '';
+  return (strings[lang]?.inLanguage ?? en.inLanguage)[sourceOf(contentLang)] ?? '';
 }
 
 export function t(lang, key, values = {}) {
@@ -85,7 +75,7 @@ export function t(lang, key, values = {}) {
 // Plural forms via Intl.PluralRules (one / two / few / other by language).
 export function plural(lang, key, count) {
   const forms = strings[lang]?.[key] ?? en[key];
-  const rule = new Intl.PluralRules(lang === 'sr-Cyrl' || lang === 'sr-Latn' ? 'sr' : lang).select(count);
+  const rule = new Intl.PluralRules(sourceOf(lang)).select(count);
   return (forms[rule] ?? forms.other).replace('{count}', String(count));
 }
 
@@ -145,10 +135,6 @@ function weekText(lang, week) {
   return open.map((g) => `${g.from === g.to ? name(g.from) : `${name(g.from)}–${name(g.to)}`} ${g.span}`).join(', ');
 }
 
-// The languages whose date and unit names stand in when a browser has none for the
-// reader's (Chromium has none for Bosnian: "2026 M12 6", "Mon"), nearest first.
-const dateFallbacks = { bs: ['bs', 'sr-Latn', 'hr'], 'sr-Latn': ['sr-Latn', 'hr'], hr: ['hr', 'bs'] };
-
 // The locale to give Intl for dates in the reader's language: their own when the browser
 // has its month names, else the nearest that it has.
 const dateLocales = new Map();  // probed once per language: formatting a date is hot in lists
@@ -156,7 +142,9 @@ export function dateLocale(lang) {
   if (!dateLocales.has(lang)) {
     const january = Date.UTC(2024, 0, 15);
     const named = (locale) => !/\bM0?1\b|^\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(january));
-    dateLocales.set(lang, (dateFallbacks[lang] ?? [lang]).find(named) ?? lang);
+    // The languages whose date and unit names stand in when a browser has none for the
+    // reader's (Chromium has none for Bosnian: "2026 M12 6", "Mon"), nearest first.
+    dateLocales.set(lang, dateLanguagesOf(lang).find(named) ?? lang);
   }
   return dateLocales.get(lang);
 }
@@ -173,7 +161,7 @@ function weekdayName(lang) {
   const monday = Date.UTC(2024, 0, 1);  // 1 January 2024
   const formatOf = (locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const english = formatOf('en').format(monday);
-  const wanted = dateFallbacks[lang] ?? [lang];
+  const wanted = dateLanguagesOf(lang);
   const format = wanted.map(formatOf).find((f) => lang === 'en' || f.format(monday) !== english) ?? formatOf('en');
   return (day) => format.format(monday + day * 86400000);
 }

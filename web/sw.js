@@ -13,11 +13,12 @@
  * widget then says the help center needs an update, and the next visit has both.
  * Offline, the cache answers; the handoff webhook (POST) is never cached.
  */
-const cacheName = 'help-assistant-v10';
+const cacheName = 'help-assistant-v11';
 const files = [
   './', 'index.html', 'embed.html', 'demo-offline.js', 'demo-page.js', 'site.css', 'help-assistant.css', 'help-assistant-define.js',
   'help-assistant.js', 'conversation.js', 'store.js', 'engine.js', 'engine-worker.js', 'i18n.js',
   'sanitize.js', 'contact.js', 'outbox.js', 'handoff-view.js', 'agent.html', 'agent.js', 'agent.css', 'agent-i18n.js', 'dom.js',
+  'languages.js', 'language-pick.js',
   'site.js', 'assistant.js', 'assistant.wasm', 'quick.wasm', 'kb/manifest.json',
 ];
 // The knowledge base's files are stored too while they add up to at most what site.yaml

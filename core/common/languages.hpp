@@ -33,6 +33,10 @@ struct language {
   // bs ↔ hr, Slovenian to Croatian, English); fallback_chain() adds the ones not named.
   std::string_view fallback;
   std::string_view dictionary;  // hunspell's name for its dictionary ("hr_HR"), or ""
+  std::string_view autonym;     // its name in itself, for the page's menu ("Hrvatski")
+  // Where a browser has no dates in it, the languages whose month and day names stand in,
+  // nearest first, separated by spaces (Bosnian: Serbian Latin's, then Croatian's).
+  std::string_view dates;
 };
 
 // The rows are data (common/language_table.inc): adding a language is a row there and
@@ -77,11 +81,13 @@ constexpr void for_each_listed(std::string_view list, F f) {
 constexpr bool fallbacks_known() {
   bool known = true;
   for (const language& l : languages) {
-    for_each_listed(l.fallback, [&](std::string_view code) { known = known && in_table(code); });
+    const auto check = [&](std::string_view code) { known = known && in_table(code); };
+    for_each_listed(l.fallback, check);
+    for_each_listed(l.dates, check);
   }
   return known;
 }
-static_assert(fallbacks_known(), "a fallback column names a language that is not a row");
+static_assert(fallbacks_known(), "a fallback or dates column names a language that is not a row");
 
 using chain = std::array<std::string_view, languages.size()>;
 

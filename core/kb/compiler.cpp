@@ -1641,4 +1641,27 @@ result<std::string> site_module(const fs::path& kb_sqlite) {
          "export const site = " + json + ";\n";
 }
 
+std::string language_module() {
+  std::string out =
+      "// Made by kbc --language-module from core/common/language_table.inc: the content\n"
+      "// languages as the core reads them (each fallback chain whole). Do not edit: edit the\n"
+      "// table and run tools/language-module.sh (tests/js/language-codes.test.mjs checks it).\n"
+      "export const languageTable = [\n";
+  for (const language& l : languages) {
+    const auto chain = fallback_chain(l.code);
+    std::vector<std::string_view> dates{l.code};
+    detail::for_each_listed(l.dates, [&](std::string_view code) { dates.push_back(code); });
+    const nlohmann::json row = {
+        {"code", l.code},
+        {"source", l.source},
+        {"script", l.script},
+        {"madeFrom", l.made_from},
+        {"autonym", l.autonym},
+        {"dates", dates},
+        {"fallback", std::vector<std::string_view>(chain.begin(), chain.end())}};
+    out += "  " + row.dump(-1, ' ', false) + ",\n";
+  }
+  return out + "];\n";
+}
+
 }  // namespace ha::kb

@@ -85,4 +85,9 @@ status export_corpus(const std::filesystem::path& kb_sqlite, const std::filesyst
 // there even when the engine cannot start.
 result<std::string> site_module(const std::filesystem::path& kb_sqlite);
 
+// The JavaScript module web/languages.js (`export const languageTable = [{code, source,
+// script, madeFrom, autonym, fallback: [...]}, ...]`): the language table as the page
+// needs it, each fallback chain whole, so the page and the core read one table.
+std::string language_module();
+
 }  // namespace ha::kb

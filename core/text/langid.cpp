@@ -352,7 +352,8 @@ bool is_infinitive(std::string_view p) {
 // that is not a clitic):
 //   - "mogu da", "hoću da", "kako da": Serbian (and Bosnian) put da + present after a
 //     modal verb or a question word; Croatian and Bosnian mostly the infinitive ("mogu se
-//     prijaviti", "želim otkazati"; after "kako" Serbian writes it too, so less);
+//     prijaviti", "želim otkazati"; after "kako" Serbian writes it too, so less, and
+//     Slovenian as Croatian does: "kako aktivirati" is Slovenian too);
 //   - "da li" asks in Serbian and Bosnian, "je li" in Croatian;
 //   - "sa" before a word that does not start with s, z, š, ž or m is Serbian or Bosnian
 //     (Croatian writes "s operaterom", "sa" only where "s" would be hard to say);
@@ -367,7 +368,7 @@ void add_construction_evidence(std::string_view written, std::string_view p,
   }
   if (is_infinitive(p) && is_modal(before.word)) add(s, IJ, 1);
   if (is_infinitive(p) && is_shared_modal(before.word)) add(s, IJ | SL, 1);
-  if (is_infinitive(p) && before.word == "kako" && previous == "kako") add(s, IJ, 0.5f);
+  if (is_infinitive(p) && before.word == "kako" && previous == "kako") add(s, IJ | SL, 0.5f);
   if (p == "li" && previous == "da") add(s, SB, 1);
   if (p == "li" && previous == "je") add(s, HR, 1);
   if (previous == "sa" && !p.empty() &&

@@ -45,6 +45,23 @@ test('the browser language picks the closest supported language', () => {
   assert.equal(i18n.pickLanguage('hr-HR'), 'hr');
   assert.equal(i18n.pickLanguage('sl'), 'sl');
   assert.equal(i18n.pickLanguage('de-DE'), 'en');
+  assert.equal(i18n.pickLanguage('SR_latn'), 'sr-Latn');
+  assert.equal(i18n.pickLanguage('bs-BA'), 'bs');
+  assert.equal(i18n.pickLanguage(''), 'en');
+});
+
+test('among the languages a site offers, the nearest by the fallback order of the table', () => {
+  const offered = (...codes) => codes.map((code) => ({ code }));
+  // A Croatian reader on a site in English and Serbian reads Serbian; a Slovenian one
+  // on a site in English and Croatian reads Croatian; a Bosnian one Croatian before Serbian.
+  assert.equal(i18n.pickOffered('hr-HR', offered('en', 'sr-Latn')), 'sr-Latn');
+  assert.equal(i18n.pickOffered('sl-SI', offered('en', 'hr')), 'hr');
+  assert.equal(i18n.pickOffered('bs', offered('sr-Latn', 'hr')), 'hr');
+  assert.equal(i18n.pickOffered('sr-Cyrl', offered('en', 'sr-Latn')), 'sr-Latn');
+  assert.equal(i18n.pickOffered('de', offered('sl', 'hr')), 'hr');
+  // Bosnian is offered where Croatian is (its readers get Croatian texts).
+  assert.deepEqual(i18n.offeredLanguages(['hr', 'en']).map((l) => l.code), ['en', 'hr', 'bs']);
+  assert.deepEqual(i18n.offeredLanguages(['sr']).map((l) => l.code), ['sr-Latn', 'sr-Cyrl']);
 });
 
 test('the agent console has every word in every language, Serbian Cyrillic in Cyrillic', async () => {

@@ -68,3 +68,61 @@ test('the check finds a language named in code, and not one in a comment', () =>
   assert.deepEqual(found, ['sr-Cyrl']);
   assert.ok(tableCodes().has(found[0]));
 });
+
+// The page reads the same table, as web/languages.js (kbc --language-module); its code
+// names a language only for a fact of that language, each listed here with its reason.
+const webNamed = new Map([
+  // The catalogues' imports and map (one JSON file per language is the data); Bosnian's
+  // words inherit Croatian's; English capitalises zone names and is Intl's no-names
+  // answer; Slovenian writes 8.00 for 08:00.
+  ['web/i18n.js', new Set(['sr-Latn', 'sr-Cyrl', 'hr', 'en', 'sl'])],
+  ['web/agent-i18n.js', new Set(['sr-Latn', 'sr-Cyrl'])],
+  // The country calling code of each language's customers, for a local phone number.
+  ['web/contact.js', new Set(['sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl'])],
+  // The demo page's own words, one set per language.
+  ['web/demo-page.js', new Set(['sr-Latn', 'sr-Cyrl'])],
+  // The worker is a classic script (it cannot import the table): the engine's default.
+  ['web/engine-worker.js', new Set(['en'])],
+  ['web/languages.js', null],
+]);
+
+test('web/languages.js is the table as kbc writes it', async () => {
+  const { builtPaths } = await import('../../tools/bench/lib/paths.mjs');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(path.join(tmpdir(), 'language-module-'));
+  try {
+    execFileSync(builtPaths(root).kbc, ['--language-module', path.join(dir, 'languages.js')]);
+    assert.equal(readFileSync(path.join(root, 'web/languages.js'), 'utf8'),
+      readFileSync(path.join(dir, 'languages.js'), 'utf8'), 'run tools/language-module.sh');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('no script of the page names a language code but for a fact of that language', () => {
+  const codes = tableCodes();
+  const naming = [];
+  for (const name of readdirSync(path.join(root, 'web')).filter((n) => n.endsWith('.js'))) {
+    const relative = `web/${name}`;
+    const allowed = webNamed.has(relative) ? webNamed.get(relative) : new Set();
+    if (allowed === null) continue;
+    withoutComments(readFileSync(path.join(root, relative), 'utf8')).split('\n').forEach((line, i) => {
+      for (const [, literal] of line.matchAll(/['"]([A-Za-z-]{2,7})['"]/g)) {
+        if (codes.has(literal) && !allowed.has(literal)) naming.push(`${relative}:${i + 1}: '${literal}'`);
+      }
+    });
+  }
+  assert.deepEqual(naming, []);
+});
+
+test('the widget and the console have a catalogue for every language of the table, and no other', async () => {
+  const { languageTable } = await import('../../web/languages.js');
+  const { strings, languages } = await import('../../web/i18n.js');
+  const { agentStrings } = await import('../../web/agent-i18n.js');
+  const codes = languageTable.map((l) => l.code).sort();
+  assert.deepEqual(Object.keys(strings).sort(), codes);
+  assert.deepEqual(Object.keys(agentStrings).sort(), codes);
+  assert.deepEqual(languages.map((l) => l.code).sort(), codes);
+});

@@ -71,6 +71,10 @@ TEST_CASE("the customer's language is read from their words", "[text][langid]") 
     CHECK(query_lang(shared, "hr") == "hr");
     CHECK(query_lang(shared, "bs") == "bs");
     CHECK(query_lang(shared, "sr-Cyrl") == "sr-Cyrl");
+    // "kako" with the infinitive is Slovenian as well as Croatian and Bosnian: a
+    // Slovenian reader who asks "kako aktivirati esim" is not taken to Bosnian.
+    CHECK(query_lang("kako aktivirati esim", "sl") == "sl");
+    CHECK(query_lang("kako nastaviti ruter", "sl") == "sl");
   }
   SECTION("a word every language writes, or a brand, does not tell") {
     CHECK(query_lang("internet") == "");

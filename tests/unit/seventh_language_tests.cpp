@@ -82,6 +82,13 @@ TEST_CASE("the seventh language is a row of the table like the others", "[sevent
   }
 }
 
+TEST_CASE("the page's copy of the table has the seventh language", "[seventh]") {
+  const std::string module = kb::language_module();
+  CHECK_THAT(module, Catch::Contains(R"("autonym":"Testiš","code":"qaa")"));
+  CHECK_THAT(module,
+             Catch::Contains(R"("fallback":["qaa","en","sl","sr-Latn","sr-Cyrl","hr","bs"])"));
+}
+
 TEST_CASE("the seventh language's handoff summary reads its own catalogue", "[seventh]") {
   CHECK(handoff::summary_catalogue_problems(handoff::summary_word_files).empty());
   const auto& words = handoff::summary_words_for(seventh);

@@ -9,6 +9,7 @@
 //                        its size when not given: write_pages)
 //   kbc ... --site-module <file.js>   also write site.yaml's company and contacts as the
 //                        JavaScript module the page is built with
+//   kbc --language-module <file.js>   write the language table for the page (web/languages.js)
 //
 // Checks every article and writes kb.sqlite. Problems are printed as
 // "file:line: message" on stderr and the exit status is 1; no database is written then.
@@ -29,7 +30,8 @@ int usage() {
                "       kbc --export-corpus <kb.sqlite> -o <articles.jsonl>\n"
                "       --stats  also print counts by audience, language and kind (JSON)\n"
                "       --pages <dir> [--chunk-pages N]  also write it in pages for the browser\n"
-               "       --site-module <file.js>  also write site.yaml's company for the page\n";
+               "       --site-module <file.js>  also write site.yaml's company for the page\n"
+               "       kbc --language-module <file.js>  write the language table for the page\n";
   return 2;
 }
 
@@ -44,6 +46,12 @@ int main(int argc, char** argv) {
   std::string pages;
   std::string site_js;
   unsigned long chunk_pages = 0;  // chosen by the size (write_pages)
+  if (argc == 3 && std::strcmp(argv[1], "--language-module") == 0) {
+    std::ofstream out(argv[2], std::ios::binary);
+    out << ha::kb::language_module();
+    if (!out) std::cerr << argv[2] << ":0: cannot write the language module\n";
+    return out ? 0 : 1;
+  }
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--corpus") == 0) {
       corpus = true;
