@@ -1017,7 +1017,8 @@ export class HelpAssistantElement extends HTMLElement {
     for (const line of this.#ui.slot.querySelectorAll('.handoff .reply-time, .handoff .case-code, .handoff .delivery')) add('p', line.textContent);
     add('h2', t(lang, 'copySent'));
     add('pre', pkg.summary ?? '');
-    const contacts = [company.phone, company.email, company.website].filter(Boolean).join(' · ');
+    const abroad = company.phone_abroad ? t(lang, 'phoneAbroad', { phone: company.phone_abroad }) : '';
+    const contacts = [company.phone, abroad, company.email, company.website].filter(Boolean).join(' · ');
     if (contacts) add('p', contacts);
     download(`<!doctype html>\n${doc.documentElement.outerHTML}\n`, companyFileName(company.name, `case-${code}.html`), 'text/html');
   }

@@ -113,7 +113,10 @@ function phoneWhen(lang, company, zone, now) {
   const elsewhere = hours && Number.isFinite(teams) && teams !== -new Date(now).getTimezoneOffset();
   const parts = [company.phone_free ? t(lang, 'phoneFree') : '', hours,
     elsewhere ? zoneName(lang, zone, { at: now, generic: true }) : ''];
-  const said = parts.filter(Boolean).join(', ');
+  // The number that answers from another country, after the hours (a free number often
+  // does not): "(free, every day 08:00–20:00; from abroad +386 1 234 5678)".
+  const abroad = company.phone_abroad ? t(lang, 'phoneAbroad', { phone: company.phone_abroad }) : '';
+  const said = [parts.filter(Boolean).join(', '), abroad].filter(Boolean).join('; ');
   return said ? ` (${said})` : '';
 }
 

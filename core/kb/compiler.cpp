@@ -640,7 +640,7 @@ void read_handoff(const YAML::Node& root, const std::string& display, site_confi
   const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   nlohmann::json& out = site.handoff;
   if (const YAML::Node company = root["company"]; company && company.IsMap()) {
-    for (const char* key : {"name", "phone", "email", "website"}) {
+    for (const char* key : {"name", "phone", "phone_abroad", "email", "website"}) {
       if (company[key]) out["company"][key] = scalar(company[key]);
     }
     // When the phone answers (shown beside the number) and whether calls are free.

@@ -126,6 +126,8 @@ test('a search with no answer says so and offers a person', async () => {
     .shadowRoot.querySelector('.status').textContent));
   assert.equal(await w.hits.count(), 0);
   assert.match(await w.contact.textContent(), /0800 100 200/);
+  // A customer abroad (roaming) is given the number that answers from there too.
+  assert.match(await w.contact.textContent(), /from abroad \+381 11 400 2000/);
   assert.equal(await page.locator('help-assistant .write-to-us').isVisible(), true);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -15,7 +15,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const kbDir = path.join(root, 'build/test-sites/kestrel-kb');
 const siteDir = path.join(root, 'build/test-sites/kestrel');
 // What the demo's company is known by, anywhere.
-const firstCompany = /savanova|0800 100 200/i;
+const firstCompany = /savanova|0800 100 200|11 400 2000/i;
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {

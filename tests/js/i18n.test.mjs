@@ -100,6 +100,11 @@ test('the contact line is made from site.yaml\'s company in every language, with
   const daily = { phone: '0800 1', email: 'pomoc@example.rs', phone_hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['07:00-23:00']])) };
   assert.equal(i18n.contactLine('sr-Cyrl', daily), 'Позовите 0800 1 (сваког дана 07:00–23:00) или пишите на pomoc@example.rs.');
   assert.equal(i18n.contactLine('hr', daily), 'Nazovite 0800 1 (svaki dan 07:00–23:00) ili pišite na pomoc@example.rs.');
+  // A free number often does not answer a call from abroad: the one that does, beside it.
+  const roaming = { ...company, phone_abroad: '+381 11 400 2000' };
+  assert.equal(i18n.contactLine('en', roaming), 'Call 01 234 5678 (free, Mon–Fri 08:00–16:00, Sat 09:00–12:00; from abroad +381 11 400 2000) or write to help@example.com.');
+  assert.equal(i18n.contactLine('bs', { phone: '0800 1', phone_abroad: '+387 33 1' }), 'Pozovite 0800 1 (iz inostranstva +387 33 1).');
+  assert.equal(i18n.contactLine('sr-Cyrl', { phone: '0800 1', phone_abroad: '+381 11 1' }), 'Позовите 0800 1 (из иностранства +381 11 1).');
   // The hours are the teams' clock: named when the reader's is another (a customer abroad),
   // in the reader's language and script, never the zone's code.
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;

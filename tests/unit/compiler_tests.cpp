@@ -657,6 +657,7 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
            "  name: Kestrel </script> Telecom\n"
            "  phone: \"01 555 0100\"\n"
            "  phone_free: false\n"
+           "  phone_abroad: \"+386 1 555 0100\"\n"
            "  phone_hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-12:00\", \"13:00-15:00\"]}\n"
            "  email: help@kestrel.example\n"
            "time_zone: {name: Europe/Ljubljana, rule: \"CET-1CEST,M3.5.0,M10.5.0/3\"}\n");
@@ -668,6 +669,7 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
   CHECK_THAT(js, Catch::Contains("export const site = {\"company\":{"));
   CHECK_THAT(js, Catch::Contains("\"phone\":\"01 555 0100\""));
   CHECK_THAT(js, Catch::Contains("\"phone_free\":false"));
+  CHECK_THAT(js, Catch::Contains("\"phone_abroad\":\"+386 1 555 0100\""));
   CHECK_THAT(js, Catch::Contains("\"sat\":[\"09:00-12:00\",\"13:00-15:00\"]"));
   CHECK_THAT(js, Catch::Contains("\"fri\":[\"08:00-16:00\"]"));
   CHECK_THAT(js, !Catch::Contains("</script>"));  // safe inside any page
