@@ -59,12 +59,16 @@ std::vector<std::string> counterparts(const std::string& word, variant from) {
 std::vector<variant_mark> variant_marks(const std::vector<variant_line>& lines) {
   std::map<std::string, long long> uses[2];                         // by variant
   std::map<std::tuple<std::string, variant, std::string>, long long> in_file;  // file, variant, word
+  std::map<std::pair<std::string, std::string>, long long> in_language;        // language, word
+  std::map<std::tuple<std::string, std::string, std::string>, long long> in_file_language;
   for (const variant_line& l : lines) {
     const variant v = variant_of(l.lang);
     if (v == unchecked) continue;
     for (const std::string& w : words_of(l.text)) {
       ++uses[v][w];
       ++in_file[{l.file, v, w}];
+      ++in_language[{l.lang, w}];
+      ++in_file_language[{l.file, l.lang, w}];
     }
   }
   const auto count = [&](variant v, const std::string& w) {
@@ -76,6 +80,14 @@ std::vector<variant_mark> variant_marks(const std::vector<variant_line>& lines) 
     const auto it = in_file.find({file, v, w});
     return count(v, w) - (it == in_file.end() ? 0 : it->second);
   };
+  // Uses in the other files of one language (Bosnian alone, not with Croatian).
+  const auto elsewhere_in = [&](const std::string& lang, const std::string& w,
+                                const std::string& file) {
+    const auto all = in_language.find({lang, w});
+    const auto here = in_file_language.find({file, lang, w});
+    return (all == in_language.end() ? 0 : all->second) -
+           (here == in_file_language.end() ? 0 : here->second);
+  };
   std::vector<variant_mark> marks;
   std::set<std::pair<std::string, std::string>> reported;  // file, word
   for (const variant_line& l : lines) {
@@ -86,6 +98,10 @@ std::vector<variant_mark> variant_marks(const std::vector<variant_line>& lines) 
       // The word is the other variant's (its texts use it more than its counterpart),
       // and its counterpart this one's (the other files of this variant use it more).
       for (const std::string& c : counterparts(w, other)) {
+        // What the other texts of its own language write is its choice: Bosnian writes
+        // "prevara" and "pređite" where Croatian writes "prijevara", "prijeđite".
+        const long long own_choice = elsewhere_in(l.lang, w, l.file);
+        if (own_choice > 0 && own_choice >= elsewhere_in(l.lang, c, l.file)) continue;
         if (elsewhere(own, c, l.file) > elsewhere(own, w, l.file) &&
             count(other, w) > count(other, c) &&
             reported.emplace(l.file, w).second) {

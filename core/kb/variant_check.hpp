@@ -9,7 +9,9 @@
 // while the Serbian texts use it more than that other word, is an ekavian form
 // ("promena": the Croatian texts write "promjena", the Serbian ones "promena"); the same
 // the other way for Serbian texts. Common words decide by their counts ("je" is no
-// ijekavian "e").
+// ijekavian "e"). A form the other files of the text's own language write at least as
+// often as its counterpart is that language's choice, not a slip: Bosnian "prevara",
+// "pređite" beside Croatian "prijevara", "prijeđite".
 #pragma once
 
 #include <string>

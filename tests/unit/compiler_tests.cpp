@@ -249,6 +249,24 @@ TEST_CASE("kbc warns of ekavian forms in Croatian and Bosnian, ijekavian in Serb
                          "texts write 'uvek')",
                  });
   }
+  SECTION("a form the language's own texts choose is no slip: Bosnian 'prevara'") {
+    kb.write("articles/a/scam.hr.md", article("scam", "hr", "Čuvajte se prijevare.\n"));
+    kb.write("articles/a/scam.sr.md", article("scam", "sr", "Čuvajte se prevare.\n"));
+    kb.write("articles/a/scam.bs.md", article("scam", "bs", "Čuvajte se prevare.\n"));
+    kb.write("articles/a/sms.hr.md", article("sms", "hr", "Poruka je pokušaj prijevare.\n"));
+    kb.write("articles/a/sms.sr.md", article("sms", "sr", "Poruka je pokušaj prevare.\n"));
+    kb.write("articles/a/sms.bs.md", article("sms", "bs", "Poruka je pokušaj prevare.\n"));
+    auto r = kb.compile();
+    REQUIRE(r.ok());
+    CHECK(r.warnings.empty());
+    // Where the other Bosnian texts write the ijekavian form, the ekavian one is a slip.
+    kb.write("articles/a/mail.bs.md", article("mail", "bs", "Lažni mail je vrsta prijevare.\n"));
+    kb.write("articles/a/call.bs.md", article("call", "bs", "Lažni poziv je vrsta prijevare.\n"));
+    r = kb.compile();
+    REQUIRE(r.ok());
+    REQUIRE(r.warnings.size() == 2);
+    CHECK_THAT(kb::format(r.warnings[0]), Catch::Contains("ekavian 'prevare' in Bosnian text"));
+  }
 }
 
 TEST_CASE("a failed build leaves the previous database untouched", "[kbc]") {
