@@ -85,6 +85,14 @@ export async function failEverySolution(page) {
   await page.locator('help-assistant .conversation.phase-handoff').waitFor();
 }
 
+// The view of the widget's next conversation step (its 'conversation' event), as a
+// promise: ask for it before the action that takes the step.
+export function nextConversation(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('help-assistant').addEventListener('conversation', (e) => resolve(e.detail), { once: true });
+  }));
+}
+
 // The page's engine workers (a replaced engine's worker is gone from the list).
 export function engineWorkers(page) {
   return page.workers().filter((worker) => worker.url().includes('engine-worker'));

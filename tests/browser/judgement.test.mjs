@@ -2,7 +2,7 @@
 // language they write in, and a customer who is upset or writing again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshots, start, widget } from './browser.mjs';
+import { nextConversation, openPage, screenshots, start, widget } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -148,9 +148,7 @@ test('a customer who shouted and then writes calmly is no longer kept on the way
   await page.locator('help-assistant .contact[data-place=last]').waitFor();
   assert.doesNotMatch(await w.status.textContent(), /Žao nam je/);
   // Opened, the calm search is the customer's latest words: the engine agrees.
-  const conversation = page.evaluate(() => new Promise((resolve) => {
-    document.querySelector('help-assistant').addEventListener('conversation', (e) => resolve(e.detail), { once: true });
-  }));
+  const conversation = nextConversation(page);
   await w.hits.first().click();
   await w.articleTitle.waitFor({ state: 'visible' });
   await page.locator('help-assistant .article .back').click();
@@ -173,9 +171,7 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   const page = await openPage(context, env.base);
   const w = widget(page);
   const said = 'NIŠTA NE RADI!!! treći put vam se javljam';
-  const conversation = page.evaluate(() => new Promise((resolve) => {
-    document.querySelector('help-assistant').addEventListener('conversation', (e) => resolve(e.detail), { once: true });
-  }));
+  const conversation = nextConversation(page);
   await w.input.fill(said);
   await w.input.press('Enter');
   const view = await conversation;
