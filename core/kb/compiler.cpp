@@ -633,104 +633,139 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
   return out;
 }
 
+// The line of a node of site.yaml, as an author counts it.
+int yaml_line(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
+
+// company: contacts, when the phone answers (shown beside the number), whether calls are
+// free.
+void read_company(const YAML::Node& company, const std::string& display, nlohmann::json& out,
+                  diagnostics& diag) {
+  for (const char* key : {"name", "phone", "phone_abroad", "email", "website"}) {
+    if (company[key]) out[key] = scalar(company[key]);
+  }
+  if (const YAML::Node hours = company["phone_hours"]) {
+    out["phone_hours"] = read_hours(hours, display, "company 'phone_hours'", diag);
+  }
+  if (const YAML::Node free = company["phone_free"]) {
+    const std::string written = scalar(free);
+    if (written != "true" && written != "false") {
+      diag.add(display, yaml_line(free), "company 'phone_free' is true or false");
+    } else {
+      out["phone_free"] = written == "true";
+    }
+  }
+}
+
+// time_zone: {name, rule}, the rule checked.
+void read_time_zone(const YAML::Node& zone, const std::string& display, nlohmann::json& out,
+                    diagnostics& diag) {
+  if (!zone.IsMap() || !zone["name"] || !zone["rule"]) {
+    diag.add(display, yaml_line(zone),
+             "'time_zone' needs 'name' and 'rule', e.g. {name: Europe/Belgrade, rule: "
+             "\"CET-1CEST,M3.5.0,M10.5.0/3\"}");
+  } else if (auto parsed = site::parse_time_zone(scalar(zone["rule"])); !parsed) {
+    diag.add(display, yaml_line(zone["rule"]), "time zone rule: " + parsed.err().message);
+  } else {
+    out = {{"name", scalar(zone["name"])}, {"rule", scalar(zone["rule"])}};
+  }
+}
+
+// holidays: a list of dates (or {date, name}), each checked.
+nlohmann::json read_holidays(const YAML::Node& holidays, const std::string& display,
+                             diagnostics& diag) {
+  nlohmann::json out = nlohmann::json::array();
+  if (!holidays) return out;
+  if (!holidays.IsSequence()) {
+    diag.add(display, yaml_line(holidays),
+             "'holidays' must be a list of {date: YYYY-MM-DD, name: …}");
+    return out;
+  }
+  for (const auto& day : holidays) {
+    const YAML::Node date = day.IsMap() ? day["date"] : day;
+    const std::string written = date ? scalar(date) : std::string();
+    if (auto parsed = site::parse_date(written); !parsed) {
+      diag.add(display, yaml_line(day), "holiday '" + written + "': " + parsed.err().message);
+    } else {
+      out.push_back(written);
+    }
+  }
+  return out;
+}
+
+// One channel of `channels`, or null (with a diagnostic) when it is unusable.
+nlohmann::json read_channel(const YAML::Node& ch, const std::string& display, diagnostics& diag) {
+  const std::string type = ch.IsMap() && ch["type"] ? scalar(ch["type"]) : std::string();
+  nlohmann::json entry = {{"type", type}};
+  if (type != "local" && type != "webhook" && type != "email" && type != "download") {
+    diag.add(display, yaml_line(ch),
+             "channel type '" + type + "' is unknown (use local, webhook, email or download)");
+    return nullptr;
+  }
+  if (type == "webhook") {
+    const std::string url = ch["url"] ? scalar(ch["url"]) : std::string();
+    if (url.empty() ||
+        (url[0] != '/' && url.rfind("https://", 0) != 0 && url.rfind("http://localhost", 0) != 0)) {
+      diag.add(display, yaml_line(ch),
+               "a webhook needs 'url': a path on this site (/handoff) or an https:// address");
+      return nullptr;
+    }
+    entry["url"] = url;
+  }
+  if (type == "email") {
+    const std::string address = ch["address"] ? scalar(ch["address"]) : std::string();
+    if (address.find('@') == std::string::npos) {
+      diag.add(display, yaml_line(ch), "an email channel needs 'address', e.g. help@example.com");
+      return nullptr;
+    }
+    entry["address"] = address;
+  }
+  if (const YAML::Node within = ch["reply_within"]) {
+    if (auto minutes = site::parse_duration(scalar(within)); !minutes) {
+      diag.add(display, yaml_line(within), "reply_within: " + minutes.err().message);
+    } else {
+      entry["reply_within"] = minutes.value();
+    }
+  } else if (type != "download") {
+    diag.add(display, yaml_line(ch),
+             "channel '" + type + "' needs 'reply_within' (working time, e.g. 2h): P10");
+  }
+  return entry;
+}
+
 // The handoff settings: company contacts, time zone, holidays and channels (the teams'
 // hours are read with the teams).
 void read_handoff(const YAML::Node& root, const std::string& display, site_config& site,
                   diagnostics& diag) {
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   nlohmann::json& out = site.handoff;
+  // Each part is set only when something of it was read (the page tells an absent
+  // company from an empty one; channels without a time zone are reported).
   if (const YAML::Node company = root["company"]; company && company.IsMap()) {
-    for (const char* key : {"name", "phone", "phone_abroad", "email", "website"}) {
-      if (company[key]) out["company"][key] = scalar(company[key]);
-    }
-    // When the phone answers (shown beside the number) and whether calls are free.
-    if (const YAML::Node hours = company["phone_hours"]) {
-      out["company"]["phone_hours"] = read_hours(hours, display, "company 'phone_hours'", diag);
-    }
-    if (const YAML::Node free = company["phone_free"]) {
-      const std::string written = scalar(free);
-      if (written != "true" && written != "false") {
-        diag.add(display, line_of(free), "company 'phone_free' is true or false");
-      } else {
-        out["company"]["phone_free"] = written == "true";
-      }
-    }
+    nlohmann::json read = nlohmann::json::object();
+    read_company(company, display, read, diag);
+    if (!read.empty()) out["company"] = std::move(read);
   }
   if (const YAML::Node zone = root["time_zone"]) {
-    if (!zone.IsMap() || !zone["name"] || !zone["rule"]) {
-      diag.add(display, line_of(zone),
-               "'time_zone' needs 'name' and 'rule', e.g. {name: Europe/Belgrade, rule: "
-               "\"CET-1CEST,M3.5.0,M10.5.0/3\"}");
-    } else if (auto parsed = site::parse_time_zone(scalar(zone["rule"])); !parsed) {
-      diag.add(display, line_of(zone["rule"]), "time zone rule: " + parsed.err().message);
-    } else {
-      out["time_zone"] = {{"name", scalar(zone["name"])}, {"rule", scalar(zone["rule"])}};
-    }
+    nlohmann::json read;
+    read_time_zone(zone, display, read, diag);
+    if (!read.is_null()) out["time_zone"] = std::move(read);
   }
-  out["holidays"] = nlohmann::json::array();
-  if (const YAML::Node holidays = root["holidays"]) {
-    if (!holidays.IsSequence()) {
-      diag.add(display, line_of(holidays),
-               "'holidays' must be a list of {date: YYYY-MM-DD, name: …}");
-    } else {
-      for (const auto& day : holidays) {
-        const YAML::Node date = day.IsMap() ? day["date"] : day;
-        const std::string written = date ? scalar(date) : std::string();
-        if (auto parsed = site::parse_date(written); !parsed) {
-          diag.add(display, line_of(day), "holiday '" + written + "': " + parsed.err().message);
-        } else {
-          out["holidays"].push_back(written);
-        }
-      }
-    }
-  }
+  out["holidays"] = read_holidays(root["holidays"], display, diag);
   out["channels"] = nlohmann::json::array();
   const YAML::Node channels = root["channels"];
   if (!channels) return;
   if (!channels.IsSequence()) {
-    diag.add(display, line_of(channels), "'channels' must be a list of {type: …}");
+    diag.add(display, yaml_line(channels), "'channels' must be a list of {type: …}");
     return;
   }
   for (const auto& ch : channels) {
-    const std::string type = ch.IsMap() && ch["type"] ? scalar(ch["type"]) : std::string();
-    nlohmann::json entry = {{"type", type}};
-    if (type != "local" && type != "webhook" && type != "email" && type != "download") {
-      diag.add(display, line_of(ch),
-               "channel type '" + type + "' is unknown (use local, webhook, email or download)");
-      continue;
+    if (nlohmann::json entry = read_channel(ch, display, diag); !entry.is_null()) {
+      out["channels"].push_back(std::move(entry));
     }
-    if (type == "webhook") {
-      const std::string url = ch["url"] ? scalar(ch["url"]) : std::string();
-      if (url.empty() || (url[0] != '/' && url.rfind("https://", 0) != 0 &&
-                          url.rfind("http://localhost", 0) != 0)) {
-        diag.add(display, line_of(ch),
-                 "a webhook needs 'url': a path on this site (/handoff) or an https:// address");
-        continue;
-      }
-      entry["url"] = url;
-    }
-    if (type == "email") {
-      const std::string address = ch["address"] ? scalar(ch["address"]) : std::string();
-      if (address.find('@') == std::string::npos) {
-        diag.add(display, line_of(ch), "an email channel needs 'address', e.g. help@example.com");
-        continue;
-      }
-      entry["address"] = address;
-    }
-    if (const YAML::Node within = ch["reply_within"]) {
-      if (auto minutes = site::parse_duration(scalar(within)); !minutes) {
-        diag.add(display, line_of(within), "reply_within: " + minutes.err().message);
-      } else {
-        entry["reply_within"] = minutes.value();
-      }
-    } else if (type != "download") {
-      diag.add(display, line_of(ch),
-               "channel '" + type + "' needs 'reply_within' (working time, e.g. 2h): P10");
-    }
-    out["channels"].push_back(std::move(entry));
   }
   if (!out.contains("time_zone")) {
-    diag.add(display, line_of(channels), "channels need a 'time_zone' to count reply times in");
+    diag.add(display, yaml_line(channels), "channels need a 'time_zone' to count reply times in");
   }
 }
 
