@@ -527,15 +527,19 @@ std::vector<int> day_range(std::string_view text) {
   return days;
 }
 
+// The line of a node of site.yaml, as an author counts it.
+int yaml_line(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
+
 // A team's `hours:` (or the company's `phone_hours:`) → {"mon": ["08:00-20:00"], …},
 // with every day named once.
 nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
                           const std::string& who, diagnostics& diag) {
   static constexpr const char* names[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   nlohmann::json week = nlohmann::json::object();
   if (!hours.IsMap()) {
-    diag.add(display, line_of(hours),
+    diag.add(display, yaml_line(hours),
              who + ": hours map days to times, e.g. {mon-fri: \"08:00-16:00\"}");
     return week;
   }
@@ -543,7 +547,7 @@ nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
     const std::string days = scalar(entry.first);
     const std::vector<int> range = day_range(days);
     if (range.empty()) {
-      diag.add(display, line_of(entry.first),
+      diag.add(display, yaml_line(entry.first),
                "'" + days + "' is not a day or a range of days (mon … sun, e.g. mon-fri)");
       continue;
     }
@@ -556,7 +560,7 @@ nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
     for (const auto& span : spans) {
       const std::string written = scalar(span);
       if (auto parsed = site::parse_interval(written); !parsed) {
-        diag.add(display, line_of(span), "'" + written + "': " + parsed.err().message);
+        diag.add(display, yaml_line(span), "'" + written + "': " + parsed.err().message);
         continue;
       }
       // A day named twice (mon-fri and fri) works in both spans.
@@ -571,10 +575,9 @@ nlohmann::json read_hours(const YAML::Node& hours, const std::string& display,
 // is a valid ECMAScript regular expression (the widget checks values with it).
 nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
                            const std::string& team, diagnostics& diag) {
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   nlohmann::json out = nlohmann::json::array();
   if (!fields.IsSequence()) {
-    diag.add(display, line_of(fields),
+    diag.add(display, yaml_line(fields),
              "team '" + team +
                  "': 'fields' is a list, e.g. [{id: order_number, label: {en: Order "
                  "number}, pattern: \"^[0-9]{5,10}$\"}]");
@@ -583,7 +586,7 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
   std::set<std::string> seen;
   for (const auto& item : fields) {
     if (!item.IsMap()) {
-      diag.add(display, line_of(item),
+      diag.add(display, yaml_line(item),
                "team '" + team + "': a field is a map of id, label and pattern");
       continue;
     }
@@ -593,11 +596,11 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
         });
     if (!id_ok) {
-      diag.add(display, line_of(item), "field id '" + id + "' may use only a-z, 0-9 and '_'");
+      diag.add(display, yaml_line(item), "field id '" + id + "' may use only a-z, 0-9 and '_'");
       continue;
     }
     if (!seen.insert(id).second) {
-      diag.add(display, line_of(item), "team '" + team + "' has field '" + id + "' twice");
+      diag.add(display, yaml_line(item), "team '" + team + "' has field '" + id + "' twice");
       continue;
     }
     nlohmann::json label = nlohmann::json::object();
@@ -612,7 +615,7 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
     }
     if (!label.contains(base_language)) {
       diag.add(
-          display, line_of(item),
+          display, yaml_line(item),
           "field '" + id +
               "' needs 'label' with at least en, e.g. {en: Order number, sr: Broj porudžbine}");
       continue;
@@ -622,7 +625,7 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
       try {
         (void)std::regex(pattern, std::regex::ECMAScript);
       } catch (const std::regex_error& e) {
-        diag.add(display, line_of(item["pattern"]),
+        diag.add(display, yaml_line(item["pattern"]),
                  "field '" + id + "': pattern '" + pattern + "' is not a regular expression (" +
                      e.what() + ")");
         continue;
@@ -631,11 +634,6 @@ nlohmann::json read_fields(const YAML::Node& fields, const std::string& display,
     out.push_back({{"id", id}, {"label", label}, {"pattern", pattern}});
   }
   return out;
-}
-
-// The line of a node of site.yaml, as an author counts it.
-int yaml_line(const YAML::Node& n) {
-  return n.Mark().line + 1;
 }
 
 // company: contacts, when the phone answers (shown beside the number), whether calls are
@@ -988,7 +986,6 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash, 
     diag.add(display, e.mark.line + 1, "not valid YAML: " + e.msg);
     return;
   }
-  const auto line_of = [](const YAML::Node& n) { return n.Mark().line + 1; };
   if (!root.IsMap()) {
     diag.add(display, 1,
              "signals.yaml must map a kind (repeat_contact, insult, angry_words) to lists");
@@ -1000,12 +997,12 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash, 
   for (const auto& kind : root) {
     const std::string k = scalar(kind.first);
     if (!one_of(signal_kinds, k)) {
-      diag.add(display, line_of(kind.first),
+      diag.add(display, yaml_line(kind.first),
                "unknown kind '" + k + "' (known: repeat_contact, insult, angry_words)");
       continue;
     }
     if (!kind.second.IsMap()) {
-      diag.add(display, line_of(kind.second),
+      diag.add(display, yaml_line(kind.second),
                "'" + k + "' must map a language (" + std::string(source_codes_text()) +
                    ") to a list of phrases");
       continue;
@@ -1015,19 +1012,19 @@ void read_signals(const fs::path& path, diagnostics& diag, std::uint64_t& hash, 
       // The languages authors write (Serbian once: Cyrillic matches the same words).
       if (const language* row = find_language(l);
           row == nullptr || row->source != l || !row->written) {
-        diag.add(display, line_of(lang.first),
+        diag.add(display, yaml_line(lang.first),
                  "unknown language '" + l + "' (known: " + std::string(source_codes_text()) + ")");
         continue;
       }
       if (!lang.second.IsSequence()) {
-        diag.add(display, line_of(lang.second),
+        diag.add(display, yaml_line(lang.second),
                  "the phrases of '" + k + "' in '" + l + "' must be a list");
         continue;
       }
       for (const auto& item : lang.second) {
         const std::string phrase = item.IsScalar() ? item.as<std::string>() : std::string();
         if (text::tokenize(phrase).empty()) {
-          diag.add(display, line_of(item), "a phrase must hold at least one word");
+          diag.add(display, yaml_line(item), "a phrase must hold at least one word");
           continue;
         }
         site.signals.push_back({k, l, phrase});
