@@ -8,12 +8,13 @@
 #include <random>
 #include <set>
 
-#include "site/config.hpp"
 #include "kb/calibration.hpp"
 #include "kb/compiler.hpp"
-#include "kb/knowledge_base.hpp"
 #include "kb/fts_tokenizer.hpp"
+#include "kb/knowledge_base.hpp"
 #include "kb/statement.hpp"
+#include "kb_folder.hpp"
+#include "site/config.hpp"
 
 #include <sqlite3.h>
 #include <memory>
@@ -23,28 +24,7 @@ using namespace ha;
 
 namespace {
 
-// A knowledge-base folder in a fresh temporary directory, removed afterwards.
-class kb_folder {
- public:
-  kb_folder() {
-    std::random_device rd;
-    root_ = fs::temp_directory_path() / ("kbc-test-" + std::to_string(rd()));
-    fs::create_directories(root_ / "articles");
-  }
-  ~kb_folder() { fs::remove_all(root_); }
-
-  void write(const std::string& relative, const std::string& content) {
-    const fs::path p = root_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-  }
-  kb::compile_result compile() { return kb::compile(root_, output()); }
-  fs::path output() const { return root_ / "kb.sqlite"; }
-  std::string path(const std::string& relative) const { return (root_ / relative).string(); }
-
- private:
-  fs::path root_;
-};
+using test::kb_folder;
 
 std::string article(const std::string& id, const std::string& lang, const std::string& body,
                     const std::string& extra = "") {

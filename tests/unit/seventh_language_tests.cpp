@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -16,6 +14,7 @@
 #include "handoff/summary_words.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace ha;
@@ -24,26 +23,7 @@ namespace {
 
 constexpr std::string_view seventh = "qaa";
 
-// A knowledge-base folder in a fresh temporary directory, removed afterwards.
-class kb_folder {
- public:
-  kb_folder() {
-    std::random_device rd;
-    root_ = fs::temp_directory_path() / ("kbc-seventh-" + std::to_string(rd()));
-    fs::create_directories(root_ / "articles");
-  }
-  ~kb_folder() { fs::remove_all(root_); }
-  void write(const std::string& relative, const std::string& content) {
-    const fs::path p = root_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-  }
-  kb::compile_result compile() { return kb::compile(root_, output()); }
-  fs::path output() const { return root_ / "kb.sqlite"; }
-
- private:
-  fs::path root_;
-};
+using test::kb_folder;
 
 std::string article(const std::string& id, const std::string& lang, const std::string& title,
                     const std::string& kind, const std::string& body) {
