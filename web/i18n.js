@@ -7,13 +7,10 @@
 // looks after a language edits them without touching code; tools/site.sh bundles them.
 // Serbian is written once, in Latin (sr-Latn.json); sr-Cyrl.json is made from it by the
 // engine's own transliteration (node tools/cyrillic-strings.mjs; a test checks it).
-// Bosnian (bs.json) holds its own words and names the ones it shares with Croatian.
-import en from './strings/widget/en.json' with { type: 'json' };
-import hr from './strings/widget/hr.json' with { type: 'json' };
-import bsOwn from './strings/widget/bs.json' with { type: 'json' };
-import sl from './strings/widget/sl.json' with { type: 'json' };
-import srLatn from './strings/widget/sr-Latn.json' with { type: 'json' };
-import srCyrl from './strings/widget/sr-Cyrl.json' with { type: 'json' };
+// A catalogue may inherit another's words ("_inherits": Bosnian from Croatian) and hold
+// only its own, naming the ones it takes ("_shared"). strings/widget/index.js imports one
+// catalogue per language of the table (tools/language-module.sh writes it).
+import { catalogues } from './strings/widget/index.js';
 import { dateLanguagesOf, fallbackOf, pickLanguage, sourceOf } from './language-pick.js';
 import { languageTable } from './languages.js';
 
@@ -23,9 +20,9 @@ export { pickLanguage };
 // itself for the language menu.
 export const languages = languageTable.map(({ code, autonym }) => ({ code, name: autonym }));
 
-// A catalogue that inherits from another (Bosnian from Croatian): the parent's words, but
-// for those it gives itself (plural forms and language names one by one). Its own keys
-// that start with "_" say things about it, not to customers.
+// A catalogue that inherits from another: the parent's words, but for those it gives
+// itself (plural forms and language names one by one). Its own keys that start with "_"
+// say things about it, not to customers.
 export function inherited(parent, own) {
   const words = structuredClone(parent);
   for (const [key, value] of Object.entries(own)) {
@@ -35,22 +32,23 @@ export function inherited(parent, own) {
   return words;
 }
 
-const bs = inherited(hr, bsOwn);
-// The catalogue each one inherits from (Bosnian: Croatian).
-const parentOf = { bs: 'hr' };
-// The Bosnian words that are the Croatian ones (dotted keys name one plural form or
-// language name), as bs.json names them.
-export const sharedWithHr = bsOwn._same_as_hr;
+// Each language's words, its parent's filled in (one level: a parent inherits nothing).
+export function resolveCatalogues(own) {
+  return Object.fromEntries(Object.entries(own).map(([code, words]) =>
+    [code, words._inherits ? inherited(own[words._inherits], words) : words]));
+}
 
-export const strings = { en, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl, hr, bs, sl };
+export const strings = resolveCatalogues(catalogues);
+// English's words stand in for any a catalogue lacks.
+const base = strings.en;
 
 // The languages the widget offers: those site.yaml lists (sr in both scripts), and one
-// whose catalogue is written as another's that is listed (Bosnian's readers get Croatian
+// whose catalogue inherits from one that is listed (Bosnian's readers get Croatian
 // texts where there is no Bosnian one); every one when it lists none.
 export function offeredLanguages(siteLanguages) {
   if (!Array.isArray(siteLanguages) || siteLanguages.length === 0) return languages;
   const listed = new Set(siteLanguages.map(sourceOf));
-  const shown = languages.filter(({ code }) => listed.has(sourceOf(code)) || listed.has(parentOf[code]));
+  const shown = languages.filter(({ code }) => listed.has(sourceOf(code)) || listed.has(catalogues[code]._inherits));
   return shown.length ? shown : languages;
 }
 
@@ -64,17 +62,17 @@ export function pickOffered(tag, offered = languages) {
 // (an article that has no version in it), in the reader's words; '' when it is.
 export function inLanguage(lang, contentLang = '') {
   if (!contentLang || sourceOf(contentLang) === sourceOf(lang)) return '';
-  return (strings[lang]?.inLanguage ?? en.inLanguage)[sourceOf(contentLang)] ?? '';
+  return (strings[lang]?.inLanguage ?? base.inLanguage)[sourceOf(contentLang)] ?? '';
 }
 
 export function t(lang, key, values = {}) {
-  const s = strings[lang]?.[key] ?? en[key];
+  const s = strings[lang]?.[key] ?? base[key];
   return s.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
 // Plural forms via Intl.PluralRules (one / two / few / other by language).
 export function plural(lang, key, count) {
-  const forms = strings[lang]?.[key] ?? en[key];
+  const forms = strings[lang]?.[key] ?? base[key];
   const rule = new Intl.PluralRules(sourceOf(lang)).select(count);
   return (forms[rule] ?? forms.other).replace('{count}', String(count));
 }

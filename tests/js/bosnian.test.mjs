@@ -4,12 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { strings, sharedWithHr as widgetShared } from '../../web/i18n.js';
-import { agentStrings, sharedWithHr as consoleShared } from '../../web/agent-i18n.js';
+import { strings } from '../../web/i18n.js';
+import { agentStrings } from '../../web/agent-i18n.js';
+import { catalogues as widgetOwn } from '../../web/strings/widget/index.js';
+import { catalogues as consoleOwn } from '../../web/strings/console/index.js';
 
 const catalogues = [
-  { name: 'widget', hr: strings.hr, bs: strings.bs, shared: widgetShared },
-  { name: 'console', hr: agentStrings.hr, bs: agentStrings.bs, shared: consoleShared },
+  { name: 'widget', hr: strings.hr, bs: strings.bs, shared: widgetOwn.bs._shared },
+  { name: 'console', hr: agentStrings.hr, bs: agentStrings.bs, shared: consoleOwn.bs._shared },
 ];
 
 // { results: { one: 'x' } } → [['results.one', 'x']]
@@ -66,7 +68,8 @@ test('bs.json holds only Bosnian words of its own, and names every one it takes 
   for (const name of ['widget', 'console']) {
     const read = (lang) => JSON.parse(readFileSync(new URL(`../../web/strings/${name}/${lang}.json`, import.meta.url), 'utf8'));
     const hr = new Map(leaves(read('hr')));
-    const { _about: about, _same_as_hr: shared, ...own } = read('bs');
+    const { _about: about, _inherits: parent, _shared: shared, ...own } = read('bs');
+    assert.equal(parent, 'hr', `${name}: bs.json inherits from hr.json`);
     assert.match(about, /hr\.json/, `${name}: bs.json says where the rest comes from`);
     const repeated = leaves(own).filter(([key, text]) => hr.get(key) === text).map(([key]) => key);
     assert.deepEqual(repeated, [], `${name}: bs.json repeats the Croatian text`);
