@@ -3,6 +3,7 @@
 // done with the keyboard alone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { languageTable } from '../../web/languages.js';
 import { axeViolations, failEverySolution, openPage, start, toFirstSolution, widget } from './browser.mjs';
 
 let env;
@@ -151,7 +152,7 @@ test('at 320 pixels wide, results, an article and the handoff form need no sidew
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   // The example in the empty search box is read whole, in every language (it was cut
   // after 'e.g. "my').
-  for (const lang of ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl']) {
+  for (const { code: lang } of languageTable) {
     await page.locator('help-assistant select').selectOption(lang);
     const room = await w.input.evaluate((input) => {
       // The placeholder's own text, in its own font, laid out beside the box.

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { languageTable } from '../../web/languages.js';
 import { axeViolations, failEverySolution, openPage, screenshots, start, toFirstSolution, widget } from './browser.mjs';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/handoff.schema.json', import.meta.url), 'utf8'));
@@ -404,7 +405,7 @@ test('a contact that is neither an e-mail address nor a phone number is refused,
   await searchThenWriteToUs(page, 'router lights');
   const panel = page.locator('help-assistant .conversation');
   const contact = panel.locator('input[name=contact]');
-  for (const lang of ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl']) {
+  for (const { code: lang } of languageTable) {
     await widget(page).language.selectOption(lang);
     await panel.locator('.handoff-form-title').getByText(strings[lang].handoffFormTitle).waitFor();
     await contact.fill('"><svg onload=alert(1)>');

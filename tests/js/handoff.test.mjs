@@ -179,3 +179,14 @@ test('reply times from the demo site.yaml: weekend, holiday and clock change', (
   // A case with no team gets the slowest team's time.
   assert.equal(local(reply('', 'webhook', '2026-12-04T19:30:00+01:00')), local(reply('accounts', 'webhook', '2026-12-04T19:30:00+01:00')));
 });
+
+// The agent console reads every kind of timeline event the package may hold in words of
+// its own, not as the raw type (agent.js describe(); its default shows the type name).
+test('the console describes every kind of event the schema allows in a timeline', () => {
+  const types = schema.properties.timeline.items.properties.type.enum;
+  const source = readFileSync(new URL('web/agent.js', root), 'utf8');
+  const body = source.slice(source.indexOf('function describe('), source.indexOf('default:', source.indexOf('function describe(')));
+  const described = new Set([...body.matchAll(/case '(\w+)'/g)].map((m) => m[1]));
+  assert.deepEqual(types.filter((type) => !described.has(type)), []);
+  assert.deepEqual([...described].filter((type) => !types.includes(type)), [], 'described but not in the schema');
+});

@@ -99,15 +99,29 @@ test('web/languages.js is the table as kbc writes it', async () => {
   }
 });
 
-test('the catalogue indexes import one catalogue per language of the table', async () => {
-  const { catalogueIndex, indexPath, kinds } = await import('../../tools/catalogue-index.mjs');
+test('the catalogue indexes and the handoff schemas follow the table', async () => {
+  const { catalogueIndex, indexPath, kinds, schemaPaths, withLanguageEnums } = await import('../../tools/language-files.mjs');
   for (const kind of kinds) {
     assert.equal(readFileSync(indexPath(kind), 'utf8'), catalogueIndex(), `${kind}: run tools/language-module.sh`);
+  }
+  const { languageTable } = await import('../../web/languages.js');
+  const codes = languageTable.map((l) => l.code);
+  for (const file of schemaPaths) {
+    const text = readFileSync(file, 'utf8');
+    assert.equal(text, withLanguageEnums(text), `${file}: run tools/language-module.sh`);
+    const enums = [...text.matchAll(/"language": \{ "enum": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]));
+    assert.ok(enums.length > 0, `${file}: no language enum found`);
+    for (const listed of enums) assert.deepEqual(listed, codes, file);
+    // A language the table gains is valid in a case.
+    const grown = withLanguageEnums(text, [...languageTable, { code: 'qaa' }]);
+    const grownEnums = [...grown.matchAll(/"language": \{ "enum": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]));
+    for (const listed of grownEnums) assert.deepEqual(listed, [...codes, 'qaa'], file);
+    JSON.parse(grown);
   }
 });
 
 test('a language the table gains is read from its catalogue alone, its parent filled in', async () => {
-  const { catalogueIndex } = await import('../../tools/catalogue-index.mjs');
+  const { catalogueIndex } = await import('../../tools/language-files.mjs');
   const { languageTable } = await import('../../web/languages.js');
   const { resolveCatalogues } = await import('../../web/i18n.js');
   const index = catalogueIndex([...languageTable, { code: 'qaa' }]);

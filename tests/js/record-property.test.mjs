@@ -34,6 +34,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { languageTable } from '../../web/languages.js';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url);
@@ -82,7 +83,7 @@ function random(seed) {
   };
 }
 
-const languages = ['en', 'sr-Latn', 'sr-Cyrl', 'hr', 'bs', 'sl'];
+const languages = languageTable.map((l) => l.code);
 // What customers type, in every language and script: words that find a guided fix surely
 // enough to restate it, some that find one but not surely, articles only, and nothing.
 const queries = [

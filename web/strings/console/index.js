@@ -1,4 +1,4 @@
-// Made by tools/language-module.sh (tools/catalogue-index.mjs) from web/languages.js:
+// Made by tools/language-module.sh (tools/language-files.mjs) from web/languages.js:
 // every language's catalogue, in the table's order. Do not edit: add the language's
 // <code>.json here and its row to core/common/language_table.inc.
 import c0 from './en.json' with { type: 'json' };
