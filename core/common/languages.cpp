@@ -86,4 +86,13 @@ std::string_view display_language(std::string_view written, bool query_is_cyrill
   return w->code;
 }
 
+std::vector<std::string_view> date_languages(std::string_view lang) {
+  std::vector<std::string_view> out{lang};
+  if (const language* l = find_language(lang)) {
+    out.front() = l->code;
+    detail::for_each_listed(l->dates, [&](std::string_view code) { out.push_back(code); });
+  }
+  return out;
+}
+
 }  // namespace ha

@@ -6,6 +6,7 @@
 #include <array>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace ha {
 
@@ -144,6 +145,10 @@ std::string_view source_codes_text() noexcept;
 // The customer's language first, then the closest ones. An unknown language falls back as
 // English does.
 std::span<const std::string_view> fallback_chain(std::string_view lang) noexcept;
+
+// Where a browser has no dates in a language: the language itself, then those whose
+// month and day names stand in (the table's dates column); an unknown code, alone.
+std::vector<std::string_view> date_languages(std::string_view lang);
 
 // The language to show results in: `written`, the language of the customer's words (else
 // the page's). A customer who types Cyrillic reads Serbian in Cyrillic, whatever

@@ -1681,8 +1681,7 @@ std::string language_module() {
       "export const languageTable = [\n";
   for (const language& l : languages) {
     const auto chain = fallback_chain(l.code);
-    std::vector<std::string_view> dates{l.code};
-    detail::for_each_listed(l.dates, [&](std::string_view code) { dates.push_back(code); });
+    const std::vector<std::string_view> dates = date_languages(l.code);
     const nlohmann::json row = {
         {"code", l.code},
         {"source", l.source},

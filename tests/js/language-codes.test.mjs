@@ -37,7 +37,8 @@ function tableCodes() {
 // Code without its comments (a comment may show an example), string literals kept.
 function withoutComments(source) {
   return source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
-    .replace(/("(?:[^"\\\n]|\\.)*")|\/\/[^\n]*/g, (match, literal) => literal ?? '');
+    .replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|\/\/[^\n]*/g,
+      (match, literal) => literal ?? '');
 }
 
 test('the table has the languages the product speaks', () => {
@@ -67,6 +68,9 @@ test('the check finds a language named in code, and not one in a comment', () =>
   const found = [...withoutComments(line).matchAll(/"([A-Za-z-]{2,7})"/g)].map((m) => m[1]);
   assert.deepEqual(found, ['sr-Cyrl']);
   assert.ok(tableCodes().has(found[0]));
+  // "//" inside a string is no comment: the code after it is still read.
+  const url = "load('https://example.com/', 'hr'); // 'sl' as an example";
+  assert.deepEqual([...withoutComments(url).matchAll(/'([A-Za-z-]{2,7})'/g)].map((m) => m[1]), ['hr']);
 });
 
 // The page reads the same table, as web/languages.js (kbc --language-module); its code
