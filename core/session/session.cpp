@@ -23,7 +23,9 @@ using nlohmann::json;
 
 // Bounds that keep a saved conversation small (it is written to IndexedDB after every
 // step and travels with a handoff): far longer than any real text or conversation.
-constexpr std::size_t max_text_bytes = 2000;
+// A text is kept to as many characters as the handoff form's message allows (a longer
+// one ends with "…": the agent sees it was cut).
+constexpr std::size_t max_text_chars = 4000;
 constexpr std::size_t max_events = 500;
 constexpr std::size_t max_path = 200;
 constexpr std::size_t max_shown = 10;
@@ -95,7 +97,7 @@ int small_number(const json& j, const char* key) {
 }
 
 std::string bounded(std::string_view s) {
-  return std::string(text::truncate(text::sanitize(s), max_text_bytes));
+  return text::shorten(text::sanitize(s), max_text_chars);
 }
 
 status wrong_phase(const state& s, const action& a) {

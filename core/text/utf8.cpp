@@ -105,4 +105,15 @@ std::string_view truncate_chars(std::string_view s, std::size_t max_chars) noexc
   return s;
 }
 
+std::string shorten(std::string_view s, std::size_t max_chars) {
+  if (max_chars == 0) return {};
+  const std::string_view kept = truncate_chars(s, max_chars - 1);  // room for "…"
+  if (kept.size() == s.size()) return std::string(s);
+  constexpr std::size_t stretch = 40;  // bytes: how far back a space is looked for
+  const std::size_t space = kept.rfind(' ');
+  const bool near = space != std::string_view::npos && space > 0 && kept.size() - space <= stretch;
+  std::string out(near ? kept.substr(0, space) : kept);
+  return out + "…";
+}
+
 }  // namespace ha::text

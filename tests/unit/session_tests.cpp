@@ -14,6 +14,7 @@
 #include "session/frustration.hpp"
 #include "session/session.hpp"
 #include "text/phrases.hpp"
+#include "text/utf8.hpp"
 
 using namespace ha;
 using nlohmann::json;
@@ -500,6 +501,30 @@ TEST_CASE("a saved conversation restores exactly, and bad saves are refused", "[
   CHECK(dance.err().message == "unknown action 'dance'");
 }
 
+TEST_CASE("a long message is kept whole, and one too long says it was cut", "[session]") {
+  // 3,000 characters of Cyrillic (6,000 bytes) once kept 1,000 of them, cut inside a word.
+  std::string cyrillic;
+  while (text::truncate_chars(cyrillic, 3000).size() == cyrillic.size()) {
+    cyrillic += "рутер трепће црвено ";
+  }
+  cyrillic = std::string(text::truncate_chars(cyrillic, 3000));
+  conversation c;
+  auto describe = act("describe");
+  describe.text = cyrillic;
+  REQUIRE(c.act(describe).ok());
+  CHECK(c.s.events.back().text == cyrillic);
+
+  std::string longer;
+  for (int i = 0; i < 300; ++i) longer += "интернет не ради ";
+  conversation d;
+  describe.text = longer;
+  REQUIRE(d.act(describe).ok());
+  const std::string& kept = d.s.events.back().text;
+  CHECK(text::truncate_chars(kept, 4000).size() == kept.size());
+  CHECK(kept.ends_with(" ради…"));  // at a space, never inside a word
+  CHECK(longer.starts_with(kept.substr(0, kept.size() - std::string("…").size())));
+}
+
 TEST_CASE("a restored conversation is bounded as a live one, and hostile saves never crash",
           "[session]") {
   SECTION("a save with too many events keeps the newest, as a live conversation does") {
@@ -512,7 +537,9 @@ TEST_CASE("a restored conversation is bounded as a live one, and hostile saves n
     REQUIRE(restored.ok());
     CHECK(restored.value().events.size() == 500);
     CHECK(restored.value().events.front().at == 4500);
-    CHECK(restored.value().events.back().text.size() <= 2000);
+    const std::string& cut = restored.value().events.back().text;
+    CHECK(text::truncate_chars(cut, 4000).size() == cut.size());
+    CHECK(cut.ends_with("…"));
   }
   SECTION("an event of a type this version does not know is kept as it was written") {
     conversation c;
