@@ -11,11 +11,6 @@
 namespace ha::kb {
 namespace {
 
-// FTS5's operators as people paste them, in capitals.
-bool search_operator(std::string_view raw) {
-  return raw == "AND" || raw == "OR" || raw == "NOT" || raw == "NEAR";
-}
-
 }  // namespace
 
 bool completed_from_table(std::string_view canonical) {
@@ -47,7 +42,7 @@ std::vector<query_word> query_words(std::string_view typed) {
     w.raw = std::string(text.substr(t.begin, t.end - t.begin));
     w.typing = still_typing && k + 1 == tokens.size() && !single_letter(t.text);
     // Search syntax some customers paste ("NEAR(a b)") is not a word they mean.
-    w.stopword = (!w.typing && text::is_stopword(t.text)) || search_operator(w.raw);
+    w.stopword = (!w.typing && text::is_stopword(t.text)) || text::is_search_operator(w.raw);
     w.canonical = std::move(t.text);
     w.begin = t.begin;
     w.end = t.end;

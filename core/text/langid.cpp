@@ -509,7 +509,7 @@ scores word_evidence(std::string_view text, const language_model* model, int& en
     const float english_before = s[en_index];
     const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);
     // Search syntax in capitals (AND, OR, NOT, NEAR) is no English.
-    if (as_typed == "AND" || as_typed == "OR" || as_typed == "NOT" || as_typed == "NEAR") continue;
+    if (is_search_operator(as_typed)) continue;
     const std::string written = to_lower(as_typed);
     const std::string p = plain_word(written);
     if (p.find_first_not_of("0123456789") == std::string::npos) continue;

@@ -58,4 +58,8 @@ std::vector<token> tokenize(std::string_view text) {
   return tokens;
 }
 
+bool is_search_operator(std::string_view as_typed) noexcept {
+  return as_typed == "AND" || as_typed == "OR" || as_typed == "NOT" || as_typed == "NEAR";
+}
+
 }  // namespace ha::text

@@ -28,4 +28,8 @@ std::vector<token> tokenize(std::string_view text);
 // one token for a whole text reuses its memory.
 bool next_token(std::string_view text, std::size_t& pos, token& out);
 
+// FTS5's operators as people paste them, in capitals ("AND", "OR", "NOT", "NEAR"): search
+// syntax, not words of a question, a language or a mood.
+bool is_search_operator(std::string_view as_typed) noexcept;
+
 }  // namespace ha::text

@@ -178,7 +178,7 @@ test('a customer writing for the third time, in capitals and exclamation marks, 
   assert.deepEqual(view.signals, ['repeat_contact', 'exclamations']);
   assert.equal(view.offerPerson, true);
   // The apology, and the way to a person first.
-  const apology = 'Žao nam je što ste morali da čekate.';
+  const apology = 'Žao nam je što ovo još nije rešeno.';
   await page.waitForFunction((text) => document.querySelector('help-assistant').shadowRoot.textContent.includes(text), apology);
   assert.equal(await page.locator('help-assistant .contact.prominent').count(), 1);
   assert.equal(await page.locator('help-assistant .conversation.phase-confirming').count(), 0,
@@ -249,7 +249,7 @@ test('the apology for what the customer showed comes once, and the way to a pers
   await w.input.press('Enter');
   await page.locator('help-assistant .conversation.phase-confirming').waitFor();
   const apology = panel.locator('.offer-person .apology');
-  assert.equal(await apology.textContent(), 'Žal nam je, da ste morali čakati. Če želite, bo vašo zadevo prevzel svetovalec.');
+  assert.equal(await apology.textContent(), 'Žal nam je, da težava še vedno ni rešena. Če želite, bo vašo zadevo prevzel svetovalec.');
   await panel.locator('button[data-action=confirm]').click();
   await page.locator('help-assistant .conversation.phase-running').waitFor();
   assert.equal(await apology.count(), 0, 'no second sorry');

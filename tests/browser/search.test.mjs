@@ -443,6 +443,8 @@ test('Enter on a question the help center cannot answer never restates a problem
         && /da smo razumeli|ne možemo da povežemo|najbolje odgovara|nismo ništa pronašli/.test(root.querySelector('.status').textContent);
     }, question);
     assert.ok(await w.contact.isVisible(), question);
+    // Nor is it anger: search syntax in capitals is not shouting, and gets no apology.
+    assert.doesNotMatch(await page.locator('help-assistant .status').textContent(), /Žao nam je/, question);
     // Search syntax is never taken for an answer: not sure, and a person comes first.
     if (question !== 'koliko košta iphone 17 na rate u Nemačkoj') {
       assert.equal(await w.contact.getAttribute('class'), 'contact prominent', question);

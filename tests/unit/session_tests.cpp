@@ -380,6 +380,10 @@ TEST_CASE("frustration brings the offer of a person forward", "[session][frustra
     CHECK(session::is_shouting("ИНТЕРНЕТ НЕ РАДИ"));
     CHECK_FALSE(session::is_shouting("my SIM PIN does not work"));
     CHECK_FALSE(session::is_shouting("OK"));
+    // Search syntax in capitals is no shouting ("AND OR NOT" got an apology for anger).
+    CHECK_FALSE(session::is_shouting("AND OR NOT"));
+    CHECK_FALSE(session::is_shouting("router NEAR lights AND NOT wifi"));
+    CHECK(session::is_shouting("AND NOW NOTHING WORKS"));
   }
   SECTION("in a conversation") {
     conversation c;
