@@ -193,11 +193,17 @@ export function renderHandoff(lang, view, state) {
     }
     const reply = promised ?? state.reply;
     const overdue = reply?.dueAt && reply.dueAt < (state.now ?? Date.now());
+    const delivery = deliveryState(mine);
+    // A case still on this device has no promise yet: a person answers once it arrives.
+    const waiting = delivery === 'offline' || delivery === 'retrying';
+    let promise = replyText(lang, view, reply);
+    if (waiting) promise = t(lang, view.teamName ? 'replyOnceSent' : 'replyOnceSentAnyone', { team: view.teamName });
+    else if (overdue) promise = t(lang, 'replyOverdue', { code: view.caseCode, reach: reachLine(lang, site.company) });
     section.append(
-      el('p', { class: 'reply-time', text: overdue ? t(lang, 'replyOverdue', { code: view.caseCode, reach: reachLine(lang, site.company) }) : replyText(lang, view, reply) }),
+      el('p', { class: 'reply-time', text: promise }),
       // "Sent" only once it has arrived; until then it is saved on this device.
-      el('p', { class: 'good case-code', text: t(lang, deliveryState(mine) === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
-      delivered(lang, view.caseCode, deliveryState(mine)),
+      el('p', { class: 'good case-code', text: t(lang, delivery === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
+      delivered(lang, view.caseCode, delivery),
       // A copy for the customer: the case as a page to keep or print (P17).
       mine.length ? el('p', {}, actionButton(t(lang, 'saveCopy'), 'copy', 'link')) : null);
     return section;

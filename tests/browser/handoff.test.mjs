@@ -232,6 +232,9 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await panel.getByText(`Sačuvano. Šifra vašeg slučaja je ${code}.`).waitFor();
   await panel.locator('.delivery').getByText(/Niste na mreži/).waitFor();
   assert.equal(await panel.getByText(/Poslato/).count(), 0);
+  // No time is promised for a case that has not left the device.
+  assert.equal(await panel.locator('.reply-time').textContent(),
+    'Kada vaš slučaj stigne do nas, odgovoriće vam osoba iz tima „Korisnički nalozi“.');
   assert.equal([...env.server.cases.values()].some((p) => p.case_code === code), false);
 
   // A reload while offline: still waiting, nothing lost; "Your cases" says so too.
@@ -244,6 +247,8 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await waitFor(() => [...env.server.cases.values()].some((p) => p.case_code === code), 'the webhook after going online');
   await panel.getByText(`Stiglo je. Navedite ${code} ako nas pozovete.`).waitFor();
   await panel.getByText(`Poslato. Šifra vašeg slučaja je ${code}.`).waitFor();
+  // Arrived: now the promise, as the package made it.
+  await panel.locator('.reply-time').getByText(/Osoba iz tima „Korisnički nalozi“ odgovoriće vam/).waitFor();
   await mine.getByText(/— poslato \d/).waitFor();
   assert.match(await mine.textContent(), /Korisnički nalozi/);
   const sent = [...env.server.cases.values()].filter((p) => p.case_code === code);
