@@ -416,11 +416,12 @@ export class HelpAssistantElement extends HTMLElement {
       }
       ui.launcher.addEventListener('click', () => (ui.panel.hidden ? this.open() : this.close()), { signal });
       ui.close.addEventListener('click', () => this.close(), { signal });
+      // Escape steps back out of an open article as its own "back" does, then shuts.
       ui.panel.addEventListener('keydown', (e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          this.close();
-        }
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        if (!ui.article.hidden) ui.back.click();
+        else this.close();
       }, { signal });
     }
     this.#renderStrings();

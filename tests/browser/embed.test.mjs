@@ -39,7 +39,15 @@ test('one script tag puts a launcher in the corner; it opens, keeps its state wh
   assert.deepEqual(await axeViolations(page), [], 'panel open');
 
   await page.keyboard.type('router lights');
-  await page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]').waitFor();
+  const result = page.locator('help-assistant .results[data-query="router lights"][data-provisional="false"] button[data-id="router-lights"]');
+  await result.waitFor();
+  // Escape in an article goes back to the results (it shut the whole panel); then it shuts.
+  await result.click();
+  await page.locator('help-assistant .article:not([hidden])').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
+  assert.equal(await panel.isVisible(), true, 'still open, at the results');
+  await result.waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await panel.isHidden(), true);
   assert.equal(await focusOn(page, '.launcher'), true, 'the focus returns to the launcher');
