@@ -454,6 +454,24 @@ TEST_CASE("search says whether its best hit is a confident answer", "[kb][confid
   }
 }
 
+TEST_CASE("a bill that is too high finds the article about the bill", "[kb][demo]") {
+  // "Račun" is a bill and an account: "račun je prevelik" found the locked account first,
+  // and the Cyrillic "рачун ми је превелики" the data balance (a customer's journey).
+  for (const auto& [q, lang] : std::vector<std::pair<const char*, const char*>>{
+           {"рачун ми је превелики овог месеца", "sr-Cyrl"},
+           {"račun je prevelik", "sr-Latn"},
+           {"racun previsok ovaj mjesec", "hr"},
+           {"račun je previsok", "sl"},
+           {"my bill is too high", "en"}}) {
+    INFO(q);
+    search_options options;
+    options.lang = lang;
+    const auto found = test::built_demo().search(q, options).value();
+    REQUIRE_FALSE(found.hits.empty());
+    CHECK(found.hits.front().id == "understand-your-bill");
+  }
+}
+
 TEST_CASE("a page suggests what is tagged with it, before the customer types", "[kb][pages]") {
   const std::string long_body(400, 'x');
   const std::vector<test::kb_row> tagged = {
