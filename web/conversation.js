@@ -130,9 +130,10 @@ function body(lang, view, apologised) {
 }
 
 // The apology that comes with the offer of a person, for what the customer showed: that
-// they have written before, that they are upset, or that the fix is taking long.
+// they have written before, that they are upset, or that the fix has not helped yet (two
+// "no" in a row, or a long time in it).
 // afterProgress: the customer's last answer was "partly": the offer comes without "sorry
-// this is taking long" beside "good, that is a step forward".
+// none of this has helped yet" beside "good, that is a step forward".
 export function apologyKey(signals = [], { afterProgress = false } = {}) {
   if (signals.includes('repeat_contact')) return 'sorryRepeat';
   if (signals.some((s) => ['insult', 'angry_words', 'shouting', 'exclamations'].includes(s))) return 'sorryUpset';

@@ -182,7 +182,7 @@ test('after two solutions that did not help, the next one comes with one apology
   await c.panel.getByText('Solution 3 of 4').waitFor();
   // The person is offered with the apology; the solution then just goes on.
   const text = await c.text();
-  assert.match(text, /We are sorry this is taking long\. Would you rather talk to a person\?/);
+  assert.match(text, /We are sorry none of this has helped yet\. Would you rather talk to a person\?/);
   assert.match(text, /Let us try the next solution\./);
   assert.equal(text.match(/sorry/gi)?.length, 1, text);
   await context.close();
