@@ -110,7 +110,8 @@ function phoneWhen(lang, company, zone, now) {
   const teams = zone ? zoneOffset(zone, now) : NaN;
   const elsewhere = hours && Number.isFinite(teams) && teams !== -new Date(now).getTimezoneOffset();
   const parts = [company.phone_free ? t(lang, 'phoneFree') : '', hours,
-    elsewhere ? zoneName(lang, zone, { at: now, generic: true }) : ''];
+    elsewhere ? zoneName(lang, zone, { at: now, generic: true }) : '',
+    hours && closedNow(company.phone_hours, zone, now) ? t(lang, 'phoneClosedNow') : ''];
   // The number that answers from another country, after the hours (a free number often
   // does not): "(free, every day 08:00–20:00; from abroad +386 1 234 5678)".
   const abroad = company.phone_abroad ? t(lang, 'phoneAbroad', { phone: company.phone_abroad }) : '';
@@ -120,6 +121,24 @@ function phoneWhen(lang, company, zone, now) {
 
 // Days with the same hours, Monday first, as one range each; weekday names from Intl.
 const weekOrder = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+// Whether the line's hours (site.yaml phone_hours) leave it shut at `now` on the teams'
+// clock; false when that clock is unknown (no zone), so nothing is said then.
+export function closedNow(week, zone, now) {
+  const offset = zone ? zoneOffset(zone, now) : NaN;
+  if (!Number.isFinite(offset) || !week || typeof week !== 'object') return false;
+  const local = new Date(now + offset * 60000);
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const today = week[weekOrder[(local.getUTCDay() + 6) % 7]];
+  const toMinutes = (time) => {
+    const [h, m] = String(time).split(':').map(Number);
+    return h * 60 + (m || 0);
+  };
+  return !(Array.isArray(today) ? today : []).some((span) => {
+    const [from, to] = String(span).split('-').map(toMinutes);
+    return to > from ? minutes >= from && minutes < to : minutes >= from || minutes < to;  // "22:00-06:00"
+  });
+}
 function weekText(lang, week) {
   if (!week || typeof week !== 'object') return '';
   const spans = weekOrder.map((day) => (Array.isArray(week[day]) ? week[day] : [])

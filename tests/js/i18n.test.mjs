@@ -108,12 +108,29 @@ test('the contact line is made from site.yaml\'s company in every language, with
   // The hours are the teams' clock: named when the reader's is another (a customer abroad),
   // in the reader's language and script, never the zone's code.
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const december = Date.UTC(2026, 11, 7, 12);
+  // Noon on this machine's clock, whatever its zone (the line is open then).
+  const december = Date.UTC(2026, 11, 7, 12) - i18n.zoneOffset(own, Date.UTC(2026, 11, 7, 12)) * 60000;
   assert.equal(i18n.contactLine('hr', daily, own, december), 'Nazovite 0800 1 (svaki dan 07:00–23:00) ili pišite na pomoc@example.rs.');
-  assert.equal(i18n.contactLine('en', daily, 'Pacific/Kiritimati', december), 'Call 0800 1 (every day 07:00–23:00, Line Islands Time) or write to pomoc@example.rs.');
-  const abroad = i18n.contactLine('sr-Cyrl', daily, 'Pacific/Kiritimati', december);
+  // Noon UTC is two in the morning on Kiritimati (UTC+14): the line is shut there, and
+  // says so.
+  const utcNoon = Date.UTC(2026, 11, 7, 12);
+  assert.equal(i18n.contactLine('en', daily, 'Pacific/Kiritimati', utcNoon), 'Call 0800 1 (every day 07:00–23:00, Line Islands Time, closed now) or write to pomoc@example.rs.');
+  const kiritimatiNoon = Date.UTC(2026, 11, 6, 22);
+  assert.match(i18n.contactLine('en', daily, 'Pacific/Kiritimati', kiritimatiNoon), /^Call 0800 1 \(every day 07:00–23:00(, Line Islands Time)?\) or/);
+  const abroad = i18n.contactLine('sr-Cyrl', daily, 'Pacific/Kiritimati', kiritimatiNoon);
   assert.match(abroad, /^Позовите 0800 1 \(сваког дана 07:00–23:00, [\p{Script=Cyrillic} ]+\) или/u);
   assert.equal(i18n.contactLine('en', daily, 'Nowhere/Atlantis', december), 'Call 0800 1 (every day 07:00–23:00) or write to pomoc@example.rs.');
+  // Shut by the teams' clock, in every language; open again: nothing said.
+  const belgrade = 'Europe/Belgrade';
+  const night = Date.UTC(2026, 11, 7, 22, 30);  // 23:30 in Belgrade
+  const weekdays = { phone: '0800 1', phone_hours: { mon: ['08:00-16:00'], tue: ['08:00-16:00'], sat: ['22:00-06:00'] } };
+  assert.match(i18n.contactLine('sr-Latn', weekdays, belgrade, night), /, trenutno van radnog vremena\)\.$/);
+  assert.match(i18n.contactLine('sl', weekdays, belgrade, night), /, trenutno zunaj delovnega časa\)\.$/);
+  assert.doesNotMatch(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 7, 9)), /closed/);  // Monday 10:00
+  assert.doesNotMatch(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 12, 22, 30)), /closed/);  // Saturday 23:30
+  assert.match(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 9, 9)), /closed now/);  // Wednesday: none
+  // Without the teams' clock nothing is said about now.
+  assert.doesNotMatch(i18n.contactLine('en', weekdays, '', night), /closed/);
   // Only one way to reach the company, or none.
   assert.equal(i18n.contactLine('bs', { email: 'a@b.ba' }), 'Pišite na a@b.ba.');
   assert.equal(i18n.contactLine('en', { phone: '123' }), 'Call 123.');
