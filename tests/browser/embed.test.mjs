@@ -24,6 +24,9 @@ test('one script tag puts a launcher in the corner; it opens, keeps its state wh
   await launcher.waitFor();
   assert.equal(await panel.isHidden(), true);
   assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  // The element itself takes no room in the page it is added to (the page's card style
+  // for the inline assistant drew an empty white bar across it).
+  assert.equal(await page.locator('help-assistant').evaluate((e) => e.getBoundingClientRect().height), 0);
   assert.deepEqual(await axeViolations(page), [], 'launcher shut');
   // Nobody reached for help yet: nothing of the engine or the knowledge base downloaded.
   assert.ok(requested.includes('/help-assistant-define.js'), requested.join());
