@@ -37,7 +37,7 @@ export function replyWhen(lang, reply) {
   const ownOffset = -new Date(reply.dueAt).getTimezoneOffset();
   const dueMinute = Math.floor(reply.dueAt / 60000) * 60000;  // local holds whole minutes
   const teamOffset = Math.round((Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - dueMinute) / 60000);
-  if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: zoneName(lang, reply.timeZone, { at: reply.dueAt }) })}`;
+  if (ownOffset !== teamOffset && reply.timeZone) when += ` ${t(lang, 'zoneNote', { zone: zoneName(lang, reply.timeZone, { at: reply.dueAt, generic: true }) })}`;
   return when;
 }
 
