@@ -22,8 +22,8 @@ export const schemaPaths = ['handoff.schema.json', 'handoff-update.schema.json']
 export function catalogueIndex(table = languageTable) {
   const lines = [
     '// Made by tools/language-module.sh (tools/language-files.mjs) from web/languages.js:',
-    "// every language's catalogue, in the table's order. Do not edit: add the language's",
-    '// <code>.json here and its row to core/common/language_table.inc.',
+    "// every language's catalogue, in the table's order. Do not edit: a language is a row of",
+    '// core/common/language_table.inc and its <code>.json in this folder.',
   ];
   table.forEach(({ code }, i) => lines.push(`import c${i} from './${code}.json' with { type: 'json' };`));
   lines.push('', 'export const catalogues = {');
@@ -32,11 +32,14 @@ export function catalogueIndex(table = languageTable) {
   return lines.join('\n');
 }
 
+// A "language" enum of a schema, written on one line as the schemas write it.
+export const languageEnum = /("language": \{ "enum": )(\[[^\]]*\])/g;
+
 // A schema's text with every "language" enum listing the table's codes (the rest of the
 // file as it is written).
 export function withLanguageEnums(schemaText, table = languageTable) {
   const codes = table.map(({ code }) => JSON.stringify(code)).join(', ');
-  return schemaText.replace(/("language": \{ "enum": \[)[^\]]*(\])/g, `$1${codes}$2`);
+  return schemaText.replace(languageEnum, `$1[${codes}]`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -185,25 +185,32 @@ export function renderHandoff(lang, view, state) {
   if (view.caseCode) {
     // Sent: the promise that went with the case, and how its delivery stands.
     const mine = (state.items ?? []).filter((item) => item.case_code === view.caseCode);
+    // The case's own deliveries (not the additions sent after it) say where the case is.
+    const sentCase = mine.filter((item) => item.kind !== 'update');
     let promised = null;
     try {
-      promised = mine.length ? promisedReply(JSON.parse(mine[0].body).reply, state.now ?? Date.now()) : null;
+      promised = sentCase.length ? promisedReply(JSON.parse(sentCase[0].body).reply, state.now ?? Date.now()) : null;
     } catch {
       promised = null;
     }
     const reply = promised ?? state.reply;
     const overdue = reply?.dueAt && reply.dueAt < (state.now ?? Date.now());
-    const delivery = deliveryState(mine);
-    // A case still on this device has no promise yet: a person answers once it arrives.
-    const waiting = delivery === 'offline' || delivery === 'retrying';
+    const delivery = deliveryState(sentCase);
+    // A case still on this device has no promise yet: a person answers once it arrives;
+    // one the server refused has none (the delivery line says what to do).
     let promise = replyText(lang, view, reply);
-    if (waiting) promise = t(lang, view.teamName ? 'replyOnceSent' : 'replyOnceSentAnyone', { team: view.teamName });
-    else if (overdue) promise = t(lang, 'replyOverdue', { code: view.caseCode, reach: reachLine(lang, site.company) });
+    if (delivery === 'offline' || delivery === 'retrying') {
+      promise = t(lang, view.teamName ? 'replyOnceSent' : 'replyOnceSentAnyone', { team: view.teamName });
+    } else if (delivery === 'rejected') {
+      promise = '';
+    } else if (overdue) {
+      promise = t(lang, 'replyOverdue', { code: view.caseCode, reach: reachLine(lang, site.company) });
+    }
     section.append(
-      el('p', { class: 'reply-time', text: promise }),
+      promise ? el('p', { class: 'reply-time', text: promise }) : null,
       // "Sent" only once it has arrived; until then it is saved on this device.
       el('p', { class: 'good case-code', text: t(lang, delivery === 'done' ? 'sentTitle' : 'savedTitle', { code: view.caseCode }) }),
-      delivered(lang, view.caseCode, delivery),
+      delivered(lang, view.caseCode, deliveryState(mine)),
       // A copy for the customer: the case as a page to keep or print (P17).
       mine.length ? el('p', {}, actionButton(t(lang, 'saveCopy'), 'copy', 'link')) : null);
     return section;

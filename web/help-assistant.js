@@ -1071,6 +1071,8 @@ export class HelpAssistantElement extends HTMLElement {
       this.#ui.article.hidden = true;
       this.#articleId = null;
       this.#showConversation(this.#conversation.view);
+      // The focus leaves the hidden article for the fix (Escape then reaches the panel).
+      this.#ui.slot.querySelector('.conversation')?.focus({ preventScroll: true });
     } else {
       this.#showResults();
       // A search that answered while the article was open was dropped: run it now.

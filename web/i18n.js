@@ -136,7 +136,7 @@ export function closedNow(week, zone, now) {
   };
   return !(Array.isArray(today) ? today : []).some((span) => {
     const [from, to] = String(span).split('-').map(toMinutes);
-    return to > from ? minutes >= from && minutes < to : minutes >= from || minutes < to;  // "22:00-06:00"
+    return minutes >= from && minutes < to;  // kbc refuses a span that ends before it starts
   });
 }
 function weekText(lang, week) {

@@ -309,24 +309,25 @@ bool participle(std::string_view p) {
 
 // Word shapes only Slovenian has, for a word no list knows: the past participle in -l
 // ("pustil, zavrnil, naročil"; Serbian, Croatian and Bosnian write -o: "pustio"), verbal
-// nouns in -itev/-atev ("prekinitev, namestitev"; they say "-anje"), agent nouns in -lec,
-// -vec ("prodajalec, dostavljavec"; they say "-lac, -vac"), and "šč" ("iščem"; they write
-// "št" or "šć"). Nouns end in -l in every language too ("signal, profil, model"), hence
-// the list below and the vowel before it.
+// nouns in -itev/-atev ("prekinitev, namestitev"; they say "-anje") and agent nouns in
+// -lec ("prodajalec, dostavljalec"; they say "-lac"). Nouns end in -l in every language
+// too ("signal, profil, materijal"), hence the list below, "-ijal" and the consonant
+// before the ending; -vec is left out (Croatian places: Čakovec, Vrbovec), and so is "šč"
+// (Croatian and Serbian write it too: iščekujem, raščistiti).
 constexpr std::string_view not_slovenian_participles[] = {
-    "signal", "kanal",  "portal", "profil", "model", "hotel",  "mobil", "email", "mail",
-    "april",  "lokal",  "total",  "tunel",  "kabel", "level",  "final", "manual", "paypal",
-    "ideal",  "normal", "social", "digital", "material", "original", "terminal", "potencijal",
-    "global", "pedal",  "kapital", "festival", "apel",   "hostel", "panel",  "sal"};
+    "signal",  "kanal",    "portal",   "profil", "model",     "hotel",    "mobil",
+    "email",   "mail",     "april",    "lokal",  "total",     "tunel",    "kabel",
+    "level",   "final",    "manual",   "paypal", "ideal",     "normal",   "social",
+    "digital", "material", "original", "global", "pedal",     "kapital",  "festival",
+    "apel",    "hostel",   "panel",    "sal",    "automobil", "personal", "terminal"};
 
-bool slovenian_shape(std::string_view written, std::string_view p) {
-  if (contains(written, "šč")) return true;
+bool slovenian_shape(std::string_view p) {
   if (p.size() >= 6 && (ends_with(p, "itev") || ends_with(p, "atev"))) return true;
-  if (p.size() >= 7 && (ends_with(p, "lec") || ends_with(p, "vec"))) return true;
+  if (p.size() >= 7 && ends_with(p, "lec")) return true;
   if (p.size() < 5 || !(ends_with(p, "il") || ends_with(p, "al") || ends_with(p, "el"))) {
     return false;
   }
-  if (is_vowel(p[p.size() - 3])) return false;  // "-ail", "-eal": mail, ideal
+  if (is_vowel(p[p.size() - 3]) || ends_with(p, "ijal")) return false;  // mail, materijal
   return std::find(std::begin(not_slovenian_participles), std::end(not_slovenian_participles),
                    p) == std::end(not_slovenian_participles);
 }
@@ -548,7 +549,7 @@ scores word_evidence(std::string_view text, const language_model* model, int& en
       scores spelling{};
       if (ijekavian_spelling(p)) add(spelling, IJ, 1);
       if (participle(p)) add(spelling, BCS, 0.75f);
-      if (slovenian_shape(written, p)) add(spelling, SL, 0.75f);
+      if (slovenian_shape(p)) add(spelling, SL, 0.75f);
       if (english_spelling(p)) add(spelling, EN, 0.5f);
       if (model && !model->grams.empty()) add_gram_evidence(p, *model, kb_has_bosnian, spelling);
       spelling[en_index] = std::min(spelling[en_index], unknown_english_cap);

@@ -106,14 +106,28 @@ std::string_view truncate_chars(std::string_view s, std::size_t max_chars) noexc
 }
 
 std::string shorten(std::string_view s, std::size_t max_chars) {
+  if (truncate_chars(s, max_chars).size() == s.size()) return std::string(s);
   if (max_chars == 0) return {};
-  const std::string_view kept = truncate_chars(s, max_chars - 1);  // room for "…"
-  if (kept.size() == s.size()) return std::string(s);
-  constexpr std::size_t stretch = 40;  // bytes: how far back a space is looked for
-  const std::size_t space = kept.rfind(' ');
-  const bool near = space != std::string_view::npos && space > 0 && kept.size() - space <= stretch;
-  std::string out(near ? kept.substr(0, space) : kept);
-  return out + "…";
+  std::string_view kept = truncate_chars(s, max_chars - 1);  // room for "…"
+  // Back to the last space, tab or line break among the final 40 characters, if any.
+  constexpr std::size_t stretch = 40;
+  std::size_t at = kept.size();
+  for (std::size_t seen = 0; at > 0 && seen < stretch; ++seen) {
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(kept[start]) & 0xC0) == 0x80) --start;
+    const char c = kept[start];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      std::size_t end = start;
+      while (end > 0 && (kept[end - 1] == ' ' || kept[end - 1] == '\n' || kept[end - 1] == '\t' ||
+                         kept[end - 1] == '\r')) {
+        --end;
+      }
+      if (end > 0) kept = kept.substr(0, end);
+      break;
+    }
+    at = start;
+  }
+  return std::string(kept) + "…";
 }
 
 }  // namespace ha::text

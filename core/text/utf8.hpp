@@ -32,8 +32,9 @@ std::string_view truncate(std::string_view s, std::size_t max_bytes) noexcept;
 std::string_view truncate_chars(std::string_view s, std::size_t max_chars) noexcept;
 
 // Valid UTF-8 of at most max_chars characters, for a customer's words kept in a record: s
-// itself when it fits; else cut at the last space in its final stretch (inside a word only
-// when there is none) and ended with "…", so whoever reads it sees that more was written.
+// itself when it fits; else cut at the last space or line break among its final 40
+// characters (inside a word only when there is none) and ended with "…", so whoever reads
+// it sees that more was written.
 std::string shorten(std::string_view s, std::size_t max_chars);
 
 }  // namespace ha::text

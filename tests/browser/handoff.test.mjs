@@ -262,6 +262,23 @@ test('offline, the case waits in the outbox and goes out when the browser is bac
   await context.close();
 });
 
+test('a case the server refuses promises no reply time, and says what to do instead', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  await context.route('**/handoff', (route) => route.fulfill({ status: 400, contentType: 'application/json', body: '{"error":"no"}' }));
+  const page = await openPage(context, env.base);
+  const panel = page.locator('help-assistant .conversation');
+  await searchThenWriteToUs(page, 'router lights');
+  await panel.locator('.reply-time').getByText(/will answer/).waitFor();
+  await panel.getByRole('button', { name: 'Review what will be sent' }).click();
+  await panel.locator('.preview-summary').waitFor();
+  await panel.getByRole('button', { name: 'Send it' }).click();
+  await panel.locator('.delivery').getByText(/Our server did not accept the case/).waitFor();
+  assert.equal(await panel.locator('.reply-time').count(), 0, 'no promise for a case that did not arrive');
+  // (The browser logs the refused request itself; nothing else went wrong.)
+  assert.deepEqual(page.errors.filter((e) => !/status of 400/.test(e)), []);
+  await context.close();
+});
+
 test('the customer adds to a case already sent: it reaches the webhook once, with the case code, and the console shows it', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS', timezoneId: 'Europe/Belgrade' });
   const page = await openPage(context, env.base);

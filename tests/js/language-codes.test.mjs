@@ -104,7 +104,7 @@ test('web/languages.js is the table as kbc writes it', async () => {
 });
 
 test('the catalogue indexes and the handoff schemas follow the table', async () => {
-  const { catalogueIndex, indexPath, kinds, schemaPaths, withLanguageEnums } = await import('../../tools/language-files.mjs');
+  const { catalogueIndex, indexPath, kinds, languageEnum, schemaPaths, withLanguageEnums } = await import('../../tools/language-files.mjs');
   for (const kind of kinds) {
     assert.equal(readFileSync(indexPath(kind), 'utf8'), catalogueIndex(), `${kind}: run tools/language-module.sh`);
   }
@@ -113,12 +113,12 @@ test('the catalogue indexes and the handoff schemas follow the table', async () 
   for (const file of schemaPaths) {
     const text = readFileSync(file, 'utf8');
     assert.equal(text, withLanguageEnums(text), `${file}: run tools/language-module.sh`);
-    const enums = [...text.matchAll(/"language": \{ "enum": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]));
+    const enums = [...text.matchAll(languageEnum)].map((m) => JSON.parse(m[2]));
     assert.ok(enums.length > 0, `${file}: no language enum found`);
     for (const listed of enums) assert.deepEqual(listed, codes, file);
     // A language the table gains is valid in a case.
     const grown = withLanguageEnums(text, [...languageTable, { code: 'qaa' }]);
-    const grownEnums = [...grown.matchAll(/"language": \{ "enum": (\[[^\]]*\])/g)].map((m) => JSON.parse(m[1]));
+    const grownEnums = [...grown.matchAll(languageEnum)].map((m) => JSON.parse(m[2]));
     for (const listed of grownEnums) assert.deepEqual(listed, [...codes, 'qaa'], file);
     JSON.parse(grown);
   }

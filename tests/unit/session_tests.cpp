@@ -527,6 +527,14 @@ TEST_CASE("a long message is kept whole, and one too long says it was cut", "[se
   CHECK(text::truncate_chars(kept, 4000).size() == kept.size());
   CHECK(kept.ends_with(" ради…"));  // at a space, never inside a word
   CHECK(longer.starts_with(kept.substr(0, kept.size() - std::string("…").size())));
+
+  // Exactly as many characters as the form allows is kept whole; a line break is a place
+  // to cut too, and the spaces before the cut go.
+  const std::string full(4000, 'a');
+  CHECK(text::shorten(full, 4000) == full);
+  CHECK(text::shorten(full + "b", 4000) == std::string(3999, 'a') + "…");
+  CHECK(text::shorten("prvi red  \nдруги ред", 12) == "prvi red…");
+  CHECK(text::shorten("ab", 0).empty());
 }
 
 TEST_CASE("a restored conversation is bounded as a live one, and hostile saves never crash",

@@ -1,6 +1,6 @@
 // Made by tools/language-module.sh (tools/language-files.mjs) from web/languages.js:
-// every language's catalogue, in the table's order. Do not edit: add the language's
-// <code>.json here and its row to core/common/language_table.inc.
+// every language's catalogue, in the table's order. Do not edit: a language is a row of
+// core/common/language_table.inc and its <code>.json in this folder.
 import c0 from './en.json' with { type: 'json' };
 import c1 from './sr-Latn.json' with { type: 'json' };
 import c2 from './sr-Cyrl.json' with { type: 'json' };
