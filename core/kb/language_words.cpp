@@ -6,8 +6,10 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <string>
 #include <vector>
 
+#include "common/languages.hpp"
 #include "kb/statement.hpp"
 #include "text/tokenizer.hpp"
 
@@ -15,6 +17,7 @@ namespace ha::kb {
 namespace {
 
 constexpr std::size_t language_count = text::identified_languages.size();
+using language_counts = std::array<long long, language_count>;
 
 // A word counts for a language when that language uses it at least this share as often
 // (relative to its amount of text) as the language that uses it most.
@@ -28,12 +31,63 @@ constexpr std::size_t max_words_per_language = 1500;
 constexpr long long min_gram_uses = 3;
 constexpr std::size_t max_grams = 6000;
 
+// The identified language a stored code counts for, or -1 (a language kbc makes from
+// another is counted from that one's rows).
 int language_index(std::string_view lang) {
-  const std::string_view base = lang.substr(0, 2);
+  if (is_made_language(lang)) return -1;
+  const std::string_view source = written_source(lang);
   for (std::size_t i = 0; i < language_count; ++i) {
-    if (text::identified_languages[i] == base) return static_cast<int>(i);
+    if (text::identified_languages[i] == source) return static_cast<int>(i);
   }
   return -1;
+}
+
+// "en, sr, hr, bs, sl": language_grams' columns, one per identified language.
+std::string gram_columns() {
+  std::string columns;
+  for (std::string_view code : text::identified_languages) {
+    if (!columns.empty()) columns += ", ";
+    columns += '"';
+    columns += code;
+    columns += '"';
+  }
+  return columns;
+}
+
+// language_grams: a column per identified language; the sequences used at least
+// min_gram_uses times, at most max_grams of them (the most used).
+status write_grams(sqlite3* db, const std::map<std::string, language_counts>& grams) {
+  std::vector<std::pair<long long, const std::string*>> by_use;
+  for (const auto& [gram, n] : grams) {
+    long long uses = 0;
+    for (long long c : n) uses += c;
+    if (uses >= min_gram_uses) by_use.emplace_back(uses, &gram);
+  }
+  std::stable_sort(by_use.begin(), by_use.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (by_use.size() > max_grams) by_use.resize(max_grams);
+  std::string create = "CREATE TABLE language_grams(gram TEXT PRIMARY KEY";
+  std::string insert_sql = "INSERT INTO language_grams(gram, " + gram_columns() + ") VALUES (?1";
+  for (std::size_t i = 0; i < language_count; ++i) {
+    create += ", \"" + std::string(text::identified_languages[i]) + "\" INTEGER NOT NULL";
+    insert_sql += ", ?" + std::to_string(i + 2);
+  }
+  create += ") WITHOUT ROWID";
+  insert_sql += ")";
+  if (sqlite3_exec(db, create.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return {errc::internal, sqlite3_errmsg(db)};
+  }
+  statement insert(db, insert_sql);
+  if (!insert.ok()) return {errc::internal, sqlite3_errmsg(db)};
+  for (const auto& [uses, gram] : by_use) {
+    insert.reset();
+    insert.bind(1, *gram);
+    for (std::size_t i = 0; i < language_count; ++i) {
+      insert.bind(static_cast<int>(i) + 2, grams.at(*gram)[i]);
+    }
+    if (insert.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
+  }
+  return ok_status();
 }
 
 }  // namespace
@@ -41,9 +95,9 @@ int language_index(std::string_view lang) {
 status build_language_words(sqlite3* db) {
   statement rows(db,
                  "SELECT lang, title || ' ' || tags || ' ' || plain_text(html) FROM articles "
-                 "WHERE audience = 'customer' AND lang <> 'sr-Cyrl'");
+                 "WHERE audience = 'customer'");
   if (!rows.ok()) return {errc::internal, sqlite3_errmsg(db)};
-  std::map<std::string, std::array<long long, language_count>> counts, grams;
+  std::map<std::string, language_counts> counts, grams;
   std::array<long long, language_count> totals{};
   while (rows.step() == SQLITE_ROW) {
     const int lang = language_index(rows.text(0));
@@ -104,27 +158,7 @@ status build_language_words(sqlite3* db) {
       if (insert.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
     }
   }
-  std::vector<std::pair<long long, const std::string*>> by_use;
-  for (const auto& [gram, n] : grams) {
-    long long uses = 0;
-    for (long long c : n) uses += c;
-    if (uses >= min_gram_uses) by_use.emplace_back(uses, &gram);
-  }
-  std::stable_sort(by_use.begin(), by_use.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  if (by_use.size() > max_grams) by_use.resize(max_grams);
-  statement insert_gram(
-      db, "INSERT INTO language_grams(gram, en, sr, hr, bs, sl) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!insert_gram.ok()) return {errc::internal, sqlite3_errmsg(db)};
-  for (const auto& [uses, gram] : by_use) {
-    insert_gram.reset();
-    insert_gram.bind(1, *gram);
-    for (std::size_t i = 0; i < language_count; ++i) {
-      insert_gram.bind(static_cast<int>(i) + 2, grams[*gram][i]);
-    }
-    if (insert_gram.step() != SQLITE_DONE) return {errc::internal, sqlite3_errmsg(db)};
-  }
-  return ok_status();
+  return write_grams(db, grams);
 }
 
 text::language_model load_language_model(sqlite3* db) {
@@ -134,7 +168,7 @@ text::language_model load_language_model(sqlite3* db) {
   while (rows.step() == SQLITE_ROW) {
     model.words.emplace(rows.text(0), static_cast<text::language_mask>(rows.integer(1)));
   }
-  statement grams(db, "SELECT gram, en, sr, hr, bs, sl FROM language_grams");
+  statement grams(db, "SELECT gram, " + gram_columns() + " FROM language_grams");
   if (!grams.ok()) return model;
   std::vector<std::pair<std::string, std::array<long long, language_count>>> read;
   std::array<long long, language_count> totals{};

@@ -2,7 +2,8 @@
 // the words that only some of its languages use and how often each language writes each
 // sequence of three letters, counted by kbc from its customer articles and flows:
 //   language_words(word, langs)              plain form (text::plain_word), language mask
-//   language_grams(gram, en, sr, hr, bs, sl) "_ge", "ges"…: uses in each language
+//   language_grams(gram, en, sr, hr, bs, sl) "_ge", "ges"…: uses in each language; a
+//     column per identified language (text::identified_languages), made here
 #pragma once
 
 #include "common/result.hpp"

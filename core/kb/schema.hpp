@@ -84,11 +84,6 @@ CREATE TABLE language_words(
   word  TEXT PRIMARY KEY,   -- plain form (text::plain_word)
   langs INTEGER NOT NULL    -- the languages that use it (text::identified_languages bits)
 ) WITHOUT ROWID;
-CREATE TABLE language_grams(
-  gram TEXT PRIMARY KEY,    -- three letters of a plain word, "_" at its ends
-  en INTEGER NOT NULL, sr INTEGER NOT NULL, hr INTEGER NOT NULL,
-  bs INTEGER NOT NULL, sl INTEGER NOT NULL   -- uses in each language's articles
-) WITHOUT ROWID;
 CREATE TABLE signal_phrases(
   kind   TEXT NOT NULL,   -- repeat_contact, insult, angry_words (signals.yaml)
   lang   TEXT NOT NULL,   -- the language it was written for (all are searched)

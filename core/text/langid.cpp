@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 
 #include "common/languages.hpp"
 #include "text/fold.hpp"
@@ -13,211 +14,272 @@
 namespace ha::text {
 namespace {
 
-constexpr language_mask EN = 1, SR = 2, HR = 4, BS = 8, SL = 16;
-constexpr language_mask BCS = SR | HR | BS;  // Serbian, Croatian, Bosnian
-constexpr language_mask IJ = HR | BS;        // ijekavian
-constexpr language_mask SB = SR | BS;        // šta, ko, hiljada, voz
-constexpr language_mask SOUTH = BCS | SL;
+using scores = language_scores;
+constexpr std::size_t language_count = identified_languages.size();
+constexpr std::size_t none = language_count;
 
-constexpr std::size_t en_index = 0, sr_index = 1, hr_index = 2, bs_index = 3, sl_index = 4;
+// The shapes of a word no list knows that say a language (the files' "@shape"), and the
+// ways of putting words together ("@construction"); the functions below tell them.
+enum class shape { ijekavian, participle_o, participle_l, english_letters };
+constexpr std::array<std::string_view, 4> shape_names = {"ijekavian", "participle-o",
+                                                         "participle-l", "english-letters"};
+enum class construction {
+  da_after_modal,
+  infinitive_after_modal,
+  infinitive_after_shared_modal,
+  infinitive_after_kako,
+  da_li,
+  je_li,
+  sa_before_other,
+  future_apart,
+  future_joined
+};
+constexpr std::array<std::string_view, 9> construction_names = {"da-after-modal",
+                                                                "infinitive-after-modal",
+                                                                "infinitive-after-shared-modal",
+                                                                "infinitive-after-kako",
+                                                                "da-li",
+                                                                "je-li",
+                                                                "sa-before-other",
+                                                                "future-apart",
+                                                                "future-joined"};
 
-struct lexeme {
-  std::string_view word;  // as written, lower case, with its diacritics
-  language_mask langs;
+// Letters a language does not write: any of them in the text takes `weight` off it.
+struct missing_letters {
+  std::vector<std::string> letters;  // lower case
+  scores weight{};
+};
+
+// A language the knowledge base may have no text in, and the ones whose words count for
+// it then (weight: 1 as if its own, 0.5 half), nearest first ("@without-text").
+struct stand_in {
+  std::size_t language;
   float weight;
 };
 
-// Words that say which language a short query is in: function words, and words of
-// everyday customer language that differ between the languages. A word may appear twice
-// (its weights add up). Weight 0 marks a word every South Slavic language shares, so
-// that its diacritic-less spelling is not read as another word ("se", not "še").
-constexpr lexeme lexicon[] = {
-    // English function words and everyday support words
-    {"the", EN, 2}, {"my", EN, 1.5}, {"is", EN, 1.5}, {"are", EN, 1.5}, {"was", EN, 1.5},
-    {"were", EN, 1.5}, {"be", EN, 1}, {"been", EN, 1.5}, {"to", EN, 1.5}, {"not", EN, 1.5},
-    {"can", EN, 1.5}, {"cannot", EN, 2}, {"cant", EN, 2}, {"how", EN, 1.5}, {"do", EN, 1.5},
-    {"does", EN, 1.5}, {"did", EN, 1.5}, {"don", EN, 1.5}, {"doesn", EN, 2}, {"didn", EN, 2},
-    {"isn", EN, 2}, {"wasn", EN, 2}, {"won", EN, 1}, {"haven", EN, 2}, {"why", EN, 2},
-    {"what", EN, 2}, {"where", EN, 2}, {"when", EN, 2}, {"which", EN, 2}, {"who", EN, 1.5},
-    {"with", EN, 2}, {"for", EN, 1.5}, {"of", EN, 1.5}, {"on", EN, 0.5}, {"it", EN, 1.5},
-    {"its", EN, 1.5}, {"you", EN, 2}, {"your", EN, 2}, {"me", EN, 1}, {"have", EN, 2},
-    {"has", EN, 1.5}, {"had", EN, 1.5}, {"this", EN, 2}, {"that", EN, 2}, {"from", EN, 2},
-    {"get", EN, 1.5}, {"got", EN, 1.5}, {"yes", EN, 1}, {"please", EN, 2}, {"there", EN, 2},
-    {"still", EN, 1.5}, {"will", EN, 1.5}, {"would", EN, 1.5}, {"should", EN, 1.5},
-    {"after", EN, 1.5}, {"before", EN, 1.5}, {"about", EN, 1.5}, {"at", EN, 1}, {"by", EN, 1},
-    {"or", EN, 1}, {"and", EN, 2}, {"but", EN, 1.5}, {"all", EN, 1}, {"any", EN, 1.5},
-    {"some", EN, 1.5}, {"im", EN, 1}, {"ive", EN, 1.5}, {"an", EN, 1}, {"an", EN, 1},
-    {"help", EN, 1}, {"need", EN, 1.5}, {"want", EN, 1.5}, {"change", EN, 1.5}, {"pay", EN, 1},
-    {"paid", EN, 1.5}, {"money", EN, 1.5}, {"card", EN, 1.5}, {"account", EN, 1.5},
-    {"working", EN, 1.5}, {"work", EN, 1}, {"works", EN, 1.5}, {"arrived", EN, 2},
-    {"received", EN, 2}, {"charged", EN, 2}, {"twice", EN, 2}, {"bill", EN, 1.5},
-    {"broken", EN, 1.5}, {"login", EN, 1}, {"log", EN, 1}, {"sign", EN, 1.5},
-    {"password", EN, 1.5}, {"delivery", EN, 1.5}, {"refund", EN, 1.5}, {"cancel", EN, 1.5},
-    {"new", EN, 1}, {"again", EN, 1.5}, {"just", EN, 1}, {"up", EN, 1}, {"out", EN, 1},
-    {"off", EN, 1}, {"order", EN, 1.5}, {"parcel", EN, 1.5}, {"package", EN, 1},
-    {"phone", EN, 1}, {"number", EN, 1}, {"forgot", EN, 2}, {"reset", EN, 1},
-    {"in", EN | SL, 1},
-    // Slovenian
-    {"sem", SL, 2}, {"smo", SL, 0.5}, {"ni", SL, 1.5}, {"nisem", SL, 2}, {"nimam", SL, 2},
-    {"nimamo", SL, 2}, {"morem", SL, 2}, {"moremo", SL, 2}, {"more", SL, 0.5}, {"kaj", SL, 2},
-    {"zakaj", SL, 2}, {"kje", SL, 2}, {"kdaj", SL, 2}, {"kateri", SL, 1.5}, {"katero", SL, 1.5},
-    {"že", SL, 2}, {"še", SL, 2}, {"tudi", SL, 2}, {"zelo", SL, 2}, {"ker", SL, 2},
-    {"ki", SL, 1.5}, {"kot", SL, 1.5}, {"če", SL, 1.5}, {"bo", SL, 1.5}, {"bom", SL, 2},
-    {"lahko", SL | BS, 1.5}, {"prosim", SL, 2}, {"mojo", SL, 1}, {"mojega", SL, 2},
-    {"mojem", SL, 2}, {"vse", SL, 1}, {"nič", SL, 2}, {"ničesar", SL, 2}, {"dela", SL, 1},
-    {"deluje", SL, 2}, {"delujejo", SL, 2}, {"dobil", SL, 1.5}, {"prejel", SL, 2},
-    {"prejela", SL, 2}, {"prispel", SL, 2}, {"prispela", SL, 2}, {"prispelo", SL, 2},
-    {"čakam", SL, 2}, {"čakal", SL, 2}, {"čakala", SL, 2}, {"poslal", SL, 1.5},
-    {"pozabil", SL, 2}, {"pozabila", SL, 2}, {"geslo", SL, 2}, {"gesla", SL, 2},
-    {"plačilo", SL, 2}, {"plačila", SL, 2}, {"plačal", SL, 2}, {"plačala", SL, 2},
-    {"plačati", SL, 2}, {"naročilo", SL, 2}, {"naročila", SL, 2}, {"naročil", SL, 2},
-    {"denar", SL, 2}, {"teden", SL, 2}, {"tedna", SL, 2}, {"tednov", SL, 2}, {"dni", SL, 1},
-    {"včeraj", SL, 2}, {"danes", SL, 2}, {"jutri", SL, 2}, {"zjutraj", SL, 2},
-    {"številka", SL, 2}, {"številko", SL, 2}, {"spremeniti", SL, 2}, {"spremenim", SL, 2},
-    {"vrniti", SL, 2}, {"vračilo", SL, 2}, {"hočem", SL, 1.5}, {"potrebujem", SL, 2},
-    {"povezava", SL, 2}, {"omrežje", SL, 2}, {"kartico", SL, 1.5}, {"položnica", SL, 2},
-    {"obvestilo", SL, 2}, {"sporočilo", SL, 2}, {"pomoč", SL, 2}, {"z", SL, 1.5},
-    {"v", SL, 1.5}, {"uporabniški", SL, 2}, {"uporabnik", SL, 2}, {"klic", SL, 2},
-    {"klicati", SL, 2}, {"poklical", SL, 2}, {"nihče", SL, 2}, {"noben", SL, 2},
-    {"nobeden", SL, 2}, {"vedno", SL, 2}, {"spet", SL, 2}, {"zopet", SL, 2}, {"mogoče", SL, 2},
-    {"morda", SL, 2}, {"hitro", SL, 1.5}, {"počasi", SL, 2}, {"počasen", SL, 2},
-    {"počasno", SL, 2}, {"dolgo", SL, 1.5}, {"ura", SL, 1}, {"zdaj", SL, 2}, {"sedaj", SL, 2},
-    {"tukaj", SL, 2}, {"kupil", SL, 1.5}, {"bil", SL, 1.5}, {"dober", SL, 1.5},
-    {"aplikacijo", SL, 1.5}, {"mesec", SR | SL, 1}, {"meseca", SR | SL, 1},
-    {"mesečno", SR | SL, 1}, {"vreme", SR | SL, 1}, {"lepo", SR | SL, 1}, {"cena", SR | SL, 1},
-    {"nedelja", SR | SL, 1}, {"rešiti", SR | SL, 1}, {"gostovanje", SL, 1},
-    {"ponovno", HR | SL, 1}, {"so", SL, 1.5}, {"tisoč", SL, 2}, {"evrov", SL, 2},
-    {"evrov", SL, 2}, {"preveč", SL, 2}, {"rabim", SL, 2}, {"kopijo", SL, 1.5}, {"škoda", SL, 1.5},
-    {"škodo", SL, 2}, {"nesreča", SL, 2}, {"zamenjava", SL, 2}, {"menjava", SL, 2},
-    {"naročnina", SL, 2}, {"naročnine", SL, 2}, {"naročnino", SL, 2}, {"obroke", SL, 1.5},
-    {"obroki", SL, 1.5}, {"polnjenje", SL, 2}, {"pozdravljeni", SL, 2}, {"kdo", SL, 2},
-    {"položnico", SL, 2}, {"stroški", SL, 2}, {"strošek", SL, 2}, {"dvakrat", SL, 2},
-    {"lep", SR | SL, 1}, {"zame", SL, 1.5},
-    // Shared by every South Slavic language: no evidence, but known
-    {"se", SOUTH, 0}, {"je", SOUTH, 0}, {"da", SOUTH, 0}, {"ne", SOUTH, 0}, {"na", SOUTH, 0},
-    {"za", SOUTH, 0}, {"od", SOUTH, 0}, {"ce", SOUTH, 0}, {"ze", SOUTH, 0},
-    // Serbian, Croatian, Bosnian
-    {"nije", BCS, 1.5}, {"nisam", BCS, 1.5}, {"nismo", BCS, 1.5}, {"mogu", BCS, 1.5},
-    {"možeš", BCS, 1}, {"može", BCS, 1}, {"zašto", BCS, 1.5}, {"kad", BCS, 1}, {"kada", BCS, 1},
-    {"nešto", BCS, 1}, {"ništa", BCS, 1.5}, {"sve", BCS, 1}, {"već", BCS, 1.5},
-    {"još", BCS, 1.5}, {"sam", BCS, 1.5}, {"u", BCS, 1}, {"sa", BCS, 1}, {"zaboravio", BCS, 2},
-    {"zaboravila", BCS, 2}, {"zaboravili", BCS, 2}, {"dobio", BCS, 1.5}, {"stigao", BCS, 2},
-    {"stigla", BCS, 2}, {"stiglo", BCS, 2}, {"stigle", BCS, 2}, {"čekam", BCS, 1.5},
-    {"dana", BCS, 1}, {"novac", BCS, 1.5}, {"novca", BCS, 1.5}, {"pare", SB, 1},
-    {"plaćanje", BCS, 1.5}, {"plaćen", BCS, 1.5}, {"plaćeno", BCS, 1.5}, {"platio", BCS, 1.5},
-    {"platila", BCS, 1.5}, {"platiti", BCS, 1.5}, {"platim", BCS, 1.5}, {"uplata", BCS, 1.5},
-    {"uplatu", BCS, 1.5}, {"uplatio", BCS, 1.5}, {"karticom", BCS, 1.5},
-    {"karticu", BCS, 1.5}, {"lozinka", BCS, 1.5}, {"lozinku", BCS, 1.5}, {"lozinke", BCS, 1.5},
-    {"korisnički", BCS, 1}, {"aplikaciju", BCS, 1}, {"radi", BCS, 1.5}, {"rade", BCS, 1},
-    {"treba", BCS, 1}, {"trebam", IJ, 1}, {"hoću", BCS, 1}, {"molim", BCS, 1},
-    {"dobar", BCS, 1.5}, {"zvao", BCS, 1.5}, {"zvala", BCS, 1}, {"pisao", BCS, 1.5},
-    {"kupio", BCS, 1.5}, {"bio", BCS, 1.5}, {"opet", BCS, 1.5}, {"možda", BCS, 1.5},
-    {"brzo", BCS, 1.5}, {"sporo", BCS, 1.5}, {"dugo", BCS, 1.5}, {"sada", BCS, 1.5},
-    {"sad", BCS, 1}, {"primio", BCS, 1}, {"primila", BCS, 1}, {"mi", SOUTH, 0},
-    // Serbian (ekavian forms, Serbian words)
-    {"gde", SR, 2}, {"ovde", SR, 2}, {"negde", SR, 2}, {"nigde", SR, 2}, {"meseci", SR, 1.5},
-    {"vremena", SR, 1}, {"pre", SR, 1.5}, {"posle", SR, 2}, {"deca", SR, 2}, {"dete", SR, 2},
-    {"cene", SR | SL, 1}, {"cenu", SR, 1}, {"nedelju", SR, 1.5}, {"nedeljno", SR, 1.5},
-    {"promeniti", SR, 2}, {"promenim", SR, 2}, {"promenio", SR, 2}, {"promenila", SR, 2},
-    {"promena", SR, 2}, {"promenu", SR, 2}, {"uspeo", SR, 2}, {"uspela", SR, 2}, {"hteo", SR, 2},
-    {"htela", SR, 2}, {"video", SR, 0.5}, {"razumeo", SR, 2}, {"sećam", SR, 2}, {"reč", SR, 2},
-    {"rešenje", SR, 1.5}, {"rešio", SR, 1.5}, {"mleko", SR, 2}, {"bezbednost", SR, 2},
-    {"porudžbina", SR, 2}, {"porudžbinu", SR, 2}, {"porudžbine", SR, 2}, {"poručio", SR, 1.5},
-    {"poručila", SR, 1.5}, {"isporuka", SB, 1}, {"računar", SR, 2}, {"tastatura", SR, 2},
-    {"dinara", SR, 2}, {"dinar", SR, 2}, {"rsd", SR, 2}, {"beograd", SR, 2}, {"beogradu", SR, 2},
-    {"ulogujem", SR, 2}, {"ulogovati", SR, 2}, {"izlogujem", SR, 2}, {"nalog", SR, 1.5},
-    {"naloga", SR, 1.5}, {"nalogu", SR, 1.5}, {"funkcioniše", SB, 2}, {"opština", SR, 1.5},
-    {"kancelarija", SR, 1.5}, {"tokom", SB, 1.5}, {"takođe", SR, 2}, {"tačno", SB, 1.5},
-    {"muzika", SB, 1.5}, {"fudbal", SB, 2}, {"univerzitet", SB, 1.5}, {"uvek", SR, 2},
-    {"niko", SB, 1.5}, {"ponovo", SB, 1.5}, {"šta", SB, 1.5}, {"ko", SB, 1.5},
-    {"hiljada", SB, 1.5}, {"hiljadu", SB, 1.5}, {"hiljade", SB, 1.5}, {"voz", SB, 1.5},
-    {"vozom", SB, 1.5}, {"istorija", SR, 2}, {"trenutno", SB, 1}, {"uslovi", SB, 1.5},
-    {"uslove", SB, 1.5}, {"šifra", SB, 0.75}, {"šifru", SB, 0.75}, {"mart", SB, 1.5},
-    {"septembar", SB, 2}, {"oktobar", SB, 2}, {"novembar", SB, 2}, {"decembar", SB, 2},
-    {"uvjeti", HR, 1.5}, {"uvjete", HR, 1.5}, {"marec", SL, 2}, {"junij", SL, 2},
-    {"julij", SL, 2}, {"september", SL | EN, 1}, {"oktober", SL, 1.5}, {"november", SL | EN, 1},
-    {"december", SL | EN, 1},
-    // Croatian
-    {"tko", HR, 2}, {"što", HR, 1}, {"tjedan", HR, 2}, {"tjedna", HR, 2}, {"tjedno", HR, 2},
-    {"tjednu", HR, 2}, {"tisuća", HR, 2}, {"tisuću", HR, 2}, {"vlak", HR | SL, 1.5},
-    {"zrakoplov", HR, 2}, {"kruh", HR, 2}, {"računalo", HR, 2}, {"računala", HR, 2},
-    {"tipkovnica", HR, 2}, {"zaporka", HR, 2}, {"zaporku", HR, 2}, {"obitelj", HR, 2},
-    {"kuna", HR, 1.5}, {"kune", HR, 1.5}, {"euro", HR | SL, 0.5}, {"eura", HR | SL, 1},
-    {"zagreb", HR, 2}, {"zagrebu", HR, 2}, {"split", HR, 1}, {"rijeka", HR, 2}, {"osijek", HR, 2},
-    {"pogreška", HR, 2}, {"pogrešku", HR, 2}, {"ured", HR, 1.5}, {"trenutačno", HR, 2},
-    {"tijekom", HR, 2}, {"također", HR, 2}, {"točno", HR, 2}, {"glazba", HR, 2},
-    {"nogomet", HR, 2}, {"sveučilište", HR, 2}, {"tvrtka", HR, 2}, {"tvrtke", HR, 2},
-    {"povijest", HR, 2}, {"nitko", HR, 2}, {"funkcionira", HR, 2}, {"funkcioniraju", HR, 2},
-    {"siječanj", HR, 2}, {"siječnja", HR, 2}, {"veljača", HR, 2}, {"veljače", HR, 2},
-    {"ožujak", HR, 2}, {"ožujka", HR, 2}, {"travanj", HR, 2}, {"travnja", HR, 2},
-    {"svibanj", HR, 2}, {"svibnja", HR, 2}, {"lipanj", HR, 2}, {"lipnja", HR, 2},
-    {"srpanj", HR, 2}, {"srpnja", HR, 2}, {"kolovoz", HR, 2}, {"kolovoza", HR, 2},
-    {"rujan", HR, 2}, {"rujna", HR, 2}, {"listopad", HR, 2}, {"listopada", HR, 2},
-    {"studeni", HR, 2}, {"studenog", HR, 2}, {"prosinac", HR, 2}, {"prosinca", HR, 2},
-    {"narudžba", IJ, 1.5}, {"narudžbu", IJ, 1.5}, {"narudžbe", IJ, 1.5},
-    {"mobitel", IJ, 1.5}, {"mobitela", IJ, 1.5}, {"mobitelu", IJ, 1.5},
-    // Ijekavian forms (Croatian and Bosnian)
-    {"gdje", IJ, 2}, {"ovdje", IJ, 2}, {"mjesec", IJ, 2}, {"mjeseca", IJ, 2},
-    {"mjesečno", IJ, 2}, {"mjeseci", IJ, 2}, {"vrijeme", IJ, 2}, {"cijena", IJ, 2},
-    {"cijenu", IJ, 2}, {"cijene", IJ, 2}, {"prije", IJ, 2}, {"poslije", IJ, 2},
-    {"dijete", IJ, 2}, {"djeca", IJ, 2}, {"lijepo", IJ, 2}, {"promijeniti", IJ, 2},
-    {"promijenio", IJ, 2}, {"promijenila", IJ, 2}, {"promjena", IJ, 2}, {"promjenu", IJ, 2},
-    {"riješiti", IJ, 2}, {"riješio", IJ, 2}, {"rješenje", IJ, 2}, {"uspio", IJ, 2},
-    {"uspjela", IJ, 2}, {"htio", IJ, 2}, {"htjela", IJ, 2}, {"vidio", IJ, 1.5},
-    {"razumio", IJ, 1.5}, {"sjećam", IJ, 2}, {"riječ", IJ, 2}, {"općina", IJ, 1.5},
-    {"uvijek", IJ, 2}, {"nedjelja", IJ, 1.5}, {"nedjelju", IJ, 1.5},
-    // Everyday words that differ: Croatian | Serbian (and Bosnian) | Serbian ekavian
-    {"jučer", IJ, 1.5}, {"juče", SB, 1.5}, {"navečer", IJ, 1.5}, {"uveče", SR, 2},
-    {"uvečer", IJ, 1}, {"inozemstvo", HR, 2}, {"inozemstvu", HR, 2}, {"inostranstvo", SB, 2},
-    {"inostranstvu", SB, 2}, {"dobivam", HR, 1.5}, {"dobivate", HR, 1.5}, {"dobiva", HR, 1},
-    {"dobijam", SB, 1.5}, {"dobija", SB, 1}, {"otok", HR | SL, 1.5}, {"otoke", HR, 1.5},
-    {"otoku", HR | SL, 1.5}, {"ostrvo", SB, 2}, {"ostrvu", SB, 2}, {"jamstvo", HR, 2},
-    {"jamstva", HR, 2}, {"garancija", SB, 1}, {"garanciju", SB, 1}, {"obavijest", HR, 2},
-    {"obavijesti", HR, 1.5}, {"obaveštenje", SR, 2}, {"obavještenje", BS, 2},
-    {"kolodvor", HR, 2}, {"kućanstvo", HR, 2}, {"domaćinstvo", SB, 2}, {"mirovina", HR, 2},
-    {"penzija", SB, 1.5}, {"liječnik", HR, 2}, {"lekar", SR, 2}, {"ljekar", BS, 2},
-    {"spremiti", HR, 1}, {"sačuvati", SB, 1}, {"zaslon", HR, 2}, {"ekran", SB, 1},
-    {"datoteka", HR, 2}, {"datoteku", HR, 2}, {"fajl", SB, 1.5}, {"tražilica", HR, 2},
-    {"preglednik", HR, 2}, {"postavke", IJ, 1}, {"podešavanja", SR, 2}, {"izbornik", HR, 2},
-    {"poduzeće", HR, 2}, {"preduzeće", SB, 2}, {"firma", SB, 1}, {"obrazac", HR, 1.5},
-    {"formular", SB, 1.5}, {"sretno", HR, 1.5}, {"srećno", SR, 2}, {"odjel", HR, 2},
-    {"odjela", HR, 2}, {"odeljenje", SR, 2}, {"odjeljenje", BS, 2}, {"djelatnik", HR, 2},
-    {"nadoplata", HR, 2}, {"nadoplatu", HR, 2}, {"prtljaga", HR | SL, 1}, {"prtljag", SR, 1.5},
-    {"januar", SB | SL, 1.5}, {"januara", SB, 2}, {"februar", SB | SL, 1.5}, {"februara", SB, 2},
-    {"april", SB | SL | EN, 0.5}, {"maj", SB | SL, 1}, {"juni", BS, 1.5}, {"jun", SR, 1.5},
-    {"juli", BS, 1.5}, {"jul", SR, 1.5}, {"avgust", SR | SL, 1.5}, {"avgusta", SR | SL, 1.5},
-    // Ekavian forms (Serbian): the ijekavian ones are told by their spelling
-    {"mesto", SR, 2}, {"mestu", SR, 2}, {"primer", SR, 2}, {"menjati", SR, 2},
-    {"menjam", SR, 2}, {"zameniti", SR, 2}, {"zamena", SR, 2}, {"ceo", SR, 2}, {"celu", SR, 2},
-    {"celo", SR, 1.5}, {"levo", SR, 1.5}, {"belo", SR, 1.5}, {"svetlo", SR, 2},
-    {"svetla", SR, 2}, {"svetli", SR, 2}, {"videti", SR, 2}, {"vidim", BCS, 0.5},
-    {"želeo", SR, 2}, {"želela", SR, 2}, {"razumem", SR, 2}, {"deo", SR, 2}, {"delove", SR, 2},
-    {"savet", SR, 2}, {"vredi", SR, 2}, {"obnoviti", BCS, 0.5}, {"obaveštenja", SR, 2},
-    {"poslednji", SR, 2}, {"poslednja", SR, 2}, {"poslednje", SR, 2}, {"sledeći", SR, 2},
-    {"sledeće", SR, 2}, {"uslugu", BCS, 0.5}, {"pesma", SR, 2}, {"veza", BCS, 0.5},
-    {"resetovati", SB, 1.5}, {"resetovao", SB, 1.5}, {"resetirati", HR, 1.5},
-    {"resetirao", HR, 1.5}, {"instalirati", HR, 1}, {"instalirao", HR, 1},
-    {"instalirala", HR, 1}, {"blokirati", BCS, 0.5},
-    {"aktivirati", BCS, 0.5}, {"kontaktirati", BCS, 0.5}, {"koristiti", BCS, 0.5},
-    // Bosnian
-    {"sedmica", BS, 1.5}, {"sedmicu", BS, 1.5}, {"sedmice", BS, 1.5}, {"sedmično", BS, 1.5},
-    {"sedmica", SR, 0.5}, {"sedmicu", SR, 0.5}, {"sedmice", SR, 0.5}, {"hljeb", BS, 2},
-    {"kahva", BS, 2}, {"historija", BS, 2}, {"km", BS, 2}, {"maraka", BS, 2}, {"bh", BS, 2},
-    {"sarajevo", BS, 2}, {"sarajevu", BS, 2}, {"tuzla", BS, 2}, {"tuzli", BS, 2},
-    {"mostar", BS, 2}, {"mostaru", BS, 2}, {"zenica", BS, 2}, {"zenici", BS, 2},
-    // Places: where the customer is tells which language they write
-    {"ljubljana", SL, 2}, {"ljubljani", SL, 2}, {"maribor", SL, 2}, {"mariboru", SL, 2},
-    {"celje", SL, 2}, {"celju", SL, 2}, {"kranj", SL, 2}, {"kranju", SL, 2}, {"koper", SL, 2},
-    {"kopru", SL, 2}, {"slovenija", SL, 2}, {"sloveniji", SL, 2}, {"kragujevac", SR, 2},
-    {"subotica", SR, 2}, {"srbija", SR, 2}, {"srbiji", SR, 2}, {"hrvatska", HR, 2},
-    {"hrvatskoj", HR, 2}, {"bosna", BS, 1}, {"bosni", BS, 1}, {"bih", BS, 0.5},
-    {"slovenije", SL, 2}, {"srbije", SR, 2}, {"hrvatske", HR, 2}, {"bosne", BS, 1},
-    // Companies a customer names by where they live: power, railways, operators, banks
-    {"eps", SR, 2}, {"sbb", SR, 2}, {"mts", SR, 1.5}, {"yettel", SR, 1}, {"hep", HR, 2},
-    {"eronet", IJ, 2}, {"elektroprivreda", SB, 1}, {"elektrodistribucija", SB, 1},
-    // Words only Serbian, Croatian and Bosnian use ("ni" says it in Slovenian)
-    {"nema", BCS, 1.5}, {"šifre", SB, 0.75}, {"šifrom", SB, 0.75},
+// Everything the data files say, by language.
+struct langid_data {
+  std::unordered_map<std::string, scores> written;  // words with their diacritics
+  std::unordered_map<std::string, scores> plain;    // the same without them
+  std::array<scores, shape_names.size()> shapes{};
+  std::array<scores, construction_names.size()> constructions{};
+  std::vector<missing_letters> missing;
+  std::array<std::vector<stand_in>, language_count> stand_ins;
+  // The language every other one borrows words from ("@loanwords"), or none, and how
+  // much a word no list knows may count for it.
+  std::size_t loan = none;
+  float loan_cap = 0;
 };
+
+std::size_t identified_index(std::string_view code) {
+  const language* row = find_language(code);
+  if (row == nullptr) return none;
+  if (!row->written) row = find_language(row->made_from);
+  if (row == nullptr) return none;
+  for (std::size_t i = 0; i < language_count; ++i) {
+    if (identified_languages[i] == row->source) return i;
+  }
+  return none;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// "2", "1.5", "0.75": a weight from 0 to 10 (digits, a point and digits; std::from_chars
+// for float is not in every C++ library this is built with).
+std::optional<float> read_weight(std::string_view s) {
+  long long digits = 0, divisor = 1;  // "1.25": 125 and 100
+  bool point = false, any = false;
+  for (char c : s) {
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9' && digits < 100'000'000) {
+      digits = digits * 10 + (c - '0');
+      if (point) divisor *= 10;
+      any = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  const double w = static_cast<double>(digits) / static_cast<double>(divisor);
+  if (!any || w > 10) return std::nullopt;
+  return static_cast<float>(w);
+}
+
+// "word 1.5" → ("word", 1.5); no value for anything else.
+std::optional<std::pair<std::string_view, float>> read_pair(std::string_view cell) {
+  cell = trim(cell);
+  const std::size_t space = cell.rfind(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const auto weight = read_weight(cell.substr(space + 1));
+  const std::string_view word = trim(cell.substr(0, space));
+  if (!weight || word.empty() || word.find(' ') != std::string_view::npos) return std::nullopt;
+  return std::pair{word, *weight};
+}
+
+template <std::size_t N>
+std::size_t name_index(const std::array<std::string_view, N>& names, std::string_view name) {
+  return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+// The parts of a list between separators, trimmed, empty ones left out.
+std::vector<std::string_view> split(std::string_view list, char separator) {
+  std::vector<std::string_view> parts;
+  while (!list.empty()) {
+    const std::size_t at = list.find(separator);
+    if (const std::string_view part = trim(list.substr(0, at)); !part.empty()) {
+      parts.push_back(part);
+    }
+    list = at == std::string_view::npos ? std::string_view() : list.substr(at + 1);
+  }
+  return parts;
+}
+
+// Reads the lines of one language's file into data, and says what is wrong with each.
+class file_reader {
+ public:
+  file_reader(langid_data& data, std::size_t lang) : data_(data), lang_(lang) {}
+
+  // One line, without its comment: words, or a directive. What is wrong with it, one
+  // message each (the rest of the line is read).
+  std::vector<std::string> read(std::string_view line) {
+    problems_.clear();
+    const std::size_t space = line.find(' ');
+    const std::string_view directive = line.substr(0, space);
+    const std::string_view args =
+        space == std::string_view::npos ? std::string_view() : trim(line.substr(space + 1));
+    if (line.front() != '@') {
+      words(line);
+    } else if (directive == "@shape" || directive == "@construction") {
+      named_rule(directive, args);
+    } else if (directive == "@lacks") {
+      lacks(args);
+    } else if (directive == "@without-text") {
+      without_text(args);
+    } else if (directive == "@loanwords") {
+      loanwords(args);
+    } else {
+      problems_.push_back("unknown directive '" + std::string(directive) + "'");
+    }
+    return problems_;
+  }
+
+ private:
+  void words(std::string_view line) {
+    for (std::string_view cell : split(line, ',')) {
+      if (const auto pair = read_pair(cell)) {
+        data_.written[to_lower(pair->first)][lang_] += pair->second;
+      } else {
+        problems_.push_back("not a word and its weight: '" + std::string(cell) + "'");
+      }
+    }
+  }
+
+  void named_rule(std::string_view directive, std::string_view args) {
+    const auto pair = read_pair(args);
+    if (!pair) {
+      problems_.push_back(std::string(directive) + " needs a name and a weight from 0 to 10");
+      return;
+    }
+    const bool is_shape = directive == "@shape";
+    const std::size_t i = is_shape ? name_index(shape_names, pair->first)
+                                   : name_index(construction_names, pair->first);
+    if (i >= (is_shape ? shape_names.size() : construction_names.size())) {
+      problems_.push_back("unknown " + std::string(directive.substr(1)) + " '" +
+                          std::string(pair->first) + "'");
+    } else {
+      (is_shape ? data_.shapes[i] : data_.constructions[i])[lang_] += pair->second;
+    }
+  }
+
+  void lacks(std::string_view args) {
+    const std::size_t last = args.rfind(' ');
+    const auto weight =
+        last == std::string_view::npos ? std::nullopt : read_weight(args.substr(last + 1));
+    if (!weight) {
+      problems_.push_back("@lacks needs letters and a weight");
+      return;
+    }
+    missing_letters m;
+    for (std::string_view letter : split(args.substr(0, last), ' ')) {
+      m.letters.push_back(to_lower(letter));
+    }
+    m.weight[lang_] = *weight;
+    data_.missing.push_back(std::move(m));
+  }
+
+  void without_text(std::string_view args) {
+    for (std::string_view cell : split(args, ',')) {
+      const auto pair = read_pair(cell);
+      const std::size_t other = pair ? identified_index(pair->first) : none;
+      if (other == none || other == lang_) {
+        problems_.push_back("not another language and a weight: '" + std::string(cell) + "'");
+      } else {
+        data_.stand_ins[lang_].push_back({other, pair->second});
+      }
+    }
+  }
+
+  void loanwords(std::string_view args) {
+    const auto weight = read_weight(args);
+    if (!weight || (data_.loan != none && data_.loan != lang_)) {
+      problems_.push_back("@loanwords needs a weight, in one language only");
+      return;
+    }
+    data_.loan = lang_;
+    data_.loan_cap = *weight;
+  }
+
+  langid_data& data_;
+  std::size_t lang_;
+  std::vector<std::string> problems_;
+};
+
+// The files' evidence, and what is wrong with them.
+langid_data read_files(const langid_file_list& files, std::vector<std::string>* problems) {
+  langid_data data;
+  for (const auto& [code, text] : files) {
+    const std::string name = std::string(code) + ".txt";
+    const std::size_t lang = identified_index(code);
+    const language* row = find_language(code);
+    if (lang == none || row == nullptr || !row->written || row->code != code) {
+      if (problems) problems->push_back(name + ": no written language of the table has this code");
+      continue;
+    }
+    file_reader reader(data, lang);
+    std::size_t number = 0;
+    for (std::string_view rest = text; !rest.empty();) {
+      const std::size_t end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      ++number;
+      line = trim(line.substr(0, line.find('#')));
+      if (line.empty()) continue;
+      for (const std::string& what : reader.read(line)) {
+        if (problems) problems->push_back(name + ":" + std::to_string(number) + ": " + what);
+      }
+    }
+  }
+  // A word without its diacritics is read as the word, unless it is itself a word of the
+  // files ("se" is not "še").
+  for (const auto& [word, weights] : data.written) {
+    const std::string p = plain_word(word);
+    if (p == word || data.written.count(p)) continue;
+    scores& to = data.plain[p];
+    for (std::size_t i = 0; i < language_count; ++i) to[i] += weights[i];
+  }
+  return data;
+}
+
+const langid_data& files() {
+  static const langid_data data = read_files(langid_files, nullptr);
+  return data;
+}
 
 // Letter pairs English spells with and the other four hardly ever do.
 constexpr std::string_view english_pairs[] = {"th", "sh", "ch", "wh", "ck", "ee", "oo", "ou",
@@ -234,22 +296,14 @@ constexpr float kb_word_weight = 0.75f;
 // Letter sequences: evidence per sequence, as log-probability above the average.
 constexpr double gram_weight = 1.0;
 constexpr double gram_cap = 1.5;
-constexpr float unknown_english_cap = 0.5f;
 constexpr double min_evidence = 0.75;  // less than this says nothing (one English-looking brand)
 constexpr double clear_margin = 0.75;  // the best must lead the next by this much
 // A customer reading a language other than English is moved to another one only on this
 // much more evidence (see the decision below).
 constexpr double switch_margin = 1.5;
 
-struct lexicon_index {
-  std::unordered_map<std::string, std::array<float, 5>> written;  // with diacritics
-  std::unordered_map<std::string, std::array<float, 5>> plain;    // without them
-};
-
-void add(std::array<float, 5>& to, language_mask langs, float weight) {
-  for (std::size_t i = 0; i < to.size(); ++i) {
-    if (langs & (1u << i)) to[i] += weight;
-  }
+void add(scores& to, const scores& weights) {
+  for (std::size_t i = 0; i < to.size(); ++i) to[i] += weights[i];
 }
 
 // The words before the one being read: the last, and the last that is not a clitic.
@@ -257,20 +311,6 @@ struct words_before {
   std::string last;
   std::string word;
 };
-
-const lexicon_index& index() {
-  static const lexicon_index built = [] {
-    lexicon_index x;
-    for (const lexeme& l : lexicon) add(x.written[std::string(l.word)], l.langs, l.weight);
-    for (const lexeme& l : lexicon) {
-      const std::string p = plain_word(l.word);
-      // A plain spelling that is itself a written word is that word ("se" is not "še").
-      if (p != l.word && !x.written.count(p)) add(x.plain[p], l.langs, l.weight);
-    }
-    return x;
-  }();
-  return built;
-}
 
 bool contains(std::string_view word, std::string_view part) {
   return word.find(part) != std::string_view::npos;
@@ -300,7 +340,7 @@ bool ijekavian_spelling(std::string_view p) {
   return false;
 }
 
-bool participle(std::string_view p) {
+bool participle_o(std::string_view p) {
   if (p.size() < 4) return false;
   if (!ends_with(p, "io") && !ends_with(p, "ao") && !ends_with(p, "eo")) return false;
   return std::find(std::begin(not_participles), std::end(not_participles), p) ==
@@ -321,7 +361,7 @@ constexpr std::string_view not_slovenian_participles[] = {
     "digital", "material", "original", "global", "pedal",     "kapital",  "festival",
     "apel",    "hostel",   "panel",    "sal",    "automobil", "personal", "terminal"};
 
-bool slovenian_shape(std::string_view p) {
+bool participle_l(std::string_view p) {
   if (p.size() >= 6 && (ends_with(p, "itev") || ends_with(p, "atev"))) return true;
   if (p.size() >= 7 && ends_with(p, "lec")) return true;
   if (p.size() < 5 || !(ends_with(p, "il") || ends_with(p, "al") || ends_with(p, "el"))) {
@@ -374,38 +414,47 @@ bool is_infinitive(std::string_view p) {
 }
 
 // How the words are put together, against the word before (and the last one before it
-// that is not a clitic):
-//   - "mogu da", "hoću da", "kako da": Serbian (and Bosnian) put da + present after a
-//     modal verb or a question word; Croatian and Bosnian mostly the infinitive ("mogu se
-//     prijaviti", "želim otkazati"; after "kako" Serbian writes it too, so less, and
-//     Slovenian as Croatian does: "kako aktivirati" is Slovenian too);
-//   - "da li" asks in Serbian and Bosnian, "je li" in Croatian;
-//   - "sa" before a word that does not start with s, z, š, ž or m is Serbian or Bosnian
+// that is not a clitic); a language's file says which of these it has and how much each
+// says ("@construction"):
+//   - da-after-modal: "mogu da", "hoću da", "kako da" (da + present after a modal verb or
+//     a question word; Serbian and Bosnian);
+//   - infinitive-after-modal: "mogu se prijaviti" (Croatian, Bosnian);
+//     infinitive-after-shared-modal: "želim otkazati", after a modal verb Slovenian has
+//     too; infinitive-after-kako: "kako aktivirati" (Serbian writes it too, so less);
+//   - da-li, je-li: the question asked with "da li" (Serbian, Bosnian) or "je li"
+//     (Croatian);
+//   - sa-before-other: "sa" before a word that does not start with s, z, š, ž or m
 //     (Croatian writes "s operaterom", "sa" only where "s" would be hard to say);
-//   - "platit ću": Croatian (and Bosnian) future; "platiću": Serbian.
+//   - future-apart: "platit ću" (Croatian, Bosnian); future-joined: "platiću" (Serbian).
 void add_construction_evidence(std::string_view written, std::string_view p,
-                               const words_before& before, std::array<float, 5>& s) {
+                               const words_before& before, scores& s) {
+  const auto& weight = files().constructions;
+  const auto says = [&](construction c) { add(s, weight[static_cast<std::size_t>(c)]); };
   const std::string& previous = before.last;
   if (p == "da" &&
       (is_modal(previous) || is_shared_modal(previous) || previous == "treba" ||
        previous == "kako" || previous == "sta" || previous == "gde" || previous == "gdje")) {
-    add(s, SB, 1);
+    says(construction::da_after_modal);
   }
-  if (is_infinitive(p) && is_modal(before.word)) add(s, IJ, 1);
-  if (is_infinitive(p) && is_shared_modal(before.word)) add(s, IJ | SL, 1);
-  if (is_infinitive(p) && before.word == "kako" && previous == "kako") add(s, IJ | SL, 0.5f);
-  if (p == "li" && previous == "da") add(s, SB, 1);
-  if (p == "li" && previous == "je") add(s, HR, 1);
+  if (is_infinitive(p) && is_modal(before.word)) says(construction::infinitive_after_modal);
+  if (is_infinitive(p) && is_shared_modal(before.word)) {
+    says(construction::infinitive_after_shared_modal);
+  }
+  if (is_infinitive(p) && before.word == "kako" && previous == "kako") {
+    says(construction::infinitive_after_kako);
+  }
+  if (p == "li" && previous == "da") says(construction::da_li);
+  if (p == "li" && previous == "je") says(construction::je_li);
   if (previous == "sa" && !p.empty() &&
       std::string_view("szm").find(p[0]) == std::string_view::npos) {
-    add(s, SB, 1);
+    says(construction::sa_before_other);
   }
   if ((written == "ću" || written == "ćeš" || written == "ćemo" || written == "ćete") &&
       ends_with(previous, "t")) {
-    add(s, IJ, 1);
+    says(construction::future_apart);
   }
   if (written.size() > 6 && (ends_with(written, "iću") || ends_with(written, "aću"))) {
-    add(s, SR, 1);
+    says(construction::future_joined);
   }
 }
 
@@ -433,13 +482,13 @@ std::string without_markup(std::string_view text) {
 
 // A word neither list knows: how likely each language writes its letter sequences,
 // relative to the average of the knowledge base's languages, at most gram_cap either way.
-void add_gram_evidence(std::string_view p, const language_model& model, bool has_bosnian,
-                       std::array<float, 5>& s) {
+// A language without text there reads its nearest stand-in's sequences ("@without-text").
+void add_gram_evidence(std::string_view p, const language_model& model, scores& s) {
   if (p.size() < 3) return;
   std::string padded(1, '_');  // built in steps: GCC 12 warns wrongly on "_" + s + "_"
   padded.append(p);
   padded += '_';
-  std::array<double, 5> log_p{};
+  std::array<double, language_count> log_p{};
   std::size_t grams = 0;
   for (std::size_t i = 0; i + 3 <= padded.size(); ++i) {
     const auto it = model.grams.find(padded.substr(i, 3));
@@ -449,9 +498,13 @@ void add_gram_evidence(std::string_view p, const language_model& model, bool has
   }
   if (grams == 0) return;
   language_mask present = model.languages;
-  if (!has_bosnian && (present & HR)) {
-    log_p[bs_index] = log_p[hr_index];
-    present |= BS;
+  for (std::size_t l = 0; l < log_p.size(); ++l) {
+    const std::vector<stand_in>& stand_ins = files().stand_ins[l];
+    if ((model.languages & (1u << l)) || stand_ins.empty()) continue;
+    const std::size_t nearest = stand_ins.front().language;
+    if (!(model.languages & (1u << nearest))) continue;
+    log_p[l] = log_p[nearest];
+    present |= static_cast<language_mask>(1u << l);
   }
   double mean = 0;
   int count = 0;
@@ -494,20 +547,66 @@ std::string plain_word(std::string_view word) {
 
 namespace {
 
-using scores = std::array<float, 5>;
+// A word of the knowledge base's own list (language_words), used by `langs`.
+void add_knowledge_base_word(language_mask langs, const language_model& model,
+                             const langid_data& data, scores& s) {
+  // A word two or three languages share says less than a word of one; a language and its
+  // nearest stand-in count as one here (Croatian and Bosnian: a word only they share,
+  // "vratiti", "tjedan", says ijekavian, against Serbian, as fully as a Croatian one did
+  // before the knowledge base had Bosnian text).
+  int sharing = std::popcount(langs);
+  for (std::size_t l = 0; l < language_count; ++l) {
+    const std::vector<stand_in>& stand_ins = data.stand_ins[l];
+    if ((langs & (1u << l)) && !stand_ins.empty() && stand_ins.front().weight >= 1 &&
+        (langs & (1u << stand_ins.front().language))) {
+      --sharing;
+    }
+  }
+  const float weight = kb_word_weight / static_cast<float>(sharing);
+  for (std::size_t l = 0; l < language_count; ++l) {
+    if (langs & (1u << l)) s[l] += weight;
+  }
+  // A language without text in the knowledge base: its stand-ins' words count for it,
+  // the nearest one that uses this word at its weight (Bosnian: Croatian's fully,
+  // Serbian's at half, as Bosnian words are often Serbian ones).
+  for (std::size_t l = 0; l < language_count; ++l) {
+    if (model.languages & (1u << l)) continue;
+    for (const stand_in& in : data.stand_ins[l]) {
+      if (langs & (1u << in.language)) {
+        s[l] += weight * in.weight;
+        break;
+      }
+    }
+  }
+}
 
-// What the words say, each on its own and with the word before it (a lexicon of function
-// words, the knowledge base's words and letter groups, spelling, constructions).
-// english_words: how many words added to English.
-scores word_evidence(std::string_view text, const language_model* model, int& english_words) {
+// A word no list knows: its shapes and letter sequences. It may be a brand or a product
+// ("wifi", "iphone"), which look English in every language: what it says for the loan
+// language is capped, so that such a word alone does not make a query English.
+void add_unknown_word(std::string_view p, const language_model* model, const langid_data& data,
+                      scores& s) {
+  const auto says = [&](shape k) -> const scores& {
+    return data.shapes[static_cast<std::size_t>(k)];
+  };
+  scores spelling{};
+  if (ijekavian_spelling(p)) add(spelling, says(shape::ijekavian));
+  if (participle_o(p)) add(spelling, says(shape::participle_o));
+  if (participle_l(p)) add(spelling, says(shape::participle_l));
+  if (english_spelling(p)) add(spelling, says(shape::english_letters));
+  if (model && !model->grams.empty()) add_gram_evidence(p, *model, spelling);
+  if (data.loan != none) spelling[data.loan] = std::min(spelling[data.loan], data.loan_cap);
+  add(s, spelling);
+}
+
+// What the words say, each on its own and with the word before it (the files' words, the
+// knowledge base's words and letter groups, shapes, constructions).
+// loan_words: how many words added to the loan language (English).
+scores word_evidence(std::string_view text, const language_model* model, int& loan_words) {
+  const langid_data& data = files();
   scores s{};
-  const lexicon_index& lex = index();
-  // A knowledge base without Bosnian text: its Croatian evidence counts for Bosnian too
-  // (both are ijekavian); the lexicon's Bosnian words then tell the two apart.
-  const bool kb_has_bosnian = model && (model->languages & BS);
   words_before before;
   for (const token& t : tokenize(text)) {
-    const float english_before = s[en_index];
+    const float loan_before = data.loan == none ? 0 : s[data.loan];
     const std::string_view as_typed = text.substr(t.begin, t.end - t.begin);
     // Search syntax in capitals (AND, OR, NOT, NEAR) is no English.
     if (is_search_operator(as_typed)) continue;
@@ -515,100 +614,84 @@ scores word_evidence(std::string_view text, const language_model* model, int& en
     const std::string p = plain_word(written);
     if (p.find_first_not_of("0123456789") == std::string::npos) continue;
     bool known = false;
-    if (const auto it = lex.written.find(written); it != lex.written.end()) {
-      for (std::size_t i = 0; i < s.size(); ++i) s[i] += it->second[i];
+    if (const auto it = data.written.find(written); it != data.written.end()) {
+      add(s, it->second);
       known = true;
     } else if (written == p) {  // typed without diacritics
-      if (const auto pt = lex.plain.find(p); pt != lex.plain.end()) {
-        for (std::size_t i = 0; i < s.size(); ++i) s[i] += pt->second[i];
+      if (const auto pt = data.plain.find(p); pt != data.plain.end()) {
+        add(s, pt->second);
         known = true;
       }
     }
     if (model) {
       if (const auto it = model->words.find(p); it != model->words.end()) {
-        const language_mask langs = it->second;
-        // A word two or three languages share says less than a word of one; Croatian and
-        // Bosnian count as one here, since a word only they share ("vratiti", "tjedan")
-        // says ijekavian, against Serbian, as fully as a Croatian one did before the
-        // knowledge base had Bosnian text.
-        const int sharing = std::popcount(langs) - ((langs & IJ) == IJ ? 1 : 0);
-        const float weight = kb_word_weight / static_cast<float>(sharing);
-        add(s, langs, weight);
-        if (!kb_has_bosnian && (langs & HR)) {
-          s[bs_index] += weight;
-        } else if (!kb_has_bosnian && (langs & SR)) {
-          s[bs_index] += weight / 2;  // Bosnian words are often Serbian ones
-        }
+        add_knowledge_base_word(it->second, *model, data, s);
         known = true;
       }
     }
-    if (!known) {
-      // A word no list knows may be a brand or a product ("wifi", "iphone"), which look
-      // English in every language: what it says for English is capped, so that such a
-      // word alone does not make a query English.
-      scores spelling{};
-      if (ijekavian_spelling(p)) add(spelling, IJ, 1);
-      if (participle(p)) add(spelling, BCS, 0.75f);
-      if (slovenian_shape(p)) add(spelling, SL, 0.75f);
-      if (english_spelling(p)) add(spelling, EN, 0.5f);
-      if (model && !model->grams.empty()) add_gram_evidence(p, *model, kb_has_bosnian, spelling);
-      spelling[en_index] = std::min(spelling[en_index], unknown_english_cap);
-      for (std::size_t i = 0; i < s.size(); ++i) s[i] += spelling[i];
-    }
+    if (!known) add_unknown_word(p, model, data, s);
     add_construction_evidence(written, p, before, s);
-    if (s[en_index] > english_before) ++english_words;
+    if (data.loan != none && s[data.loan] > loan_before) ++loan_words;
     before.last = p;
     if (!is_clitic(p)) before.word = p;
   }
   return s;
 }
 
-// Letters a language does not have: ć and đ are not Slovenian, and none of č, ć, đ, š, ž
-// is English.
+// Letters a language does not write ("@lacks": ć and đ are not Slovenian, and none of č,
+// ć, đ, š, ž is English).
 void letter_evidence(std::string_view text, scores& s) {
-  const bool soft = contains(text, "ć") || contains(text, "Ć") || contains(text, "đ") ||
-                    contains(text, "Đ");
-  const bool hard = contains(text, "č") || contains(text, "Č") || contains(text, "š") ||
-                    contains(text, "Š") || contains(text, "ž") || contains(text, "Ž");
-  if (soft) {
-    s[sl_index] -= 2;
-    s[en_index] -= 3;
+  const std::string lower = to_lower(text);
+  for (const missing_letters& m : files().missing) {
+    for (const std::string& letter : m.letters) {
+      if (contains(lower, letter)) {
+        for (std::size_t i = 0; i < s.size(); ++i) s[i] -= m.weight[i];
+        break;
+      }
+    }
   }
-  if (hard) s[en_index] -= 3;
 }
 
 // The language the evidence names clearly enough, or "" (see identify_language).
-std::string decide(const scores& s, std::string_view current, int english_words) {
-  std::array<std::size_t, 5> order{0, 1, 2, 3, 4};
+std::string decide(const scores& s, std::string_view current, int loan_words) {
+  std::array<std::size_t, language_count> order{};
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return s[a] > s[b]; });
   const double best = s[order[0]];
   if (best < min_evidence) return {};
   // The language the customer reads now, without its script.
   const std::string_view reading = written_source(current);
+  const std::size_t loan = files().loan;
   language_mask close = 0;  // languages within the margin of the best
   for (std::size_t i : order) {
     if (best - s[i] < clear_margin) close |= static_cast<language_mask>(1u << i);
   }
   std::size_t chosen = order[0];
   if (close != (1u << chosen)) {
-    if ((close & ~BCS) != 0) return {};  // English or Slovenian among them: unclear
-    // Serbian, Croatian or Bosnian, and the text does not say which: in this order, unless
-    // the customer reads one of them (below).
-    for (std::size_t i : {bs_index, hr_index, sr_index}) {
-      if (close & (1u << i)) chosen = i;
+    // Languages one stemmer serves (Serbian, Croatian, Bosnian), and the text does not
+    // say which: the first in the table, unless the customer reads one of them (below).
+    // Others among them (English, Slovenian): unclear.
+    const ha::stemmer family = language_or_base(identified_languages[chosen]).stemmer;
+    for (std::size_t i = 0; i < language_count; ++i) {
+      if ((close & (1u << i)) && language_or_base(identified_languages[i]).stemmer != family) {
+        return {};
+      }
+    }
+    chosen = static_cast<std::size_t>(std::countr_zero(close));
+  }
+  // A customer who reads another language than the loan language (English, the page's
+  // default) stays in it unless the text says clearly that it is another: one word the
+  // knowledge base happens to use in one of them ("ruter") is not enough.
+  for (std::size_t i = 0; i < language_count; ++i) {
+    if (i != loan && identified_languages[i] == reading && s[chosen] - s[i] < switch_margin) {
+      chosen = i;
     }
   }
-  // A customer who reads another language than English (the page's default) stays in it
-  // unless the text says clearly that it is another: one word the knowledge base happens
-  // to use in one of them ("ruter") is not enough.
-  for (std::size_t i = 1; i < identified_languages.size(); ++i) {
-    if (identified_languages[i] == reading && s[chosen] - s[i] < switch_margin) chosen = i;
-  }
-  // English words are borrowed by every other language ("password", "refund", "reset"):
-  // one of them does not take a customer who reads another language to English.
-  if (chosen == en_index && !current.empty() && current != identified_languages[en_index] &&
-      english_words < 2) {
+  // Every other language borrows English words ("password", "refund", "reset"): one of
+  // them does not take a customer who reads another language to English.
+  if (chosen == loan && !current.empty() && reading != identified_languages[loan] &&
+      loan_words < 2) {
     return {};
   }
   // Serbian in the script the customer reads.
@@ -622,16 +705,22 @@ language_guess identify_language(std::string_view text, std::string_view current
   language_guess guess;
   if (has_cyrillic(text)) {
     guess.lang = display_language({}, true);
-    guess.scores[sr_index] = 1;
+    if (const std::size_t i = identified_index(guess.lang); i != none) guess.scores[i] = 1;
     return guess;
   }
   const std::string prose = without_markup(text);
-  int english_words = 0;
-  scores s = word_evidence(prose, model, english_words);
+  int loan_words = 0;
+  scores s = word_evidence(prose, model, loan_words);
   letter_evidence(prose, s);
   for (std::size_t i = 0; i < s.size(); ++i) guess.scores[i] = s[i];
-  guess.lang = decide(s, current, english_words);
+  guess.lang = decide(s, current, loan_words);
   return guess;
+}
+
+std::vector<std::string> langid_file_problems(const langid_file_list& list) {
+  std::vector<std::string> problems;
+  read_files(list, &problems);
+  return problems;
 }
 
 }  // namespace ha::text

@@ -12,9 +12,6 @@ const table = 'core/common/language_table.inc';
 
 // Files that name languages for a reason of their own, and which codes.
 const named = new Map([
-  // The language identifier's model: its evidence (function words, letters, forms) is
-  // one set per language it tells apart, in this order.
-  ['core/text/langid.hpp', null],
   // Not languages: a stemmer's suffix, an HTML element.
   ['core/text/stem.cpp', new Set(['en'])],
   ['core/text/html.cpp', new Set(['hr'])],

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "common/languages.hpp"
 #include "fixtures.hpp"
 #include "kb/knowledge_base.hpp"
 #include "text/langid.hpp"
@@ -143,4 +145,32 @@ TEST_CASE("language identification on 420 short queries written for the purpose"
     if (lang == "hr") CHECK(t.right * 100 >= t.all * 74);
     CHECK(t.family * 100 >= t.all * 90);
   }
+}
+
+TEST_CASE("the identifier's data files are read whole, and their mistakes are named",
+          "[text][langid]") {
+  // The shipped files (core/text/langid/*.txt): every line read.
+  CHECK(text::langid_file_problems().empty());
+  for (const auto& [code, text] : text::langid_files) {
+    INFO(code);
+    CHECK(find_language(code) != nullptr);
+  }
+  // An author's slip gets its file and line.
+  const text::langid_file_list slips = {
+      {"hr",
+       "# Croatian\ntko 2, što\n@shape ijekavsko 1\n@mood angry 2\n@without-text hr 1\n"
+       "@lacks 2\n@construction je-li 99\n"},
+      {"xx", "word 1\n"},
+      {"sr-Cyrl", "реч 1\n"}};
+  const auto problems = text::langid_file_problems(slips);
+  const std::vector<std::string> expected = {
+      "hr.txt:2: not a word and its weight: 'što'",
+      "hr.txt:3: unknown shape 'ijekavsko'",
+      "hr.txt:4: unknown directive '@mood'",
+      "hr.txt:5: not another language and a weight: 'hr 1'",
+      "hr.txt:6: @lacks needs letters and a weight",
+      "hr.txt:7: @construction needs a name and a weight from 0 to 10",
+      "xx.txt: no written language of the table has this code",
+      "sr-Cyrl.txt: no written language of the table has this code"};
+  CHECK(problems == expected);
 }

@@ -1,5 +1,6 @@
 // A seventh content language, added as a row of the language table and data files only
-// (tests/fixtures/seventh-language: the row, a catalogue of handoff-summary words). Built
+// (tests/fixtures/seventh-language: the row, a catalogue of handoff-summary words, the
+// words that tell it in a customer's message). Built
 // with that table by tools/test.sh (CMake: HA_LANGUAGE_FIXTURE); everything here must work
 // without a line of the core changed. The language, "qaa" (ISO 639's codes for local use),
 // writes made-up English.
@@ -15,6 +16,7 @@
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
 #include "kb_folder.hpp"
+#include "text/langid.hpp"
 
 namespace fs = std::filesystem;
 using namespace ha;
@@ -77,6 +79,24 @@ TEST_CASE("the seventh language's handoff summary reads its own catalogue", "[se
   CHECK(words.contact == handoff::summary_words_for("en").contact);  // inherited
 }
 
+TEST_CASE("the seventh language is told from a customer's words by its data file", "[seventh]") {
+  CHECK(text::langid_file_problems().empty());
+  REQUIRE(text::identified_languages.size() == 6);
+  CHECK(text::identified_languages.back() == seventh);
+  // On a page in English, in the page's default language, and with nothing set.
+  for (const char* current : {"en", ""}) {
+    INFO(current);
+    CHECK(text::identify_language("de modem lait iz red", current, nullptr).lang == seventh);
+    CHECK(text::identify_language("wai dis hapens", current, nullptr).lang == seventh);
+    CHECK(text::identify_language("the modem light is red", current, nullptr).lang == "en");
+  }
+  // The five languages before it are told as before.
+  CHECK(text::identify_language("paket ni prispel, čakam že teden dni", "en", nullptr).lang ==
+        "sl");
+  CHECK(text::identify_language("gdje mogu vidjeti račun za prošli tjedan", "en", nullptr).lang ==
+        "hr");
+}
+
 TEST_CASE("kbc builds the seventh language's articles and the engine finds them", "[seventh]") {
   kb_folder kb;
   const std::string why = "\n\n## Wai dis hapens\nDe kabel iz lous.\n\n## Hau tu avoyd it\nKip it tait.\n";
@@ -120,6 +140,13 @@ TEST_CASE("kbc builds the seventh language's articles and the engine finds them"
     CHECK(found.value().hits[0].id == "modem");
     CHECK(found.value().hits[0].lang == seventh);
     CHECK(found.value().hits[0].title == "De modem lait iz red");
+    // Its words say which language the customer writes, on a page in English too.
+    kb::search_options from_english = options;
+    from_english.lang = "en";
+    auto told = opened.value().search("de modem lait iz red", from_english);
+    REQUIRE(told.ok());
+    CHECK(told.value().query_lang == seventh);
+    CHECK(told.value().hits[0].lang == seventh);
     // "speed" has no version in it: the next language of its chain, English.
     auto evening = opened.value().search("evening", options);
     REQUIRE(evening.ok());
