@@ -122,7 +122,7 @@ function body(lang, view, apologised) {
       return [el('p', { class: 'apology', text: said }),
         view.text ? el('p', { text: view.text }) : null,
         tried(lang, view.tried),
-        el('p', { class: 'handoff-contact', text: contactLine(lang, site.company, site.timeZone) })];
+        el('p', { class: 'handoff-contact', text: contactLine(lang, site.company, site.timeZone, Date.now(), site.holidays) })];
     }
     default:
       return [];

@@ -148,6 +148,7 @@ export class HelpAssistantElement extends HTMLElement {
   #replacedAt = -Infinity;  // when an engine whose module trapped was last replaced
   #loading = null;
   #timer = 0;
+  #contactClock = 0;  // the minute tick that keeps "closed now" in the contact lines true
   #suggestionsAsked = 0;  // each request for a page's suggestions, so only the latest shows
   #lang = baseLanguage;
   // The language the site set on the element (its lang attribute), and whether the
@@ -290,6 +291,13 @@ export class HelpAssistantElement extends HTMLElement {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
     const ui = this.#ui;
+    // The phone's hours turn "closed now" on and off while a tab stays open: the contact
+    // lines are read again each minute, and at once when the tab is shown again (a
+    // hidden tab's timers may not run).
+    this.#contactClock = setInterval(() => this.#renderContact(), 60_000);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.#renderContact();
+    }, { signal });
     if (this.#siteLang === undefined) this.#siteLang = this.getAttribute('lang');
     this.#lang = this.#siteLang || pickOffered(navigator.language, offered);
     ui.language.value = this.#lang;
@@ -455,6 +463,7 @@ export class HelpAssistantElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#abort?.abort();
+    clearInterval(this.#contactClock);
     this.#outbox?.stop();
     clearTimeout(this.#timer);
     this.#starting?.close();
@@ -556,7 +565,7 @@ export class HelpAssistantElement extends HTMLElement {
     ui.results.setAttribute('aria-label', t(lang, 'searchLabel'));
     this.#labelBack();
     ui.contactTitle.textContent = t(lang, 'contactTitle');
-    ui.contactText.textContent = contactLine(lang, site.company, site.timeZone);
+    this.#renderContact();
     ui.writeToUs.textContent = t(lang, 'writeToUs');
     ui.articleQuestion.textContent = t(lang, 'articleHelped');
     ui.helpedYes.textContent = t(lang, 'yes');
@@ -567,6 +576,15 @@ export class HelpAssistantElement extends HTMLElement {
     this.#labelAddition();
     ui.close.setAttribute('aria-label', t(lang, 'closeHelp'));
     this.#root.host.setAttribute('lang', lang);
+  }
+
+  // The company's contact line, in the panel and under an offer of a person, as it
+  // stands now (the phone may have closed since it was written).
+  #renderContact() {
+    const line = contactLine(this.#lang, site.company, site.timeZone, Date.now(), site.holidays);
+    for (const node of [this.#ui.contactText, ...this.#root.querySelectorAll('.handoff-contact')]) {
+      if (node.textContent !== line) node.textContent = line;
+    }
   }
 
   #setLanguage(lang) {

@@ -81,9 +81,10 @@ export function plural(lang, key, count) {
 // 5678 (free, every day 08:00–20:00) or write to help@…". '' when site.yaml gives
 // neither a phone nor an e-mail address.
 // With the teams' time zone (site.yaml) the hours are named in it when the reader's clock
-// is not (a customer abroad): "(every day 08:00–20:00, Central European Time)".
-export function contactLine(lang, company = {}, zone = '', now = Date.now()) {
-  const call = company.phone ? t(lang, 'callUs', { phone: company.phone }) + phoneWhen(lang, company, zone, now) : '';
+// is not (a customer abroad): "(every day 08:00–20:00, Central European Time)". Outside
+// the hours, and on the teams' holidays (site.yaml, "2026-01-07"), it adds "closed now".
+export function contactLine(lang, company = {}, zone = '', now = Date.now(), holidays = []) {
+  const call = company.phone ? t(lang, 'callUs', { phone: company.phone }) + phoneWhen(lang, company, zone, now, holidays) : '';
   const write = company.email ? t(lang, 'writeUs', { email: company.email }) : '';
   if (!call && !write) return '';
   return capitalized(call && write ? t(lang, 'contact', { call, write }) : `${call || write}.`);
@@ -105,13 +106,13 @@ function lowercased(text) {
 }
 
 // " (free, every day 08:00–20:00)", " (Mon–Fri 08:00–20:00, Sat 09:00–14:00)" or ''.
-function phoneWhen(lang, company, zone, now) {
+function phoneWhen(lang, company, zone, now, holidays) {
   const hours = weekText(lang, company.phone_hours);
   const teams = zone ? zoneOffset(zone, now) : NaN;
   const elsewhere = hours && Number.isFinite(teams) && teams !== -new Date(now).getTimezoneOffset();
   const parts = [company.phone_free ? t(lang, 'phoneFree') : '', hours,
     elsewhere ? zoneName(lang, zone, { at: now, generic: true }) : '',
-    hours && closedNow(company.phone_hours, zone, now) ? t(lang, 'phoneClosedNow') : ''];
+    hours && closedNow(company.phone_hours, zone, now, holidays) ? t(lang, 'phoneClosedNow') : ''];
   // The number that answers from another country, after the hours (a free number often
   // does not): "(free, every day 08:00–20:00; from abroad +386 1 234 5678)".
   const abroad = company.phone_abroad ? t(lang, 'phoneAbroad', { phone: company.phone_abroad }) : '';
@@ -123,11 +124,13 @@ function phoneWhen(lang, company, zone, now) {
 const weekOrder = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 // Whether the line's hours (site.yaml phone_hours) leave it shut at `now` on the teams'
-// clock; false when that clock is unknown (no zone), so nothing is said then.
-export function closedNow(week, zone, now) {
+// clock, or it is one of their holidays ("2026-01-07"); false when that clock is unknown
+// (no zone), so nothing is said then.
+export function closedNow(week, zone, now, holidays = []) {
   const offset = zone ? zoneOffset(zone, now) : NaN;
   if (!Number.isFinite(offset) || !week || typeof week !== 'object') return false;
   const local = new Date(now + offset * 60000);
+  if (Array.isArray(holidays) && holidays.includes(local.toISOString().slice(0, 10))) return true;
   const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
   const today = week[weekOrder[(local.getUTCDay() + 6) % 7]];
   const toMinutes = (time) => {

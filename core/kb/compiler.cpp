@@ -1649,12 +1649,18 @@ result<std::string> site_module(const fs::path& kb_sqlite) {
   if (!handoff.ok()) return {errc::corrupt_database, kb_sqlite.string() + " is not a knowledge base"};
   nlohmann::json company = nlohmann::json::object();
   std::string zone;  // the teams' time zone: the phone's hours are in it
+  nlohmann::json holidays = nlohmann::json::array();  // the phone is shut then too
   if (handoff.step() == SQLITE_ROW) {
     const auto settings = nlohmann::json::parse(handoff.text(0), nullptr, false);
     if (settings.is_object() && settings.contains("company")) company = settings["company"];
     if (settings.is_object() && settings.contains("time_zone") &&
         settings["time_zone"]["name"].is_string()) {
       zone = settings["time_zone"]["name"].get<std::string>();
+    }
+    if (settings.is_object() && settings.contains("holidays") && settings["holidays"].is_array()) {
+      for (const auto& day : settings["holidays"]) {
+        if (day.is_string()) holidays.push_back(day);
+      }
     }
   }
   statement listed(db.get(), "SELECT value FROM meta WHERE key = 'site_languages'");
@@ -1664,9 +1670,12 @@ result<std::string> site_module(const fs::path& kb_sqlite) {
     if (!languages.is_array()) languages = nlohmann::json::array();
   }
   // JSON is JavaScript; "</" and U+2028/9 escaped all the same, for any host page.
-  std::string json =
-      nlohmann::json{{"company", company}, {"languages", languages}, {"timeZone", zone}}.dump(
-          -1, ' ', true);
+  std::string json = nlohmann::json{
+      {"company", company},
+      {"languages", languages},
+      {"timeZone", zone},
+      {"holidays",
+       holidays}}.dump(-1, ' ', true);
   for (std::size_t at = 0; (at = json.find("</", at)) != std::string::npos; at += 2) json.replace(at, 2, "<\\/");
   return "// Written by kbc from site.yaml: what the page shows before the engine has started\n"
          "// (the company's name and contacts). Do not edit: edit site.yaml.\n"

@@ -49,6 +49,7 @@ export function widget(page) {
     articleTitle: root.locator('.article-title'),
     articleBody: root.locator('.article-body'),
     contact: root.locator('.contact'),
+    contactLine: root.locator('.contact-text'),  // the company's phone, hours and address
     retry: root.locator('.retry'),
   };
 }

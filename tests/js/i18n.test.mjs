@@ -133,6 +133,13 @@ test('the contact line is made from site.yaml\'s company in every language, with
   assert.doesNotMatch(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 7, 9)), /closed/);  // Monday 10:00
   assert.doesNotMatch(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 12, 22, 30)), /closed/);  // Saturday 23:30
   assert.match(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 9, 9)), /closed now/);  // Wednesday: none
+  // A holiday of the teams (site.yaml) shuts the line within its hours, by the teams' date:
+  // Monday 7 December 00:30 in Belgrade is still Sunday 23:30 by UTC.
+  const holidays = ['2026-12-07'];
+  assert.match(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 7, 9), holidays), /, closed now\)\.$/);
+  assert.doesNotMatch(i18n.contactLine('en', weekdays, belgrade, Date.UTC(2026, 11, 8, 9), holidays), /closed/);  // Tuesday
+  assert.equal(i18n.closedNow({ mon: ['00:00-24:00'], sun: ['00:00-24:00'] }, belgrade, Date.UTC(2026, 11, 6, 23, 30), holidays), true);
+  assert.equal(i18n.closedNow({ mon: ['00:00-24:00'], sun: ['00:00-24:00'] }, belgrade, Date.UTC(2026, 11, 6, 22, 30), holidays), false);
   // Without the teams' clock nothing is said about now.
   assert.doesNotMatch(i18n.contactLine('en', weekdays, '', night), /closed/);
   if (machineZone === undefined) delete process.env.TZ;

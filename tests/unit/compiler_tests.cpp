@@ -658,7 +658,9 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
            "  phone_abroad: \"+386 1 555 0100\"\n"
            "  phone_hours: {mon-fri: \"08:00-16:00\", sat: [\"09:00-12:00\", \"13:00-15:00\"]}\n"
            "  email: help@kestrel.example\n"
-           "time_zone: {name: Europe/Ljubljana, rule: \"CET-1CEST,M3.5.0,M10.5.0/3\"}\n");
+           "time_zone: {name: Europe/Ljubljana, rule: \"CET-1CEST,M3.5.0,M10.5.0/3\"}\n"
+           "holidays: [{date: 2026-12-25, name: Christmas}, {date: 2026-12-26, name: Independence "
+           "Day}]\n");
   REQUIRE(kb.compile().ok());
   auto module = kb::site_module(kb.output());
   REQUIRE(module.ok());
@@ -674,6 +676,8 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
   CHECK_THAT(js, Catch::Contains("Kestrel <\\/script> Telecom"));
   // The phone's hours are the teams' clock: the page names it to a reader elsewhere.
   CHECK_THAT(js, Catch::Contains("\"timeZone\":\"Europe/Ljubljana\""));
+  // On the teams' holidays the line is shut too: the page says so.
+  CHECK_THAT(js, Catch::Contains("\"holidays\":[\"2026-12-25\",\"2026-12-26\"]"));
 
   kb.write("site.yaml", "company:\n  name: X\n  phone_free: yes please\n  phone_hours: {weekdays: \"08:00-16:00\"}\n");
   const auto said = messages(kb.compile());
@@ -686,11 +690,13 @@ TEST_CASE("site.yaml's company reaches the page as a module, its phone hours che
   REQUIRE(kb.compile().ok());
   CHECK_THAT(kb::site_module(kb.output()).value(),
              Catch::Contains(
-                 "export const site = {\"company\":{},\"languages\":[\"en\"],\"timeZone\":\"\"};"));
+                 "export const site = "
+                 "{\"company\":{},\"holidays\":[],\"languages\":[\"en\"],\"timeZone\":\"\"};"));
   kb.write("site.yaml", "synonyms:\n  - [ruter, router]\n");
   REQUIRE(kb.compile().ok());
   CHECK_THAT(
       kb::site_module(kb.output()).value(),
-      Catch::Contains("export const site = {\"company\":{},\"languages\":[],\"timeZone\":\"\"};"));
+      Catch::Contains("export const site = "
+                      "{\"company\":{},\"holidays\":[],\"languages\":[],\"timeZone\":\"\"};"));
   CHECK_FALSE(kb::site_module(kb.path("nothing-here.sqlite")).ok());
 }
