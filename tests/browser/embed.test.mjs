@@ -64,6 +64,30 @@ test('one script tag puts a launcher in the corner; it opens, keeps its state wh
   await context.close();
 });
 
+test('Escape in an article opened from a guided fix goes back to the fix, at the same step, then shuts the panel', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await openPage(context, `${env.base}embed.html`);
+  const panel = page.locator('help-assistant .assistant');
+  const fix = page.locator('help-assistant .conversation');
+  await page.locator('help-assistant .launcher').click();
+  await page.locator('help-assistant input[type=search]').fill('internet not working at home');
+  await page.keyboard.press('Enter');
+  await page.locator('help-assistant .conversation.phase-confirming').waitFor();
+  await fix.getByRole('button', { name: 'Yes, that is it', exact: true }).click();
+  await toFirstSolution(page);
+  await fix.getByRole('button', { name: /^More detail:/ }).click();
+  await page.locator('help-assistant .article:not([hidden])').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('help-assistant .article').waitFor({ state: 'hidden' });
+  await fix.getByText('Solution 1 of 4').waitFor();
+  assert.equal(await panel.isVisible(), true, 'still open, at the fix');
+  assert.equal(await focusOn(page, '.conversation'), true, 'the focus is on the fix, not in the hidden article');
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.isHidden(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('on a phone the panel takes the whole screen', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS', viewport: { width: 360, height: 640 } });
   const page = await openPage(context, `${env.base}embed.html`);
