@@ -25,18 +25,13 @@ using namespace ha;
 namespace {
 
 using test::kb_folder;
+using test::messages;
 
 std::string article(const std::string& id, const std::string& lang, const std::string& body,
                     const std::string& extra = "") {
   return "---\nid: " + id + "\ntitle: Title of " + id + "\nlanguage: " + lang +
          "\ncategory: account\naudience: customer\nkind: howto\ntags: [one, two]\n" + extra +
          "---\n" + body;
-}
-
-std::vector<std::string> messages(const kb::compile_result& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.errors) out.push_back(kb::format(d));
-  return out;
 }
 
 }  // namespace

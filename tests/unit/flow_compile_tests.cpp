@@ -10,11 +10,14 @@
 #include "flow/flow.hpp"
 #include "kb/compiler.hpp"
 #include "kb/knowledge_base.hpp"
+#include "kb_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace ha;
 
 namespace {
+
+using test::messages;
 
 const char* const site_yaml =
     "languages: [en, sr]\n"
@@ -50,12 +53,6 @@ class flow_folder {
  private:
   fs::path root_;
 };
-
-std::vector<std::string> messages(const kb::compile_result& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.errors) out.push_back(kb::format(d));
-  return out;
-}
 
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "kb/compiler.hpp"
 
@@ -34,5 +35,12 @@ class kb_folder {
  private:
   std::filesystem::path root_;
 };
+
+// kbc's errors as it prints them ("file:line: what is wrong"), one each.
+inline std::vector<std::string> messages(const kb::compile_result& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.errors) out.push_back(kb::format(d));
+  return out;
+}
 
 }  // namespace ha::test

@@ -26,18 +26,13 @@ namespace {
 constexpr std::string_view seventh = "qaa";
 
 using test::kb_folder;
+using test::messages;
 
 std::string article(const std::string& id, const std::string& lang, const std::string& title,
                     const std::string& kind, const std::string& body) {
   return "---\nid: " + id + "\ntitle: " + title + "\nlanguage: " + lang +
          "\ncategory: internet\naudience: customer\nkind: " + kind + "\ntags: [modem]\n---\n" +
          body;
-}
-
-std::vector<std::string> messages(const kb::compile_result& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.errors) out.push_back(kb::format(d));
-  return out;
 }
 
 }  // namespace
