@@ -1697,6 +1697,9 @@ std::string language_module() {
         {"script", l.script},
         {"madeFrom", l.made_from},
         {"autonym", l.autonym},
+        {"reflex", l.reflex == yat_reflex::ekavian     ? "ekavian"
+                   : l.reflex == yat_reflex::ijekavian ? "ijekavian"
+                                                       : ""},
         {"dates", dates},
         {"fallback", std::vector<std::string_view>(chain.begin(), chain.end())}};
     out += "  " + row.dump(-1, ' ', false) + ",\n";

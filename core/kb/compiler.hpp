@@ -79,8 +79,10 @@ compile_result compile_corpus(const std::filesystem::path& jsonl,
 status export_corpus(const std::filesystem::path& kb_sqlite, const std::filesystem::path& jsonl);
 
 // The JavaScript module the page is built with (`export const site = {company: {name,
-// phone, phone_abroad, email, website, phone_hours, phone_free}, languages: [...]}`: the languages
-// site.yaml lists, [] when it lists none), from a built kb.sqlite: the
+// phone, phone_abroad, email, website, phone_hours, phone_free}, holidays: ["2026-01-01",
+// …], languages: [...], timeZone: "Europe/Belgrade"}`: the languages site.yaml lists, []
+// when it lists none; the teams' holidays and time zone, by which the contact line says
+// the phone is shut now), from a built kb.sqlite: the
 // widget's contact line and the page's names come from site.yaml, not from code, and are
 // there even when the engine cannot start.
 result<std::string> site_module(const std::filesystem::path& kb_sqlite);

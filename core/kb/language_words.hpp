@@ -1,9 +1,11 @@
 // The knowledge base's own evidence for language identification (text/langid.hpp):
 // the words that only some of its languages use and how often each language writes each
 // sequence of three letters, counted by kbc from its customer articles and flows:
-//   language_words(word, langs)              plain form (text::plain_word), language mask
-//   language_grams(gram, en, sr, hr, bs, sl) "_ge", "ges"…: uses in each language; a
-//     column per identified language (text::identified_languages), made here
+//   language_words(word, langs)   plain form (text::plain_word), language mask (bit i:
+//                                 text::identified_languages[i], the language table's
+//                                 order: a knowledge base is rebuilt with the table)
+//   language_grams(gram, en, …)   "_ge", "ges"…: uses in each language, a column per
+//                                 identified language named by its code, made here
 #pragma once
 
 #include "common/result.hpp"

@@ -80,6 +80,7 @@ CREATE TABLE words(
   display TEXT NOT NULL,     -- the most common way it is written, lower case
   docs    INTEGER NOT NULL   -- customer articles using it
 ) WITHOUT ROWID;
+-- language_grams, a column per identified language, is made by language_words.cpp.
 CREATE TABLE language_words(
   word  TEXT PRIMARY KEY,   -- plain form (text::plain_word)
   langs INTEGER NOT NULL    -- the languages that use it (text::identified_languages bits)

@@ -98,7 +98,7 @@ std::optional<float> read_weight(std::string_view s) {
   for (char c : s) {
     if (c == '.' && !point) {
       point = true;
-    } else if (c >= '0' && c <= '9' && digits < 100'000'000) {
+    } else if (c >= '0' && c <= '9' && digits < 100'000'000 && divisor < 1'000'000) {
       digits = digits * 10 + (c - '0');
       if (point) divisor *= 10;
       any = true;
@@ -253,7 +253,9 @@ langid_data read_files(const langid_file_list& files, std::vector<std::string>* 
     }
     file_reader reader(data, lang);
     std::size_t number = 0;
-    for (std::string_view rest = text; !rest.empty();) {
+    std::string_view rest = text;
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);  // a byte order mark
+    while (!rest.empty()) {
       const std::size_t end = rest.find('\n');
       std::string_view line = rest.substr(0, end);
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
@@ -263,6 +265,19 @@ langid_data read_files(const langid_file_list& files, std::vector<std::string>* 
       for (const std::string& what : reader.read(line)) {
         if (problems) problems->push_back(name + ":" + std::to_string(number) + ": " + what);
       }
+    }
+  }
+  // Two languages that stand in for each other first, fully, would count a word they
+  // share as no language's.
+  for (std::size_t l = 0; l < language_count; ++l) {
+    const auto& mine = data.stand_ins[l];
+    if (mine.empty() || mine.front().weight < 1) continue;
+    const auto& theirs = data.stand_ins[mine.front().language];
+    if (!theirs.empty() && theirs.front().language == l && theirs.front().weight >= 1 &&
+        l < mine.front().language && problems) {
+      problems->push_back(std::string(identified_languages[l]) + " and " +
+                          std::string(identified_languages[mine.front().language]) +
+                          " stand in for each other first at weight 1: one of them at most");
     }
   }
   // A word without its diacritics is read as the word, unless it is itself a word of the
@@ -281,7 +296,7 @@ const langid_data& files() {
   return data;
 }
 
-// Letter pairs English spells with and the other four hardly ever do.
+// Letter pairs English spells with and the South Slavic languages hardly ever do.
 constexpr std::string_view english_pairs[] = {"th", "sh", "ch", "wh", "ck", "ee", "oo", "ou",
                                               "ea", "ay", "ey", "ow", "aw", "ph", "gh"};
 // Ijekavian spellings (gdje, mjesec, tjedan, vjera, pjesma, sjećam, cjena) and ije
@@ -562,7 +577,7 @@ void add_knowledge_base_word(language_mask langs, const language_model& model,
       --sharing;
     }
   }
-  const float weight = kb_word_weight / static_cast<float>(sharing);
+  const float weight = kb_word_weight / static_cast<float>(std::max(sharing, 1));
   for (std::size_t l = 0; l < language_count; ++l) {
     if (langs & (1u << l)) s[l] += weight;
   }

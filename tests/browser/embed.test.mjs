@@ -88,6 +88,21 @@ test('Escape in an article opened from a guided fix goes back to the fix, at the
   await context.close();
 });
 
+test('on the teams\' holiday the contact line says the phone is shut, and open again the next morning', async () => {
+  // 11 November, Armistice Day in Serbia (the demo's site.yaml), a Wednesday at ten.
+  const context = await env.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Belgrade' });
+  await context.clock.install({ time: new Date('2026-11-11T10:00:00+01:00') });
+  const page = await openPage(context, `${env.base}embed.html`);
+  await page.locator('help-assistant .launcher').click();
+  const line = page.locator('help-assistant .contact-text');
+  assert.equal(await line.textContent(),
+    'Call 0800 100 200 (free, every day 08:00–20:00, closed now; from abroad +381 11 400 2000) or write to podrska@savanova.example.');
+  await context.clock.fastForward('24:00:00');
+  await line.filter({ hasNotText: 'closed now' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('on a phone the panel takes the whole screen', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS', viewport: { width: 360, height: 640 } });
   const page = await openPage(context, `${env.base}embed.html`);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <fstream>
 #include <map>
 #include <string>
@@ -173,4 +174,45 @@ TEST_CASE("the identifier's data files are read whole, and their mistakes are na
       "xx.txt: no written language of the table has this code",
       "sr-Cyrl.txt: no written language of the table has this code"};
   CHECK(problems == expected);
+  // Written on another machine: a byte order mark, Windows line ends, a comment after the
+  // words. Two languages each other's first stand-in, two languages of loanwords.
+  const text::langid_file_list elsewhere = {
+      {"hr",
+       "\xEF\xBB\xBF@shape ijekavian 1\r\ntjedan 2 # week, and 'tko': who\r\n"
+       "@without-text bs 1\r\n@loanwords 0.5\r\n"},
+      {"bs", "sedmica 2\n@without-text hr 1\n@loanwords 0.5\n"}};
+  CHECK(text::langid_file_problems(elsewhere) ==
+        std::vector<std::string>{
+            "bs.txt:3: @loanwords needs a weight, in one language only",
+            "hr and bs stand in for each other first at weight 1: one of them at most"});
+}
+
+TEST_CASE("each kind of evidence weighs what the data files say, to the weight", "[text][langid]") {
+  // The files' evidence alone (no knowledge base), per identified language in the table's
+  // order (en, sr, hr, bs, sl). A change of a weight, a word or a rule shows here first.
+  struct pinned {
+    const char* query;
+    const char* lang;
+    std::array<double, 5> scores;
+  };
+  const pinned cases[] = {
+      // ijekavian words, Croatian "tjedan"; č takes English down.
+      {"gdje mogu vidjeti račun za prošli tjedan", "hr", {-3, 1.5, 7.5, 5.5, 0}},
+      // Slovenian words, č, ž.
+      {"paket ni prispel, čakam že teden dni", "sl", {-3, 0, 0, 0, 10.5}},
+      // "hoću da", "sa" before o: Serbian and Bosnian; the first of them in the table.
+      {"hocu da razgovaram sa operaterom", "sr-Latn", {0, 4, 2, 4, 0}},
+      {"my parcel has not arrived yet", "en", {8.5, 0, 0, 0, 0}},
+      // A modal verb Slovenian shares, with the infinitive.
+      {"želim otkazati naročnino", "sl", {-3, 0, 1, 1, 3}},
+      // "platit ću": the future written apart, Croatian and Bosnian; ć is not Slovenian.
+      {"platit ću sutra karticom", "hr", {-3, 1.5, 2.5, 2.5, -2}},
+  };
+  REQUIRE(text::identified_languages.size() == 5);
+  for (const pinned& c : cases) {
+    INFO(c.query);
+    const auto guess = text::identify_language(c.query, "", nullptr);
+    CHECK(guess.lang == c.lang);
+    for (std::size_t i = 0; i < 5; ++i) CHECK(guess.scores[i] == Approx(c.scores[i]));
+  }
 }
