@@ -11,7 +11,7 @@
 // only its own, naming the ones it takes ("_shared"). strings/widget/index.js imports one
 // catalogue per language of the table (tools/language-module.sh writes it).
 import { catalogues } from './strings/widget/index.js';
-import { dateLanguagesOf, fallbackOf, pickLanguage, sourceOf } from './language-pick.js';
+import { dateLanguagesOf, fallbackOf, pickLanguage, reflexOf, sourceOf } from './language-pick.js';
 import { languageTable } from './languages.js';
 
 export { pickLanguage };
@@ -204,8 +204,19 @@ export function zoneName(lang, zone, { at = Date.now(), generic = false } = {}) 
     // An unknown zone, or a browser without generic names: what was found, else the code.
   }
   if (!name || /^GMT[+-]/u.test(name)) return zone;
+  name = withReflex(name, dateLocale(lang), lang);
   // In a sentence other languages than English write it in small letters.
   return lang === 'en' ? name : name.charAt(0).toLocaleLowerCase(dateLocale(lang)) + name.slice(1);
+}
+
+// The words of a time zone's name that an ekavian language writes otherwise than an
+// ijekavian one. A browser without Bosnian names the zone in Serbian ("srednjeevropsko
+// letnje vreme"); a Bosnian reader reads it with the ijekavian forms ("… ljetno vrijeme").
+const ijekavianWords = new Map([['vreme', 'vrijeme'], ['letnje', 'ljetno'], ['Vreme', 'Vrijeme'], ['Letnje', 'Ljetno']]);
+
+export function withReflex(name, from, to) {
+  if (reflexOf(from) !== 'ekavian' || reflexOf(to) !== 'ijekavian') return name;
+  return name.replace(/\p{L}+/gu, (word) => ijekavianWords.get(word) ?? word);
 }
 
 // Minutes a time zone is ahead of UTC at a moment (ms); NaN for a zone Intl does not know.

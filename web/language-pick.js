@@ -27,6 +27,12 @@ export function dateLanguagesOf(code) {
   return row(code)?.dates ?? [code];
 }
 
+// How a language writes the old yat vowel: "ekavian" (Serbian "vreme"), "ijekavian"
+// (Croatian and Bosnian "vrijeme"), or "" (a language without it).
+export function reflexOf(code) {
+  return row(code)?.reflex ?? '';
+}
+
 // The script a language is written in, ISO 15924 ("Latn", "Cyrl"); the first language's
 // for an unknown one.
 export function scriptOf(code) {

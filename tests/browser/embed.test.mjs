@@ -103,6 +103,20 @@ test('on the teams\' holiday the contact line says the phone is shut, and open a
   await context.close();
 });
 
+test('a Bosnian reader reads the teams\' time zone in ijekavian words, though Chromium names it only in Serbian', async () => {
+  const context = await env.browser.newContext({ locale: 'bs-BA' });
+  const page = await openPage(context, `${env.base}embed.html`);
+  const names = await page.evaluate(async () => {
+    const { zoneName } = await import('./i18n.js');
+    return [zoneName('bs', 'Europe/Belgrade', { generic: true }), zoneName('bs', 'Europe/Belgrade', { at: Date.UTC(2026, 6, 10) }),
+      zoneName('sr-Latn', 'Europe/Belgrade', { at: Date.UTC(2026, 6, 10) })];
+  });
+  assert.match(names[0], /^\p{Ll}[\p{L} ]* vrijeme$/u);
+  assert.match(names[1], / ljetno vrijeme$/);
+  assert.match(names[2], / letnje vreme$/);
+  await context.close();
+});
+
 test('on a phone the panel takes the whole screen', async () => {
   const context = await env.browser.newContext({ locale: 'sr-RS', viewport: { width: 360, height: 640 } });
   const page = await openPage(context, `${env.base}embed.html`);

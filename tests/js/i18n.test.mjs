@@ -156,3 +156,12 @@ test('the contact line is made from site.yaml\'s company in every language, with
     assert.doesNotMatch(JSON.stringify(strings), /0800|savanova/i, code);
   }
 });
+
+test('a time zone named in Serbian for a Bosnian reader (no Bosnian in the browser) takes the ijekavian forms', () => {
+  assert.equal(i18n.withReflex('Srednjeevropsko letnje vreme', 'sr-Latn', 'bs'), 'Srednjeevropsko ljetno vrijeme');
+  assert.equal(i18n.withReflex('srednjeevropsko vreme', 'sr-Latn', 'bs'), 'srednjeevropsko vrijeme');
+  // In its own language, or from a language that writes ije already: as it is.
+  assert.equal(i18n.withReflex('Srednjeevropsko letnje vreme', 'sr-Latn', 'sr-Latn'), 'Srednjeevropsko letnje vreme');
+  assert.equal(i18n.withReflex('srednjoeuropsko ljetno vrijeme', 'hr', 'bs'), 'srednjoeuropsko ljetno vrijeme');
+  assert.equal(i18n.withReflex('Central European Time', 'en', 'bs'), 'Central European Time');
+});
