@@ -197,6 +197,9 @@ test('the search box stays where it is when the widget takes over the page\'s bo
     await page.goto(env.base, { waitUntil: 'commit' });
     // Once the page has put the box in the browser's language (demo-page.js).
     await page.locator('help-assistant > .help-early h2').getByText(title, { exact: true }).waitFor();
+    // And once its stylesheets have come: the browser shows nothing before (they block
+    // rendering), but a measure taken earlier reads the unstyled box (under load it did).
+    await page.waitForFunction(() => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet));
     const early = await page.locator('help-assistant > .help-early input').boundingBox();
     release();
     await page.locator('help-assistant[data-styled]').waitFor();
